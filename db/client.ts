@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type DatabaseMode, getDatabaseMode, getEnv } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The driver-independent Drizzle database: PGlite, node-postgres and Neon all share this interface. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+interface DatabaseHandle {
+  db: Database;
+  mode: DatabaseMode;
+  close: () => Promise<void>;
+}
+
+// One handle per process. It lives on globalThis so that Next's dev-mode module reloads reuse it: a second
+// PGlite instance on the same data folder would corrupt it.
+const globalForDb = globalThis as typeof globalThis & { __tracepipeDb?: Promise<DatabaseHandle> };
+
+export const migrationsFolder = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
+
+async function openDatabase(): Promise<DatabaseHandle> {
+  const env = getEnv();
+  const mode = getDatabaseMode(env);
+  if (mode === "pglite") {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const dataDir = path.join(env.dataDir, "pglite");
+    fs.mkdirSync(dataDir, { recursive: true });
+    const client = await PGlite.create(dataDir);
+    return { db: drizzle(client, { schema }) as unknown as Database, mode, close: () => client.close() };
+  }
+  if (mode === "neon") {
+    const { Pool, neonConfig } = await import("@neondatabase/serverless");
+    const { drizzle } = await import("drizzle-orm/neon-serverless");
+    const { default: ws } = await import("ws");
+    neonConfig.webSocketConstructor = ws;
+    if (env.NEON_WS_PROXY) {
+      // Local development against a plain Postgres through a WebSocket-to-TCP proxy, as Neon documents it.
+      const proxy = env.NEON_WS_PROXY;
+      neonConfig.wsProxy = (host, port) => `${proxy}/v1?address=${host}:${port}`;
+      neonConfig.useSecureWebSocket = false;
+      neonConfig.pipelineTLS = false;
+      neonConfig.pipelineConnect = false;
+    }
+    const pool = new Pool({ connectionString: env.DATABASE_URL });
+    return { db: drizzle(pool, { schema }) as unknown as Database, mode, close: () => pool.end() };
+  }
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  return { db: drizzle(pool, { schema }) as unknown as Database, mode, close: () => pool.end() };
+}
+
+function getHandle(): Promise<DatabaseHandle> {
+  globalForDb.__tracepipeDb ??= openDatabase().catch((error) => {
+    globalForDb.__tracepipeDb = undefined;
+    throw error;
+  });
+  return globalForDb.__tracepipeDb;
+}
+
+/** The database, opened on first use (never at import, so `next build` workers never open it). */
+export async function getDb(): Promise<Database> {
+  return (await getHandle()).db;
+}
+
+export async function getDatabaseHandleMode(): Promise<DatabaseMode> {
+  return (await getHandle()).mode;
+}
+
+/** Closes the process's database; tests use it before switching to a fresh data folder. */
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.__tracepipeDb;
+  globalForDb.__tracepipeDb = undefined;
+  if (handle) await (await handle).close();
+}

@@ -1,0 +1,40 @@
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { actionToolMaps, models } from "./catalog";
+import { sessions } from "./sessions";
+import { users } from "./users";
+
+export const exampleStatus = pgEnum("example_status", ["pending", "processing", "completed", "failed"]);
+
+export const examples = pgTable(
+  "examples",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    modelId: uuid("model_id")
+      .notNull()
+      .references(() => models.id),
+    actionToolMapId: uuid("action_tool_map_id")
+      .notNull()
+      .references(() => actionToolMaps.id),
+    modelConfiguration: jsonb("model_configuration").$type<Record<string, unknown>>().notNull().default({}),
+    /** `examples/<id>/messages.jsonl` once written. */
+    storagePath: text("storage_path"),
+    status: exampleStatus("status").notNull().default("pending"),
+    error: text("error"),
+    recordCount: integer("record_count"),
+    sizeBytes: bigint("size_bytes", { mode: "number" }),
+    callbackUrl: text("callback_url"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("examples_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("examples_session_idx").on(t.sessionId),
+  ],
+);

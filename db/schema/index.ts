@@ -1,0 +1,6 @@
+export * from "./catalog";
+export * from "./examples";
+export * from "./jobs";
+export * from "./sessions";
+export * from "./usage";
+export * from "./users";

@@ -1,0 +1,49 @@
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// Run state of the embedded Inngest executor. With a real Inngest engine (cloud or self-hosted) these tables
+// stay empty: the engine keeps its own state.
+
+export const jobRunStatus = pgEnum("job_run_status", [
+  "queued",
+  "running",
+  "sleeping",
+  "completed",
+  "failed",
+]);
+
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    functionId: text("function_id").notNull(),
+    eventId: text("event_id").notNull(),
+    eventName: text("event_name").notNull(),
+    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    status: jobRunStatus("status").notNull().default("queued"),
+    attempt: integer("attempt").notNull().default(0),
+    /** Memoized step results by hashed step id, replayed to the SDK on every request. */
+    steps: jsonb("steps").$type<Record<string, unknown>>().notNull().default({}),
+    output: jsonb("output"),
+    error: text("error"),
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    // One run per (function, event): re-sending an event with the same id does not start a second run.
+    uniqueIndex("job_runs_function_event_key").on(t.functionId, t.eventId),
+    index("job_runs_due_idx").on(t.status, t.runAfter),
+  ],
+);

@@ -1,0 +1,98 @@
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { suites } from "./catalog";
+import { users } from "./users";
+
+/**
+ * open: accepting streamed events · uploaded: raw data complete, pipeline queued · processing · completed · failed.
+ */
+export const sessionStatus = pgEnum("session_status", [
+  "open",
+  "uploaded",
+  "processing",
+  "completed",
+  "failed",
+]);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    suiteId: uuid("suite_id")
+      .notNull()
+      .references(() => suites.id),
+    description: text("description"),
+    /** Storage prefix holding the session's raw files and artifacts: `sessions/<id>/`. */
+    storagePath: text("storage_path").notNull(),
+    status: sessionStatus("status").notNull().default("open"),
+    sourceFormat: text("source_format"),
+    eventCount: integer("event_count").notNull().default(0),
+    interactionCount: integer("interaction_count").notNull().default(0),
+    actionCount: integer("action_count").notNull().default(0),
+    rawBytes: bigint("raw_bytes", { mode: "number" }).notNull().default(0),
+    /** Per-run pipeline metrics (events per stage, merge ratios, confidence distribution, time per stage). */
+    metrics: jsonb("metrics").$type<Record<string, unknown>>(),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("sessions_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("sessions_user_suite_created_idx").on(t.userId, t.suiteId, t.createdAt.desc(), t.id.desc()),
+    index("sessions_user_status_created_idx").on(t.userId, t.status, t.createdAt.desc(), t.id.desc()),
+  ],
+);
+
+/** A raw recording file of a session, as uploaded. */
+export const sessionFiles = pgTable(
+  "session_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    storageKey: text("storage_key").notNull(),
+    sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+    contentType: text("content_type"),
+    format: text("format"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("session_files_session_idx").on(t.sessionId)],
+);
+
+/**
+ * Events streamed into an open session. The primary key (session, client event id) makes a re-sent event a
+ * duplicate; `seq` preserves arrival order.
+ */
+export const sessionEvents = pgTable(
+  "session_events",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    eventId: text("event_id").notNull(),
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    body: jsonb("body").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.eventId] }),
+    index("session_events_seq_idx").on(t.sessionId, t.seq),
+  ],
+);

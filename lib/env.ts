@@ -1,0 +1,96 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. An empty environment selects the embedded default:
+ * PGlite in `.data/`, local file storage, the local Inngest executor, local accounts, Stripe off.
+ * Every variable is documented in `.env.example`.
+ */
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const flag = z.preprocess(
+  (value) => (value === undefined || value === "" ? undefined : ["1", "true", "yes"].includes(String(value))),
+  z.boolean().optional(),
+);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  APP_URL: optionalUrl,
+
+  TRACEPIPE_DATA_DIR: optionalString,
+  DATABASE_URL: optionalString,
+  DATABASE_DRIVER: z.preprocess(emptyToUndefined, z.enum(["pg", "neon"]).optional()),
+  NEON_WS_PROXY: optionalString,
+
+  BLOB_READ_WRITE_TOKEN: optionalString,
+  VERCEL_BLOB_API_URL: optionalUrl,
+
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_DEV: optionalString,
+  INNGEST_BASE_URL: optionalUrl,
+
+  AUTH_SECRET: optionalString,
+  AUTH_MICROSOFT_ENTRA_ID_ID: optionalString,
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: optionalString,
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalUrl,
+  ENTRA_API_AUDIENCE: optionalString,
+
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_BASE: optionalUrl,
+
+  LLM_BASE_URL: optionalUrl,
+  LLM_API_KEY: optionalString,
+
+  TRACEPIPE_SEED_API_KEY: optionalString,
+  CALLBACK_ALLOW_PRIVATE_ADDRESSES: flag,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: (Env & { dataDir: string }) | undefined;
+
+export function getEnv(): Env & { dataDir: string } {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${detail}`);
+    }
+    cached = {
+      ...parsed.data,
+      dataDir: path.resolve(
+        /* turbopackIgnore: true */ process.cwd(),
+        parsed.data.TRACEPIPE_DATA_DIR ?? ".data",
+      ),
+    };
+  }
+  return cached;
+}
+
+/** Tests start fresh instances by changing TRACEPIPE_DATA_DIR; they call this to re-read the environment. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export type DatabaseMode = "pglite" | "postgres" | "neon";
+
+export function getDatabaseMode(env = getEnv()): DatabaseMode {
+  if (!env.DATABASE_URL) return "pglite";
+  if (env.DATABASE_DRIVER) return env.DATABASE_DRIVER === "neon" ? "neon" : "postgres";
+  return /\.neon\.tech(:|\/|$)/.test(new URL(env.DATABASE_URL).host) ? "neon" : "postgres";
+}
+
+export const isBlobStorage = (env = getEnv()) => Boolean(env.BLOB_READ_WRITE_TOKEN);
+export const isInngestEngine = (env = getEnv()) =>
+  Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY || env.INNGEST_DEV);
+export const isEntraConfigured = (env = getEnv()) =>
+  Boolean(
+    env.AUTH_MICROSOFT_ENTRA_ID_ID &&
+      env.AUTH_MICROSOFT_ENTRA_ID_SECRET &&
+      env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+  );
+export const isStripeConfigured = (env = getEnv()) => Boolean(env.STRIPE_SECRET_KEY);

@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+/**
+ * Tracepipe's canonical event model: one shape that every importer (native JSONL, rrweb, DevTools Recorder,
+ * Chrome trace, Playwright codegen) produces and every pipeline stage consumes. The native `input_events.jsonl`
+ * format and the streaming ingest API accept exactly these objects, one per line / array item.
+ */
+
+export const eventTypeSchema = z
+  .enum([
+    "meta",
+    "navigation",
+    "focus",
+    "blur",
+    "mousedown",
+    "mouseup",
+    "click",
+    "dblclick",
+    "contextmenu",
+    "keydown",
+    "keyup",
+    "input",
+    "change",
+    "paste",
+    "submit",
+    "scroll",
+    "screenshot",
+  ])
+  .describe("What happened. `meta` carries recording-level facts (timezone, user agent, viewport).");
+
+export const eventTargetSchema = z
+  .object({
+    tag: z.string().max(64).optional().describe("Lower-case tag name, e.g. `input`, `button`, `div`."),
+    id: z.string().max(512).optional(),
+    name: z.string().max(512).optional().describe("The element's `name` attribute."),
+    type: z.string().max(64).optional().describe("`type` attribute of an input, e.g. `email`, `password`."),
+    role: z.string().max(64).optional().describe("Explicit or implicit ARIA role."),
+    ariaLabel: z.string().max(2048).optional(),
+    label: z.string().max(2048).optional().describe("Text of the associated `<label>` or `aria-labelledby`."),
+    placeholder: z.string().max(2048).optional(),
+    text: z.string().max(4096).optional().describe("Visible text of the element (buttons, links, chips)."),
+    selector: z.string().max(4096).optional().describe("A CSS selector, or `aria/…`, `text/…`, `xpath/…`."),
+    href: z.string().max(8192).optional(),
+    contentEditable: z.boolean().optional(),
+    checked: z.boolean().optional(),
+    attributes: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("Other attributes worth keeping, e.g. `data-*`."),
+  })
+  .describe("The element an event was aimed at, described the way a person would find it.");
+
+export const modifiersSchema = z.array(z.enum(["Alt", "Control", "Meta", "Shift"]));
+
+export const nativeEventSchema = z
+  .object({
+    id: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .describe(
+        "Client-chosen event id, unique within the session. Required for streaming ingest; a re-sent id is a duplicate.",
+      ),
+    timestamp: z
+      .union([z.number().nonnegative(), z.iso.datetime({ offset: true })])
+      .describe("Epoch milliseconds or an ISO 8601 date-time with offset."),
+    type: eventTypeSchema,
+    url: z.string().max(8192).optional(),
+    title: z.string().max(2048).optional(),
+    tab: z.string().max(128).optional().describe("Tab or window identifier; events of one tab share it."),
+    target: eventTargetSchema.optional(),
+    value: z
+      .string()
+      .max(1_000_000)
+      .nullable()
+      .optional()
+      .describe("Field value after the event (input/change)."),
+    data: z.string().max(1_000_000).optional().describe("Inserted text of an input event (InputEvent.data)."),
+    inputType: z
+      .string()
+      .max(64)
+      .optional()
+      .describe("InputEvent.inputType, e.g. `insertText`, `deleteContentBackward`."),
+    key: z.string().max(64).optional().describe("KeyboardEvent.key"),
+    code: z.string().max(64).optional().describe("KeyboardEvent.code"),
+    modifiers: modifiersSchema.optional(),
+    x: z.number().optional(),
+    y: z.number().optional(),
+    scrollX: z.number().optional(),
+    scrollY: z.number().optional(),
+    button: z.number().int().min(0).max(4).optional(),
+    timezone: z.string().max(64).optional().describe("IANA time zone of the recording (on `meta` events)."),
+    userAgent: z.string().max(1024).optional(),
+    viewport: z.object({ width: z.number(), height: z.number() }).optional(),
+  })
+  .describe("One event of Tracepipe's native `input_events.jsonl` format.");
+
+export type NativeEvent = z.infer<typeof nativeEventSchema>;
+export type EventTarget = z.infer<typeof eventTargetSchema>;
+export type EventType = z.infer<typeof eventTypeSchema>;
+
+/** Where a canonical event came from: the source format and a line number or JSON path in the source file. */
+export const eventProvenanceSchema = z.object({
+  format: z.enum(["native", "rrweb", "devtools-recorder", "chrome-trace", "playwright-codegen"]),
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  path: z.string().optional(),
+});
+
+export type EventProvenance = z.infer<typeof eventProvenanceSchema>;
+
+/**
+ * A bronze event: a native event with a guaranteed id, a numeric timestamp (`ts`, epoch ms) and provenance.
+ * Masked values (all `*`) have `masked: true` and are never used as parameter values; password values are
+ * never kept (`value` is dropped and `masked` set).
+ */
+export const canonicalEventSchema = nativeEventSchema.omit({ timestamp: true }).extend({
+  id: z.string().min(1),
+  ts: z.number(),
+  masked: z.boolean().optional(),
+  source: eventProvenanceSchema,
+});
+
+export type CanonicalEvent = z.infer<typeof canonicalEventSchema>;
