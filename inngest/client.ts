@@ -1,0 +1,8 @@
+import { Inngest } from "inngest";
+
+/**
+ * The one Inngest client. With INNGEST_EVENT_KEY/INNGEST_SIGNING_KEY (cloud or self-hosted) or INNGEST_DEV the
+ * Inngest engine runs the functions; in the embedded default the local executor drives the same functions
+ * through this client's `serve()` handler.
+ */
+export const inngest = new Inngest({ id: "tracepipe" });
