@@ -19,7 +19,13 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   webServer: {
@@ -30,7 +36,8 @@ export default defineConfig({
     env: {
       TRACEPIPE_DATA_DIR: dataDir,
       DATABASE_URL: "",
-      TRACEPIPE_SEED_API_KEY: process.env.E2E_SEED_API_KEY ?? "tp_live_e2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2e",
+      TRACEPIPE_SEED_API_KEY:
+        process.env.E2E_SEED_API_KEY ?? "tp_live_e2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2e",
       CALLBACK_ALLOW_PRIVATE_ADDRESSES: "1",
     },
   },

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 
-test("the embedded default is ready: database migrated, catalog seeded, storage writable", async ({ request }) => {
+test("the embedded default is ready: database migrated, catalog seeded, storage writable", async ({
+  request,
+}) => {
   const ready = await request.get("/v1/ready");
   expect(ready.status()).toBe(200);
   const body = await ready.json();
