@@ -38,3 +38,32 @@ describe("timeline lanes", () => {
     expect(panViewport(zoomed, 10_000, bounds)).toEqual({ from: 500, to: 1000 });
   });
 });
+
+describe("linked items and search", () => {
+  const events = {
+    ...lane([0, 10, 20], [1, 11, 21]),
+    ids: ["e1", "e2", "e3"],
+    labels: ["keydown a", "input", "click Send"],
+  };
+  const actions: LaneColumns = {
+    ...lane([0], [21]),
+    id: "actions",
+    ids: ["a1"],
+    labels: ["compose_email"],
+    links: [["e1", "e3"]],
+  };
+
+  it("highlights an action's source events, and an event's action", async () => {
+    const { linkedIds } = await import("./timeline-lanes");
+    expect([...linkedIds([events, actions], actions, 0)].sort()).toEqual(["e1", "e3"]);
+    expect([...linkedIds([events, actions], events, 2)].sort()).toEqual(["a1", "e1"]);
+    expect(linkedIds([events, actions], events, 1).size).toBe(0);
+  });
+
+  it("finds items by label text or exact id", async () => {
+    const { searchLanes } = await import("./timeline-lanes");
+    expect(searchLanes([events, actions], "SEND")).toEqual([{ lane: "events", index: 2 }]);
+    expect(searchLanes([events, actions], "a1")).toEqual([{ lane: "actions", index: 0 }]);
+    expect(searchLanes([events, actions], "  ")).toEqual([]);
+  });
+});

@@ -17,6 +17,42 @@ export interface LaneColumns {
   categoryNames: string[];
   /** Items needing review are drawn with a warning outline. */
   flagged?: Uint8Array;
+  /** Ids in other lanes each item came from (an action's interactions and raw events, a tool call's action). */
+  links?: string[][];
+}
+
+/**
+ * Everything linked to the selected item, both ways: what it came from (its links) and what came from it
+ * (items in other lanes whose links name it), so selecting an action lights up its source events.
+ */
+export function linkedIds(lanes: LaneColumns[], lane: LaneColumns, index: number): Set<string> {
+  const selectedId = lane.ids[index] as string;
+  const out = new Set<string>(lane.links?.[index] ?? []);
+  for (const other of lanes) {
+    if (!other.links) continue;
+    other.links.forEach((links, i) => {
+      if (links.includes(selectedId)) {
+        out.add(other.ids[i] as string);
+        for (const id of links) if (id !== selectedId) out.add(id);
+      }
+    });
+  }
+  return out;
+}
+
+/** Items whose label contains the query (case-insensitive), in lane order then time order. */
+export function searchLanes(lanes: LaneColumns[], query: string, limit = 10_000) {
+  const needle = query.trim().toLowerCase();
+  const matches: { lane: LaneId; index: number }[] = [];
+  if (!needle) return matches;
+  for (const lane of lanes) {
+    for (let i = 0; i < lane.labels.length && matches.length < limit; i++) {
+      if ((lane.labels[i] as string).toLowerCase().includes(needle) || lane.ids[i] === query.trim()) {
+        matches.push({ lane: lane.id, index: i });
+      }
+    }
+  }
+  return matches;
 }
 
 /** First index whose start is ≥ t (lower bound). */
