@@ -1,0 +1,93 @@
+import { getDb } from "@/db/client";
+import { listSessionEventsPage, listSessionFilesForRun } from "@/db/queries/pipeline-artifacts";
+import { getObjectStore } from "@/lib/storage/get-object-store";
+import type { CanonicalEvent } from "@/schemas/events";
+import { artifactKeys } from "./artifact-keys";
+import { writeJsonlArtifact } from "./jsonl-artifacts";
+import type { ImportedRecording, PipelineStages } from "./pipeline-stages";
+
+export interface BronzeResult {
+  key: string;
+  issuesKey: string;
+  events: number;
+  issues: number;
+  bytes: number;
+  formats: string[];
+  timezone?: string;
+  ms: number;
+}
+
+const STREAMED_PAGE = 1000;
+
+/** Streamed events (session_events rows) as native JSONL bytes, read page by page, never all at once. */
+function streamedEventsAsJsonl(sessionId: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let afterSeq = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      const page = await listSessionEventsPage(await getDb(), sessionId, afterSeq, STREAMED_PAGE);
+      const last = page.at(-1);
+      if (!last) {
+        controller.close();
+        return;
+      }
+      afterSeq = last.seq;
+      controller.enqueue(encoder.encode(page.map((row) => `${JSON.stringify(row.body)}\n`).join("")));
+    },
+  });
+}
+
+async function hasStreamedEvents(sessionId: string): Promise<boolean> {
+  return (await listSessionEventsPage(await getDb(), sessionId, 0, 1)).length > 0;
+}
+
+/**
+ * Bronze: every raw file of the session and its streamed events, imported and merged in time order, written to
+ * `artifacts/bronze.jsonl`; import issues (bad lines, with their location) to `artifacts/import-issues.jsonl`.
+ * Returns counts and keys only.
+ */
+export async function runBronzeStage(sessionId: string, stages: PipelineStages): Promise<BronzeResult> {
+  const started = performance.now();
+  const keys = artifactKeys(sessionId);
+  const db = await getDb();
+  const store = await getObjectStore();
+  const files = await listSessionFilesForRun(db, sessionId);
+  const imports: ImportedRecording[] = [];
+  for (const file of files) {
+    const stream = await store.getStream(file.storageKey);
+    if (!stream) throw new Error(`Raw file ${file.fileName} of session ${sessionId} is missing from storage`);
+    imports.push(await stages.importRecording(stream, { fileName: file.fileName, format: file.format ?? undefined }));
+  }
+  if (await hasStreamedEvents(sessionId)) {
+    imports.push(
+      await stages.importRecording(streamedEventsAsJsonl(sessionId), { fileName: "streamed.jsonl", format: "native" }),
+    );
+  }
+  if (imports.length === 0) throw new Error("The session has no recording files and no streamed events");
+
+  let timezone: string | undefined;
+  async function* observed(events: AsyncIterable<CanonicalEvent>) {
+    for await (const event of events) {
+      if (!timezone && event.type === "meta" && event.timezone) timezone = event.timezone;
+      yield event;
+    }
+  }
+  const bronze = await writeJsonlArtifact(keys.bronze, observed(stages.toBronze(imports.map((i) => i.events))));
+  // Issues are complete once the events are drained: importers report them as they parse.
+  async function* allIssues() {
+    for (const imported of imports) {
+      for await (const issue of imported.issues) yield issue;
+    }
+  }
+  const issues = await writeJsonlArtifact(keys.importIssues, allIssues());
+  return {
+    key: bronze.key,
+    issuesKey: issues.key,
+    events: bronze.count,
+    issues: issues.count,
+    bytes: bronze.bytes,
+    formats: [...new Set(imports.map((i) => i.format))],
+    timezone,
+    ms: Math.round(performance.now() - started),
+  };
+}
