@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
 import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import { AppError } from "@/lib/errors";
 import { exampleRequested } from "@/inngest/events";
 import { sendEvent } from "@/inngest/send-event";
 import type { CreateExampleInput } from "@/schemas/examples";
@@ -15,8 +16,7 @@ import { findSuite, resolveActionToolMap, resolveModel } from "./resolve-catalog
 export async function createExample(input: { userId: string; body: CreateExampleInput }): Promise<ExampleWithSuite> {
   const db = await getDb();
   const session = await findSessionRunState(db, input.body.session_id);
-  if (!session) throw notFound("Session");
-  if (session.userId !== input.userId) throw forbidden("This session belongs to another account");
+  assertOwnedBy(session, input, "Session");
   if (session.status === "failed") {
     throw new AppError({
       code: "conflict",
