@@ -10,7 +10,10 @@ export type SessionRunState = Pick<
   "id" | "userId" | "suiteId" | "status" | "storagePath" | "error"
 >;
 
-export async function findSessionRunState(db: Database, sessionId: string): Promise<SessionRunState | undefined> {
+export async function findSessionRunState(
+  db: Database,
+  sessionId: string,
+): Promise<SessionRunState | undefined> {
   const [row] = await db
     .select({
       id: sessions.id,
@@ -61,7 +64,10 @@ export async function markSessionProcessing(db: Database, sessionId: string) {
     .update(sessions)
     .set({ status: "processing", error: null, updatedAt: new Date() })
     .where(
-      and(eq(sessions.id, sessionId), inArray(sessions.status, ["uploaded", "processing", "failed", "completed"])),
+      and(
+        eq(sessions.id, sessionId),
+        inArray(sessions.status, ["uploaded", "processing", "failed", "completed"]),
+      ),
     )
     .returning({ id: sessions.id });
   return row;

@@ -6,7 +6,11 @@ import { failExampleRun, generateExample } from "@/lib/pipeline-runs/generate-ex
 import { inngestSteps } from "@/lib/pipeline-runs/step-runner";
 
 const announceFinished = (exampleId: string, status: "completed" | "failed") =>
-  sendEvent({ name: exampleFinished.name, id: `example-finished-${exampleId}-${status}`, data: { exampleId, status } });
+  sendEvent({
+    name: exampleFinished.name,
+    id: `example-finished-${exampleId}-${status}`,
+    data: { exampleId, status },
+  });
 
 /** example/requested → wait for the session, generate, store, record usage, complete, announce. */
 export const generateExampleFunction = inngest.createFunction(

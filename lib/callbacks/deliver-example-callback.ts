@@ -12,7 +12,9 @@ const log = childLogger("callbacks");
  * Sends the example's final state to its callback_url, signed with the owner's secret. The event id is stable per
  * example and status so a receiver can drop the duplicates that retries may cause.
  */
-export async function deliverExampleCallback(exampleId: string): Promise<{ delivered: boolean; status?: number }> {
+export async function deliverExampleCallback(
+  exampleId: string,
+): Promise<{ delivered: boolean; status?: number }> {
   const example = await findExampleById(await getDb(), exampleId);
   if (!example?.callbackUrl) return { delivered: false };
   if (example.status !== "completed" && example.status !== "failed") return { delivered: false };

@@ -51,7 +51,12 @@ describe("postCallback", () => {
 
   it("delivers a signed POST the receiver can verify (private addresses allowed for development)", async () => {
     setAllowPrivate("1");
-    const result = await postCallback({ url: `http://127.0.0.1:${port}/hook`, body, secret, eventId: "e1:completed" });
+    const result = await postCallback({
+      url: `http://127.0.0.1:${port}/hook`,
+      body,
+      secret,
+      eventId: "e1:completed",
+    });
     expect(result.status).toBe(200);
     expect(received).toHaveLength(1);
     const [delivery] = received;

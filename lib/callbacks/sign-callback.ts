@@ -6,7 +6,11 @@ export const SIGNATURE_HEADER = "Tracepipe-Signature";
  * `Tracepipe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, the scheme Stripe uses: the
  * timestamp is signed with the body so a captured request cannot be replayed later with a new timestamp.
  */
-export function signCallback(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): string {
+export function signCallback(
+  secret: string,
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): string {
   const digest = createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
   return `t=${timestamp},v1=${digest}`;
 }

@@ -1,10 +1,10 @@
 import { getDb } from "@/db/client";
 import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
-import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
-import { AppError } from "@/lib/errors";
 import { exampleRequested } from "@/inngest/events";
 import { sendEvent } from "@/inngest/send-event";
+import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import { AppError } from "@/lib/errors";
 import type { CreateExampleInput } from "@/schemas/examples";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
 import { findSuite, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
@@ -13,7 +13,10 @@ import { findSuite, resolveActionToolMap, resolveModel } from "./resolve-catalog
  * Creates a pending example for one of the caller's sessions and queues its generation. Generation waits for
  * the session's pipeline when it is still running; a failed session cannot produce examples.
  */
-export async function createExample(input: { userId: string; body: CreateExampleInput }): Promise<ExampleWithSuite> {
+export async function createExample(input: {
+  userId: string;
+  body: CreateExampleInput;
+}): Promise<ExampleWithSuite> {
   const db = await getDb();
   const session = await findSessionRunState(db, input.body.session_id);
   assertOwnedBy(session, input, "Session");
@@ -24,7 +27,8 @@ export async function createExample(input: { userId: string; body: CreateExample
     });
   }
   const suite = findSuite(session.suiteId);
-  if (!suite) throw new Error(`session ${session.id} references suite ${session.suiteId} missing from the catalog`);
+  if (!suite)
+    throw new Error(`session ${session.id} references suite ${session.suiteId} missing from the catalog`);
   const model = resolveModel(input.body.model_id);
   const map = resolveActionToolMap(input.body.action_tool_map_id, suite);
   const options = exampleOutputOptionsSchema.safeParse(input.body.model_configuration);

@@ -56,11 +56,16 @@ export async function runBronzeStage(sessionId: string, stages: PipelineStages):
   for (const file of files) {
     const stream = await store.getStream(file.storageKey);
     if (!stream) throw new Error(`Raw file ${file.fileName} of session ${sessionId} is missing from storage`);
-    imports.push(await stages.importRecording(stream, { fileName: file.fileName, format: file.format ?? undefined }));
+    imports.push(
+      await stages.importRecording(stream, { fileName: file.fileName, format: file.format ?? undefined }),
+    );
   }
   if (await hasStreamedEvents(sessionId)) {
     imports.push(
-      await stages.importRecording(streamedEventsAsJsonl(sessionId), { fileName: "streamed.jsonl", format: "native" }),
+      await stages.importRecording(streamedEventsAsJsonl(sessionId), {
+        fileName: "streamed.jsonl",
+        format: "native",
+      }),
     );
   }
   if (imports.length === 0) throw new Error("The session has no recording files and no streamed events");
@@ -72,7 +77,10 @@ export async function runBronzeStage(sessionId: string, stages: PipelineStages):
       yield event;
     }
   }
-  const bronze = await writeJsonlArtifact(keys.bronze, observed(stages.toBronze(imports.map((i) => i.events))));
+  const bronze = await writeJsonlArtifact(
+    keys.bronze,
+    observed(stages.toBronze(imports.map((i) => i.events))),
+  );
   // Issues are complete once the events are drained: importers report them as they parse.
   async function* allIssues() {
     for (const imported of imports) {

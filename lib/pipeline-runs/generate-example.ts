@@ -19,7 +19,10 @@ import type { StepRunner } from "./step-runner";
 /** How long an example waits for its session's pipeline: 60 checks, 10 s apart. */
 export const SESSION_WAIT = { checks: 60, interval: "10s" } as const;
 
-type SessionGate = { state: "ready" } | { state: "waiting"; status: string } | { state: "failed"; error: string };
+type SessionGate =
+  | { state: "ready" }
+  | { state: "waiting"; status: string }
+  | { state: "failed"; error: string };
 
 async function checkSession(exampleId: string): Promise<SessionGate> {
   const db = await getDb();
@@ -29,7 +32,10 @@ async function checkSession(exampleId: string): Promise<SessionGate> {
   if (!session) return { state: "failed", error: "Its session was deleted" };
   if (session.status === "completed") return { state: "ready" };
   if (session.status === "failed") {
-    return { state: "failed", error: `Its session failed to process${session.error ? `: ${session.error}` : ""}` };
+    return {
+      state: "failed",
+      error: `Its session failed to process${session.error ? `: ${session.error}` : ""}`,
+    };
   }
   return { state: "waiting", status: session.status };
 }
@@ -48,7 +54,8 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
   const suite = findSuite(example.suiteId);
   const map = findActionToolMapById(example.actionToolMapId);
   const model = findModelById(example.modelId);
-  if (!suite || !map || !model) throw new NonRetriableError("The example references catalog entries that no longer exist");
+  if (!suite || !map || !model)
+    throw new NonRetriableError("The example references catalog entries that no longer exist");
   const options = exampleOutputOptionsSchema.parse(example.modelConfiguration);
   const actions = await collectJsonlArtifact<GoldActionLike>(artifactKeys(example.sessionId).actions);
   const generated = await stages.generateExamples({
@@ -75,7 +82,12 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
  * The durable generation of one example: wait for the session's gold layer, generate, store the JSONL, record
  * usage once (idempotency keys), complete. Returns the final status for the callback step.
  */
-export async function generateExample(exampleId: string, userId: string, step: StepRunner, stages: PipelineStages) {
+export async function generateExample(
+  exampleId: string,
+  userId: string,
+  step: StepRunner,
+  stages: PipelineStages,
+) {
   const start = await step.run("start", async () => {
     const db = await getDb();
     if (await markExampleProcessing(db, exampleId)) return { alreadyFinished: false };
@@ -90,7 +102,9 @@ export async function generateExample(exampleId: string, userId: string, step: S
     if (gate.state === "ready") break;
     if (gate.state === "failed") throw new NonRetriableError(gate.error);
     if (check + 1 >= SESSION_WAIT.checks) {
-      throw new NonRetriableError(`Its session was still ${gate.status} after waiting; request the example again later`);
+      throw new NonRetriableError(
+        `Its session was still ${gate.status} after waiting; request the example again later`,
+      );
     }
     await step.sleep(`wait-for-session-${check}`, SESSION_WAIT.interval);
   }
@@ -118,7 +132,13 @@ export async function generateExample(exampleId: string, userId: string, step: S
     });
     return { status: "completed" };
   });
-  return { exampleId, skipped: false, records: result.records, bytes: result.bytes, rejected: result.rejected };
+  return {
+    exampleId,
+    skipped: false,
+    records: result.records,
+    bytes: result.bytes,
+    rejected: result.rejected,
+  };
 }
 
 export async function failExampleRun(exampleId: string, error: unknown): Promise<void> {

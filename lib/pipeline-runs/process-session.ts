@@ -6,10 +6,10 @@ import {
   markSessionFailed,
   markSessionProcessing,
 } from "@/db/queries/pipeline-artifacts";
+import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/examples/resolve-catalog-refs";
 import { childLogger } from "@/lib/logger";
 import { recordUsage } from "@/lib/usage/record-usage";
-import { modelId } from "@/lib/catalog/catalog-ids";
 import { type BronzeResult, runBronzeStage } from "./bronze-stage";
 import type { PipelineStages } from "./pipeline-stages";
 import { type GoldResult, runGoldStage, runSilverStage, type SilverResult } from "./silver-gold-stages";
@@ -21,7 +21,8 @@ async function startSessionRun(sessionId: string): Promise<{ suite: string; user
   const db = await getDb();
   const session = await findSessionRunState(db, sessionId);
   if (!session) throw new NonRetriableError(`Session ${sessionId} does not exist`);
-  if (session.status === "open") throw new NonRetriableError(`Session ${sessionId} is still open for streaming`);
+  if (session.status === "open")
+    throw new NonRetriableError(`Session ${sessionId} is still open for streaming`);
   const suite = findSuite(session.suiteId);
   if (!suite) throw new NonRetriableError(`Session ${sessionId} has an unknown suite ${session.suiteId}`);
   await markSessionProcessing(db, sessionId);
@@ -60,7 +61,9 @@ export async function processSession(sessionId: string, step: StepRunner, stages
   const { suite, userId } = await step.run("start", () => startSessionRun(sessionId));
   const bronze = await step.run("bronze", () => runBronzeStage(sessionId, stages));
   const silver = await step.run("silver", () => runSilverStage(sessionId, stages));
-  const gold = await step.run("gold", () => runGoldStage(sessionId, { suite, timezone: bronze.timezone }, stages));
+  const gold = await step.run("gold", () =>
+    runGoldStage(sessionId, { suite, timezone: bronze.timezone }, stages),
+  );
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
     await markSessionCompleted(await getDb(), sessionId, {
@@ -75,8 +78,18 @@ export async function processSession(sessionId: string, step: StepRunner, stages
       userId,
       subject: `session:${sessionId}`,
       items: gold.usage.flatMap((u) => [
-        { kind: "input_tokens" as const, quantity: u.inputTokens, modelId: modelId(u.model), discriminator: "gold" },
-        { kind: "output_tokens" as const, quantity: u.outputTokens, modelId: modelId(u.model), discriminator: "gold" },
+        {
+          kind: "input_tokens" as const,
+          quantity: u.inputTokens,
+          modelId: modelId(u.model),
+          discriminator: "gold",
+        },
+        {
+          kind: "output_tokens" as const,
+          quantity: u.outputTokens,
+          modelId: modelId(u.model),
+          discriminator: "gold",
+        },
       ]),
     });
     log.info({ sessionId, stagesMs: metrics.stagesMs, events: bronze.events }, "session processed");

@@ -9,10 +9,16 @@ const HOUR_MS = 3_600_000;
  * (at most `maxHours`, so a long outage does not bill a burst at today's size). The record of an hour bucket
  * has the key `storage:<user>:<bucket>`, so running twice in one hour records nothing new.
  */
-export async function meterStorage(now = new Date(), maxHours = 24): Promise<{ users: number; inserted: number }> {
+export async function meterStorage(
+  now = new Date(),
+  maxHours = 24,
+): Promise<{ users: number; inserted: number }> {
   const db = await getDb();
   const bucket = Math.floor(now.getTime() / HOUR_MS);
-  const [bytesByUser, lastByUser] = await Promise.all([sumStoredBytesPerUser(db), findLastStorageMeasurements(db)]);
+  const [bytesByUser, lastByUser] = await Promise.all([
+    sumStoredBytesPerUser(db),
+    findLastStorageMeasurements(db),
+  ]);
   const records = [];
   for (const [userId, bytes] of bytesByUser) {
     if (bytes <= 0) continue;

@@ -1,8 +1,8 @@
 import { authedRoute, json } from "@/lib/api/handler";
+import { badRequest } from "@/lib/errors";
 import { createExample } from "@/lib/examples/create-example";
 import { toExampleResource } from "@/lib/examples/example-resource";
 import { listExamples } from "@/lib/examples/list-examples";
-import { badRequest } from "@/lib/errors";
 import { createExampleSchema, listExamplesQuerySchema } from "@/schemas/examples";
 
 export const POST = authedRoute({ scopes: ["full"] }, async ({ request, principal }) => {
