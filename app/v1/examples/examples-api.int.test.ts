@@ -133,8 +133,10 @@ describe("GET /v1/examples", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const path = `/v1/examples?limit=2${cursor ? `&cursor=${cursor}` : ""}`;
-      const body = await (await callRoute(list, { path, headers: caller.headers })).json();
+      const path: string = `/v1/examples?limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const body: { data: { id: string }[]; next_cursor: string | null; has_more: boolean } = await (
+        await callRoute(list, { path, headers: caller.headers })
+      ).json();
       seen.push(...body.data.map((e: { id: string }) => e.id));
       cursor = body.next_cursor;
       if (!body.has_more) break;

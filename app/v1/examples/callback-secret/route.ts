@@ -7,6 +7,6 @@ export const GET = authedRoute({ scopes: ["full"] }, async ({ principal }) => {
     object: "callback_secret",
     secret: getCallbackSecret(principal.userId),
     signature_header: "Tracepipe-Signature",
-    scheme: "t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>",
+    scheme: 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>',
   });
 });
