@@ -1,6 +1,7 @@
 import { Inngest } from "inngest";
 import { isInngestEngine } from "@/lib/env";
 import { embeddedClientOptions } from "@/lib/jobs/embedded-client-options";
+import { childLogger } from "@/lib/logger";
 
 /**
  * The one Inngest client. With INNGEST_EVENT_KEY/INNGEST_SIGNING_KEY (cloud or self-hosted) or INNGEST_DEV the
@@ -9,5 +10,6 @@ import { embeddedClientOptions } from "@/lib/jobs/embedded-client-options";
  */
 export const inngest = new Inngest({
   id: "tracepipe",
+  logger: childLogger("inngest"),
   ...(isInngestEngine() ? {} : embeddedClientOptions()),
 });
