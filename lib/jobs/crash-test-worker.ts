@@ -12,8 +12,8 @@ import { Inngest } from "inngest";
 import { ensureDatabaseReady } from "@/db/bootstrap";
 import { closeDb, getDatabaseHandleMode, getDb } from "@/db/client";
 import { childLogger } from "@/lib/logger";
-import { EmbeddedExecutor } from "./embedded-executor";
 import { embeddedClientOptions } from "./embedded-client-options";
+import { EmbeddedExecutor } from "./embedded-executor";
 import { waitForEventRuns } from "./wait-for-job-runs";
 
 const effectsFile = process.env.CRASH_EFFECTS_FILE ?? "";

@@ -12,7 +12,6 @@ import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 // its own handle first and the second worker only starts after the first is dead.
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const worker = path.join(root, "lib", "jobs", "crash-test-worker.ts");
 
 let dataDir: string | undefined;
@@ -28,7 +27,12 @@ afterAll(async () => {
 
 function startWorker(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn(tsx, [worker], { cwd: root, env: { ...process.env, ...env }, stdio: "pipe" });
+  // node itself with tsx as a loader: the tsx CLI would run the script in a grandchild that SIGKILL misses.
+  const child = spawn(process.execPath, ["--import", "tsx", worker], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: "pipe",
+  });
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
   });
@@ -55,18 +59,25 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
-it("completes a run exactly once after the worker is killed mid-step and restarted", { timeout: 180_000 }, async () => {
+it("completes a run exactly once after the worker is killed mid-step and restarted", {
+  timeout: 180_000,
+}, async () => {
   const effects = path.join(dataDir ?? "", "effects.log");
   const eventId = crypto.randomUUID();
   const env = { TRACEPIPE_DATA_DIR: dataDir ?? "", CRASH_EFFECTS_FILE: effects, CRASH_LEASE_MS: "1500" };
 
   const first = startWorker({ ...env, CRASH_BLOCK_STEP_TWO: "1", CRASH_SEND_EVENT: eventId });
   try {
-    await waitUntil(() => readEffects(effects).includes("two-started"), 90_000, `step two to start\n${first.output()}`);
+    await waitUntil(
+      () => readEffects(effects).includes("two-started"),
+      90_000,
+      `step two to start\n${first.output()}`,
+    );
   } finally {
     first.child.kill("SIGKILL");
     await exitOf(first.child);
   }
+  expect(first.child.signalCode).toBe("SIGKILL");
   expect(readEffects(effects)).toEqual(["one", "two-started"]);
 
   const second = startWorker({ ...env, CRASH_EXIT_WHEN_DONE: eventId });
