@@ -46,6 +46,7 @@ const envSchema = z.object({
 
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: optionalString,
+  LLM_CLASSIFICATION_MODEL: optionalString,
 
   TRACEPIPE_SEED_API_KEY: optionalString,
 

@@ -7,7 +7,7 @@ import { examples, sessionEvents, sessionFiles, sessions } from "../schema";
 
 export type SessionRunState = Pick<
   typeof sessions.$inferSelect,
-  "id" | "userId" | "suiteId" | "status" | "storagePath" | "error"
+  "id" | "userId" | "suiteId" | "status" | "storagePath" | "error" | "metrics"
 >;
 
 export async function findSessionRunState(
@@ -22,6 +22,7 @@ export async function findSessionRunState(
       status: sessions.status,
       storagePath: sessions.storagePath,
       error: sessions.error,
+      metrics: sessions.metrics,
     })
     .from(sessions)
     .where(eq(sessions.id, sessionId))

@@ -1,10 +1,9 @@
 import { getDb } from "@/db/client";
 import { listSessionEventsPage, listSessionFilesForRun } from "@/db/queries/pipeline-artifacts";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import type { CanonicalEvent } from "@/schemas/events";
 import { artifactKeys } from "./artifact-keys";
 import { writeJsonlArtifact } from "./jsonl-artifacts";
-import type { ImportedRecording, PipelineStages } from "./pipeline-stages";
+import type { PipelineStages, RawSource } from "./pipeline-stages";
 
 export interface BronzeResult {
   key: string;
@@ -14,6 +13,7 @@ export interface BronzeResult {
   bytes: number;
   formats: string[];
   timezone?: string;
+  details: Record<string, unknown>;
   ms: number;
 }
 
@@ -51,51 +51,30 @@ export async function runBronzeStage(sessionId: string, stages: PipelineStages):
   const keys = artifactKeys(sessionId);
   const db = await getDb();
   const store = await getObjectStore();
-  const files = await listSessionFilesForRun(db, sessionId);
-  const imports: ImportedRecording[] = [];
-  for (const file of files) {
+  const sources: RawSource[] = [];
+  for (const file of await listSessionFilesForRun(db, sessionId)) {
     const stream = await store.getStream(file.storageKey);
     if (!stream) throw new Error(`Raw file ${file.fileName} of session ${sessionId} is missing from storage`);
-    imports.push(
-      await stages.importRecording(stream, { fileName: file.fileName, format: file.format ?? undefined }),
-    );
+    sources.push({ stream, fileName: file.fileName, format: file.format ?? undefined });
   }
   if (await hasStreamedEvents(sessionId)) {
-    imports.push(
-      await stages.importRecording(streamedEventsAsJsonl(sessionId), {
-        fileName: "streamed.jsonl",
-        format: "native",
-      }),
-    );
+    sources.push({ stream: streamedEventsAsJsonl(sessionId), fileName: "streamed.jsonl", format: "native" });
   }
-  if (imports.length === 0) throw new Error("The session has no recording files and no streamed events");
+  if (sources.length === 0) throw new Error("The session has no recording files and no streamed events");
 
-  let timezone: string | undefined;
-  async function* observed(events: AsyncIterable<CanonicalEvent>) {
-    for await (const event of events) {
-      if (!timezone && event.type === "meta" && event.timezone) timezone = event.timezone;
-      yield event;
-    }
-  }
-  const bronze = await writeJsonlArtifact(
-    keys.bronze,
-    observed(stages.toBronze(imports.map((i) => i.events))),
-  );
-  // Issues are complete once the events are drained: importers report them as they parse.
-  async function* allIssues() {
-    for (const imported of imports) {
-      for await (const issue of imported.issues) yield issue;
-    }
-  }
-  const issues = await writeJsonlArtifact(keys.importIssues, allIssues());
+  const bronze = stages.bronze(sources);
+  const written = await writeJsonlArtifact(keys.bronze, bronze.events);
+  const summary = await bronze.finish();
+  const issues = await writeJsonlArtifact(keys.importIssues, summary.issues);
   return {
-    key: bronze.key,
+    key: written.key,
     issuesKey: issues.key,
-    events: bronze.count,
+    events: written.count,
     issues: issues.count,
-    bytes: bronze.bytes,
-    formats: [...new Set(imports.map((i) => i.format))],
-    timezone,
+    bytes: written.bytes,
+    formats: summary.formats,
+    timezone: summary.timezone,
+    details: summary.details,
     ms: Math.round(performance.now() - started),
   };
 }

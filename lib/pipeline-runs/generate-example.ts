@@ -13,7 +13,8 @@ import { recordUsage } from "@/lib/usage/record-usage";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
 import { artifactKeys, exampleMessagesKey } from "./artifact-keys";
 import { collectJsonlArtifact, writeJsonlArtifact } from "./jsonl-artifacts";
-import type { GoldActionLike, LlmUsage, PipelineStages } from "./pipeline-stages";
+import type { GoldAction } from "@/schemas/pipeline";
+import type { LlmUsage, PipelineStages } from "./pipeline-stages";
 import type { StepRunner } from "./step-runner";
 
 /** How long an example waits for its session's pipeline: 60 checks, 10 s apart. */
@@ -49,15 +50,17 @@ interface GenerateResult {
 }
 
 async function generateMessages(exampleId: string, stages: PipelineStages): Promise<GenerateResult> {
-  const example = await findExampleById(await getDb(), exampleId);
+  const db = await getDb();
+  const example = await findExampleById(db, exampleId);
   if (!example) throw new NonRetriableError(`Example ${exampleId} does not exist`);
+  const session = await findSessionRunState(db, example.sessionId);
   const suite = findSuite(example.suiteId);
   const map = findActionToolMapById(example.actionToolMapId);
   const model = findModelById(example.modelId);
   if (!suite || !map || !model)
     throw new NonRetriableError("The example references catalog entries that no longer exist");
   const options = exampleOutputOptionsSchema.parse(example.modelConfiguration);
-  const actions = await collectJsonlArtifact<GoldActionLike>(artifactKeys(example.sessionId).actions);
+  const actions = await collectJsonlArtifact<GoldAction>(artifactKeys(example.sessionId).actions);
   const generated = await stages.generateExamples({
     actions,
     suite: suite.slug,
@@ -66,6 +69,7 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
     modelConfiguration: example.modelConfiguration,
     format: options.format,
     multiStep: options.multi_step,
+    timezone: session?.metrics && typeof session.metrics.timezone === "string" ? session.metrics.timezone : undefined,
   });
   // A fixed key per example: a retried step overwrites the same object, so there is never a second copy.
   const written = await writeJsonlArtifact(exampleMessagesKey(exampleId), generated.records);
@@ -74,7 +78,7 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
     records: written.count,
     bytes: written.bytes,
     rejected: generated.rejected.length,
-    usage: generated.usage ?? [],
+    usage: generated.usage,
   };
 }
 

@@ -1,77 +1,48 @@
 import type { CanonicalEvent } from "@/schemas/events";
+import type { GoldAction, Interaction, Window } from "@/schemas/pipeline";
 
-// The pure pipeline as the durable runs see it. The production binding (default-stages.ts) wires these to
-// lib/pipeline; runs take them as a parameter so the step boundaries can be exercised on their own.
+// The pure pipeline as the durable runs see it: each stage streams in and out, and reports its summary once
+// drained. The production binding (default-stages.ts) wires these to lib/pipeline.
 
-export interface ImportIssueLike {
-  line?: number;
-  path?: string;
-  reason?: string;
-  message?: string;
+export interface RawSource {
+  stream: ReadableStream<Uint8Array>;
+  fileName: string;
+  format?: string;
 }
 
-export interface ImportedRecording {
-  format: string;
-  events: AsyncIterable<CanonicalEvent>;
-  issues: ImportIssueLike[] | AsyncIterable<ImportIssueLike>;
-}
-
-export interface InteractionLike {
-  id: string;
-  ts: number;
-  kind: string;
-}
-
-export interface GoldActionLike {
-  id: string;
-  slug: string;
-  confidence: number;
-  needsReview: boolean;
-  ts: number;
-}
-
-export interface WindowLike {
-  id: string;
-  startTs: number;
+export interface BronzeSummaryLike {
+  formats: string[];
+  issues: unknown[];
+  timezone?: string;
+  details: Record<string, unknown>;
 }
 
 export interface LlmUsage {
+  /** Catalog model slug the tokens were spent on. */
   model: string;
   inputTokens: number;
   outputTokens: number;
 }
 
-export interface GeneratedExamples {
-  records: unknown[];
-  toolCalls: unknown[];
-  rejected: unknown[];
-  usage?: LlmUsage[];
-}
-
 export interface PipelineStages {
-  importRecording(
-    stream: ReadableStream<Uint8Array>,
-    options: { fileName: string; format?: string },
-  ): Promise<ImportedRecording>;
-  /** Orders the sources' events in time and assigns stable ids: the bronze layer. */
-  toBronze(sources: AsyncIterable<CanonicalEvent>[]): AsyncIterable<CanonicalEvent>;
-  /** Streams interactions; `mergeRatios()` is valid once the stream is drained. */
-  toSilver(events: AsyncIterable<CanonicalEvent>): {
-    interactions: AsyncIterable<InteractionLike>;
-    mergeRatios: () => Record<string, unknown>;
+  /** Imports and merges the sources into time-ordered bronze events; `finish()` once the events are drained. */
+  bronze(sources: RawSource[]): { events: AsyncIterable<CanonicalEvent>; finish: () => Promise<BronzeSummaryLike> };
+  silver(events: AsyncIterable<CanonicalEvent>): {
+    interactions: AsyncIterable<Interaction>;
+    finish: () => { mergeRatios: Record<string, unknown> };
   };
-  toGold(input: {
-    interactions: InteractionLike[];
+  gold(input: {
+    interactions: Interaction[];
     suite: string;
-    timezone?: string;
-  }): Promise<{ windows: WindowLike[]; actions: GoldActionLike[]; usage?: LlmUsage[] }>;
+  }): Promise<{ windows: Window[]; actions: GoldAction[]; usage: LlmUsage[] }>;
   generateExamples(input: {
-    actions: GoldActionLike[];
+    actions: GoldAction[];
     suite: string;
     mapSlug: string;
     model: string;
     modelConfiguration: Record<string, unknown>;
-    format: string;
+    format: "openai" | "anthropic" | "sharegpt" | "gemini";
     multiStep: boolean;
-  }): Promise<GeneratedExamples>;
+    timezone?: string;
+  }): Promise<{ records: unknown[]; rejected: unknown[]; usage: LlmUsage[] }>;
 }

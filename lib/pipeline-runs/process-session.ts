@@ -34,6 +34,7 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
   return {
     events: { bronze: bronze.events, silver: silver.interactions, gold: gold.actions },
     importIssues: bronze.issues,
+    bronze: bronze.details,
     formats: bronze.formats,
     timezone: bronze.timezone ?? null,
     interactions: silver.interactions,
@@ -62,7 +63,7 @@ export async function processSession(sessionId: string, step: StepRunner, stages
   const bronze = await step.run("bronze", () => runBronzeStage(sessionId, stages));
   const silver = await step.run("silver", () => runSilverStage(sessionId, stages));
   const gold = await step.run("gold", () =>
-    runGoldStage(sessionId, { suite, timezone: bronze.timezone }, stages),
+    runGoldStage(sessionId, { suite }, stages),
   );
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);

@@ -1,7 +1,8 @@
 import type { CanonicalEvent } from "@/schemas/events";
 import { artifactKeys } from "./artifact-keys";
 import { collectJsonlArtifact, readJsonlArtifact, writeJsonlArtifact } from "./jsonl-artifacts";
-import type { GoldActionLike, InteractionLike, LlmUsage, PipelineStages } from "./pipeline-stages";
+import type { GoldAction, Interaction } from "@/schemas/pipeline";
+import type { LlmUsage, PipelineStages } from "./pipeline-stages";
 
 export interface SilverResult {
   key: string;
@@ -14,12 +15,12 @@ export interface SilverResult {
 export async function runSilverStage(sessionId: string, stages: PipelineStages): Promise<SilverResult> {
   const started = performance.now();
   const keys = artifactKeys(sessionId);
-  const silver = stages.toSilver(readJsonlArtifact<CanonicalEvent>(keys.bronze));
+  const silver = stages.silver(readJsonlArtifact<CanonicalEvent>(keys.bronze));
   const written = await writeJsonlArtifact(keys.silver, silver.interactions);
   return {
     key: written.key,
     interactions: written.count,
-    mergeRatios: silver.mergeRatios(),
+    mergeRatios: silver.finish().mergeRatios,
     ms: Math.round(performance.now() - started),
   };
 }
@@ -33,7 +34,7 @@ export interface ConfidenceDistribution {
   histogram: number[];
 }
 
-export function confidenceDistribution(actions: GoldActionLike[]): ConfidenceDistribution {
+export function confidenceDistribution(actions: GoldAction[]): ConfidenceDistribution {
   const histogram = Array.from({ length: 10 }, () => 0);
   let sum = 0;
   for (const action of actions) {
@@ -67,14 +68,15 @@ export interface GoldResult {
  */
 export async function runGoldStage(
   sessionId: string,
-  input: { suite: string; timezone?: string },
+  input: { suite: string },
   stages: PipelineStages,
 ): Promise<GoldResult> {
   const started = performance.now();
   const keys = artifactKeys(sessionId);
-  const interactions = await collectJsonlArtifact<InteractionLike>(keys.silver);
-  interactions.sort((a, b) => a.ts - b.ts);
-  const gold = await stages.toGold({ interactions, suite: input.suite, timezone: input.timezone });
+  const interactions = await collectJsonlArtifact<Interaction>(keys.silver);
+  // Tabs flush independently, so the stream is not globally ordered; ties keep the builder's id order.
+  interactions.sort((a, b) => a.ts - b.ts || Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  const gold = await stages.gold({ interactions, suite: input.suite });
   const windows = await writeJsonlArtifact(keys.windows, gold.windows);
   const actions = await writeJsonlArtifact(keys.actions, gold.actions);
   return {
