@@ -29,6 +29,7 @@ export function SessionExplorerLoader({ sessionId, stages }: { sessionId: string
     return (
       <div
         className="h-48 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900"
+        role="status"
         aria-label="Loading timeline"
       />
     );

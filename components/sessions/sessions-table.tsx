@@ -68,7 +68,7 @@ export function SessionsTable({ suites }: { suites: SuiteOption[] }) {
     "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end gap-3" role="search">
+      <search className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-xs font-medium">
           Search
           <input
@@ -110,7 +110,7 @@ export function SessionsTable({ suites }: { suites: SuiteOption[] }) {
         <Button variant="outline" size="sm" onClick={() => setOldestFirst(!oldestFirst)}>
           {oldestFirst ? "Oldest first" : "Newest first"}
         </Button>
-      </div>
+      </search>
 
       {query.isError && (
         <p className="text-sm text-red-600">Could not load sessions: {query.error.message}</p>
