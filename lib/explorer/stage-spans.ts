@@ -25,7 +25,7 @@ export function stageSpansFromMetrics(metrics: unknown, failure?: string | null)
     silver: parsed.data.events?.silver,
     gold: parsed.data.events?.gold,
   };
-  const spans = Object.entries(parsed.data.stagesMs).map(([stage, ms]) => ({
+  const spans: StageSpanData[] = Object.entries(parsed.data.stagesMs).map(([stage, ms]) => ({
     stage,
     ms,
     count: counts[stage],
