@@ -5,6 +5,7 @@ import { inngest } from "@/inngest/client";
 import { sendEvent } from "@/inngest/send-event";
 import { isInngestEngine } from "@/lib/env";
 import { EmbeddedExecutor } from "./embedded-executor";
+import { getJobRun } from "./get-job-run";
 import { waitForEventRuns } from "./wait-for-job-runs";
 
 // The embedded default end to end, minus Next: a handler written with Web APIs only (Request in, Response out)
@@ -71,4 +72,6 @@ it("runs the steps of a function triggered from a Web-API handler, retrying the 
   expect(run?.status).toBe("completed");
   expect(run?.output).toEqual({ key: "uploads/session.jsonl", lines: 3 });
   expect(effects).toEqual(["store", "parse", "parse"]);
+  expect((await getJobRun(run?.id ?? ""))?.status).toBe("completed");
+  expect(await getJobRun("not-a-run-id")).toBeNull();
 });
