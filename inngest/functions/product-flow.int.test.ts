@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMessages } from "@/app/v1/examples/[id]/messages/route";
 import { GET as getExample } from "@/app/v1/examples/[id]/route";
 import { POST as createExample } from "@/app/v1/examples/route";
+import { GET as getTimeline } from "@/app/v1/sessions/[id]/timeline/route";
 import { getDb } from "@/db/client";
 import { listUsageRecordsForUser } from "@/db/queries/usage-records";
 import { sessions } from "@/db/schema";
@@ -177,6 +178,33 @@ describe("product flow on the embedded executor", () => {
       }),
     ]);
 
+    // The explorer pages through each layer; nobody else can.
+    const timeline = async (query: string, headers = caller.headers) =>
+      callRoute(getTimeline, {
+        path: `/v1/sessions/${sessionId}/timeline?${query}`,
+        headers,
+        params: { id: sessionId },
+      });
+    const first = await (await timeline("layer=events&limit=10")).json();
+    expect(first.data.map((d: { seq: number }) => d.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(first.data[0].item).toMatchObject({ type: "meta", timezone: "Europe/Berlin" });
+    expect(first).toMatchObject({ has_more: true, next_after: 9 });
+    const last = await (await timeline("layer=events&limit=10&after=29")).json();
+    expect(last).toMatchObject({ has_more: false, next_after: null });
+    expect(last.data.map((d: { seq: number }) => d.seq)).toEqual([30]);
+    const fromTs = first.data[5].item.ts;
+    const ranged = await (await timeline(`layer=events&from_ts=${fromTs}&to_ts=${fromTs + 800}`)).json();
+    expect(ranged.data.map((d: { item: { ts: number } }) => d.item.ts)).toEqual([fromTs, fromTs + 400]);
+    const goldPage = await (await timeline("layer=actions")).json();
+    expect(goldPage.data.map((d: { item: { slug: string } }) => d.item.slug)).toEqual([
+      "compose_email",
+      "compose_email",
+    ]);
+    expect((await timeline("layer=interactions&limit=1000")).status).toBe(200);
+    expect((await timeline("layer=nope")).status).toBe(422);
+    const stranger = await createTestCaller();
+    expect((await timeline("layer=events", stranger.headers)).status).toBe(404);
+
     // Re-driving both runs changes nothing visible: same artifact keys, no second usage record, example kept.
     const stages = getDefaultStages();
     await processSession(sessionId, directSteps, stages);
@@ -227,5 +255,11 @@ describe("product flow on the embedded executor", () => {
       body: JSON.stringify({ session_id: sessionId }),
     });
     expect(response.status).toBe(409);
+    const timeline = await callRoute(getTimeline, {
+      path: `/v1/sessions/${sessionId}/timeline`,
+      headers: caller.headers,
+      params: { id: sessionId },
+    });
+    expect(timeline.status).toBe(409);
   });
 });
