@@ -36,7 +36,8 @@ describe("Chrome trace import", () => {
   });
 
   it("reads a bare array trace and reports truncation", async () => {
-    const bare = sample.slice(sample.indexOf("[\n{"), sample.lastIndexOf("]"));
+    const traceEvents = (JSON.parse(sample) as { traceEvents: unknown[] }).traceEvents;
+    const bare = `[\n${traceEvents.map((e) => JSON.stringify(e)).join(",\n")}\n]`;
     const { format, events, issues } = await importAll(
       bare.slice(0, bare.indexOf('{"args":{"data":{"type":"keydown"')),
     );
