@@ -143,6 +143,7 @@ const createPullRequestByNavigation: Recogniser = {
 const repoName: TargetMatcher[] = [
   { name: /^repository\[name\]$/ },
   { id: /^repository[-_]name/i },
+  { testId: /^repository-name-input$/ },
   { ariaLabel: /^repository name/i },
   { label: /^repository name/i },
 ];

@@ -7,7 +7,7 @@ import type { Recogniser, SuiteRecognisers, TargetMatcher } from "./recogniser-t
  * "10:00am – 11:00am" range as clickable text. Save is a button "Save"; the X is "Close"; Escape cancels.
  */
 const title: TargetMatcher[] = [
-  { ariaLabel: /^(add )?title$/i },
+  { ariaLabel: /^(add )?title( and time)?$/i },
   { placeholder: /^add title/i },
   { label: /^(event )?title$/i },
   { name: /^(title|summary|text)$/i },

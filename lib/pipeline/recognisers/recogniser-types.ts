@@ -22,6 +22,8 @@ export type TargetMatcher = {
   tag?: RegExp;
   type?: RegExp;
   value?: RegExp;
+  /** `data-testid` (GitHub's React forms mark inputs this way, e.g. `repository-name-input`). */
+  testId?: RegExp;
 };
 
 export type PageKind = { kind: string; path: RegExp; title?: RegExp };
