@@ -2,13 +2,23 @@ import type { TargetMatcher } from "@/lib/pipeline/recognisers/recogniser-types"
 import type { EventTarget } from "@/schemas/events";
 import type { Interaction } from "@/schemas/pipeline";
 
-const clean = (text: string | undefined) =>
-  // Gmail wraps shortcuts in bidi marks ("Send ‪(Ctrl-Enter)‬"); labels often end with ":" or "*".
-  text
-    ?.replace(/[\u200e\u200f\u202a-\u202e]/g, "")
-    .replace(/\s+/g, " ")
-    .replace(/\s*[:*]\s*$/, "")
-    .trim();
+const cleaned = new Map<string, string>();
+
+/** Gmail wraps shortcuts in bidi marks ("Send ‪(Ctrl-Enter)‬"); labels often end with ":" or "*". Memoised: hot. */
+function clean(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let out = cleaned.get(text);
+  if (out === undefined) {
+    out = text
+      .replace(/[\u200e\u200f\u202a-\u202e]/g, "")
+      .replace(/\s+/g, " ")
+      .replace(/\s*[:*]\s*$/, "")
+      .trim();
+    if (cleaned.size > 50_000) cleaned.clear();
+    if (text.length < 512) cleaned.set(text, out);
+  }
+  return out;
+}
 
 const valueAttribute = (target: EventTarget) => target.attributes?.value;
 
