@@ -159,6 +159,11 @@ export class SilverBuilder {
       return;
     }
     if (tab.run && tab.run.fieldKey !== fieldKey) this.endRun(tab, out);
+    if (event.type === "keyup" && !tab.run) {
+      // The keyup of a key that ended a run (Enter, Escape) or of a key pressed before focus: nothing typed.
+      this.count("keyup", 1);
+      return;
+    }
     const field = this.fieldOf(tab, fieldKey);
     const chipField = isChipField(target);
     if (event.type === "keydown") {
