@@ -161,13 +161,13 @@ export async function recordScenario(
   await context.addInitScript({ content: START_RRWEB });
   await context.addInitScript({ content: nativeRecorder });
 
-  const cdp = await browser.newBrowserCDPSession();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   await cdp.send("Tracing.start", {
     transferMode: "ReturnAsStream",
     traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: "recordAsMuchAsPossible" },
   });
 
-  const page = await context.newPage();
   const flow = new RecorderFlow(`Tracepipe corpus: ${scenario.name}`, VIEWPORT);
   const codegen = new CodegenJsonl(VIEWPORT);
   for (const step of scenario.steps) {
