@@ -60,9 +60,13 @@ describe("fixture corpus", () => {
     expect(rrweb.some((e: { type: number }) => e.type === 2)).toBe(true);
     const flow = JSON.parse(readFileSync(path.join(dir, RECORDING_FILES["devtools-recorder"]), "utf8"));
     expect(flow.steps.some((s: { type: string }) => s.type === "navigate")).toBe(true);
-    const trace = JSON.parse(gunzipSync(readFileSync(path.join(dir, RECORDING_FILES["chrome-trace"]))).toString());
+    const trace = JSON.parse(
+      gunzipSync(readFileSync(path.join(dir, RECORDING_FILES["chrome-trace"]))).toString(),
+    );
     expect(trace.traceEvents.some((e: { name: string }) => e.name === "EventDispatch")).toBe(true);
-    const codegen = readFileSync(path.join(dir, RECORDING_FILES["playwright-codegen"]), "utf8").trim().split("\n");
+    const codegen = readFileSync(path.join(dir, RECORDING_FILES["playwright-codegen"]), "utf8")
+      .trim()
+      .split("\n");
     expect(JSON.parse(codegen[0] ?? "{}").browserName).toBe("chromium");
   });
 });

@@ -2,8 +2,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { CORPUS_DIR, type CorpusFormat, RECORDING_FILES } from "./corpus-files";
 import { convertRecording } from "./convert-recording";
+import { CORPUS_DIR, type CorpusFormat, RECORDING_FILES } from "./corpus-files";
 import {
   addTotals,
   emptyTotals,
@@ -67,7 +67,9 @@ export async function measureAccuracy(corpusDir = CORPUS_DIR): Promise<AccuracyR
   const runs: RunResult[] = [];
   const scenarios = (await readdir(corpusDir, { withFileTypes: true })).filter((d) => d.isDirectory());
   for (const dir of scenarios.map((d) => path.join(corpusDir, d.name)).sort()) {
-    const expected = expectedSchema.parse(JSON.parse(await readFile(path.join(dir, "expected.json"), "utf8")));
+    const expected = expectedSchema.parse(
+      JSON.parse(await readFile(path.join(dir, "expected.json"), "utf8")),
+    );
     for (const [format, fileName] of Object.entries(RECORDING_FILES) as [CorpusFormat, string][]) {
       const file = path.join(dir, fileName);
       if (!(await exists(file))) continue;
@@ -126,7 +128,9 @@ export function formatReport(report: AccuracyReport): string {
     if (run.error) parts.push(`error: ${run.error}`);
     if (run.score.missing.length) parts.push(`missing: ${run.score.missing.map((c) => c.tool).join(", ")}`);
     if (run.score.extra.length)
-      parts.push(`extra: ${run.score.extra.map((c) => `${c.tool} ${JSON.stringify(c.arguments)}`).join("; ")}`);
+      parts.push(
+        `extra: ${run.score.extra.map((c) => `${c.tool} ${JSON.stringify(c.arguments)}`).join("; ")}`,
+      );
     for (const m of run.score.mismatches) {
       const diffs = m.differing.map(
         (k) => `${k}: expected ${JSON.stringify(m.expected[k])}, got ${JSON.stringify(m.actual[k])}`,
