@@ -2,6 +2,7 @@ import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { getDb } from "./client";
 import { migrateDatabase } from "./migrate";
 import { seedCatalog } from "./seed-catalog";
+import { seedDevApiKey } from "./seed-dev-api-key";
 
 type StartupHook = () => Promise<void>;
 const startupHooks: StartupHook[] = [];
@@ -18,6 +19,7 @@ export function ensureDatabaseReady(): Promise<void> {
   globalForBootstrap.__tracepipeBootstrap ??= (async () => {
     await migrateDatabase();
     await seedCatalog(await getDb(), getBundledCatalog());
+    await seedDevApiKey(await getDb());
     for (const hook of startupHooks) await hook();
   })().catch((error) => {
     globalForBootstrap.__tracepipeBootstrap = undefined;

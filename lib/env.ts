@@ -9,6 +9,8 @@ import { z } from "zod";
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const rate = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().nonnegative().default(fallback));
 const flag = z.preprocess(
   (value) => (value === undefined || value === "" ? undefined : ["1", "true", "yes"].includes(String(value))),
   z.boolean().optional(),
@@ -46,6 +48,11 @@ const envSchema = z.object({
   LLM_API_KEY: optionalString,
 
   TRACEPIPE_SEED_API_KEY: optionalString,
+
+  RATE_LIMIT_KEY_RPS: rate(20),
+  RATE_LIMIT_INGEST_KEY_RPS: rate(250),
+  RATE_LIMIT_USER_RPS: rate(500),
+  RATE_LIMIT_BURST_SECONDS: rate(10),
   CALLBACK_ALLOW_PRIVATE_ADDRESSES: flag,
 });
 

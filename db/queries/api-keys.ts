@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { apiKeys, users } from "../schema";
 
@@ -35,4 +35,81 @@ export async function touchApiKeyLastUsed(db: Database, id: string, now: Date) {
         ),
       ),
     );
+}
+
+const listColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  displayPrefix: apiKeys.displayPrefix,
+  displaySuffix: apiKeys.displaySuffix,
+  scope: apiKeys.scope,
+  expiresAt: apiKeys.expiresAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  revokedAt: apiKeys.revokedAt,
+  createdAt: apiKeys.createdAt,
+};
+
+export type ApiKeyRow = {
+  id: string;
+  name: string;
+  displayPrefix: string;
+  displaySuffix: string;
+  scope: ApiKeyScope;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+};
+
+export async function insertApiKey(
+  db: Database,
+  values: {
+    userId: string;
+    name: string;
+    keyHash: string;
+    displayPrefix: string;
+    displaySuffix: string;
+    scope: ApiKeyScope;
+    expiresAt: Date | null;
+  },
+): Promise<ApiKeyRow> {
+  const [row] = await db.insert(apiKeys).values(values).returning(listColumns);
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Active (not revoked) keys of one user, newest first. */
+export async function listActiveApiKeys(db: Database, userId: string): Promise<ApiKeyRow[]> {
+  return db
+    .select(listColumns)
+    .from(apiKeys)
+    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+}
+
+/** Only the owner column: callers decide between 404 (missing) and 403 (someone else's). */
+export async function findApiKeyOwner(db: Database, id: string) {
+  const [row] = await db
+    .select({ id: apiKeys.id, userId: apiKeys.userId, revokedAt: apiKeys.revokedAt })
+    .from(apiKeys)
+    .where(eq(apiKeys.id, id))
+    .limit(1);
+  return row;
+}
+
+export async function revokeApiKeyRow(
+  db: Database,
+  { userId, id, now }: { userId: string; id: string; now: Date },
+) {
+  const rows = await db
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return rows.length > 0;
+}
+
+/** Dev seed: removes every other key of the user so it holds exactly the seeded one. */
+export async function deleteApiKeysExcept(db: Database, userId: string, keepHash: string) {
+  await db.delete(apiKeys).where(and(eq(apiKeys.userId, userId), ne(apiKeys.keyHash, keepHash)));
 }

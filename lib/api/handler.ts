@@ -1,6 +1,9 @@
 import { authenticateApiKey, readApiKey } from "@/lib/auth/authenticate-api-key";
 import { type ApiKeyScope, type Principal, scopeAllows } from "@/lib/auth/principal";
+import { resolveEntraToken } from "@/lib/auth/resolve-entra-token";
+import { resolveSessionPrincipal } from "@/lib/auth/resolve-session-principal";
 import { AppError, unauthorized } from "@/lib/errors";
+import { enforceApiRateLimit } from "@/lib/rate-limit/enforce-api-rate-limit";
 import { toProblemResponse } from "./problem";
 
 type RouteParams = Record<string, string | string[] | undefined>;
@@ -14,21 +17,22 @@ interface BaseArgs {
   requestId: string;
 }
 
-/** Extra credential resolvers (browser session, Entra access token) register here; API keys are built in. */
 type CredentialResolver = (request: Request) => Promise<Principal | undefined>;
-const credentialResolvers: CredentialResolver[] = [];
+/** API key, then Entra access token, then browser session; extra resolvers may register after these. */
+const credentialResolvers: CredentialResolver[] = [resolveEntraToken, resolveSessionPrincipal];
 export function registerCredentialResolver(resolver: CredentialResolver): void {
   credentialResolvers.push(resolver);
 }
 
-/** Per-request hooks that run after authentication, e.g. rate limiting; they may throw an AppError. */
+/** Per-request hooks after authentication and rate limiting (e.g. usage metering); they may throw an AppError. */
 type AfterAuthHook = (principal: Principal, request: Request) => Promise<Record<string, string> | undefined>;
 const afterAuthHooks: AfterAuthHook[] = [];
 export function registerAfterAuthHook(hook: AfterAuthHook): void {
   afterAuthHooks.push(hook);
 }
 
-async function authenticate(request: Request): Promise<Principal> {
+/** The caller, derived only from the credential: never from a header, query or body naming a user. */
+export async function authenticate(request: Request): Promise<Principal> {
   const apiKey = readApiKey(request);
   if (apiKey) return authenticateApiKey(apiKey);
   for (const resolve of credentialResolvers) {
@@ -57,8 +61,8 @@ export function publicRoute(handler: (args: BaseArgs) => Promise<Response> | Res
 }
 
 /**
- * The one wrapper for authenticated API routes: authenticate, check scope, run hooks (rate limit), call the
- * domain, map errors to problem+json.
+ * The one wrapper for authenticated API routes: authenticate, rate-limit (X-RateLimit-* on every response from
+ * here on), check scope, run hooks, call the domain, map errors to problem+json.
  */
 export function authedRoute(
   options: { scopes: readonly ApiKeyScope[] },
@@ -69,6 +73,7 @@ export function authedRoute(
     let extraHeaders: Record<string, string> = { "x-request-id": requestId };
     try {
       const principal = await authenticate(request);
+      extraHeaders = { ...extraHeaders, ...(await enforceApiRateLimit(principal)) };
       if (!scopeAllows(principal.scope, options.scopes)) {
         throw new AppError({
           code: "forbidden",

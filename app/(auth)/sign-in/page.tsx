@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { CredentialsForm } from "@/components/auth/credentials-form";
+import { EntraSignInButton } from "@/components/auth/entra-sign-in-button";
+import { getSessionUser, safeReturnPath } from "@/lib/auth/session";
+import { isEntraConfigured } from "@/lib/env";
+import { signInAction, signInWithEntraAction } from "../actions";
+
+export const metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { callbackUrl, error } = await searchParams;
+  const returnTo = typeof callbackUrl === "string" ? safeReturnPath(callbackUrl) : undefined;
+  if (await getSessionUser()) redirect(returnTo ?? safeReturnPath(undefined));
+  const entra = isEntraConfigured();
+  return (
+    <AuthCard
+      title="Sign in to Tracepipe"
+      footer={
+        entra ? null : (
+          <>
+            No account yet?{" "}
+            <Link className="underline" href="/sign-up">
+              Create one
+            </Link>
+          </>
+        )
+      }
+    >
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          Sign-in failed. Try again.
+        </p>
+      ) : null}
+      {entra ? (
+        <EntraSignInButton callbackUrl={returnTo} action={signInWithEntraAction} />
+      ) : (
+        <CredentialsForm mode="sign-in" callbackUrl={returnTo} action={signInAction} />
+      )}
+    </AuthCard>
+  );
+}

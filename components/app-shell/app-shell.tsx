@@ -1,0 +1,45 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Toaster } from "sonner";
+import { UserMenu } from "./user-menu";
+
+/** Navigation for signed-in pages. Later pages add their links to NAV_LINKS. */
+export const NAV_LINKS: { href: string; label: string }[] = [
+  { href: "/settings/api-keys", label: "API keys" },
+];
+
+export function AppShell({
+  user,
+  signOut,
+  children,
+}: {
+  user: { displayName: string; email: string };
+  signOut: () => Promise<unknown>;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-zinc-200 dark:border-zinc-800">
+        <nav className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-6" aria-label="Main">
+          <Link href="/" className="font-semibold">
+            Tracepipe
+          </Link>
+          {NAV_LINKS.map((link) => (
+            <Link
+              key={link.href}
+              href={link.href}
+              className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400"
+            >
+              {link.label}
+            </Link>
+          ))}
+          <div className="ml-auto">
+            <UserMenu user={user} signOut={signOut} />
+          </div>
+        </nav>
+      </header>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+      <Toaster richColors />
+    </div>
+  );
+}

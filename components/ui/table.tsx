@@ -1,0 +1,23 @@
+import type { ComponentProps } from "react";
+import { cn } from "./cn";
+
+export function Table({ className, ...props }: ComponentProps<"table">) {
+  return (
+    <div className="w-full overflow-x-auto">
+      <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
+    </div>
+  );
+}
+export const TableHeader = (props: ComponentProps<"thead">) => <thead className="border-b" {...props} />;
+export const TableBody = (props: ComponentProps<"tbody">) => (
+  <tbody className="[&_tr:last-child]:border-0" {...props} />
+);
+export function TableRow({ className, ...props }: ComponentProps<"tr">) {
+  return <tr className={cn("border-b border-zinc-200 dark:border-zinc-800", className)} {...props} />;
+}
+export function TableHead({ className, ...props }: ComponentProps<"th">) {
+  return <th className={cn("h-10 px-2 text-left font-medium text-zinc-500", className)} {...props} />;
+}
+export function TableCell({ className, ...props }: ComponentProps<"td">) {
+  return <td className={cn("p-2 align-middle", className)} {...props} />;
+}

@@ -1,0 +1,34 @@
+import { desc, eq } from "drizzle-orm";
+import type { Database } from "../client";
+import { auditLog } from "../schema";
+
+export type AuditAction = "user.sign_up" | "user.sign_in" | "api_key.created" | "api_key.revoked";
+
+export async function insertAuditEntry(
+  db: Database,
+  entry: {
+    userId: string | null;
+    action: AuditAction;
+    ip: string | null;
+    userAgent: string | null;
+    metadata?: Record<string, unknown>;
+  },
+) {
+  await db.insert(auditLog).values({ ...entry, metadata: entry.metadata ?? {} });
+}
+
+export async function listAuditEntriesForUser(db: Database, userId: string, limit = 50) {
+  return db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      ip: auditLog.ip,
+      userAgent: auditLog.userAgent,
+      metadata: auditLog.metadata,
+      createdAt: auditLog.createdAt,
+    })
+    .from(auditLog)
+    .where(eq(auditLog.userId, userId))
+    .orderBy(desc(auditLog.createdAt))
+    .limit(limit);
+}

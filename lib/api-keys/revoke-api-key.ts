@@ -1,0 +1,20 @@
+import { getDb } from "@/db/client";
+import { findApiKeyOwner, revokeApiKeyRow } from "@/db/queries/api-keys";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import type { RequestMeta } from "@/lib/auth/request-meta";
+import { notFound } from "@/lib/errors";
+import { childLogger } from "@/lib/logger";
+
+const log = childLogger("api-keys");
+
+/** Soft delete: the row stays (audit, last use), authentication refuses it from the next request on. */
+export async function revokeApiKey(userId: string, id: string, meta: RequestMeta): Promise<void> {
+  const db = await getDb();
+  const key = await findApiKeyOwner(db, id);
+  assertOwnedBy(key, { userId }, "API key");
+  if (key.revokedAt) throw notFound("API key");
+  if (!(await revokeApiKeyRow(db, { userId, id, now: new Date() }))) throw notFound("API key");
+  await recordAuditEvent("api_key.revoked", { userId }, meta, { apiKeyId: id });
+  log.info({ userId, apiKeyId: id }, "api key revoked");
+}

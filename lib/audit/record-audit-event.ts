@@ -1,0 +1,20 @@
+import { getDb } from "@/db/client";
+import { type AuditAction, insertAuditEntry } from "@/db/queries/audit-log";
+import type { RequestMeta } from "@/lib/auth/request-meta";
+
+/** Appends one row to the append-only audit log (a database trigger refuses updates and deletes). */
+export async function recordAuditEvent(
+  action: AuditAction,
+  actor: { userId: string | null },
+  meta: RequestMeta,
+  metadata?: Record<string, unknown>,
+): Promise<void> {
+  const db = await getDb();
+  await insertAuditEntry(db, {
+    userId: actor.userId,
+    action,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    metadata,
+  });
+}

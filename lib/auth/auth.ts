@@ -1,0 +1,95 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getEnv, isEntraConfigured } from "@/lib/env";
+import { signInSchema } from "@/schemas/auth";
+import { getAuthSecret } from "./auth-secret";
+import { findOrCreateEntraUser } from "./find-or-create-entra-user";
+import { readRequestMeta } from "./request-meta";
+import { verifyCredentials } from "./verify-credentials";
+
+class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+
+export const ENTRA_PROVIDER_ID = "microsoft-entra-id";
+
+function providers(request: Request | undefined): NextAuthConfig["providers"] {
+  const env = getEnv();
+  if (isEntraConfigured(env)) {
+    return [
+      MicrosoftEntraID({
+        clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID,
+        clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+        issuer: env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+        // No Graph `User.Read`: the default profile() fetches the photo from graph.microsoft.com on every
+        // sign-in, which we do not use and which fails where Graph is unreachable.
+        authorization: { params: { scope: "openid profile email" } },
+        profile: (profile) => ({
+          id: String(profile.oid ?? profile.sub),
+          name: profile.name,
+          email: profile.email,
+        }),
+      }),
+    ];
+  }
+  return [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, authorizeRequest) {
+        const input = signInSchema.safeParse(raw);
+        if (!input.success) return null;
+        const result = await verifyCredentials(
+          input.data,
+          readRequestMeta((authorizeRequest ?? request)?.headers ?? new Headers()),
+        );
+        if (!result.ok) {
+          if (result.reason === "throttled") throw new ThrottledSignIn();
+          return null;
+        }
+        return { id: result.user.id, name: result.user.displayName, email: result.user.email };
+      },
+    }),
+  ];
+}
+
+/**
+ * Auth.js, configured per request (lazy) so environment and the generated secret are read at run time, never
+ * during `next build`. JWT sessions: no session table, and the API's session resolver decodes the same cookie.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
+  secret: getAuthSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: providers(request),
+  callbacks: {
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "credentials" && user?.id) token.userId = user.id;
+      if (account?.provider === ENTRA_PROVIDER_ID && profile) {
+        const tenantId = typeof profile.tid === "string" ? profile.tid : undefined;
+        const objectId = typeof profile.oid === "string" ? profile.oid : undefined;
+        if (!tenantId || !objectId) throw new Error("Entra id token lacks oid/tid");
+        const { user: entraUser, created } = await findOrCreateEntraUser({
+          tenantId,
+          objectId,
+          email: profile.email,
+          name: typeof profile.name === "string" ? profile.name : null,
+        });
+        const meta = readRequestMeta(request?.headers ?? new Headers());
+        if (created)
+          await recordAuditEvent("user.sign_up", { userId: entraUser.id }, meta, { method: "entra" });
+        await recordAuditEvent("user.sign_in", { userId: entraUser.id }, meta, { method: "entra" });
+        token.userId = entraUser.id;
+        token.name = entraUser.displayName;
+        token.email = entraUser.email;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.userId === "string") session.user.id = token.userId;
+      return session;
+    },
+  },
+}));

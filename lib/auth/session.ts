@@ -1,0 +1,35 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { findUserById, type UserRow } from "@/db/queries/users";
+import { auth } from "./auth";
+import { type RequestMeta, readRequestMeta } from "./request-meta";
+
+/** The signed-in user, or undefined. Pages and actions call this themselves; the layout check is not enough. */
+export async function getSessionUser(): Promise<UserRow | undefined> {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return undefined;
+  return findUserById(await getDb(), userId);
+}
+
+/** For protected pages: the user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireSessionUser(returnTo: string): Promise<UserRow> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+export async function getActionRequestMeta(): Promise<RequestMeta> {
+  return readRequestMeta(await headers());
+}
+
+/** Only same-site paths may be a post-sign-in destination: no open redirect through `callbackUrl`. */
+export function safeReturnPath(value: unknown, fallback = "/settings/api-keys"): string {
+  return typeof value === "string" &&
+    value.startsWith("/") &&
+    !value.startsWith("//") &&
+    !value.includes("\\")
+    ? value
+    : fallback;
+}
