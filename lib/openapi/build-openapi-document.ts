@@ -1,16 +1,25 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { canonicalEventSchema, nativeEventSchema } from "@/schemas/events";
+import { apiKeyPaths } from "./paths/api-keys";
 import { catalogPaths } from "./paths/catalog";
 import { platformPaths } from "./paths/platform";
 import { sessionPaths } from "./paths/sessions";
 import { uploadPaths } from "./paths/uploads";
+import { userPaths } from "./paths/users";
 
 /**
  * Every domain registers its paths in lib/openapi/paths/<domain>.ts and is listed here. The document is built
  * from the same zod schemas the handlers parse with, so it cannot drift from them; a test fails when a route
  * under app/v1 is missing.
  */
-const pathModules: ZodOpenApiPathsObject[] = [platformPaths, sessionPaths, uploadPaths, catalogPaths];
+const pathModules: ZodOpenApiPathsObject[] = [
+  platformPaths,
+  userPaths,
+  apiKeyPaths,
+  sessionPaths,
+  uploadPaths,
+  catalogPaths,
+];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
@@ -30,6 +39,7 @@ export function buildOpenApiDocument() {
       { name: "Streaming ingest", description: "For recorders and SDKs: open, stream events, complete." },
       { name: "Uploads", description: "Direct uploads of large recordings to storage." },
       { name: "Catalog", description: "Suites, actions, MCP servers, tools, maps and models (read-only)." },
+      { name: "Account", description: "The caller's account and API keys." },
       { name: "Platform", description: "Health, readiness and this document." },
     ],
     paths: Object.assign({}, ...pathModules),
