@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { json } from "../responses";
+import { ingestAcceptedSchema } from "@/schemas/ingest";
+import { authenticated, json, problems } from "../responses";
 
 const readinessSchema = z
   .object({
@@ -44,6 +45,16 @@ export const platformPaths: ZodOpenApiPathsObject = {
       summary: "Interactive API reference",
       security: [],
       responses: { "200": { description: "HTML page.", content: { "text/html": {} } } },
+    },
+  },
+  "/v1/bench/noop": {
+    post: {
+      tags: ["Platform"],
+      summary: "Benchmark baseline (disabled by default)",
+      description:
+        "Authenticates like the ingest route, reads the body and answers 202. Only when the server runs with TRACEPIPE_BENCH_ROUTES=1; 404 otherwise.",
+      security: authenticated,
+      responses: { "202": json(ingestAcceptedSchema, "Accepted, nothing stored."), ...problems(404) },
     },
   },
   "/v1/docs/scalar.js": {
