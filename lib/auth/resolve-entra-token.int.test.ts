@@ -7,15 +7,23 @@ import { resetEnvCache } from "@/lib/env";
 import { resetEntraKeysForTests } from "./resolve-entra-token";
 
 const AUDIENCE = "api://tracepipe-test";
-const ENV_KEYS = ["AUTH_MICROSOFT_ENTRA_ID_ID", "AUTH_MICROSOFT_ENTRA_ID_SECRET", "AUTH_MICROSOFT_ENTRA_ID_ISSUER", "ENTRA_API_AUDIENCE"];
+const ENV_KEYS = [
+  "AUTH_MICROSOFT_ENTRA_ID_ID",
+  "AUTH_MICROSOFT_ENTRA_ID_SECRET",
+  "AUTH_MICROSOFT_ENTRA_ID_ISSUER",
+  "ENTRA_API_AUDIENCE",
+];
 let entra: FakeEntra;
 let dataDir: string;
 
 const call = async (token: string) => {
   const me = await import("@/app/v1/users/me/route");
-  return me.GET(new Request("http://127.0.0.1/v1/users/me", { headers: { authorization: `Bearer ${token}` } }), {
-    params: Promise.resolve({}),
-  });
+  return me.GET(
+    new Request("http://127.0.0.1/v1/users/me", { headers: { authorization: `Bearer ${token}` } }),
+    {
+      params: Promise.resolve({}),
+    },
+  );
 };
 
 beforeAll(async () => {
@@ -37,7 +45,12 @@ afterAll(async () => {
 describe("Entra access tokens on the API", () => {
   it("a valid token authenticates; the first call creates the user from oid/tid, later calls find it", async () => {
     const oid = entra.objectIdFor("frank");
-    const token = await entra.signAccessToken({ aud: AUDIENCE, oid, email: "frank@contoso.example", name: "Frank" });
+    const token = await entra.signAccessToken({
+      aud: AUDIENCE,
+      oid,
+      email: "frank@contoso.example",
+      name: "Frank",
+    });
     const first = await call(token);
     expect(first.status).toBe(200);
     const body = await first.json();
@@ -51,7 +64,10 @@ describe("Entra access tokens on the API", () => {
   it("rejects a wrong audience, a wrong issuer, an expired token, a foreign signing key and a tampered token", async () => {
     const oid = entra.objectIdFor("grace");
     const wrongAudience = await entra.signAccessToken({ aud: "api://someone-else", oid });
-    const wrongIssuer = await entra.signAccessToken({ aud: AUDIENCE, oid }, { issuer: "https://login.microsoftonline.com/other/v2.0" });
+    const wrongIssuer = await entra.signAccessToken(
+      { aud: AUDIENCE, oid },
+      { issuer: "https://login.microsoftonline.com/other/v2.0" },
+    );
     const expired = await entra.signAccessToken({ aud: AUDIENCE, oid }, { expiresIn: "-1m" });
     const other = await startFakeEntra({ redirectUris: ["http://127.0.0.1:1/cb"] });
     const foreignKey = await other.signAccessToken({ aud: AUDIENCE, oid }, { issuer: entra.issuer });
@@ -59,7 +75,11 @@ describe("Entra access tokens on the API", () => {
     const valid = await entra.signAccessToken({ aud: AUDIENCE, oid });
     const [header, payload, signature] = valid.split(".");
     const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString());
-    const tampered = [header, Buffer.from(JSON.stringify({ ...claims, oid: "attacker" })).toString("base64url"), signature].join(".");
+    const tampered = [
+      header,
+      Buffer.from(JSON.stringify({ ...claims, oid: "attacker" })).toString("base64url"),
+      signature,
+    ].join(".");
     for (const token of [wrongAudience, wrongIssuer, expired, foreignKey, tampered]) {
       const response = await call(token);
       expect(response.status).toBe(401);
