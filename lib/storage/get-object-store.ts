@@ -2,16 +2,23 @@ import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { LocalObjectStore } from "./local-object-store";
 import type { ObjectStore } from "./object-store";
+import { VercelBlobObjectStore } from "./vercel-blob-object-store";
 
 let store: ObjectStore | undefined;
-let storeRoot: string | undefined;
+let storeConfig: string | undefined;
 
-/** Local disk in the embedded default. (The Vercel Blob store for BLOB_READ_WRITE_TOKEN lands with its contract tests.) */
+/**
+ * Vercel Blob when BLOB_READ_WRITE_TOKEN is set, else local disk under the data folder. Cached per
+ * configuration, so tests that switch TRACEPIPE_DATA_DIR or the token (and reset the env cache) get a new store.
+ */
 export async function getObjectStore(): Promise<ObjectStore> {
-  const root = path.join(getEnv().dataDir, "objects");
-  if (!store || storeRoot !== root) {
-    store = new LocalObjectStore(root);
-    storeRoot = root;
+  const env = getEnv();
+  const token = env.BLOB_READ_WRITE_TOKEN;
+  const root = path.join(env.dataDir, "objects");
+  const config = token ? `blob:${token}` : `local:${root}`;
+  if (!store || storeConfig !== config) {
+    store = token ? new VercelBlobObjectStore(token) : new LocalObjectStore(root);
+    storeConfig = config;
   }
   return store;
 }
