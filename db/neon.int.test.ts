@@ -12,6 +12,8 @@ import { closeTestDatabase, openTestDatabase } from "./test-database";
  * Needs a Postgres server, so it runs in the DATABASE_URL pass of `npm run test:int`.
  */
 const databaseUrl = process.env.DATABASE_URL;
+// The driver-independent `Database` type leaves `execute()` results untyped; node-postgres and Neon return `{ rows }`.
+const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
 
 describe.skipIf(!databaseUrl)("Neon serverless driver through a local wsproxy", () => {
   let proxy: NeonWsProxy;
@@ -40,7 +42,7 @@ describe.skipIf(!databaseUrl)("Neon serverless driver through a local wsproxy", 
     expect(proxy.connections()).toBeGreaterThan(0);
     const db = await getDb();
     const result = await db.execute(sql`select current_database() as name, version() as version`);
-    expect(result.rows[0]).toMatchObject({ name: new URL(databaseUrl!).pathname.slice(1) });
+    expect(rowsOf(result)[0]).toMatchObject({ name: new URL(databaseUrl!).pathname.slice(1) });
   });
 
   it("sees the migrated schema and the seeded catalog", async () => {
@@ -91,7 +93,7 @@ describe.skipIf(!databaseUrl)("Neon serverless driver through a local wsproxy", 
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) => db.execute(sql`select ${i}::int as n, pg_sleep(0.05)`)),
     );
-    expect(results.map((r) => r.rows[0]?.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(results.map((r) => rowsOf(r)[0]?.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(proxy.connections()).toBeGreaterThan(1);
   });
 });
