@@ -1,5 +1,6 @@
 import { del, head, issueSignedToken, list, presignUrl, put } from "@vercel/blob";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VercelBlobObjectStore } from "@/lib/storage/vercel-blob-object-store";
 import { type FakeVercelBlob, startFakeVercelBlob } from "./vercel-blob-server";
 
 /** Protocol checks of the fake through the real SDK, beyond what the object-store contract exercises. */
@@ -82,5 +83,24 @@ describe("fake Vercel Blob", () => {
     expiring.search = new URL(shortLived.presignedUrl).search;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await fetch(expiring)).status).toBe(403);
+  });
+
+  it("store ping fails fast when the API is unreachable, despite the SDK's retries", async () => {
+    const down = await startFakeVercelBlob();
+    await down.close();
+    process.env.VERCEL_BLOB_API_URL = down.apiUrl;
+    try {
+      const started = Date.now();
+      await expect(new VercelBlobObjectStore(down.token, 1000).ping()).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      process.env.VERCEL_BLOB_API_URL = fake.apiUrl;
+    }
+  }, 15_000);
+
+  it("store ping rejects a token the API refuses", async () => {
+    await expect(new VercelBlobObjectStore(`vercel_blob_rw_${fake.storeId}_nope`).ping()).rejects.toThrow(
+      /Access denied/,
+    );
   });
 });

@@ -2,7 +2,6 @@ import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { LocalObjectStore } from "./local-object-store";
 import type { ObjectStore } from "./object-store";
-import { VercelBlobObjectStore } from "./vercel-blob-object-store";
 
 let store: ObjectStore | undefined;
 let storeConfig: string | undefined;
@@ -17,7 +16,10 @@ export async function getObjectStore(): Promise<ObjectStore> {
   const root = path.join(env.dataDir, "objects");
   const config = token ? `blob:${token}` : `local:${root}`;
   if (!store || storeConfig !== config) {
-    store = token ? new VercelBlobObjectStore(token) : new LocalObjectStore(root);
+    // Imported on demand so the embedded default never loads the Vercel Blob SDK.
+    store = token
+      ? new (await import("./vercel-blob-object-store")).VercelBlobObjectStore(token)
+      : new LocalObjectStore(root);
     storeConfig = config;
   }
   return store;

@@ -5,6 +5,7 @@ import { assertValidKey, assertValidPrefix, compareKeys } from "./storage-key";
 
 /** How long a download URL handed to a browser stays valid. */
 const DOWNLOAD_URL_TTL_MS = 15 * 60 * 1000;
+const PING_TIMEOUT_MS = 5000;
 /** Keys per `del` call; the API takes an array of URLs, kept modest so one request stays small. */
 const DELETE_BATCH = 100;
 
@@ -24,7 +25,10 @@ const DELETE_BATCH = 100;
 export class VercelBlobObjectStore implements ObjectStore {
   readonly kind = "vercel-blob" as const;
 
-  constructor(private readonly token: string) {}
+  constructor(
+    private readonly token: string,
+    private readonly pingTimeoutMs = PING_TIMEOUT_MS,
+  ) {}
 
   async put(key: string, body: ReadableStream<Uint8Array> | Uint8Array | string, options?: PutOptions) {
     assertValidKey(key);
@@ -121,8 +125,21 @@ export class VercelBlobObjectStore implements ObjectStore {
     return url.toString();
   }
 
-  /** A one-item list: proves the token and the store are valid without reading any data. */
+  /**
+   * A one-item list: proves the token and the store are valid without reading any data. Bounded in time: the
+   * SDK retries network errors up to 10 times with exponential backoff (minutes in total), and /v1/ready must
+   * answer promptly; an aborted request is not retried.
+   */
   async ping() {
-    await list({ limit: 1, token: this.token });
+    const signal = AbortSignal.timeout(this.pingTimeoutMs);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("Vercel Blob did not answer in time")), this.pingTimeoutMs);
+    });
+    try {
+      await Promise.race([list({ limit: 1, token: this.token, abortSignal: signal }), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
