@@ -34,7 +34,7 @@ export class LocalObjectStore implements ObjectStore {
     const target = path.join(this.root, ...key.split("/"));
     // Defence in depth: the key rules already exclude `..`, this catches anything they missed.
     const relative = path.relative(this.root, target);
-    if (relative.startsWith("..") || path.isAbsolute(relative)) {
+    if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
       throw new Error(`storage key escapes the store root: ${key}`);
     }
     return target;

@@ -71,7 +71,11 @@ export class VercelBlobObjectStore implements ObjectStore {
     assertValidKey(key);
     const blob = await this.headBlob(key);
     if (!blob) return undefined;
-    const response = await fetch(blob.url, { headers: { authorization: `Bearer ${this.token}` } });
+    // no-store: Next's patched fetch must never cache one customer's private blob for another request.
+    const response = await fetch(blob.url, {
+      headers: { authorization: `Bearer ${this.token}` },
+      cache: "no-store",
+    });
     if (response.status === 404) return undefined; // deleted between head and fetch
     if (!response.ok || !response.body) {
       throw new Error(`Vercel Blob read of ${key} failed with HTTP ${response.status}`);
