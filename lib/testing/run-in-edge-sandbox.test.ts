@@ -1,5 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { LocalObjectStore } from "@/lib/storage/local-object-store";
+import type { IngestServices } from "./edge-fixtures/injected-services-handler";
 import { EdgeSandboxBuildError, runInEdgeSandbox } from "./run-in-edge-sandbox";
 
 describe("runInEdgeSandbox", () => {
@@ -43,6 +48,41 @@ describe("runInEdgeSandbox", () => {
       valid: true,
       hash: createHash("sha256").update("tp_live_fixed").digest("hex"),
     });
+  });
+
+  it("builds a handler from a factory with injected Node-side services that stream into real storage", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edge-sandbox-"));
+    const store = new LocalObjectStore(path.join(dir, "objects"));
+    const services: IngestServices = {
+      authenticate: async (authorization) =>
+        authorization === "Bearer good" ? { userId: "u-1" } : undefined,
+      // The stream comes from the sandbox realm; the Node store reads it chunk by chunk.
+      persistRaw: async (key, body) => ({ size: (await store.put(key, body)).size }),
+    };
+    try {
+      const sandbox = await runInEdgeSandbox("lib/testing/edge-fixtures/injected-services-handler.ts", {
+        handler: (m) => (m.createIngestHandler as (s: IngestServices) => unknown)(services),
+      });
+      const body = randomBytes(1_000_000);
+      const post = (authorization: string) =>
+        sandbox.fetch(
+          new Request("http://sandbox.test/upload", {
+            method: "POST",
+            headers: { authorization },
+            body: new Blob([body]).stream(),
+            duplex: "half",
+          } as RequestInit),
+          { id: "s-1" },
+        );
+      expect((await post("Bearer bad")).status).toBe(401);
+      const accepted = await post("Bearer good");
+      expect(accepted.status).toBe(202);
+      expect(await accepted.json()).toEqual({ userId: "u-1", size: body.length });
+      const stored = await new Response(await store.getStream("sessions/s-1/raw/upload.bin")).arrayBuffer();
+      expect(Buffer.from(stored).equals(body)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a handler whose import graph reaches a Node built-in, naming the importer", async () => {

@@ -22,6 +22,16 @@ import { build, type Plugin } from "esbuild";
  * 3. `fetch(request, params?)` calls the export matching the request method (`GET`, `POST`, … as in a Next
  *    route module), else `default` (a function, or an object with `fetch`), with `(request, { params })`.
  *    Request and Response are copied across the realm boundary with their bodies streamed, not buffered.
+ *
+ * Anything reaching `db/client.ts`, `lib/env.ts` (node:path) or PGlite is not edge-portable, so an edge handler
+ * takes its Node-side services as parameters: export a factory and build the handler with `handler`, passing
+ * outer-realm functions (they are callable from inside; pass plain data across, not class instances):
+ *
+ * ```ts
+ * const sandbox = await runInEdgeSandbox("lib/ingest/ingest-handler.ts", {
+ *   handler: (m) => (m.createIngestHandler as CreateIngest)({ authenticate, persistRaw, enqueue }),
+ * });
+ * ```
  */
 export interface EdgeSandbox {
   fetch(request: Request, params?: Record<string, string | string[]>): Promise<Response>;
@@ -111,7 +121,12 @@ function crossRealmStream(
 
 export async function runInEdgeSandbox(
   entry: string,
-  options: { env?: Record<string, string>; globals?: Record<string, unknown> } = {},
+  options: {
+    env?: Record<string, string>;
+    globals?: Record<string, unknown>;
+    /** Builds the handler from the module's exports (e.g. calls a factory with injected services). */
+    handler?: (moduleExports: Record<string, unknown>) => unknown;
+  } = {},
 ): Promise<EdgeSandbox> {
   const { code, inputs } = await bundle(entry);
   const vm = new EdgeVM({
@@ -124,10 +139,11 @@ export async function runInEdgeSandbox(
   );
   const moduleExports = vm.evaluate<Record<string, unknown> | undefined>("__edgeModule") ?? {};
 
+  const built = options.handler?.(moduleExports);
   const pickHandler = (method: string): Handler => {
     const byMethod = moduleExports[method];
-    if (typeof byMethod === "function") return byMethod as Handler;
-    const fallback = moduleExports.default;
+    if (!options.handler && typeof byMethod === "function") return byMethod as Handler;
+    const fallback = options.handler ? built : moduleExports.default;
     if (typeof fallback === "function") return fallback as Handler;
     if (fallback && typeof (fallback as { fetch?: unknown }).fetch === "function") {
       const target = fallback as { fetch: Handler };
