@@ -1,4 +1,4 @@
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { type NeonWsProxy, startNeonWsProxy } from "@/lib/testing/neon-ws-proxy";
@@ -13,6 +13,9 @@ import { closeTestDatabase, openTestDatabase } from "./test-database";
  */
 const databaseUrl = process.env.DATABASE_URL;
 // The driver-independent `Database` type leaves `execute()` results untyped; node-postgres and Neon return `{ rows }`.
+// Emails carry a per-run tag so assertions only see this run's rows on a shared server.
+const tag = `neon-${crypto.randomUUID().slice(0, 8)}`;
+const email = (name: string) => `${tag}-${name}@example.test`;
 const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
 
 describe.skipIf(!databaseUrl)("Neon serverless driver through a local wsproxy", () => {
@@ -55,37 +58,38 @@ describe.skipIf(!databaseUrl)("Neon serverless driver through a local wsproxy", 
     const db = await getDb();
     const [user] = await db
       .insert(users)
-      .values({ email: "neon-driver@example.test", displayName: "Neon" })
+      .values({ email: email("neon-driver"), displayName: "Neon" })
       .returning({ id: users.id });
     const [found] = await db.select({ email: users.email }).from(users).where(eq(users.id, user!.id));
-    expect(found?.email).toBe("neon-driver@example.test");
+    expect(found?.email).toBe(email("neon-driver"));
   });
 
   it("commits a transaction and rolls one back on error", async () => {
     const db = await getDb();
     await db.transaction(async (tx) => {
-      await tx.insert(users).values({ email: "committed@example.test", displayName: "A" });
-      await tx.insert(users).values({ email: "committed-2@example.test", displayName: "B" });
+      await tx.insert(users).values({ email: email("committed"), displayName: "A" });
+      await tx.insert(users).values({ email: email("committed-2"), displayName: "B" });
     });
     await expect(
       db.transaction(async (tx) => {
-        await tx.insert(users).values({ email: "rolled-back@example.test", displayName: "C" });
+        await tx.insert(users).values({ email: email("rolled-back"), displayName: "C" });
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
     // A unique violation inside a transaction also rolls back everything before it.
     await expect(
       db.transaction(async (tx) => {
-        await tx.insert(users).values({ email: "before-conflict@example.test", displayName: "D" });
-        await tx.insert(users).values({ email: "COMMITTED@example.test", displayName: "E" });
+        await tx.insert(users).values({ email: email("before-conflict"), displayName: "D" });
+        await tx.insert(users).values({ email: email("committed").toUpperCase(), displayName: "E" });
       }),
     ).rejects.toThrow();
-    const emails = (await db.select({ email: users.email }).from(users)).map((u) => u.email).sort();
-    expect(emails).toEqual([
-      "committed-2@example.test",
-      "committed@example.test",
-      "neon-driver@example.test",
-    ]);
+    const rows = await db
+      .select({ email: users.email })
+      .from(users)
+      .where(like(users.email, `${tag}-%`));
+    expect(rows.map((u) => u.email).sort()).toEqual(
+      [email("committed-2"), email("committed"), email("neon-driver")].sort(),
+    );
   });
 
   it("runs concurrent queries over several pooled WebSocket connections", async () => {
