@@ -1,3 +1,4 @@
+import { NonRetriableError } from "inngest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { getClassificationLlm, getLlmClient } from "@/lib/llm/get-llm-client";
 import { buildBronze } from "@/lib/pipeline/bronze/build-bronze";
@@ -5,7 +6,12 @@ import { generateExamples, RULES_MODEL } from "@/lib/pipeline/examples/generate-
 import { buildGold, findSuite } from "@/lib/pipeline/gold/build-gold";
 import { classifyWithLlm } from "@/lib/pipeline/gold/classify-with-llm";
 import { type RecordingFormat, recordingFormats } from "@/lib/pipeline/import/detect-format";
-import type { ImportIssue, RecordingHints } from "@/lib/pipeline/import/import-issue";
+import {
+  type ImportIssue,
+  ImportLimitError,
+  type RecordingHints,
+  UnsupportedRecordingError,
+} from "@/lib/pipeline/import/import-issue";
 import { type ImportedRecording, importRecording } from "@/lib/pipeline/import/import-recording";
 import type { TokenUsage } from "@/lib/pipeline/llm-client";
 import { SilverBuilder } from "@/lib/pipeline/silver/build-silver";
@@ -18,6 +24,18 @@ const knownFormat = (format: string | undefined): RecordingFormat | undefined =>
 
 const usageOf = (model: string, usage: TokenUsage): LlmUsage[] =>
   usage.calls > 0 ? [{ model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens }] : [];
+
+/** An unsupported file or a recording over the limits will not import on a retry either: fail at once. */
+async function* permanentOnBadInput(events: AsyncIterable<CanonicalEvent>): AsyncGenerator<CanonicalEvent> {
+  try {
+    yield* events;
+  } catch (error) {
+    if (error instanceof UnsupportedRecordingError || error instanceof ImportLimitError) {
+      throw new NonRetriableError(error.message, { cause: error });
+    }
+    throw error;
+  }
+}
 
 /** The production binding of the pure pipeline (lib/pipeline) with the bundled catalog and the LLM gateway. */
 export function getDefaultStages(): PipelineStages {
@@ -40,7 +58,7 @@ export function getDefaultStages(): PipelineStages {
       }
       const bronze = buildBronze(chained(), { hints });
       return {
-        events: bronze.events,
+        events: permanentOnBadInput(bronze.events),
         finish: async () => {
           const formats = await Promise.all(imports.map((i) => i.format));
           const issues: ImportIssue[] = [...imports.flatMap((i) => i.issues), ...bronze.issues];
