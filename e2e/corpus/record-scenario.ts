@@ -143,12 +143,12 @@ export async function recordScenario(
 ): Promise<ScenarioRecording> {
   const context: BrowserContext = await browser.newContext({
     viewport: VIEWPORT,
-    timezoneId: CORPUS_TIMEZONE,
+    timezoneId: scenario.timezone ?? CORPUS_TIMEZONE,
     locale: "en-US",
   });
   const rrweb: unknown[] = [];
   const native: string[] = [];
-  await serveFixtures(context);
+  await serveFixtures(context, scenario.pages);
   await context.exposeBinding("__tracepipeRrweb", (_source, json: string) => {
     rrweb.push(JSON.parse(json));
   });
