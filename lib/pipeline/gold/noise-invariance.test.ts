@@ -54,21 +54,23 @@ const betweenSteps = fc.oneof(
 
 function withNoise(events: CanonicalEvent[], inserts: { at: number; noise: Noise[] }[]): CanonicalEvent[] {
   const out: CanonicalEvent[] = [];
-  let ts = events[0]?.ts ?? 0;
-  let n = 0;
+  const start = events[0]?.ts ?? 0;
+  const stamp = () => start + 7 * out.length;
   events.forEach((event, index) => {
     for (const insert of inserts.filter((i) => i.at === index)) {
-      for (const noise of insert.noise)
+      for (const noise of insert.noise) {
+        const id = `n${out.length}`;
         out.push({
           ...noise,
-          id: `n${n++}`,
-          ts: (ts += 7),
+          id,
+          ts: stamp(),
           url: event.url,
           tab: event.tab,
           source: { format: "native" },
         } as CanonicalEvent);
+      }
     }
-    out.push({ ...event, ts: (ts += 7) });
+    out.push({ ...event, ts: stamp() });
   });
   return out;
 }

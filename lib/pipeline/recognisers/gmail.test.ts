@@ -98,4 +98,46 @@ describe("Gmail recognisers", () => {
     expect(action?.needsReview).toBe(true);
     expect(action?.missingParameters).toEqual(["subject", "body"]);
   });
+
+  describe("rrweb-style recordings (full values, no key events)", () => {
+    const fill = (s: TestSession, target: (typeof gm)[keyof typeof gm], text: string) => {
+      for (let i = 1; i <= text.length; i++) s.push({ type: "input", target, value: text.slice(0, i) });
+      return s;
+    };
+
+    it("sees a chip when the app clears a complete address, and a chip picked from the suggestions", async () => {
+      const s = new TestSession(inbox).click(gm.compose);
+      fill(s, gm.to, "zoe@example.com").push({ type: "input", target: gm.to, value: "" });
+      fill(s, gm.to, "yve");
+      s.click({ tag: "div", role: "option", text: "Yves Martin <yves.martin@example.com>" });
+      fill(s, gm.subject, "Plan");
+      fill(s, gm.body, "See you");
+      s.click(gm.send);
+      const [action] = await run(s);
+      expect(action?.parameters).toEqual({
+        to: ["zoe@example.com", "yves.martin@example.com"],
+        subject: "Plan",
+        body: "See you",
+      });
+    });
+
+    it("commits a typed search when the person moves on, since Enter is not recorded", async () => {
+      const s = new TestSession(inbox);
+      fill(s, gm.search, "is:unread");
+      s.click({ tag: "tr", role: "row", text: "Invoice 42" });
+      fill(s, gm.search, "label:travel");
+      const actions = await run(s);
+      expect(actions.map((a) => [a.slug, a.parameters, a.needsReview])).toEqual([
+        ["search_mail", { query: "is:unread" }, false],
+        ["search_mail", { query: "label:travel" }, false],
+      ]);
+    });
+
+    it("does not commit a search on moving on when key events are recorded (Enter would have been seen)", async () => {
+      const s = new TestSession(inbox)
+        .type(gm.search, "is:starred", "keys")
+        .click({ tag: "tr", role: "row", text: "x" });
+      expect(await run(s)).toEqual([]);
+    });
+  });
 });
