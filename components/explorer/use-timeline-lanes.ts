@@ -13,7 +13,7 @@ async function streamLane(
   signal: AbortSignal,
   onChunk: (c: TimelineChunk) => void,
 ) {
-  const response = await fetch(`/v1/sessions/${sessionId}/timeline?lane=${lane}`, { signal });
+  const response = await fetch(`/v1/sessions/${sessionId}/timeline/columns?lane=${lane}`, { signal });
   if (!response.ok || !response.body) {
     const problem = (await response.json().catch(() => ({}))) as { detail?: string };
     throw new Error(problem.detail ?? `Could not load the ${lane} lane (${response.status})`);
