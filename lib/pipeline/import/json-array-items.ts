@@ -85,6 +85,54 @@ export class JsonArrayScanner {
     this.rootState = "done";
   }
 
+  /**
+   * Fast path while inside an item: moves past strings and nested brackets and stops at the first character
+   * the general state machine must see (a comma or closing bracket at item level, a bracket mismatch), or at the
+   * end of the chunk (leaving `inString`/`isEscapePending` set when a string continues in the next chunk).
+   */
+  private skipInsideItem(chunk: string, from: number): number {
+    const stack = this.stack;
+    const itemsDepth = this.itemsDepth;
+    const n = chunk.length;
+    let i = from;
+    while (i < n) {
+      const c = chunk.charCodeAt(i);
+      if (c === QUOTE) {
+        let quote = chunk.indexOf('"', i + 1);
+        while (quote !== -1) {
+          let k = quote - 1;
+          while (k > i && chunk.charCodeAt(k) === BACKSLASH) k--;
+          if ((quote - 1 - k) % 2 === 0) break;
+          quote = chunk.indexOf('"', quote + 1);
+        }
+        if (quote === -1) {
+          let k = n - 1;
+          while (k > i && chunk.charCodeAt(k) === BACKSLASH) k--;
+          this.inString = true;
+          this.isEscapePending = (n - 1 - k) % 2 === 1;
+          return n;
+        }
+        i = quote + 1;
+        continue;
+      }
+      if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        stack.push(c);
+        i++;
+        continue;
+      }
+      if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        if (stack.length <= itemsDepth || (stack[stack.length - 1] === OPEN_BRACE) !== (c === CLOSE_BRACE))
+          return i;
+        stack.pop();
+        i++;
+        continue;
+      }
+      if (c === COMMA && stack.length === itemsDepth) return i;
+      i++;
+    }
+    return i;
+  }
+
   /** Scans one chunk, appending the items it completes to `out`. */
   push(chunk: string, out: Found[]): void {
     if (this.rootState === "done") return;
@@ -92,6 +140,10 @@ export class JsonArrayScanner {
     let i = 0;
     const n = chunk.length;
     while (i < n) {
+      if (this.collecting === "item" && !this.inString) {
+        i = this.skipInsideItem(chunk, i);
+        if (i >= n) break;
+      }
       if (this.inString) {
         if (this.isEscapePending) {
           this.isEscapePending = false;

@@ -44,7 +44,7 @@ export async function* importRrweb(
   ctx: ImporterContext,
 ): AsyncGenerator<CanonicalEvent[]> {
   const mirror = new NodeMirror();
-  const cache = new Map<number, { version: number; target: EventTarget }>();
+  const cache = new Map<number, { version: number; stamp: number; target: EventTarget }>();
   let url: string | undefined;
   let title: string | undefined;
   let pendingNavigation: CanonicalEvent | undefined;
@@ -55,10 +55,10 @@ export async function* importRrweb(
     if (!node) return undefined;
     const acted = resolveActionTarget(node);
     const cached = cache.get(acted.id);
-    if (cached && cached.version === mirror.version) return cached.target;
+    if (cached && cached.version === mirror.version && cached.stamp === acted.stamp) return cached.target;
     const target = describeNode(acted, mirror);
     if (cache.size > 10_000) cache.clear();
-    cache.set(acted.id, { version: mirror.version, target });
+    cache.set(acted.id, { version: mirror.version, stamp: acted.stamp, target });
     return target;
   };
 
