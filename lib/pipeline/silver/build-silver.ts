@@ -3,6 +3,8 @@ import type { Interaction, InteractionKind } from "@/schemas/pipeline";
 import { fieldKeyOf, isChipField, isFormClosingClick, isMultiline, isTextField, isToggle } from "./field-key";
 import { extractEmail, FieldText } from "./field-text";
 
+const modifierKeys = new Set(["Alt", "Control", "Meta", "Shift"]);
+
 /** Roles of autocomplete suggestions (listbox options, menu items). */
 const suggestionRoles = new Set(["option", "menuitem", "listitem", "gridcell"]);
 
@@ -28,6 +30,8 @@ type TabState = {
   run?: Run;
   pending?: Pending;
   fields: Map<string, FieldText>;
+  held: Set<"Alt" | "Control" | "Meta" | "Shift">;
+  reportsModifiers?: boolean;
   /** The recipients-like field typed in last, for autocomplete suggestions clicked afterwards. */
   chipField?: { key: string; target: EventTarget };
 };
@@ -68,7 +72,12 @@ export class SilverBuilder {
     const out: Interaction[] = [];
     const tab = this.tabOf(event.tab ?? "main");
     if (event.type === "dblclick" && this.mergeDoubleClick(tab, event, out)) return out;
-    if (event.type !== "scroll" || tab.pending?.kind !== "scroll") this.flushPending(tab, event, out);
+    // Browsers fire focus between mousedown and mouseup: it must not split the click.
+    const continuesPending =
+      event.type === "focus" ||
+      event.type === "blur" ||
+      (event.type === "scroll" && tab.pending?.kind === "scroll");
+    if (!continuesPending) this.flushPending(tab, event, out);
     if (event.title) tab.title = event.title;
     if (event.url && event.type !== "navigation") tab.url = event.url;
     this.handle(tab, event, out);
@@ -150,10 +159,15 @@ export class SilverBuilder {
   /** keydown / input / keyup / paste / change of a text field. */
   private handleText(
     tab: TabState,
-    event: CanonicalEvent,
+    original: CanonicalEvent,
     key: string | undefined,
     out: Interaction[],
   ): void {
+    const event = this.withHeldModifiers(tab, original);
+    if (event.type === "keydown" && modifierKeys.has(event.key ?? "")) {
+      this.count("keydown", 1);
+      return;
+    }
     const target = event.target ?? tab.run?.target;
     const fieldKey = key ?? tab.run?.fieldKey;
     if (!fieldKey || !target) {
@@ -205,6 +219,26 @@ export class SilverBuilder {
       field.applyPaste(event);
     }
     this.extendRun(tab, event, target, fieldKey);
+  }
+
+  /**
+   * DevTools Recorder and some native recorders log modifier keys as their own keyDown/keyUp steps instead of
+   * `modifiers` on the next key: track what is held so Ctrl+Enter is still Ctrl+Enter.
+   */
+  private withHeldModifiers(tab: TabState, event: CanonicalEvent): CanonicalEvent {
+    // A source that states modifiers on its key events (even as []) needs no inference, and may not log keyups.
+    if (event.modifiers !== undefined && (event.type === "keydown" || event.type === "keyup"))
+      tab.reportsModifiers = true;
+    if (tab.reportsModifiers) return event;
+    const key = event.key ?? "";
+    if (modifierKeys.has(key)) {
+      const name = key as "Alt" | "Control" | "Meta" | "Shift";
+      if (event.type === "keydown") tab.held.add(name);
+      else if (event.type === "keyup") tab.held.delete(name);
+      return event;
+    }
+    if (event.type !== "keydown" || tab.held.size === 0 || event.modifiers?.length) return event;
+    return { ...event, modifiers: [...tab.held] };
   }
 
   private extendRun(tab: TabState, event: CanonicalEvent, target?: EventTarget, fieldKey?: string): void {
@@ -407,7 +441,7 @@ export class SilverBuilder {
   private tabOf(name: string): TabState {
     let tab = this.tabs.get(name);
     if (!tab) {
-      tab = { fields: new Map() };
+      tab = { fields: new Map(), held: new Set() };
       this.tabs.set(name, tab);
       this.tabNames.set(tab, name);
     }
