@@ -51,6 +51,11 @@ const createIssue: Recogniser = {
     repo,
     title: { from: "field", fields: issueTitle },
     body: { from: "field", fields: issueBody },
+    labels: {
+      from: "toggled",
+      items: [{ role: /^menuitemcheckbox$/ }],
+      attributes: ["data-label", "data-name"],
+    },
   },
   commit: [
     {
