@@ -133,6 +133,12 @@ export class CodegenJsonl {
     );
   }
 
+  /** Codegen records a click on a checkbox or radio (or on its label) as `check` on the control. */
+  check(control: ElementInfo): void {
+    const { selector, locator } = playwrightSelector(control);
+    this.push({ name: "check", selector, locator });
+  }
+
   fill(info: ElementInfo, text: string): void {
     const { selector, locator } = playwrightSelector(info);
     this.push({ name: "fill", selector, text, locator });

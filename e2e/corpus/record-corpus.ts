@@ -39,7 +39,7 @@ async function main(): Promise<void> {
         scenario: scenario.name,
         suite: scenario.suite,
         description: scenario.description,
-        timezone: CORPUS_TIMEZONE,
+        timezone: scenario.timezone ?? CORPUS_TIMEZONE,
         // Chrome traces carry no typed text and no target element: only the action (tool) is expected from them.
         argumentsUnknownFor: ["chrome-trace"],
         toolCalls: scenario.toolCalls,

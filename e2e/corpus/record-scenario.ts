@@ -88,12 +88,20 @@ async function runStep(page: Page, step: Step, flow: RecorderFlow, codegen: Code
     case "click": {
       const target = page.locator(step.target).first();
       const info = await target.evaluate(describeElement);
+      // Playwright's recorder retargets a label to its control and writes `check` for radios and checkboxes.
+      const control = await target.evaluateHandle((el) => {
+        const c = el instanceof HTMLLabelElement ? el.control : el;
+        return c instanceof HTMLInputElement && (c.type === "radio" || c.type === "checkbox") ? c : null;
+      });
+      const controlElement = control.asElement();
+      const controlInfo = controlElement ? await controlElement.evaluate(describeElement) : null;
       const box = await target.boundingBox();
       const offset = box ? { x: Math.round(box.width / 2), y: Math.round(box.height / 2) } : { x: 1, y: 1 };
       await target.click({ delay: 40 });
       const nav = await navigation();
       flow.click(info, offset, nav);
-      codegen.click(info, offset, nav?.url);
+      if (controlInfo) codegen.check(controlInfo);
+      else codegen.click(info, offset, nav?.url);
       return;
     }
     case "type": {
@@ -143,12 +151,12 @@ export async function recordScenario(
 ): Promise<ScenarioRecording> {
   const context: BrowserContext = await browser.newContext({
     viewport: VIEWPORT,
-    timezoneId: CORPUS_TIMEZONE,
+    timezoneId: scenario.timezone ?? CORPUS_TIMEZONE,
     locale: "en-US",
   });
   const rrweb: unknown[] = [];
   const native: string[] = [];
-  await serveFixtures(context);
+  await serveFixtures(context, scenario.pages);
   await context.exposeBinding("__tracepipeRrweb", (_source, json: string) => {
     rrweb.push(JSON.parse(json));
   });

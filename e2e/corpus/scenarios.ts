@@ -23,6 +23,10 @@ export type Scenario = {
   description: string;
   steps: Step[];
   toolCalls: ExpectedToolCall[];
+  /** IANA zone the browser runs in (default CORPUS_TIMEZONE). */
+  timezone?: string;
+  /** Page variants for this scenario, e.g. GitHub's React issue form instead of the classic one. */
+  pages?: Record<string, string>;
 };
 
 const INBOX = "https://mail.google.com/mail/u/0/#inbox";
@@ -252,7 +256,8 @@ const calendar: Scenario[] = [
   {
     name: "calendar-search-then-create",
     suite: "google-calendar",
-    description: "Search, then create a short event with only title, date and times.",
+    description: "Recorded in Berlin: search, then create a short event with only title, date and times.",
+    timezone: "Europe/Berlin",
     steps: [
       { do: "goto", url: WEEK },
       { do: "click", target: "#search-open" },
@@ -275,8 +280,8 @@ const calendar: Scenario[] = [
         arguments: {
           calendarId: "primary",
           summary: "1:1 with Alan",
-          start: "2026-12-04T09:00:00-05:00",
-          end: "2026-12-04T09:30:00-05:00",
+          start: "2026-12-04T09:00:00+01:00",
+          end: "2026-12-04T09:30:00+01:00",
         },
       },
     ],
@@ -320,6 +325,40 @@ const github: Scenario[] = [
           title: "Login test is flaky on CI",
           body: "The login test fails about one run in ten.\n\nSeen on main.",
           labels: ["bug", "good first issue"],
+        },
+      },
+    ],
+  },
+  {
+    name: "github-create-issue-react",
+    suite: "github",
+    description:
+      "GitHub's React issue form (aria-label 'Add a title', button 'Create'), label chosen by keyboard filter.",
+    pages: { "github-issue-new.html": "github-issue-new-react.html" },
+    steps: [
+      { do: "goto", url: "https://github.com/ada-l/notes/issues/new" },
+      { do: "type", target: 'input[aria-label="Add a title"]', text: "Dark mode for the reader view" },
+      {
+        do: "type",
+        target: 'textarea[aria-label="Markdown value"]',
+        text: "The reader view is too bright at night.",
+      },
+      { do: "click", target: 'button[aria-label="Edit Labels"]' },
+      { do: "type", target: 'input[aria-label="Filter labels"]', text: "enh" },
+      { do: "click", target: '[role="option"][data-name="enhancement"]' },
+      { do: "press", key: "Escape" },
+      { do: "click", target: 'button[data-testid="create-issue-button"]' },
+    ],
+    toolCalls: [
+      {
+        tool: "issue_write",
+        arguments: {
+          method: "create",
+          owner: "ada-l",
+          repo: "notes",
+          title: "Dark mode for the reader view",
+          body: "The reader view is too bright at night.",
+          labels: ["enhancement"],
         },
       },
     ],

@@ -34,9 +34,13 @@ export function pageFor(url: URL): string | null {
   return null;
 }
 
-export async function serveFixtures(context: BrowserContext): Promise<void> {
+export async function serveFixtures(
+  context: BrowserContext,
+  variants: Record<string, string> = {},
+): Promise<void> {
   await context.route(HOSTS, async (route) => {
-    const file = pageFor(new URL(route.request().url()));
+    const page = pageFor(new URL(route.request().url()));
+    const file = page ? (variants[page] ?? page) : null;
     if (!file) return route.fulfill({ status: 404, body: "Not found" });
     const body = await readFile(path.join(PAGES_DIR, file));
     const contentType = file.endsWith(".js") ? "text/javascript" : "text/html; charset=utf-8";

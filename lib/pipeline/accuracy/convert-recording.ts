@@ -3,13 +3,22 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { buildBronze } from "@/lib/pipeline/bronze/build-bronze";
-import { generateExamples, RULES_MODEL } from "@/lib/pipeline/examples/generate-examples";
+import {
+  generateExamples,
+  RULES_MODEL,
+  resolveActionToolMap,
+} from "@/lib/pipeline/examples/generate-examples";
 import { importRecording } from "@/lib/pipeline/import/import-recording";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import type { ToolCallLike } from "./score-tool-calls";
 
 export type ConvertedRecording = {
   toolCalls: ToolCallLike[];
+  /**
+   * Every gold action as its tool, emitted or not (needs-review included), without arguments: what a format with no
+   * typed text (Chrome traces) can offer — "action candidates, never invented parameter values".
+   */
+  candidates: ToolCallLike[];
   /** Actions the pipeline found but did not emit (needs review, arguments invalid), for the failure report. */
   rejected: { slug: string; errors: string[] }[];
   importIssues: number;
@@ -39,7 +48,13 @@ export async function convertRecording(
     format: "openai",
     timezone: result.timezone ?? timezone,
   });
+  const { map } = resolveActionToolMap(catalog, suite);
+  const candidates = result.actions.flatMap((action) => {
+    const tool = map.mappings.find((m) => m.action === action.slug)?.tool;
+    return tool ? [{ tool, arguments: {} }] : [];
+  });
   return {
+    candidates,
     toolCalls: examples.toolCalls.map((c) => ({ tool: c.tool, arguments: c.arguments })),
     rejected: examples.rejected.map((r) => ({ slug: r.slug, errors: r.errors })),
     importIssues: imported.issues.length,

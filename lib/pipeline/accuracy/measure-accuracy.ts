@@ -84,7 +84,12 @@ export async function measureAccuracy(corpusDir = CORPUS_DIR): Promise<AccuracyR
           scenario: expected.scenario,
           suite: expected.suite,
           format,
-          score: scoreToolCalls(expected.toolCalls, converted.toolCalls, { compareArguments }),
+          // Formats without typed text are judged on action candidates; the others on the emitted tool calls.
+          score: scoreToolCalls(
+            expected.toolCalls,
+            compareArguments ? converted.toolCalls : converted.candidates,
+            { compareArguments },
+          ),
           rejected: converted.rejected,
         });
       } catch (error) {
