@@ -173,7 +173,9 @@ function fromToggled(
     if (interaction.kind !== "click" || !matchesAny(interaction.target, spec.items)) continue;
     const attributes = interaction.target?.attributes ?? {};
     const named = spec.attributes.map((name) => attributes[name]).find((value) => value);
-    const name = named ?? itemName(interaction.target?.text ?? interaction.target?.ariaLabel ?? "");
+    const target = interaction.target;
+    // aria-labelledby names the item alone; text and recorder names run name and description together.
+    const name = named ?? itemName(target?.label ?? target?.ariaLabel ?? target?.text ?? "");
     if (!name) continue;
     // aria-checked is recorded as it was before the click: "true" means this click removed the item.
     if (attributes["aria-checked"] === "true" || attributes["aria-selected"] === "true") chosen.delete(name);

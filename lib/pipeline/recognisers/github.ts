@@ -53,7 +53,8 @@ const createIssue: Recogniser = {
     body: { from: "field", fields: issueBody },
     labels: {
       from: "toggled",
-      items: [{ role: /^menuitemcheckbox$/ }],
+      // Classic menu items and the React SelectPanel's multiselectable listbox options.
+      items: [{ role: /^(menuitemcheckbox|option)$/ }],
       attributes: ["data-label", "data-name"],
     },
   },
