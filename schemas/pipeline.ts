@@ -97,7 +97,15 @@ export const pipelineMetricsSchema = z.object({
     histogram: z.array(z.number()).describe("Counts per 0.1-wide confidence bucket, [0,0.1) … [0.9,1]."),
   }),
   stages: z.object({ silver: stageMetricsSchema, gold: stageMetricsSchema }),
-  llm: z.object({ calls: z.number(), inputTokens: z.number(), outputTokens: z.number() }).optional(),
+  llm: z
+    .object({
+      model: z.string().optional(),
+      calls: z.number(),
+      inputTokens: z.number(),
+      outputTokens: z.number(),
+    })
+    .optional()
+    .describe("Tokens used by LLM classification, with the model that used them."),
   timezone: z.string().optional(),
 });
 

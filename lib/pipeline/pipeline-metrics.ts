@@ -13,7 +13,7 @@ export function pipelineMetricsOf(input: {
   actions: GoldAction[];
   silverMs: number;
   goldMs: number;
-  usage?: TokenUsage;
+  usage?: TokenUsage & { model?: string };
   timezone?: string;
 }): PipelineMetrics {
   const confidences = input.actions.map((action) => action.confidence);

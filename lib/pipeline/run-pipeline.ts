@@ -73,7 +73,7 @@ export async function runPipeline(input: RunPipelineInput): Promise<PipelineResu
     actions,
     silverMs,
     goldMs,
-    usage: input.llm ? usage : undefined,
+    usage: input.llm ? { model: input.llm.model, ...usage } : undefined,
     timezone,
   });
   return { interactions, windows, actions, metrics, ...(timezone ? { timezone } : {}) };

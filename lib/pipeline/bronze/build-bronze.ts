@@ -1,4 +1,5 @@
 import type { ImportIssue, RecordingHints } from "@/lib/pipeline/import/import-issue";
+import { flatten } from "@/lib/pipeline/import/import-recording";
 import type { CanonicalEvent } from "@/schemas/events";
 import { maskEventValues } from "./mask-values";
 import { ReorderBuffer } from "./reorder-buffer";
@@ -30,18 +31,14 @@ export interface BronzeSummary {
 export interface BronzeResult {
   /** Bronze events: time-ordered (stable by ts, then source order), unique ids, masked values removed. */
   events: AsyncIterable<CanonicalEvent>;
+  /** The same events in batches; iterate either `events` or `batches`. */
+  batches: AsyncIterable<CanonicalEvent[]>;
   /** Complete once `events` has been consumed. */
   summary: BronzeSummary;
   issues: ImportIssue[];
 }
 
-interface Pending {
-  ts: number;
-  seq: number;
-  event: CanonicalEvent;
-}
-
-const DEFAULT_REORDER_WINDOW = 50_000;
+const DEFAULT_REORDER_WINDOW = 4096;
 
 /** `Etc/GMT` zones only exist for whole hours and have inverted signs (`Etc/GMT-2` is UTC+2). */
 export function offsetToZone(offsetMinutes: number): string | undefined {
@@ -55,7 +52,10 @@ export function offsetToZone(offsetMinutes: number): string | undefined {
  * Bronze layer: validated canonical events in time order with unique ids and per-source provenance. Password
  * values are dropped and masked values flagged here, so no later layer ever sees them.
  */
-export function buildBronze(input: AsyncIterable<CanonicalEvent>, options: BronzeOptions = {}): BronzeResult {
+export function buildBronze(
+  input: AsyncIterable<CanonicalEvent> | AsyncIterable<readonly CanonicalEvent[]>,
+  options: BronzeOptions = {},
+): BronzeResult {
   const window = options.reorderWindow ?? DEFAULT_REORDER_WINDOW;
   const issues: ImportIssue[] = [];
   const summary: BronzeSummary = {
@@ -73,6 +73,8 @@ export function buildBronze(input: AsyncIterable<CanonicalEvent>, options: Bronz
   });
 
   function uniqueId(event: CanonicalEvent): string {
+    // Importers number their events (r1, r2…) uniquely; only client-chosen ids (native JSONL) can repeat.
+    if (event.source.format !== "native") return event.id;
     if (!seenIds.has(event.id)) {
       seenIds.add(event.id);
       return event.id;
@@ -92,8 +94,8 @@ export function buildBronze(input: AsyncIterable<CanonicalEvent>, options: Bronz
     return id;
   }
 
-  function emit(pending: Pending, lastTs: number | undefined): CanonicalEvent {
-    let event = pending.event;
+  function emit(pending: CanonicalEvent, lastTs: number | undefined): CanonicalEvent {
+    let event = pending;
     if (lastTs !== undefined && event.ts < lastTs) {
       summary.reorderedCount++;
       if (issues.length < 1000) {
@@ -117,31 +119,35 @@ export function buildBronze(input: AsyncIterable<CanonicalEvent>, options: Bronz
     return event;
   }
 
-  async function* events(): AsyncGenerator<CanonicalEvent> {
-    const buffer = new ReorderBuffer<Pending>();
-    let seq = 0;
+  async function* batches(): AsyncGenerator<CanonicalEvent[]> {
+    const buffer = new ReorderBuffer<CanonicalEvent>();
     let lastTs: number | undefined;
-    for await (const raw of input) {
+    const accept = (raw: CanonicalEvent, out: CanonicalEvent[]) => {
       if (!Number.isFinite(raw.ts)) {
         if (issues.length < 1000)
           issues.push({ ...where(raw), code: "invalid_timestamp", message: "no valid time" });
-        continue;
+        return;
       }
-      const masked = maskEventValues(raw);
-      if (masked.isMasked) summary.maskedCount++;
-      if (masked.isPassword) summary.passwordCount++;
-      buffer.push({ ts: masked.event.ts, seq: seq++, event: masked.event });
+      buffer.push(maskEventValues(raw, summary));
       if (buffer.size > window) {
-        const out = emit(buffer.pop()!, lastTs);
-        lastTs = out.ts;
-        yield out;
+        const event = emit(buffer.shift()!, lastTs);
+        lastTs = event.ts;
+        out.push(event);
       }
+    };
+    for await (const item of input) {
+      const out: CanonicalEvent[] = [];
+      if (isBatch(item)) for (const raw of item) accept(raw, out);
+      else accept(item, out);
+      if (out.length > 0) yield out;
     }
+    const rest: CanonicalEvent[] = [];
     while (buffer.size > 0) {
-      const out = emit(buffer.pop()!, lastTs);
-      lastTs = out.ts;
-      yield out;
+      const event = emit(buffer.shift()!, lastTs);
+      lastTs = event.ts;
+      rest.push(event);
     }
+    if (rest.length > 0) yield rest;
     const offset = options.hints?.timezoneOffsetMinutes;
     if (summary.timezoneSource === undefined && offset !== undefined) {
       const zone = offsetToZone(offset);
@@ -152,5 +158,10 @@ export function buildBronze(input: AsyncIterable<CanonicalEvent>, options: Bronz
     }
   }
 
-  return { events: events(), summary, issues };
+  const batchIterator = batches();
+  return { events: flatten(batchIterator), batches: batchIterator, summary, issues };
+}
+
+function isBatch(item: CanonicalEvent | readonly CanonicalEvent[]): item is readonly CanonicalEvent[] {
+  return Array.isArray(item);
 }

@@ -19,34 +19,38 @@ function isPrintableKey(key: string | undefined): boolean {
   return key !== undefined && [...key].length === 1;
 }
 
-export interface MaskResult {
-  event: CanonicalEvent;
-  isPassword: boolean;
-  isMasked: boolean;
+/** Counters `maskEventValues` updates (the bronze summary). */
+export interface MaskCounts {
+  maskedCount: number;
+  passwordCount: number;
 }
 
 /**
  * Removes values that must never reach later layers: password field values (and their typed characters) and
- * masked values (all `*`), which are flagged `masked: true` instead.
+ * masked values (all `*`), which are flagged `masked: true` instead. Returns the event itself when untouched.
  */
-export function maskEventValues(event: CanonicalEvent): MaskResult {
-  const isPassword = isPasswordTarget(event.target);
+export function maskEventValues(event: CanonicalEvent, counts: MaskCounts): CanonicalEvent {
   const hasValue = event.value !== undefined && event.value !== null;
-  if (isPassword) {
-    if (!hasValue && event.data === undefined && !isPrintableKey(event.key)) {
-      return { event, isPassword: false, isMasked: false };
-    }
+  if (!hasValue && event.data === undefined && event.key === undefined && event.code === undefined)
+    return event;
+  if (isPasswordTarget(event.target)) {
+    // A printable key (or a bare `code` such as KeyH) spells a character of the password.
+    const isKeySensitive = isPrintableKey(event.key) || (event.key === undefined && event.code !== undefined);
+    if (!hasValue && event.data === undefined && !isKeySensitive) return event;
     const { value: _value, data: _data, key, code: _code, ...rest } = event;
     const kept: CanonicalEvent = { ...rest, masked: true };
     if (key !== undefined && !isPrintableKey(key)) kept.key = key;
-    return { event: kept, isPassword: true, isMasked: true };
+    counts.passwordCount++;
+    counts.maskedCount++;
+    return kept;
   }
   const isValueMasked = isMaskedValue(event.value);
   const isDataMasked = isMaskedValue(event.data);
-  if (!isValueMasked && !isDataMasked) return { event, isPassword: false, isMasked: false };
+  if (!isValueMasked && !isDataMasked) return event;
   const { value, data, ...rest } = event;
   const kept: CanonicalEvent = { ...rest, masked: true };
   if (!isValueMasked && value !== undefined) kept.value = value;
   if (!isDataMasked && data !== undefined) kept.data = data;
-  return { event: kept, isPassword: false, isMasked: true };
+  counts.maskedCount++;
+  return kept;
 }

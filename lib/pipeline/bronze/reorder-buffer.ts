@@ -1,52 +1,35 @@
 /**
- * A bounded min-heap that restores time order of a nearly sorted stream (trace events are sorted per thread,
- * not globally) without holding the whole stream: ordered by `ts`, then arrival order (stable).
+ * A bounded window that restores the time order of a nearly sorted stream (trace events are sorted per thread,
+ * not globally) without holding the whole stream. Stable: equal times keep arrival order. Insertion walks back
+ * from the newest item, so an already sorted stream costs O(1) per item.
  */
-export interface Ordered {
-  ts: number;
-  seq: number;
-}
-
-export class ReorderBuffer<T extends Ordered> {
-  private readonly heap: T[] = [];
+export class ReorderBuffer<T extends { ts: number }> {
+  private items: T[] = [];
+  private head = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.items.length - this.head;
   }
 
   push(item: T): void {
-    const heap = this.heap;
-    heap.push(item);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!isBefore(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
+    const items = this.items;
+    let position = items.length;
+    while (position > this.head && items[position - 1]!.ts > item.ts) position--;
+    if (position === items.length) items.push(item);
+    else items.splice(position, 0, item);
   }
 
-  pop(): T | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (heap.length === 0 || last === undefined) return top;
-    heap[0] = last;
-    let i = 0;
-    while (true) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let smallest = i;
-      if (left < heap.length && isBefore(heap[left]!, heap[smallest]!)) smallest = left;
-      if (right < heap.length && isBefore(heap[right]!, heap[smallest]!)) smallest = right;
-      if (smallest === i) break;
-      [heap[i], heap[smallest]] = [heap[smallest]!, heap[i]!];
-      i = smallest;
+  /** Removes and returns the earliest item. */
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head]!;
+    this.items[this.head] = undefined as unknown as T;
+    this.head++;
+    // Compact once the consumed prefix dominates, keeping shift O(1) amortised.
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
     }
-    return top;
+    return item;
   }
-}
-
-function isBefore(a: Ordered, b: Ordered): boolean {
-  return a.ts < b.ts || (a.ts === b.ts && a.seq < b.seq);
 }

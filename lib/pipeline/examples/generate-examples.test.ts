@@ -98,4 +98,47 @@ describe("generateExamples", () => {
     expect(result.toolCalls[0]?.arguments).toMatchObject({ issue_number: 42 });
     expect(result.rejected.map((r) => r.action)).toEqual(["bad", "weak"]);
   });
+
+  it("writes one multi-step record per session with the calls in order, and Hermes/ShareGPT tool calls", async () => {
+    const actions = [
+      action("search_mail", { query: "from:ann" }, { id: "s", ts: 1 }),
+      action("create_label", { name: "Ann" }, { id: "l", ts: 2 }),
+    ];
+    const multi = await generateExamples({
+      actions,
+      suite: "gmail",
+      model: "tracepipe-rules-1",
+      catalog,
+      format: "openai",
+      multiStep: true,
+    });
+    expect(multi.records).toHaveLength(1);
+    const record = multi.records[0] as {
+      messages: { content?: string; tool_calls?: { function: { name: string } }[] }[];
+    };
+    expect(record.messages[1]?.content).toMatch(
+      /^Please do the following, in order:\n1\. .*from:ann.*\n2\. .*"Ann"/s,
+    );
+    expect(record.messages[2]?.tool_calls?.map((c) => c.function.name)).toEqual([
+      "search_emails",
+      "create_label",
+    ]);
+
+    const hermes = await generateExamples({
+      actions,
+      suite: "gmail",
+      model: "tracepipe-rules-1",
+      catalog,
+      format: "sharegpt",
+    });
+    const first = hermes.records[0] as { conversations: { from: string; value: string }[]; tools: string };
+    expect(first.conversations.map((c) => c.from)).toEqual(["system", "human", "gpt"]);
+    expect(first.conversations[0]?.value).toContain("<tools>");
+    expect(first.conversations[2]?.value).toBe(
+      '<tool_call>\n{"name":"search_emails","arguments":{"query":"from:ann"}}\n</tool_call>',
+    );
+    expect(JSON.parse(first.tools).map((t: { function: { name: string } }) => t.function.name)).toContain(
+      "send_email",
+    );
+  });
 });

@@ -157,6 +157,34 @@ function fromChoice(
   return undefined;
 }
 
+/** "good first issue Good for newcomers" → "good first issue": GitHub's menus put the description after the name. */
+function itemName(text: string): string {
+  const match = /^(.*?[a-z0-9)])\s+[A-Z][a-z]/.exec(text);
+  return (match?.[1] ?? text).trim();
+}
+
+function fromToggled(
+  spec: Extract<ParamSpec, { from: "toggled" }>,
+  context: ExtractContext,
+): Extracted | undefined {
+  const chosen = new Map<string, Interaction>();
+  // Oldest first: a later click on the same item decides whether it ends up selected.
+  for (const interaction of [...context.scope].reverse()) {
+    if (interaction.kind !== "click" || !matchesAny(interaction.target, spec.items)) continue;
+    const attributes = interaction.target?.attributes ?? {};
+    const named = spec.attributes.map((name) => attributes[name]).find((value) => value);
+    const target = interaction.target;
+    // aria-labelledby names the item alone; text and recorder names run name and description together.
+    const name = named ?? itemName(target?.label ?? target?.ariaLabel ?? target?.text ?? "");
+    if (!name) continue;
+    // aria-checked is recorded as it was before the click: "true" means this click removed the item.
+    if (attributes["aria-checked"] === "true" || attributes["aria-selected"] === "true") chosen.delete(name);
+    else chosen.set(name, interaction);
+  }
+  if (chosen.size === 0) return undefined;
+  return { value: [...chosen.keys()], sources: [...chosen.values()], fromForm: true };
+}
+
 export function extractParameter(
   spec: ParamSpec,
   type: CatalogParameter["type"],
@@ -182,6 +210,8 @@ export function extractParameter(
       return fromDatetime(spec, context);
     case "choice":
       return fromChoice(spec, context);
+    case "toggled":
+      return fromToggled(spec, context);
   }
 }
 
@@ -194,6 +224,8 @@ export function matchersOf(spec: ParamSpec): TargetMatcher[] {
       return [...spec.date, ...spec.time, ...(spec.fallbackDate ?? []), ...(spec.range ?? [])];
     case "choice":
       return spec.options.flatMap((option) => option.match);
+    case "toggled":
+      return spec.items;
     default:
       return [];
   }

@@ -39,13 +39,18 @@ export interface ImportedRecording {
    * `UnsupportedRecordingError` or `ImportLimitError`; bad lines/events do not throw, they land in `issues`.
    */
   events: AsyncIterable<CanonicalEvent>;
+  /**
+   * The same events in batches (one per input chunk): cheaper to iterate for large recordings. Iterate either
+   * `events` or `batches`, not both — they share one pass over the stream.
+   */
+  batches: AsyncIterable<CanonicalEvent[]>;
   /** Filled while `events` is consumed; complete when iteration ends. */
   issues: ImportIssue[];
   /** Recording-level facts (timezone offset, clock kind) for `buildBronze(events, { hints })`. */
   hints: RecordingHints;
 }
 
-type Importer = (text: AsyncIterable<string>, ctx: ImporterContext) => AsyncIterable<CanonicalEvent>;
+type Importer = (text: AsyncIterable<string>, ctx: ImporterContext) => AsyncIterable<CanonicalEvent[]>;
 
 const importers: Record<RecordingFormat, Importer> = {
   native: importNative,
@@ -116,7 +121,7 @@ export function importRecording(
   // Avoid an unhandled rejection when the caller only iterates `events`.
   format.catch(() => undefined);
 
-  async function* events(): AsyncGenerator<CanonicalEvent> {
+  async function* batches(): AsyncGenerator<CanonicalEvent[]> {
     const chosen = await format;
     const { stream } = await sniffed;
     const limited = options.limits?.maxBytes ? limitBytes(stream, options.limits.maxBytes) : stream;
@@ -124,16 +129,22 @@ export function importRecording(
     const maxEvents = options.limits?.maxEvents ?? Number.POSITIVE_INFINITY;
     let count = 0;
     try {
-      for await (const event of importers[chosen](decodeChecked(limited, log), ctx)) {
-        if (++count > maxEvents) {
+      for await (const batch of importers[chosen](decodeChecked(limited, log), ctx)) {
+        count += batch.length;
+        if (count > maxEvents) {
           throw new ImportLimitError("maxEvents", maxEvents, `recording has more than ${maxEvents} events`);
         }
-        yield event;
+        yield batch;
       }
     } finally {
       log.finish();
     }
   }
 
-  return { format, events: events(), issues, hints };
+  const batchIterator = batches();
+  return { format, events: flatten(batchIterator), batches: batchIterator, issues, hints };
+}
+
+export async function* flatten<T>(batches: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
 }

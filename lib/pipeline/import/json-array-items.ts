@@ -42,47 +42,111 @@ const COMMA = 44;
 const COLON = 58;
 
 type RootState = "start" | "key" | "colon" | "value" | "after-value" | "done";
+type Found = JsonArrayItem | JsonRootValue;
 
-export async function* scanJsonArray(
-  text: AsyncIterable<string>,
-  options: ScanJsonArrayOptions,
-): AsyncGenerator<JsonArrayItem | JsonRootValue> {
-  const arrayKeys = new Set(options.arrayKeys ?? []);
-  const captureKeys = new Set(options.captureKeys ?? []);
-  const maxItemChars = options.maxItemChars ?? 64 * 1024 * 1024;
-
+/**
+ * The scanner as a synchronous state machine (fed chunk by chunk), so the per-character loop is a plain method
+ * the JIT optimises; `scanJsonArray` wraps it for async iteration.
+ */
+export class JsonArrayScanner {
+  private readonly arrayKeys: Set<string>;
+  private readonly captureKeys: Set<string>;
+  private readonly maxItemChars: number;
+  private readonly onIssue: ScanJsonArrayOptions["onIssue"];
   // Bracket stack of the whole document; `itemsDepth` is the stack height inside the items array (0 = none).
-  const stack: number[] = [];
-  let itemsDepth = 0;
-  let rootIsObject = false;
-  let rootState: RootState = "start";
-  let key = "";
-  let prefix = "$";
-  let index = 0;
-
-  let inString = false;
-  let isEscapePending = false;
+  private stack: number[] = [];
+  private itemsDepth = 0;
+  private rootIsObject = false;
+  private rootState: RootState = "start";
+  private key = "";
+  private prefix = "$";
+  private index = 0;
+  private inString = false;
+  private isEscapePending = false;
   // The value being collected: an array item, a captured root value, or a root key string.
-  let collecting: "item" | "capture" | "skip" | "key" | undefined;
-  let parts: string[] = [];
-  let partsLength = 0;
-  let isOversized = false;
+  private collecting: "item" | "capture" | "skip" | "key" | undefined;
+  private parts: string[] = [];
+  private partsLength = 0;
+  private isOversized = false;
 
-  const currentPath = () => (collecting === "item" ? `${prefix}[${index}]` : key ? `$.${key}` : "$");
-  const fail = (code: string, message: string) => {
-    options.onIssue({ path: currentPath(), code, message });
-    rootState = "done";
-  };
+  constructor(options: ScanJsonArrayOptions) {
+    this.arrayKeys = new Set(options.arrayKeys ?? []);
+    this.captureKeys = new Set(options.captureKeys ?? []);
+    this.maxItemChars = options.maxItemChars ?? 64 * 1024 * 1024;
+    this.onIssue = options.onIssue;
+  }
 
-  for await (const chunk of text) {
-    if (rootState === "done") continue;
+  private currentPath(): string {
+    return this.collecting === "item" ? `${this.prefix}[${this.index}]` : this.key ? `$.${this.key}` : "$";
+  }
+
+  private fail(code: string, message: string): void {
+    this.onIssue({ path: this.currentPath(), code, message });
+    this.rootState = "done";
+  }
+
+  /**
+   * Fast path while inside an item: moves past strings and nested brackets and stops at the first character
+   * the general state machine must see (a comma or closing bracket at item level, a bracket mismatch), or at the
+   * end of the chunk (leaving `inString`/`isEscapePending` set when a string continues in the next chunk).
+   */
+  private skipInsideItem(chunk: string, from: number): number {
+    const stack = this.stack;
+    const itemsDepth = this.itemsDepth;
+    const n = chunk.length;
+    let i = from;
+    while (i < n) {
+      const c = chunk.charCodeAt(i);
+      if (c === QUOTE) {
+        let quote = chunk.indexOf('"', i + 1);
+        while (quote !== -1) {
+          let k = quote - 1;
+          while (k > i && chunk.charCodeAt(k) === BACKSLASH) k--;
+          if ((quote - 1 - k) % 2 === 0) break;
+          quote = chunk.indexOf('"', quote + 1);
+        }
+        if (quote === -1) {
+          let k = n - 1;
+          while (k > i && chunk.charCodeAt(k) === BACKSLASH) k--;
+          this.inString = true;
+          this.isEscapePending = (n - 1 - k) % 2 === 1;
+          return n;
+        }
+        i = quote + 1;
+        continue;
+      }
+      if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        stack.push(c);
+        i++;
+        continue;
+      }
+      if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        if (stack.length <= itemsDepth || (stack[stack.length - 1] === OPEN_BRACE) !== (c === CLOSE_BRACE))
+          return i;
+        stack.pop();
+        i++;
+        continue;
+      }
+      if (c === COMMA && stack.length === itemsDepth) return i;
+      i++;
+    }
+    return i;
+  }
+
+  /** Scans one chunk, appending the items it completes to `out`. */
+  push(chunk: string, out: Found[]): void {
+    if (this.rootState === "done") return;
     let start = 0;
     let i = 0;
     const n = chunk.length;
     while (i < n) {
-      if (inString) {
-        if (isEscapePending) {
-          isEscapePending = false;
+      if (this.collecting === "item" && !this.inString) {
+        i = this.skipInsideItem(chunk, i);
+        if (i >= n) break;
+      }
+      if (this.inString) {
+        if (this.isEscapePending) {
+          this.isEscapePending = false;
           i++;
           continue;
         }
@@ -97,24 +161,24 @@ export async function* scanJsonArray(
         if (quote === -1) {
           let k = n - 1;
           while (k >= i && chunk.charCodeAt(k) === BACKSLASH) k--;
-          isEscapePending = (n - 1 - k) % 2 === 1;
+          this.isEscapePending = (n - 1 - k) % 2 === 1;
           i = n;
           break;
         }
-        inString = false;
+        this.inString = false;
         i = quote + 1;
-        if (collecting === "key") {
-          parts.push(chunk.slice(start, i));
-          const raw = parts.join("");
-          parts = [];
-          partsLength = 0;
-          collecting = undefined;
+        if (this.collecting === "key") {
+          this.parts.push(chunk.slice(start, i));
+          const raw = this.parts.join("");
+          this.parts = [];
+          this.partsLength = 0;
+          this.collecting = undefined;
           try {
-            key = JSON.parse(raw) as string;
+            this.key = JSON.parse(raw) as string;
           } catch {
-            key = raw.slice(1, -1);
+            this.key = raw.slice(1, -1);
           }
-          rootState = "colon";
+          this.rootState = "colon";
         }
         continue;
       }
@@ -124,132 +188,161 @@ export async function* scanJsonArray(
         continue;
       }
       // Start of a value we care about.
-      if (collecting === undefined) {
-        if (itemsDepth > 0 && stack.length === itemsDepth && c !== COMMA && c !== CLOSE_BRACKET) {
-          collecting = "item";
+      if (this.collecting === undefined) {
+        if (
+          this.itemsDepth > 0 &&
+          this.stack.length === this.itemsDepth &&
+          c !== COMMA &&
+          c !== CLOSE_BRACKET
+        ) {
+          this.collecting = "item";
           start = i;
-        } else if (rootIsObject && stack.length === 1) {
-          if (rootState === "key" && c === QUOTE) {
-            collecting = "key";
+        } else if (this.rootIsObject && this.stack.length === 1) {
+          if (this.rootState === "key" && c === QUOTE) {
+            this.collecting = "key";
             start = i;
-            inString = true;
+            this.inString = true;
             i++;
             continue;
           }
-          if (rootState === "colon") {
+          if (this.rootState === "colon") {
             if (c !== COLON) {
-              fail("malformed_json", "expected ':' after an object key");
+              this.fail("malformed_json", "expected ':' after an object this.key");
               break;
             }
-            rootState = "value";
+            this.rootState = "value";
             i++;
             continue;
           }
-          if (rootState === "value") {
-            if (c === OPEN_BRACKET && arrayKeys.has(key)) {
-              stack.push(c);
-              itemsDepth = stack.length;
-              prefix = `$.${key}`;
-              index = 0;
-              rootState = "after-value";
+          if (this.rootState === "value") {
+            if (c === OPEN_BRACKET && this.arrayKeys.has(this.key)) {
+              this.stack.push(c);
+              this.itemsDepth = this.stack.length;
+              this.prefix = `$.${this.key}`;
+              this.index = 0;
+              this.rootState = "after-value";
               i++;
               continue;
             }
-            collecting = captureKeys.has(key) ? "capture" : "skip";
+            this.collecting = this.captureKeys.has(this.key) ? "capture" : "skip";
             start = i;
-          } else if (rootState === "after-value" && c === COMMA) {
-            rootState = "key";
+          } else if (this.rootState === "after-value" && c === COMMA) {
+            this.rootState = "key";
             i++;
             continue;
           }
         }
       }
       if (c === QUOTE) {
-        inString = true;
+        this.inString = true;
         i++;
         continue;
       }
       if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        if (stack.length === 0) {
-          if (rootState !== "start") {
-            fail("malformed_json", "unexpected data after the end of the JSON document");
+        if (this.stack.length === 0) {
+          if (this.rootState !== "start") {
+            this.fail("malformed_json", "unexpected data after the end of the JSON document");
             break;
           }
-          rootIsObject = c === OPEN_BRACE;
-          if (!rootIsObject) itemsDepth = 1;
-          rootState = rootIsObject ? "key" : "after-value";
+          this.rootIsObject = c === OPEN_BRACE;
+          if (!this.rootIsObject) this.itemsDepth = 1;
+          this.rootState = this.rootIsObject ? "key" : "after-value";
         }
-        stack.push(c);
+        this.stack.push(c);
         i++;
         continue;
       }
       const isClose = c === CLOSE_BRACE || c === CLOSE_BRACKET;
       const isEndOfValue =
-        collecting !== undefined &&
-        collecting !== "key" &&
+        this.collecting !== undefined &&
+        this.collecting !== "key" &&
         (c === COMMA || isClose) &&
-        stack.length === (collecting === "item" ? itemsDepth : 1);
+        this.stack.length === (this.collecting === "item" ? this.itemsDepth : 1);
       if (isEndOfValue) {
-        const kind = collecting;
+        const kind = this.collecting;
         const piece = chunk.slice(start, i);
-        const valueText = (partsLength > 0 ? parts.join("") + piece : piece).trim();
-        parts = [];
-        partsLength = 0;
-        collecting = undefined;
-        if (isOversized) {
-          options.onIssue({
-            path: kind === "item" ? `${prefix}[${index}]` : `$.${key}`,
+        const valueText = (this.partsLength > 0 ? this.parts.join("") + piece : piece).trim();
+        this.parts = [];
+        this.partsLength = 0;
+        this.collecting = undefined;
+        if (this.isOversized) {
+          this.onIssue({
+            path: kind === "item" ? `${this.prefix}[${this.index}]` : `$.${this.key}`,
             code: "item_too_large",
-            message: `value longer than ${maxItemChars} characters was skipped`,
+            message: `value longer than ${this.maxItemChars} characters was skipped`,
           });
-          isOversized = false;
+          this.isOversized = false;
         } else if (kind === "item") {
-          yield { path: `${prefix}[${index}]`, index, text: valueText };
+          out.push({ path: `${this.prefix}[${this.index}]`, index: this.index, text: valueText });
         } else if (kind === "capture") {
-          yield { key, text: valueText };
+          out.push({ key: this.key, text: valueText });
         }
-        if (kind === "item") index++;
-        else rootState = c === COMMA ? "key" : "after-value";
+        if (kind === "item") this.index++;
+        else this.rootState = c === COMMA ? "key" : "after-value";
         if (c === COMMA) {
           i++;
           continue;
         }
       }
       if (isClose) {
-        const open = stack.pop();
+        const open = this.stack.pop();
         if (open === undefined || (open === OPEN_BRACE) !== (c === CLOSE_BRACE)) {
-          fail("malformed_json", "mismatched closing bracket");
+          this.fail("malformed_json", "mismatched closing bracket");
           break;
         }
-        if (stack.length < itemsDepth) itemsDepth = 0;
-        if (stack.length === 0) rootState = "done";
-      } else if (stack.length === 0 && c !== COMMA) {
-        fail("malformed_json", "expected a JSON array or object");
+        if (this.stack.length < this.itemsDepth) this.itemsDepth = 0;
+        if (this.stack.length === 0) this.rootState = "done";
+      } else if (this.stack.length === 0 && c !== COMMA) {
+        this.fail("malformed_json", "expected a JSON array or object");
         break;
       }
       i++;
     }
-    if (collecting !== undefined && rootState !== "done") {
+    if (this.collecting !== undefined && this.rootState !== "done") {
       const piece = chunk.slice(start);
-      if (!isOversized) {
-        parts.push(piece);
-        partsLength += piece.length;
-        if (partsLength > maxItemChars) {
-          isOversized = true;
-          parts = [];
+      if (!this.isOversized) {
+        this.parts.push(piece);
+        this.partsLength += piece.length;
+        if (this.partsLength > this.maxItemChars) {
+          this.isOversized = true;
+          this.parts = [];
         }
       }
       start = 0;
     }
   }
-  if (rootState !== "done") {
-    if (rootState === "start")
-      options.onIssue({ path: "$", code: "empty_document", message: "no JSON value" });
-    else
-      options.onIssue({
-        path: currentPath(),
-        code: "truncated_json",
-        message: "the JSON document ends early (truncated file?); items before this point were kept",
-      });
+
+  /** Reports a document that ended early. */
+  end(): void {
+    if (this.rootState !== "done") {
+      if (this.rootState === "start")
+        this.onIssue({ path: "$", code: "empty_document", message: "no JSON value" });
+      else
+        this.onIssue({
+          path: this.currentPath(),
+          code: "truncated_json",
+          message: "the JSON document ends early (truncated file?); items before this point were kept",
+        });
+    }
   }
+}
+
+export async function* scanJsonArrayBatches(
+  text: AsyncIterable<string>,
+  options: ScanJsonArrayOptions,
+): AsyncGenerator<Found[]> {
+  const scanner = new JsonArrayScanner(options);
+  for await (const chunk of text) {
+    const out: Found[] = [];
+    scanner.push(chunk, out);
+    if (out.length > 0) yield out;
+  }
+  scanner.end();
+}
+
+export async function* scanJsonArray(
+  text: AsyncIterable<string>,
+  options: ScanJsonArrayOptions,
+): AsyncGenerator<Found> {
+  for await (const batch of scanJsonArrayBatches(text, options)) yield* batch;
 }

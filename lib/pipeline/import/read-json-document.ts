@@ -16,7 +16,7 @@ export async function* readJsonDocument(
   text: AsyncIterable<string>,
   paths: string[],
   ctx: ImporterContext,
-): AsyncGenerator<DocumentValue> {
+): AsyncGenerator<DocumentValue[]> {
   const parser = new JSONParser({ paths, keepStack: false });
   let queue: DocumentValue[] = [];
   let failure: string | undefined;
@@ -36,11 +36,11 @@ export async function* readJsonDocument(
   for await (const chunk of text) {
     if (failure !== undefined) break;
     parser.write(chunk);
-    for (const item of queue) {
-      lastPath = item.path;
-      yield item;
+    if (queue.length > 0) {
+      lastPath = queue[queue.length - 1]!.path;
+      yield queue;
+      queue = [];
     }
-    queue = [];
   }
   if (failure === undefined && !parser.isEnded) {
     try {
@@ -48,7 +48,7 @@ export async function* readJsonDocument(
     } catch (error) {
       failure = describeError(error);
     }
-    yield* queue;
+    if (queue.length > 0) yield queue;
   }
   if (failure !== undefined) {
     ctx.log.add({

@@ -12,16 +12,20 @@ export interface ReadLinesOptions {
 
 const DEFAULT_MAX_LINE_CHARS = 32 * 1024 * 1024;
 
-/** Splits a text stream into lines (LF or CRLF), never holding more than one line plus one chunk. */
+/**
+ * Splits a text stream into lines (LF or CRLF), never holding more than one line plus one chunk. Yields the
+ * lines of each chunk as one batch: per-line async iteration costs more than parsing a short line.
+ */
 export async function* readLines(
   text: AsyncIterable<string>,
   options: ReadLinesOptions = {},
-): AsyncGenerator<TextLine> {
+): AsyncGenerator<TextLine[]> {
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
   let carry = "";
   let lineNumber = 0;
   let isSkipping = false;
   for await (const chunk of text) {
+    const batch: TextLine[] = [];
     let start = 0;
     let newline = chunk.indexOf("\n");
     while (newline !== -1) {
@@ -31,12 +35,13 @@ export async function* readLines(
       } else {
         const piece = chunk.slice(start, newline);
         const full = carry.length > 0 ? carry + piece : piece;
-        yield { line: lineNumber, text: full.endsWith("\r") ? full.slice(0, -1) : full };
+        batch.push({ line: lineNumber, text: full.endsWith("\r") ? full.slice(0, -1) : full });
       }
       carry = "";
       start = newline + 1;
       newline = chunk.indexOf("\n", start);
     }
+    if (batch.length > 0) yield batch;
     if (isSkipping) continue;
     carry += chunk.slice(start);
     if (carry.length > maxLineChars) {
@@ -46,7 +51,7 @@ export async function* readLines(
     }
   }
   if (!isSkipping && carry.length > 0) {
-    yield { line: lineNumber + 1, text: carry.endsWith("\r") ? carry.slice(0, -1) : carry };
+    yield [{ line: lineNumber + 1, text: carry.endsWith("\r") ? carry.slice(0, -1) : carry }];
   }
 }
 

@@ -1,5 +1,5 @@
 import { describeError, type ImporterContext } from "./import-issue";
-import { type JsonArrayItem, type JsonRootValue, scanJsonArray } from "./json-array-items";
+import { type JsonArrayItem, type JsonRootValue, scanJsonArrayBatches } from "./json-array-items";
 import { readLines } from "./read-lines";
 
 /** One parsed JSON value of a recording, located by line (JSONL) or JSON path (arrays). */
@@ -40,7 +40,7 @@ export async function* readRecords(
   text: AsyncIterable<string>,
   ctx: ImporterContext,
   options: ReadRecordsOptions = {},
-): AsyncGenerator<SourceRecord> {
+): AsyncGenerator<SourceRecord[]> {
   const iterator = text[Symbol.asyncIterator]();
   const buffered: string[] = [];
   let head = "";
@@ -69,19 +69,23 @@ export async function* readRecords(
     yield* readJsonLines(rest, ctx, options.filter);
     return;
   }
-  const items = scanJsonArray(stripBom(rest), {
+  const batches = scanJsonArrayBatches(stripBom(rest), {
     arrayKeys: options.arrayKeys,
     captureKeys: options.captureKeys,
     onIssue: (issue) => ctx.log.add(issue),
   });
-  for await (const item of items) {
-    if ("key" in item) {
-      handleRootValue(item, ctx, options);
-      continue;
+  for await (const items of batches) {
+    const records: SourceRecord[] = [];
+    for (const item of items) {
+      if ("key" in item) {
+        handleRootValue(item, ctx, options);
+        continue;
+      }
+      if (options.filter && !options.filter(item.text)) continue;
+      const value = parseItem(item, ctx);
+      if (value !== undefined) records.push({ value, path: item.path });
     }
-    if (options.filter && !options.filter(item.text)) continue;
-    const value = parseItem(item, ctx);
-    if (value !== undefined) yield { value, path: item.path };
+    if (records.length > 0) yield records;
   }
 }
 
@@ -122,16 +126,20 @@ export async function* readJsonLines(
   text: AsyncIterable<string>,
   ctx: ImporterContext,
   filter?: (text: string) => boolean,
-): AsyncGenerator<SourceRecord> {
+): AsyncGenerator<SourceRecord[]> {
   const lines = readLines(text, {
     onTooLong: (line) => ctx.log.add({ line, code: "line_too_long", message: "line too long; skipped" }),
   });
-  for await (const { line, text: lineText } of lines) {
-    if (lineText.trim().length === 0 || (filter && !filter(lineText))) continue;
-    try {
-      yield { value: JSON.parse(lineText), line };
-    } catch (error) {
-      ctx.log.add({ line, code: "invalid_json", message: describeError(error) });
+  for await (const batch of lines) {
+    const records: SourceRecord[] = [];
+    for (const { line, text: lineText } of batch) {
+      if (lineText.trim().length === 0 || (filter && !filter(lineText))) continue;
+      try {
+        records.push({ value: JSON.parse(lineText), line });
+      } catch (error) {
+        ctx.log.add({ line, code: "invalid_json", message: describeError(error) });
+      }
     }
+    if (records.length > 0) yield records;
   }
 }

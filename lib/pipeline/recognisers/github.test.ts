@@ -88,4 +88,22 @@ describe("GitHub recognisers", () => {
     expect(actions[0]?.needsReview).toBe(true);
     expect(actions[0]?.missingParameters).toEqual(["title"]);
   });
+
+  it("reads labels toggled in the label picker, by data-label or by the name before the description", async () => {
+    const item = (text: string, label?: string, checked = false) => ({
+      tag: "div",
+      role: "menuitemcheckbox",
+      text,
+      attributes: { "aria-checked": String(checked), ...(label ? { "data-label": label } : {}) },
+    });
+    const s = new TestSession("https://github.com/o/r/issues/new").type(gh.issueTitle, "Flaky test");
+    s.click({ tag: "button", ariaLabel: "Edit Labels", text: "Labels" });
+    s.click(item("bug Something is not working", "bug"));
+    s.click(item("good first issue Good for newcomers"));
+    s.click(item("documentation Improvements or additions to documentation", "documentation"));
+    s.click(item("documentation Improvements or additions to documentation", "documentation", true));
+    s.click(gh.submitIssue);
+    const [action] = await run(s);
+    expect(action?.parameters.labels).toEqual(["bug", "good first issue"]);
+  });
 });

@@ -51,6 +51,12 @@ const createIssue: Recogniser = {
     repo,
     title: { from: "field", fields: issueTitle },
     body: { from: "field", fields: issueBody },
+    labels: {
+      from: "toggled",
+      // Classic menu items and the React SelectPanel's multiselectable listbox options.
+      items: [{ role: /^(menuitemcheckbox|option)$/ }],
+      attributes: ["data-label", "data-name"],
+    },
   },
   commit: [
     {

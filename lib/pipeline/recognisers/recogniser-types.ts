@@ -46,6 +46,12 @@ export type ParamSpec =
       fallbackDate?: TargetMatcher[];
       range?: TargetMatcher[];
     }
+  /**
+   * Items toggled in a multi-select menu (GitHub's label picker: `role="menuitemcheckbox"`), in click order. The
+   * item's value is the first present attribute of `attributes`, else its text with a trailing description cut
+   * off ("bug Something is not working" → "bug").
+   */
+  | { from: "toggled"; items: TargetMatcher[]; attributes: string[] }
   /** The value of the last chosen option (checked radio/checkbox, selected option, clicked menu item). */
   | { from: "choice"; options: { match: TargetMatcher[]; value: ParameterValue }[] };
 

@@ -99,4 +99,45 @@ describe("silver", () => {
     ]);
     expect(builder.timezone).toBe("America/New_York");
   });
+
+  it("folds modifier keys logged as separate steps into the next key, unless the source states modifiers itself", () => {
+    const body = { tag: "div", role: "textbox", ariaLabel: "Message Body", contentEditable: true };
+    const s = new TestSession(page).type(body, "hi", "keys");
+    s.push({ type: "keydown", target: body, key: "Control" });
+    s.push({ type: "keydown", target: body, key: "Enter" });
+    s.push({ type: "keyup", target: body, key: "Enter" });
+    s.push({ type: "keyup", target: body, key: "Control" });
+    s.push({ type: "keydown", target: body, key: "Enter" });
+    const presses = buildInteractions(s.events).filter((i) => i.kind === "press");
+    expect(presses.map((p) => p.modifiers)).toEqual([["Control"]]);
+
+    // A recorder that puts `modifiers` on keys and logs no keyups: a lone Control keydown must not stick.
+    const t = new TestSession(page);
+    t.push({ type: "keydown", target: field, key: "Control", modifiers: ["Control"] });
+    t.push({ type: "keydown", target: field, key: "a", modifiers: ["Control"] });
+    t.push({ type: "keydown", target: field, key: "Enter" });
+    expect(
+      buildInteractions(t.events)
+        .filter((i) => i.kind === "press")
+        .map((p) => p.modifiers),
+    ).toEqual([undefined]);
+  });
+
+  it("commits chips only in fields named for addresses, not in other comboboxes such as time pickers", () => {
+    const time = { tag: "input", role: "combobox", ariaLabel: "Start time" };
+    const s = new TestSession(page).type(time, "2:30pm").press(time, "Enter");
+    const typed = buildInteractions(s.events).filter((i) => i.kind === "type");
+    expect(typed.at(-1)).toMatchObject({ value: "2:30pm" });
+    expect(typed.at(-1)).not.toHaveProperty("chips");
+  });
+
+  it("does not split a click by the focus the browser fires between mousedown and mouseup", () => {
+    const input = { tag: "input", name: "q" };
+    const s = new TestSession(page);
+    s.push({ type: "mousedown", target: input });
+    s.push({ type: "focus", target: input });
+    s.push({ type: "mouseup", target: input });
+    s.push({ type: "click", target: input });
+    expect(kinds(s)).toEqual(["navigate", "click"]);
+  });
 });

@@ -1,48 +1,23 @@
 import type { CanonicalEvent, EventTarget } from "@/schemas/events";
 import type { Interaction, InteractionKind } from "@/schemas/pipeline";
 import { fieldKeyOf, isChipField, isFormClosingClick, isMultiline, isTextField, isToggle } from "./field-key";
-import { extractEmail, FieldText } from "./field-text";
-
-/** Roles of autocomplete suggestions (listbox options, menu items). */
-const suggestionRoles = new Set(["option", "menuitem", "listitem", "gridcell"]);
-
-/** Clicks closer than this on one target may still become a double click. */
-const DOUBLE_CLICK_MS = 500;
-/** Scroll events closer than this belong to one burst. */
-const SCROLL_BURST_GAP_MS = 1000;
-
-type Run = { fieldKey: string; target: EventTarget; eventIds: string[]; ts: number; endTs: number };
-type Pending = {
-  kind: "click" | "scroll";
-  targetKey: string;
-  target?: EventTarget;
-  eventIds: string[];
-  ts: number;
-  endTs: number;
-  clicks: number;
-};
-
-type TabState = {
-  url?: string;
-  title?: string;
-  run?: Run;
-  pending?: Pending;
-  fields: Map<string, FieldText>;
-  /** The recipients-like field typed in last, for autocomplete suggestions clicked afterwards. */
-  chipField?: { key: string; target: EventTarget };
-};
+import { FieldText } from "./field-text";
+import {
+  clickKeyOf,
+  continuesPendingClick,
+  joinsPending,
+  modifierKeys,
+  newTabState,
+  type Pending,
+  pathOf,
+  pendingKindOf,
+  startPending,
+  suggestedChip,
+  type TabState,
+  withHeldModifiers,
+} from "./tab-state";
 
 export type SilverCounts = Record<string, { events: number; interactions: number }>;
-
-const pathOf = (url: string | undefined) => {
-  if (!url) return "";
-  try {
-    const parsed = new URL(url);
-    return parsed.origin + parsed.pathname;
-  } catch {
-    return url;
-  }
-};
 
 /**
  * Turns time-ordered canonical events into interactions, one event at a time, holding only per-tab state (the
@@ -68,7 +43,12 @@ export class SilverBuilder {
     const out: Interaction[] = [];
     const tab = this.tabOf(event.tab ?? "main");
     if (event.type === "dblclick" && this.mergeDoubleClick(tab, event, out)) return out;
-    if (event.type !== "scroll" || tab.pending?.kind !== "scroll") this.flushPending(tab, event, out);
+    // Browsers fire focus between mousedown and mouseup: it must not split the click.
+    const continuesPending =
+      event.type === "focus" ||
+      event.type === "blur" ||
+      (event.type === "scroll" && tab.pending?.kind === "scroll");
+    if (!continuesPending) this.flushPending(tab, event, out);
     if (event.title) tab.title = event.title;
     if (event.url && event.type !== "navigation") tab.url = event.url;
     this.handle(tab, event, out);
@@ -103,7 +83,7 @@ export class SilverBuilder {
       case "click":
         if (key !== tab.run?.fieldKey) this.endRun(tab, out);
         if (event.type === "click" && isFormClosingClick(target)) this.resetFields(tab);
-        this.addToPending(tab, "click", this.clickKeyOf(event), target, event, out);
+        this.addToPending(tab, "click", clickKeyOf(event), target, event, out);
         return;
       case "dblclick":
       case "contextmenu":
@@ -150,10 +130,15 @@ export class SilverBuilder {
   /** keydown / input / keyup / paste / change of a text field. */
   private handleText(
     tab: TabState,
-    event: CanonicalEvent,
+    original: CanonicalEvent,
     key: string | undefined,
     out: Interaction[],
   ): void {
+    const event = withHeldModifiers(tab, original);
+    if (event.type === "keydown" && modifierKeys.has(event.key ?? "")) {
+      this.count("keydown", 1);
+      return;
+    }
     const target = event.target ?? tab.run?.target;
     const fieldKey = key ?? tab.run?.fieldKey;
     if (!fieldKey || !target) {
@@ -245,7 +230,7 @@ export class SilverBuilder {
     const eventIds = [event.id];
     let ts = event.ts;
     // The click that toggled a checkbox or opened a select is part of the same choice.
-    if (pending?.kind === "click" && pending.targetKey === this.clickKeyOf(event)) {
+    if (pending?.kind === "click" && pending.targetKey === clickKeyOf(event)) {
       eventIds.unshift(...pending.eventIds);
       ts = pending.ts;
       tab.pending = undefined;
@@ -264,44 +249,31 @@ export class SilverBuilder {
 
   private addToPending(
     tab: TabState,
-    kind: "click" | "scroll",
+    kind: Pending["kind"],
     targetKey: string,
     target: EventTarget | undefined,
     event: CanonicalEvent,
     out: Interaction[],
   ): void {
     const pending = tab.pending;
-    if (pending && pending.kind === kind && pending.targetKey === targetKey) {
-      const gap = event.ts - pending.endTs;
-      const joins =
-        kind === "scroll" ? gap <= SCROLL_BURST_GAP_MS : event.type !== "mousedown" || gap <= DOUBLE_CLICK_MS;
-      if (joins) {
-        pending.eventIds.push(event.id);
-        pending.endTs = event.ts;
-        if (event.type === "mousedown") pending.clicks++;
-        if (!pending.target && target) pending.target = target;
-        return;
-      }
+    if (joinsPending(pending, kind, targetKey, event)) {
+      pending.eventIds.push(event.id);
+      pending.endTs = event.ts;
+      if (event.type === "mousedown") pending.clicks++;
+      if (!pending.target && target) pending.target = target;
+      return;
     }
     if (pending) {
       tab.pending = undefined;
       this.emitPending(tab, pending, out);
     }
-    tab.pending = {
-      kind,
-      targetKey,
-      target,
-      eventIds: [event.id],
-      ts: event.ts,
-      endTs: event.ts,
-      clicks: event.type === "mousedown" || event.type === "click" ? 1 : 0,
-    };
+    tab.pending = startPending(kind, targetKey, target, event);
   }
 
   /** Three clicks' worth of mouse events and a dblclick on one target are one double click. */
   private mergeDoubleClick(tab: TabState, event: CanonicalEvent, out: Interaction[]): boolean {
     const pending = tab.pending;
-    if (pending?.kind !== "click" || pending.targetKey !== this.clickKeyOf(event)) return false;
+    if (pending?.kind !== "click" || pending.targetKey !== clickKeyOf(event)) return false;
     tab.pending = undefined;
     this.emit(tab, out, "dblclick", [...pending.eventIds, event.id], pending.ts, event.ts, {
       target: pending.target,
@@ -309,25 +281,17 @@ export class SilverBuilder {
     return true;
   }
 
-  private clickKeyOf(event: CanonicalEvent): string {
-    return fieldKeyOf(event.target) ?? `xy|${event.x ?? ""}|${event.y ?? ""}`;
-  }
-
   /** Flushes a pending click or scroll burst unless the event continues it. */
   private flushPending(tab: TabState, event: CanonicalEvent | undefined, out: Interaction[]): void {
     const pending = tab.pending;
     if (!pending) return;
-    if (event && pending.kind === "click" && this.clickKeyOf(event) === pending.targetKey) {
-      const isMouse = event.type === "mousedown" || event.type === "mouseup" || event.type === "click";
-      // A change on the clicked element (checkbox, radio, select) joins the click in emitChoice.
-      if (isMouse || event.type === "change") return;
-    }
+    if (event && continuesPendingClick(pending, event)) return;
     tab.pending = undefined;
     this.emitPending(tab, pending, out);
   }
 
   private emitPending(tab: TabState, pending: Pending, out: Interaction[]): void {
-    const suggestion = pending.kind === "click" ? this.suggestedChip(tab, pending.target) : undefined;
+    const suggestion = pending.kind === "click" ? suggestedChip(tab, pending.target) : undefined;
     if (suggestion && tab.chipField) {
       // Picking "Alice Smith <alice@example.com>" from a recipients autocomplete: a chip in that field.
       const field = this.fieldOf(tab, tab.chipField.key);
@@ -339,16 +303,9 @@ export class SilverBuilder {
       });
       return;
     }
-    const kind: InteractionKind =
-      pending.kind === "scroll" ? "scroll" : pending.clicks >= 2 ? "dblclick" : "click";
-    this.emit(tab, out, kind, pending.eventIds, pending.ts, pending.endTs, { target: pending.target });
-  }
-
-  private suggestedChip(tab: TabState, target: EventTarget | undefined): string | undefined {
-    if (!tab.chipField || !target || !suggestionRoles.has(target.role ?? "")) return undefined;
-    return extractEmail(
-      `${target.text ?? ""} ${target.ariaLabel ?? ""} ${target.attributes?.["data-hovercard-id"] ?? ""}`,
-    );
+    this.emit(tab, out, pendingKindOf(pending), pending.eventIds, pending.ts, pending.endTs, {
+      target: pending.target,
+    });
   }
 
   private emit(
@@ -365,7 +322,7 @@ export class SilverBuilder {
       kind,
       ts,
       endTs,
-      tab: this.tabNameOf(tab),
+      tab: tab.name,
       eventIds,
     };
     const url = extra.url ?? tab.url;
@@ -402,19 +359,12 @@ export class SilverBuilder {
     return field;
   }
 
-  private readonly tabNames = new Map<TabState, string>();
-
   private tabOf(name: string): TabState {
     let tab = this.tabs.get(name);
     if (!tab) {
-      tab = { fields: new Map() };
+      tab = newTabState(name);
       this.tabs.set(name, tab);
-      this.tabNames.set(tab, name);
     }
     return tab;
-  }
-
-  private tabNameOf(tab: TabState): string {
-    return this.tabNames.get(tab) ?? "main";
   }
 }

@@ -49,16 +49,14 @@ export function isToggle(target: EventTarget | undefined): boolean {
 }
 
 /**
- * Fields whose typed text becomes chips (Gmail recipients, Calendar guests): autocomplete comboboxes and fields
- * named for addresses. Real Gmail's To field is `<input role="combobox" aria-label="To recipients">`.
+ * Fields whose typed text becomes chips (Gmail recipients, Calendar guests): fields named for addresses. Real
+ * Gmail's To field is `<input role="combobox" aria-label="To recipients">`, Calendar's `aria-label="Guests"`.
  */
 const chipFieldPattern = /recipient|^(to|cc|bcc)$|guest|attendee|email address|add people/i;
 
 export function isChipField(target: EventTarget | undefined): boolean {
   if (!target || isMultiline(target)) return false;
-  if (target.role === "combobox" && target.attributes?.["aria-autocomplete"] !== "none") {
-    return !/search/i.test(`${target.ariaLabel ?? ""} ${target.placeholder ?? ""} ${target.name ?? ""}`);
-  }
+  // Named, not by role: time pickers and search boxes are comboboxes too, and Enter there commits no chip.
   return [target.ariaLabel, target.label, target.name, target.placeholder].some(
     (text) => text !== undefined && chipFieldPattern.test(text.trim()),
   );

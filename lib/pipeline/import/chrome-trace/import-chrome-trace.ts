@@ -1,6 +1,6 @@
 import type { CanonicalEvent, EventType } from "@/schemas/events";
 import type { ImporterContext } from "../import-issue";
-import { readRecords } from "../read-records";
+import { readRecords, type SourceRecord } from "../read-records";
 
 const dispatchTypes: Record<string, EventType> = {
   click: "click",
@@ -46,7 +46,7 @@ function base64Bytes(data: string): number {
 export async function* importChromeTrace(
   text: AsyncIterable<string>,
   ctx: ImporterContext,
-): AsyncGenerator<CanonicalEvent> {
+): AsyncGenerator<CanonicalEvent[]> {
   ctx.hints.clock = "monotonic";
   const mainFrameByPid = new Map<number, string>();
   const urlByFrame = new Map<string, string>();
@@ -54,16 +54,22 @@ export async function* importChromeTrace(
   let seq = 0;
   const records = readRecords(text, ctx, { arrayKeys: ["traceEvents"], filter: (raw) => RELEVANT.test(raw) });
 
-  for await (const record of records) {
+  for await (const batch of records) {
+    const out: CanonicalEvent[] = [];
+    for (const record of batch) importTraceEvent(record, out);
+    if (out.length > 0) yield out;
+  }
+
+  function importTraceEvent(record: SourceRecord, out: CanonicalEvent[]): void {
     const where = record.line !== undefined ? { line: record.line } : { path: record.path };
     const event = record.value;
     if (!isRecord(event) || typeof event.name !== "string") {
       ctx.log.add({ ...where, code: "invalid_event", message: "trace event needs a string `name`" });
-      continue;
+      return;
     }
     if (typeof event.ts !== "number" || !Number.isFinite(event.ts)) {
       ctx.log.add({ ...where, code: "invalid_event", message: `${event.name} needs a numeric \`ts\`` });
-      continue;
+      return;
     }
     const ts = event.ts / 1000;
     const pid = typeof event.pid === "number" ? event.pid : undefined;
@@ -76,24 +82,21 @@ export async function* importChromeTrace(
       timeline: "monotonic" as const,
     };
 
-    const navigate = function* (
-      frame: string | undefined,
-      url: string | undefined,
-    ): Generator<CanonicalEvent> {
+    const navigate = (frame: string | undefined, url: string | undefined): void => {
       if (!frame || !url || url === "about:blank") return;
       urlByFrame.set(frame, url);
       const last = lastNavigation.get(frame);
       // One navigation shows up as several events (navigationStart, FrameCommittedInBrowser, CommitLoad).
       if (last && last.url === url && Math.abs(ts - last.ts) < 5000) return;
       lastNavigation.set(frame, { url, ts });
-      yield {
+      out.push({
         id: `t${++seq}`,
         ts,
         type: "navigation",
         url: url.slice(0, 8192),
         tab: frame.slice(0, 128),
         source,
-      };
+      });
     };
 
     switch (event.name) {
@@ -104,7 +107,7 @@ export async function* importChromeTrace(
           const id = str(frame.frame, 128);
           if (!id || frame.parent !== undefined) continue;
           if (typeof frame.processId === "number") mainFrameByPid.set(frame.processId, id);
-          yield* navigate(id, str(frame.url, 8192));
+          navigate(id, str(frame.url, 8192));
         }
         const page = str(data.page, 128);
         if (page && pid !== undefined) mainFrameByPid.set(pid, page);
@@ -114,19 +117,19 @@ export async function* importChromeTrace(
         const frame = str(data.frame, 128);
         if (data.parent !== undefined || !frame) break;
         if (typeof data.processId === "number") mainFrameByPid.set(data.processId, frame);
-        yield* navigate(frame, str(data.url, 8192));
+        navigate(frame, str(data.url, 8192));
         break;
       }
       case "CommitLoad": {
         const frame = str(data.frame, 128);
         if (data.isMainFrame !== true || !frame) break;
         if (pid !== undefined) mainFrameByPid.set(pid, frame);
-        yield* navigate(frame, str(data.url, 8192));
+        navigate(frame, str(data.url, 8192));
         break;
       }
       case "navigationStart": {
         if (data.isLoadingMainFrame !== true) break;
-        yield* navigate(str(args.frame, 128), str(data.documentLoaderURL, 8192));
+        navigate(str(args.frame, 128), str(data.documentLoaderURL, 8192));
         break;
       }
       case "EventDispatch": {
@@ -134,28 +137,28 @@ export async function* importChromeTrace(
         if (!type) break;
         const tab = pid === undefined ? undefined : mainFrameByPid.get(pid);
         const url = tab ? urlByFrame.get(tab) : undefined;
-        yield {
+        out.push({
           id: `t${++seq}`,
           ts,
           type,
           ...(tab ? { tab } : pid !== undefined ? { tab: `pid:${pid}` } : {}),
           ...(url ? { url } : {}),
           source,
-        };
+        });
         break;
       }
       case "Screenshot": {
         const snapshot = typeof args.snapshot === "string" ? args.snapshot : undefined;
         if (!snapshot) break;
         const tab = pid === undefined ? undefined : mainFrameByPid.get(pid);
-        yield {
+        out.push({
           id: `t${++seq}`,
           ts,
           type: "screenshot",
           ...(tab ? { tab } : {}),
           screenshot: { byteLength: base64Bytes(snapshot), mimeType: "image/jpeg" },
           source,
-        };
+        });
         break;
       }
     }

@@ -42,22 +42,29 @@ function assertedNavigation(step: Record<string, unknown>): { url?: string; titl
 export async function* importDevtoolsRecorder(
   text: AsyncIterable<string>,
   ctx: ImporterContext,
-): AsyncGenerator<CanonicalEvent> {
+): AsyncGenerator<CanonicalEvent[]> {
   ctx.hints.clock = "synthetic";
   let url: string | undefined;
   let title: string | undefined;
   let tick = 0;
   let seq = 0;
   let sawSteps = false;
-  for await (const { path, value: step } of readJsonDocument(text, ["$.steps.*"], ctx)) {
+  for await (const batch of readJsonDocument(text, ["$.steps.*"], ctx)) {
+    const out: CanonicalEvent[] = [];
+    for (const { path, value: step } of batch) importStep(path, step, out);
+    if (out.length > 0) yield out;
+  }
+  if (!sawSteps) ctx.log.add({ path: "$.steps", code: "no_steps", message: "the flow has no `steps` array" });
+
+  function importStep(path: string, step: unknown, out: CanonicalEvent[]): void {
     sawSteps = true;
     const ts = tick++ * RECORDER_STEP_MS;
     if (!isRecord(step) || typeof step.type !== "string") {
       ctx.log.add({ path, code: "invalid_step", message: "a step needs a string `type`" });
-      continue;
+      return;
     }
     const type = stepTypes[step.type];
-    if (!type) continue;
+    if (!type) return;
     const source = {
       format: "devtools-recorder" as const,
       file: ctx.file,
@@ -72,19 +79,19 @@ export async function* importDevtoolsRecorder(
       const to = str(step.url, 8192) ?? navigation?.url;
       if (!to) {
         ctx.log.add({ path, code: "invalid_step", message: "navigate step needs a `url`" });
-        continue;
+        return;
       }
       url = to;
       title = navigation?.title;
-      yield { id: `d${++seq}`, type, url, ...(title ? { title } : {}), ...base };
-      continue;
+      out.push({ id: `d${++seq}`, type, url, ...(title ? { title } : {}), ...base });
+      return;
     }
     if (type === "meta") {
       const width = num(step.width);
       const height = num(step.height);
       if (width !== undefined && height !== undefined)
-        yield { id: `d${++seq}`, type, viewport: { width, height }, ...base };
-      continue;
+        out.push({ id: `d${++seq}`, type, viewport: { width, height }, ...base });
+      return;
     }
     const target = describeRecorderSelectors(step.selectors);
     const event: CanonicalEvent = {
@@ -99,7 +106,7 @@ export async function* importDevtoolsRecorder(
       const value = str(step.value, 1_000_000);
       if (value === undefined) {
         ctx.log.add({ path, code: "invalid_step", message: "change step needs a string `value`" });
-        continue;
+        return;
       }
       event.value = value;
     }
@@ -107,7 +114,7 @@ export async function* importDevtoolsRecorder(
       const key = str(step.key, 64);
       if (!key) {
         ctx.log.add({ path, code: "invalid_step", message: `${step.type} step needs a \`key\`` });
-        continue;
+        return;
       }
       event.key = key;
     }
@@ -123,20 +130,19 @@ export async function* importDevtoolsRecorder(
       event.scrollX = num(step.x) ?? 0;
       event.scrollY = num(step.y) ?? 0;
     }
-    yield event;
+    out.push(event);
     if (navigation?.url) {
       // The step caused a navigation (clicking a link, submitting a form): record it right after.
       url = navigation.url;
       title = navigation.title;
-      yield {
+      out.push({
         id: `d${++seq}`,
         type: "navigation",
         url,
         ...(title ? { title } : {}),
         ...base,
         ts: ts + RECORDER_STEP_MS / 2,
-      };
+      });
     }
   }
-  if (!sawSteps) ctx.log.add({ path: "$.steps", code: "no_steps", message: "the flow has no `steps` array" });
 }

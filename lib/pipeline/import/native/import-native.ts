@@ -30,50 +30,49 @@ export function toJsonPath(path: readonly PropertyKey[]): string {
 export async function* importNative(
   text: AsyncIterable<string>,
   ctx: ImporterContext,
-): AsyncGenerator<CanonicalEvent> {
+): AsyncGenerator<CanonicalEvent[]> {
   const lines = readLines(text, {
     onTooLong: (line) => ctx.log.add({ line, code: "line_too_long", message: "line too long; skipped" }),
   });
-  for await (const { line, text: lineText } of lines) {
-    if (lineText.trim().length === 0) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(lineText);
-    } catch (error) {
-      ctx.log.add({ line, code: "invalid_json", message: describeError(error) });
-      continue;
+  for await (const batch of lines) {
+    const out: CanonicalEvent[] = [];
+    for (const { line, text: lineText } of batch) {
+      const event = toCanonical(line, lineText, ctx);
+      if (event) out.push(event);
     }
-    const parsed = nativeEventSchema.safeParse(raw);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      ctx.log.add({
-        line,
-        path: first ? toJsonPath(first.path) : "$",
-        code: "invalid_event",
-        message: first ? first.message : "invalid event",
-      });
-      continue;
-    }
-    const { timestamp, id, ...rest } = parsed.data;
-    const ts = toEpochMs(timestamp);
-    if (typeof timestamp === "string" && ctx.hints.timezoneOffsetMinutes === undefined) {
-      const offset = isoOffsetMinutes(timestamp);
-      if (offset !== undefined && !timestamp.endsWith("Z")) ctx.hints.timezoneOffsetMinutes = offset;
-    }
-    if (!Number.isFinite(ts)) {
-      ctx.log.add({
-        line,
-        path: "$.timestamp",
-        code: "invalid_timestamp",
-        message: "timestamp is not a date",
-      });
-      continue;
-    }
-    yield {
-      ...rest,
-      id: id ?? `n${line}`,
-      ts,
-      source: { format: "native", file: ctx.file, line },
-    };
+    if (out.length > 0) yield out;
   }
+}
+
+function toCanonical(line: number, lineText: string, ctx: ImporterContext): CanonicalEvent | undefined {
+  if (lineText.trim().length === 0) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(lineText);
+  } catch (error) {
+    ctx.log.add({ line, code: "invalid_json", message: describeError(error) });
+    return undefined;
+  }
+  const parsed = nativeEventSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    ctx.log.add({
+      line,
+      path: first ? toJsonPath(first.path) : "$",
+      code: "invalid_event",
+      message: first ? first.message : "invalid event",
+    });
+    return undefined;
+  }
+  const { timestamp, id, ...rest } = parsed.data;
+  const ts = toEpochMs(timestamp);
+  if (typeof timestamp === "string" && ctx.hints.timezoneOffsetMinutes === undefined) {
+    const offset = isoOffsetMinutes(timestamp);
+    if (offset !== undefined && !timestamp.endsWith("Z")) ctx.hints.timezoneOffsetMinutes = offset;
+  }
+  if (!Number.isFinite(ts)) {
+    ctx.log.add({ line, path: "$.timestamp", code: "invalid_timestamp", message: "timestamp is not a date" });
+    return undefined;
+  }
+  return { ...rest, id: id ?? `n${line}`, ts, source: { format: "native", file: ctx.file, line } };
 }

@@ -44,33 +44,39 @@ function describeTarget(action: Record<string, unknown>): EventTarget | undefine
 export async function* importPlaywrightCodegen(
   text: AsyncIterable<string>,
   ctx: ImporterContext,
-): AsyncGenerator<CanonicalEvent> {
+): AsyncGenerator<CanonicalEvent[]> {
   ctx.hints.clock = "synthetic";
   const urlByTab = new Map<string, string>();
   let tick = 0;
   let seq = 0;
-  for await (const { line, value: action } of readJsonLines(text, ctx)) {
+  for await (const batch of readJsonLines(text, ctx)) {
+    const out: CanonicalEvent[] = [];
+    for (const { line, value } of batch) importAction(line ?? 0, value, out);
+    if (out.length > 0) yield out;
+  }
+
+  function importAction(line: number, action: unknown, out: CanonicalEvent[]): void {
     if (!isRecord(action)) {
       ctx.log.add({ line, code: "invalid_action", message: "each line must be a JSON object" });
-      continue;
+      return;
     }
     if (typeof action.name !== "string") {
       // The header line: {browserName, launchOptions, contextOptions, deviceName?}.
       if ("browserName" in action || "launchOptions" in action || "contextOptions" in action) {
         const viewport = isRecord(action.contextOptions) ? action.contextOptions.viewport : undefined;
         if (isRecord(viewport) && typeof viewport.width === "number" && typeof viewport.height === "number") {
-          yield {
+          out.push({
             id: `p${++seq}`,
             ts: tick++ * CODEGEN_STEP_MS,
             type: "meta",
             viewport: { width: viewport.width, height: viewport.height },
             source: { format: "playwright-codegen", file: ctx.file, line, timeline: "synthetic" },
-          };
+          });
         }
-        continue;
+        return;
       }
       ctx.log.add({ line, path: "$.name", code: "invalid_action", message: "action needs a string `name`" });
-      continue;
+      return;
     }
     const ts = tick++ * CODEGEN_STEP_MS;
     const tab = str(action.pageAlias, 128) ?? str(action.pageGuid, 128);
@@ -99,17 +105,19 @@ export async function* importPlaywrightCodegen(
         const to = str(action.url, 8192);
         if (!to || to === "about:blank" || to === "chrome://newtab/") break;
         if (tab) urlByTab.set(tab, to);
-        yield make("navigation", { url: to });
+        out.push(make("navigation", { url: to }));
         break;
       }
       case "click": {
         const isDouble = action.clickCount === 2;
         const button = typeof action.button === "string" ? buttons[action.button] : undefined;
-        yield make(isDouble ? "dblclick" : "click", {
-          ...withTarget,
-          ...(modifiers ? { modifiers } : {}),
-          ...(button === undefined ? {} : { button }),
-        });
+        out.push(
+          make(isDouble ? "dblclick" : "click", {
+            ...withTarget,
+            ...(modifiers ? { modifiers } : {}),
+            ...(button === undefined ? {} : { button }),
+          }),
+        );
         break;
       }
       case "fill": {
@@ -123,7 +131,7 @@ export async function* importPlaywrightCodegen(
           });
           break;
         }
-        yield make("input", { ...withTarget, value });
+        out.push(make("input", { ...withTarget, value }));
         break;
       }
       case "press": {
@@ -132,24 +140,26 @@ export async function* importPlaywrightCodegen(
           ctx.log.add({ line, path: "$.key", code: "invalid_action", message: "press needs a `key`" });
           break;
         }
-        yield make("keydown", { ...withTarget, key, ...(modifiers ? { modifiers } : {}) });
-        yield make("keyup", { ...withTarget, key, ...(modifiers ? { modifiers } : {}) }, CODEGEN_STEP_MS / 5);
+        out.push(make("keydown", { ...withTarget, key, ...(modifiers ? { modifiers } : {}) }));
+        out.push(
+          make("keyup", { ...withTarget, key, ...(modifiers ? { modifiers } : {}) }, CODEGEN_STEP_MS / 5),
+        );
         break;
       }
       case "check":
       case "uncheck":
-        yield make("change", { target: { ...target, checked: action.name === "check" } });
+        out.push(make("change", { target: { ...target, checked: action.name === "check" } }));
         break;
       case "select": {
         const options = Array.isArray(action.options)
           ? action.options.filter((o) => typeof o === "string")
           : [];
-        yield make("change", { ...withTarget, value: options.join(",").slice(0, 1_000_000) });
+        out.push(make("change", { ...withTarget, value: options.join(",").slice(0, 1_000_000) }));
         break;
       }
       case "setInputFiles": {
         const files = Array.isArray(action.files) ? action.files.filter((f) => typeof f === "string") : [];
-        yield make("change", { ...withTarget, value: files.join(",").slice(0, 1_000_000) });
+        out.push(make("change", { ...withTarget, value: files.join(",").slice(0, 1_000_000) }));
         break;
       }
       default:
@@ -159,9 +169,9 @@ export async function* importPlaywrightCodegen(
     const signals = Array.isArray(action.signals) ? action.signals.filter(isRecord) : [];
     for (const signal of signals) {
       const to = signal.name === "navigation" ? str(signal.url, 8192) : undefined;
-      if (!to) continue;
+      if (!to) return;
       if (tab) urlByTab.set(tab, to);
-      yield { ...make("navigation", { url: to }, CODEGEN_STEP_MS / 2) };
+      out.push(make("navigation", { url: to }, CODEGEN_STEP_MS / 2));
     }
   }
 }

@@ -19,7 +19,24 @@ export interface MirrorNode {
   text: string;
   parent: MirrorNode | undefined;
   children: MirrorNode[];
+  /** Bumped when only this node's own attributes change (its cached descriptor is stale, nobody else's). */
+  stamp: number;
 }
+
+/**
+ * Attributes whose change can alter other nodes' descriptors (label association, the control a click resolves
+ * to). Any other attribute change only affects the node itself, so the descriptor cache survives it —
+ * apps toggle `aria-expanded`/`class` constantly.
+ */
+const SHARED_ATTRIBUTES = new Set([
+  "id",
+  "for",
+  "role",
+  "contenteditable",
+  "href",
+  "type",
+  "aria-labelledby",
+]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -103,6 +120,7 @@ export class NodeMirror {
         text: typeof value.textContent === "string" ? value.textContent : "",
         parent: into,
         children: [],
+        stamp: 0,
       };
       this.remove(node.id);
       this.byId.set(node.id, node);
@@ -166,7 +184,11 @@ export class NodeMirror {
 
   /** Applies one rrweb mutation payload in the replayer's order: removes, adds, texts, attributes. */
   applyMutation(data: Record<string, unknown>): void {
-    this.version++;
+    const hasStructure =
+      (Array.isArray(data.removes) && data.removes.length > 0) ||
+      (Array.isArray(data.adds) && data.adds.length > 0) ||
+      (Array.isArray(data.texts) && data.texts.length > 0);
+    if (hasStructure) this.version++;
     for (const removal of Array.isArray(data.removes) ? data.removes : []) {
       if (isRecord(removal) && typeof removal.id === "number") this.remove(removal.id);
     }
@@ -195,7 +217,9 @@ export class NodeMirror {
       const node = this.get(change.id);
       if (!node) continue;
       this.unindex(node);
+      node.stamp++;
       for (const [name, value] of Object.entries(change.attributes)) {
+        if (SHARED_ATTRIBUTES.has(name.toLowerCase())) this.version++;
         // `style` changes arrive as objects; they never matter for describing a target.
         if (typeof value === "string") node.attrs[name.toLowerCase()] = value;
         else if (value === null) delete node.attrs[name.toLowerCase()];
@@ -209,6 +233,6 @@ export class NodeMirror {
     if (checked === "checked" in node.attrs) return;
     if (checked) node.attrs.checked = "";
     else delete node.attrs.checked;
-    this.version++;
+    node.stamp++;
   }
 }
