@@ -7,11 +7,22 @@ export function isMaskedValue(value: string | null | undefined): boolean {
 
 const PASSWORD_AUTOCOMPLETE = /\b(current-password|new-password|one-time-code)\b/i;
 
+// Recorder flows and codegen scripts carry no input type, only how the field was found (`aria/Password`,
+// `#sudo_password`, `internal:label="Password"i`): a descriptor that names a password marks the field as one.
+const PASSWORD_DESCRIPTOR = /pass(?:word|code|phrase)|\bpwd\b|\bpin\b|one-time[- ]code|\botp\b/i;
+
 export function isPasswordTarget(target: EventTarget | undefined): boolean {
   if (!target) return false;
   if (target.type?.toLowerCase() === "password") return true;
   const autocomplete = target.attributes?.autocomplete;
-  return autocomplete !== undefined && PASSWORD_AUTOCOMPLETE.test(autocomplete);
+  if (autocomplete !== undefined && PASSWORD_AUTOCOMPLETE.test(autocomplete)) return true;
+  const isTextControl =
+    !target.type || ["text", "password", "tel", "number"].includes(target.type.toLowerCase());
+  if (!isTextControl || target.role === "button" || target.tag === "button" || target.tag === "a")
+    return false;
+  return [target.name, target.id, target.label, target.ariaLabel, target.placeholder, target.selector].some(
+    (descriptor) => descriptor !== undefined && PASSWORD_DESCRIPTOR.test(descriptor),
+  );
 }
 
 /** Printable keys typed into a password field spell the password; named keys (Enter, Tab) are kept. */
