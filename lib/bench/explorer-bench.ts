@@ -58,7 +58,7 @@ async function main() {
         timeout: 300_000,
       });
       const firstPaint = await page.evaluate(() => window.__tracepipeFirstPaint ?? Number.NaN);
-      await page.waitForFunction(() => !document.body.innerText.includes("events so far"), undefined, {
+      await page.waitForFunction(() => !document.body.textContent?.includes("events so far"), undefined, {
         timeout: 600_000,
       });
       const loaded = await page.evaluate(() => performance.now());
