@@ -177,6 +177,8 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
       ref={canvasRef}
       aria-label="Session timeline: scroll to zoom, shift-scroll or drag to pan, click an item to inspect it"
       data-testid="timeline-canvas"
+      data-highlighted={highlighted.size}
+      data-selected={selection ? `${selection.lane}:${selection.index}` : ""}
       className="block w-full cursor-crosshair select-none"
       style={{ height: lanes.length * LANE_HEIGHT }}
       onPointerDown={(event) => {
