@@ -25,7 +25,7 @@ for (const bench of benchmarks) {
   }
   process.stdout.write(`\n## ${bench.name} (${bench.file})\n`);
   const started = Date.now();
-  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
   // Benchmarks that open the embedded database get their own folder, never the developer's `.data`.
   const dataDir =
     "freshDataDir" in bench ? fs.mkdtempSync(path.join(os.tmpdir(), "tracepipe-bench-")) : undefined;
