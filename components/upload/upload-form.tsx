@@ -115,7 +115,11 @@ export function UploadForm() {
       {files.length > 0 && (
         <ul className="flex flex-col gap-3" aria-label="Files">
           {files.map((file, index) => (
-            <FileProgress key={`${file.name}:${file.size}:${file.lastModified}`} file={file} fraction={progress[index]} />
+            <FileProgress
+              key={`${file.name}:${file.size}:${file.lastModified}`}
+              file={file}
+              fraction={progress[index]}
+            />
           ))}
         </ul>
       )}
