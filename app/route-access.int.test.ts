@@ -30,7 +30,10 @@ function findRouteFiles(dir: string): string[] {
 
 /** The URL path of a route file (route groups dropped), and values for its dynamic segments. */
 function describeRoute(file: string) {
-  const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+  const segments = path
+    .relative(appDir, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => !/^\(.*\)$/.test(s));
   const params: Record<string, string | string[]> = {};
   const urlPath = segments
     .map((segment) => {
@@ -63,7 +66,9 @@ afterAll(() => closeTestDatabase(dataDir));
 describe("route access", () => {
   it("finds the route handlers", () => {
     const keys = routeFiles.map((file) => describeRoute(file).key);
-    expect(keys).toEqual(expect.arrayContaining(["v1/health", "v1/users/me", "v1/api-keys", "v1/api-keys/[id]"]));
+    expect(keys).toEqual(
+      expect.arrayContaining(["v1/health", "v1/users/me", "v1/api-keys", "v1/api-keys/[id]"]),
+    );
   });
 
   it.each(routeFiles.map((file) => [path.relative(appDir, file), file]))(
