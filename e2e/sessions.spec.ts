@@ -43,9 +43,11 @@ test("a signed-in user uploads a recording through the page, watches its progres
   await expect(progress).toHaveAttribute("aria-valuenow", "0");
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(progress).toHaveAttribute("aria-valuenow", "100");
+  const shownId = await page.getByTestId("session-id").textContent();
 
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
   const sessionId = page.url().split("/").pop() ?? "";
+  expect(sessionId).toBe(shownId);
   // The session page is another issue's; the session itself is checked through the API with the page's cookie.
   const detail = await page.request.get(`/v1/sessions/${sessionId}`);
   expect(detail.status()).toBe(200);
