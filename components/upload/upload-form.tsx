@@ -63,7 +63,8 @@ export function UploadForm() {
         files: plan.uploads.map((u) => ({ key: u.key, file_name: u.file_name })),
       });
       setSessionId(session.id);
-      router.push(`/sessions/${session.id}`);
+      // A moment on the success message (with the id to copy) before opening the session.
+      setTimeout(() => router.push(`/sessions/${session.id}`), 1200);
     } catch (error) {
       setErrors([(error as Error).message]);
       setBusy(false);

@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { sessionEvents } from "../schema";
 
@@ -34,13 +34,4 @@ export async function countSessionEvents(db: Database, sessionId: string): Promi
     .from(sessionEvents)
     .where(eq(sessionEvents.sessionId, sessionId));
   return row?.n ?? 0;
-}
-
-export async function listSessionEventIds(db: Database, sessionId: string, ids: string[]) {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({ eventId: sessionEvents.eventId })
-    .from(sessionEvents)
-    .where(and(eq(sessionEvents.sessionId, sessionId), sql`${sessionEvents.eventId} = any(${ids})`));
-  return rows.map((r) => r.eventId);
 }

@@ -35,16 +35,15 @@ export async function ingestEvents(args: {
   return withIdempotency(
     { request, userId, scope: `events:${sessionId}`, store: deps.idempotency, now: args.now },
     async () => {
-      const status = await deps.getSessionStatus(userId, sessionId);
-      if (!status) throw notFound("Session");
-      if (status !== "open") throw closed(sessionId);
       const body = await readLimitedBody(request, MAX_INGEST_BODY_BYTES);
       const batch = parseEventBatch(body, request.headers.get("content-type") ?? "application/json");
+      // The insert only writes while the session is open and the caller's, so the common case costs one
+      // statement. When it stored nothing we ask why: all duplicates, or a missing or completed session.
       const stored = await deps.insertBatch(userId, sessionId, batch.valid);
-      if (stored.length === 0 && batch.valid.length > 0) {
-        // Nothing stored is either all duplicates or a completion that won the race; only the latter is an error.
-        const now = await deps.getSessionStatus(userId, sessionId);
-        if (now !== "open") throw closed(sessionId);
+      if (stored.length === 0) {
+        const status = await deps.getSessionStatus(userId, sessionId);
+        if (!status) throw notFound("Session");
+        if (status !== "open") throw closed(sessionId);
       }
       const counts = { accepted: stored.length, duplicates: batch.valid.length - stored.length };
       if (batch.rejected.length > 0) return { status: 207, body: { ...counts, rejected: batch.rejected } };

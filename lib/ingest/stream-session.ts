@@ -139,8 +139,8 @@ export async function streamSession(options: StreamSessionOptions): Promise<Stre
   );
   if (completed.status !== 200)
     throw new Error(`completing failed: ${completed.status} ${await completed.text()}`);
-  const detail = await fetchImpl(`${options.baseUrl}/v1/sessions/${sessionId}`, { headers: auth });
-  const storedCount = ((await detail.json()) as { event_count: number }).event_count;
+  // An ingest key may not read sessions; the completion answers with the stored count.
+  const storedCount = ((await completed.json()) as { event_count: number }).event_count;
   return { sessionId, ...result, storedCount };
 }
 
