@@ -2,8 +2,10 @@ import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { canonicalEventSchema, nativeEventSchema } from "@/schemas/events";
 import { apiKeyPaths } from "./paths/api-keys";
 import { catalogPaths } from "./paths/catalog";
+import { examplePaths } from "./paths/examples";
 import { platformPaths } from "./paths/platform";
 import { sessionPaths } from "./paths/sessions";
+import { timelinePaths } from "./paths/timeline";
 import { uploadPaths } from "./paths/uploads";
 import { userPaths } from "./paths/users";
 
@@ -19,6 +21,8 @@ const pathModules: ZodOpenApiPathsObject[] = [
   sessionPaths,
   uploadPaths,
   catalogPaths,
+  examplePaths,
+  timelinePaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;

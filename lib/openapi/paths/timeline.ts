@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { uuidParamSchema } from "@/schemas/common";
+import { timelineQuerySchema } from "@/schemas/examples";
+import {
+  laneIdSchema,
+  timelineQuerySchema as lanesQuerySchema,
+  timelineChunkSchema,
+} from "@/schemas/timeline";
+import { authenticated, json, problems } from "../responses";
+
+const idPath = z.object({ id: uuidParamSchema });
+
+export const timelinePaths: ZodOpenApiPathsObject = {
+  "/v1/sessions/{id}/timeline": {
+    get: {
+      tags: ["Timeline"],
+      summary: "Page through a processed session's layers",
+      description:
+        "Raw events, interactions, windows, actions or import issues of the session's last pipeline run, a page at a time by position (`after`) and/or time range.",
+      security: authenticated,
+      requestParams: { path: idPath, query: timelineQuerySchema },
+      responses: {
+        "200": json(
+          z.object({
+            object: z.literal("list"),
+            layer: z.string(),
+            session_id: z.uuid(),
+            data: z.array(z.record(z.string(), z.unknown())),
+            has_more: z.boolean(),
+            next_after: z.number().int().nullable(),
+          }),
+          "One page of the layer.",
+        ),
+        ...problems(404),
+      },
+    },
+  },
+  "/v1/sessions/{id}/timeline/columns": {
+    get: {
+      tags: ["Timeline"],
+      summary: "A timeline lane as columnar chunks",
+      description:
+        "What the trace explorer draws: one lane as NDJSON, each line a columnar chunk (parallel arrays of times, ids, labels, categories and links), streamed as it is read. 409 until the session is processed.",
+      security: authenticated,
+      requestParams: { path: idPath, query: lanesQuerySchema },
+      responses: {
+        "200": {
+          description: "NDJSON, one `TimelineChunk` per line.",
+          content: { "application/x-ndjson": { schema: timelineChunkSchema.meta({ id: "TimelineChunk" }) } },
+        },
+        ...problems(404, 409),
+      },
+    },
+  },
+  "/v1/sessions/{id}/timeline/{lane}/{itemId}": {
+    get: {
+      tags: ["Timeline"],
+      summary: "One timeline item in full",
+      description: "The stored record behind a lane item, for the explorer's inspector.",
+      security: authenticated,
+      requestParams: { path: z.object({ id: uuidParamSchema, lane: laneIdSchema, itemId: z.string() }) },
+      responses: {
+        "200": json(z.record(z.string(), z.unknown()), "The item's record."),
+        ...problems(404, 409),
+      },
+    },
+  },
+};
