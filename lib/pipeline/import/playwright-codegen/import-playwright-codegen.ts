@@ -103,15 +103,12 @@ export async function* importPlaywrightCodegen(
       timeline: "synthetic" as const,
     };
     const url = tab ? urlByTab.get(tab) : undefined;
-    const make = (type: EventType, fields: Partial<CanonicalEvent> = {}, offset = 0): CanonicalEvent => ({
-      id: `p${++seq}`,
-      ts: ts + offset,
-      type,
-      ...(tab ? { tab } : {}),
-      ...(url ? { url } : {}),
-      ...fields,
-      source,
-    });
+    const make = (type: EventType, fields: Partial<CanonicalEvent> = {}, offset = 0): CanonicalEvent => {
+      const event: CanonicalEvent = { id: `p${++seq}`, ts: ts + offset, type, source };
+      if (tab) event.tab = tab;
+      if (url) event.url = url;
+      return Object.assign(event, fields);
+    };
     const target = describeTarget(action, targetCache);
     const withTarget = target ? { target } : {};
     const modifiers = toModifiers(action.modifiers);
