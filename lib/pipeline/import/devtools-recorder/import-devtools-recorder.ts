@@ -1,6 +1,6 @@
 import type { CanonicalEvent, EventType } from "@/schemas/events";
 import type { ImporterContext } from "../import-issue";
-import { readJsonDocument } from "../read-json-document";
+import { readRecords } from "../read-records";
 import { describeRecorderSelectors } from "./parse-selectors";
 
 /** Recorder flows carry no times: steps are laid out this far apart (provenance says `timeline: synthetic`). */
@@ -49,9 +49,22 @@ export async function* importDevtoolsRecorder(
   let tick = 0;
   let seq = 0;
   let sawSteps = false;
-  for await (const batch of readJsonDocument(text, ["$.steps.*"], ctx)) {
+  // Flows act on the same few elements again and again: describe each selector list once.
+  const targetCache = new Map<string, ReturnType<typeof describeRecorderSelectors>>();
+  const describeSelectorsCached = (selectors: unknown) => {
+    if (!Array.isArray(selectors)) return describeRecorderSelectors(selectors);
+    const key = selectors
+      .map((selector) => (Array.isArray(selector) ? selector.join("\u0001") : String(selector)))
+      .join("\u0000");
+    if (targetCache.has(key)) return targetCache.get(key);
+    const target = describeRecorderSelectors(selectors);
+    if (targetCache.size > 10_000) targetCache.clear();
+    if (key.length < 4096) targetCache.set(key, target);
+    return target;
+  };
+  for await (const batch of readRecords(text, ctx, { arrayKeys: ["steps"] })) {
     const out: CanonicalEvent[] = [];
-    for (const { path, value: step } of batch) importStep(path, step, out);
+    for (const { path, value: step } of batch) importStep(path ?? "$.steps", step, out);
     if (out.length > 0) yield out;
   }
   if (!sawSteps) ctx.log.add({ path: "$.steps", code: "no_steps", message: "the flow has no `steps` array" });
@@ -93,7 +106,7 @@ export async function* importDevtoolsRecorder(
         out.push({ id: `d${++seq}`, type, viewport: { width, height }, ...base });
       return;
     }
-    const target = describeRecorderSelectors(step.selectors);
+    const target = describeSelectorsCached(step.selectors);
     const event: CanonicalEvent = {
       id: `d${++seq}`,
       type,
