@@ -39,7 +39,7 @@ type Described = {
 };
 const describedTargets = new WeakMap<EventTarget, Described>();
 
-function describe(target: EventTarget): Described {
+function describeTarget(target: EventTarget): Described {
   let described = describedTargets.get(target);
   if (!described) {
     const d: Omit<Described, "any"> = {
@@ -61,7 +61,7 @@ function describe(target: EventTarget): Described {
   return described;
 }
 
-function test(pattern: RegExp | undefined, cleaned: string | undefined): boolean {
+function matchText(pattern: RegExp | undefined, cleaned: string | undefined): boolean {
   if (!pattern) return true;
   return cleaned !== undefined && cleaned !== "" && pattern.test(cleaned);
 }
@@ -76,7 +76,7 @@ function testName(
   b: string | undefined,
   c?: string,
 ): boolean {
-  return !pattern || test(pattern, a) || test(pattern, b) || test(pattern, c);
+  return !pattern || matchText(pattern, a) || matchText(pattern, b) || matchText(pattern, c);
 }
 
 export function matchesTarget(
@@ -85,20 +85,20 @@ export function matchesTarget(
   value?: string,
 ): boolean {
   if (!target) return false;
-  const d = describe(target);
-  if (matcher.any && !d.any.some((text) => test(matcher.any, text))) return false;
+  const d = describeTarget(target);
+  if (matcher.any && !d.any.some((text) => matchText(matcher.any, text))) return false;
   return (
     testName(matcher.ariaLabel, d.ariaLabel, d.label, d.text) &&
     testName(matcher.label, d.label, d.ariaLabel) &&
-    test(matcher.name, d.name) &&
-    test(matcher.placeholder, d.placeholder) &&
+    matchText(matcher.name, d.name) &&
+    matchText(matcher.placeholder, d.placeholder) &&
     testName(matcher.text, d.text, d.ariaLabel, d.label) &&
-    test(matcher.id, d.id) &&
-    test(matcher.role, d.role) &&
-    test(matcher.tag, d.tag) &&
-    test(matcher.type, d.type) &&
-    test(matcher.value, value !== undefined ? clean(value) : d.value) &&
-    test(matcher.testId, d.testId)
+    matchText(matcher.id, d.id) &&
+    matchText(matcher.role, d.role) &&
+    matchText(matcher.tag, d.tag) &&
+    matchText(matcher.type, d.type) &&
+    matchText(matcher.value, value !== undefined ? clean(value) : d.value) &&
+    matchText(matcher.testId, d.testId)
   );
 }
 
