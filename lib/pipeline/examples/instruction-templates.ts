@@ -26,7 +26,10 @@ export function humanDateTime(value: ParameterValue | undefined, withDate = true
     year: "numeric",
   });
   if (h === undefined) return day;
-  const time = date.toLocaleTimeString("en-US", { timeZone: "UTC", hour: "numeric", minute: "2-digit" });
+  // Newer ICU puts a narrow no-break space before AM/PM; instructions use a plain one.
+  const time = date
+    .toLocaleTimeString("en-US", { timeZone: "UTC", hour: "numeric", minute: "2-digit" })
+    .replace(/\s/g, " ");
   return withDate ? `${day} at ${time}` : time;
 }
 
