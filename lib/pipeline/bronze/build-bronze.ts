@@ -1,6 +1,7 @@
 import type { ImportIssue, RecordingHints } from "@/lib/pipeline/import/import-issue";
 import { flatten } from "@/lib/pipeline/import/import-recording";
 import type { CanonicalEvent } from "@/schemas/events";
+import { IdSet } from "./id-set";
 import { maskEventValues } from "./mask-values";
 import { ReorderBuffer } from "./reorder-buffer";
 
@@ -65,7 +66,7 @@ export function buildBronze(
     duplicateIdCount: 0,
     reorderedCount: 0,
   };
-  const seenIds = new Set<string>();
+  const seenIds = new IdSet();
   const where = (event: CanonicalEvent) => ({
     ...((options.file ?? event.source.file) ? { file: options.file ?? event.source.file } : {}),
     ...(event.source.line !== undefined ? { line: event.source.line } : {}),
@@ -75,15 +76,11 @@ export function buildBronze(
   function uniqueId(event: CanonicalEvent): string {
     // Importers number their events (r1, r2…) uniquely; only client-chosen ids (native JSONL) can repeat.
     if (event.source.format !== "native") return event.id;
-    if (!seenIds.has(event.id)) {
-      seenIds.add(event.id);
-      return event.id;
-    }
+    if (seenIds.add(event.id)) return event.id;
     summary.duplicateIdCount++;
     let n = 2;
-    while (seenIds.has(`${event.id}~${n}`)) n++;
+    while (!seenIds.add(`${event.id}~${n}`)) n++;
     const id = `${event.id}~${n}`;
-    seenIds.add(id);
     if (issues.length < 1000) {
       issues.push({
         ...where(event),

@@ -2,8 +2,9 @@
  * Streams the items of a JSON array — the root array, or the array under one of `arrayKeys` in a root object
  * (`{"traceEvents": [...]}`) — as text slices, each handed to `JSON.parse` by the caller.
  *
- * Why not a full streaming tokenizer: @streamparser/json (used for small documents, see read-json-document.ts)
- * builds values character by character and runs ~8x slower than `JSON.parse`; Chrome traces reach hundreds of MB.
+ * Why not a streaming JSON parser library: @streamparser/json (tried first) builds values character by character
+ * and measured ~8x slower than `JSON.parse`; Chrome traces reach hundreds of MB and the import bench aims at half
+ * of `JSON.parse`'s speed.
  * This scanner only tracks nesting and string boundaries (jumping through strings with `indexOf`) to find where
  * each item starts and ends; `JSON.parse` does the actual parsing and validation of every item, so a broken item
  * is reported at its JSON path and the next one is still read. Structural damage (mismatched brackets, a truncated

@@ -70,7 +70,7 @@ describe("DevTools Recorder import", () => {
       "click",
       "change",
     ]);
-    expect(issues).toEqual([expect.objectContaining({ code: "malformed_json", path: "$.steps[4]" })]);
+    expect(issues).toEqual([expect.objectContaining({ code: "truncated_json", path: "$.steps[5]" })]);
   });
 
   it("reads ids and names from CSS, pierce and xpath selectors", () => {

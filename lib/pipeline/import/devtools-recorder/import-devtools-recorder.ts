@@ -1,6 +1,6 @@
 import type { CanonicalEvent, EventType } from "@/schemas/events";
 import type { ImporterContext } from "../import-issue";
-import { readJsonDocument } from "../read-json-document";
+import { readRecords } from "../read-records";
 import { describeRecorderSelectors } from "./parse-selectors";
 
 /** Recorder flows carry no times: steps are laid out this far apart (provenance says `timeline: synthetic`). */
@@ -49,9 +49,9 @@ export async function* importDevtoolsRecorder(
   let tick = 0;
   let seq = 0;
   let sawSteps = false;
-  for await (const batch of readJsonDocument(text, ["$.steps.*"], ctx)) {
+  for await (const batch of readRecords(text, ctx, { arrayKeys: ["steps"] })) {
     const out: CanonicalEvent[] = [];
-    for (const { path, value: step } of batch) importStep(path, step, out);
+    for (const { path, value: step } of batch) importStep(path ?? "$.steps", step, out);
     if (out.length > 0) yield out;
   }
   if (!sawSteps) ctx.log.add({ path: "$.steps", code: "no_steps", message: "the flow has no `steps` array" });

@@ -27,7 +27,22 @@ function toModifiers(mask: unknown): Modifier[] | undefined {
   return modifierBits.filter(([bit]) => (mask & bit) !== 0).map(([, name]) => name);
 }
 
-function describeTarget(action: Record<string, unknown>): EventTarget | undefined {
+/**
+ * Sessions act on the same few elements again and again; parsing each selector once keeps import cheap. The
+ * `locator` object is derived from the selector by Playwright, so the selector string is the key.
+ */
+function describeTarget(action: Record<string, unknown>, targetCache: Map<string, EventTarget | undefined>) {
+  const cacheKey = typeof action.selector === "string" ? action.selector : undefined;
+  if (cacheKey !== undefined && targetCache.has(cacheKey)) return targetCache.get(cacheKey);
+  const target = describeTargetUncached(action);
+  if (cacheKey !== undefined && cacheKey.length < 1024) {
+    if (targetCache.size > 10_000) targetCache.clear();
+    targetCache.set(cacheKey, target);
+  }
+  return target;
+}
+
+function describeTargetUncached(action: Record<string, unknown>): EventTarget | undefined {
   const fromLocator = describePlaywrightLocator(action.locator);
   const selector = str(action.selector, 4096);
   const fromSelector = selector ? describePlaywrightSelector(selector) : undefined;
@@ -47,6 +62,7 @@ export async function* importPlaywrightCodegen(
 ): AsyncGenerator<CanonicalEvent[]> {
   ctx.hints.clock = "synthetic";
   const urlByTab = new Map<string, string>();
+  const targetCache = new Map<string, EventTarget | undefined>();
   let tick = 0;
   let seq = 0;
   for await (const batch of readJsonLines(text, ctx)) {
@@ -96,7 +112,7 @@ export async function* importPlaywrightCodegen(
       ...fields,
       source,
     });
-    const target = describeTarget(action);
+    const target = describeTarget(action, targetCache);
     const withTarget = target ? { target } : {};
     const modifiers = toModifiers(action.modifiers);
     switch (action.name) {
