@@ -23,7 +23,8 @@ export function describeElement(el: Element): ElementInfo {
   const implicit: Record<string, string> = { button: "button", textarea: "textbox", select: "combobox" };
   let role = el.getAttribute("role") ?? implicit[tag] ?? null;
   if (!role && tag === "a" && el.hasAttribute("href")) role = "link";
-  if (!role && tag === "input") {
+  // A password input has no ARIA role (Playwright's codegen reaches it by its label).
+  if (!role && tag === "input" && type !== "password") {
     role =
       type === "checkbox"
         ? "checkbox"

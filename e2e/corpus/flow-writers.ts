@@ -92,6 +92,12 @@ function playwrightSelector(info: ElementInfo): { selector: string; locator: Rec
       locator: { kind: "role", body: info.role, options: { attrs: [], exact: false, name: info.name } },
     };
   }
+  if (info.label) {
+    return {
+      selector: `internal:label=${quote(info.label)}i`,
+      locator: { kind: "label", body: info.label, options: { exact: false } },
+    };
+  }
   if (info.placeholder) {
     return {
       selector: `internal:attr=[placeholder=${quote(info.placeholder)}i]`,

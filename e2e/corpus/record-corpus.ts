@@ -43,6 +43,7 @@ async function main(): Promise<void> {
         // Chrome traces carry no typed text and no target element: only the action (tool) is expected from them.
         argumentsUnknownFor: ["chrome-trace"],
         toolCalls: scenario.toolCalls,
+        ...(scenario.secrets ? { secrets: scenario.secrets } : {}),
       };
       await writeFile(path.join(dir, "expected.json"), `${JSON.stringify(expected, null, 2)}\n`);
       process.stdout.write(

@@ -25,6 +25,8 @@ export type Scenario = {
   toolCalls: ExpectedToolCall[];
   /** IANA zone the browser runs in (default CORPUS_TIMEZONE). */
   timezone?: string;
+  /** Passwords typed in the session: they must not appear in any pipeline output. */
+  secrets?: string[];
   /** Page variants for this scenario, e.g. GitHub's React issue form instead of the classic one. */
   pages?: Record<string, string>;
 };
@@ -407,6 +409,21 @@ const github: Scenario[] = [
         arguments: { name: "tracepipe-demo", description: "Demo data for Tracepipe", private: true },
       },
     ],
+  },
+  {
+    name: "github-create-repository-sudo",
+    suite: "github",
+    description: "Public repository; GitHub asks for the password (sudo mode) before creating it.",
+    pages: { "github-new-repo.html": "github-new-repo-sudo.html" },
+    secrets: ["correct-horse-battery-staple"],
+    steps: [
+      { do: "goto", url: "https://github.com/new" },
+      { do: "type", target: "#repository_name", text: "secrets-demo" },
+      { do: "click", target: '#new_repository button[type="submit"]' },
+      { do: "type", target: "#sudo_password", text: "correct-horse-battery-staple" },
+      { do: "press", key: "Enter" },
+    ],
+    toolCalls: [{ tool: "create_repository", arguments: { name: "secrets-demo" } }],
   },
   {
     name: "github-create-pull-request",

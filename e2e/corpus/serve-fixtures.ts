@@ -22,6 +22,7 @@ export function pageFor(url: URL): string | null {
   const parts = p.split("/").filter(Boolean);
   if (parts.length === 0) return "github-home.html";
   if (parts[0] === "search") return "github-search.html";
+  if (parts[0] === "sessions" && parts[1] === "sudo") return "github-sudo.html";
   if (parts[0] === "new" && parts.length === 1) return "github-new-repo.html";
   if (parts.length === 1) return "github-home.html";
   if (parts.length === 2) return "github-repo.html";

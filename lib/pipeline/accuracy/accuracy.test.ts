@@ -13,9 +13,14 @@ describe("fixture corpus accuracy", () => {
     report = await measureAccuracy();
     process.stdout.write(`\n${formatReport(report)}\n`);
     const scenarios = new Set(report.runs.map((r) => r.scenario));
-    expect(scenarios.size).toBeGreaterThanOrEqual(19);
+    expect(scenarios.size).toBeGreaterThanOrEqual(21);
     expect(new Set(report.runs.map((r) => r.format))).toEqual(new Set(Object.keys(RECORDING_FILES)));
     expect(report.runs.length).toBe(scenarios.size * Object.keys(RECORDING_FILES).length);
+  });
+
+  it("never lets a typed password into any output", () => {
+    const leaks = report.runs.filter((r) => r.leakedSecrets.length).map((r) => `${r.scenario} [${r.format}]`);
+    expect(leaks).toEqual([]);
   });
 
   it("reaches tool-call F1 ≥ 0.95", () => {

@@ -22,6 +22,8 @@ export type ConvertedRecording = {
   /** Actions the pipeline found but did not emit (needs review, arguments invalid), for the failure report. */
   rejected: { slug: string; errors: string[] }[];
   importIssues: number;
+  /** Which of the given secrets (typed passwords) appear anywhere in the pipeline's output. */
+  leakedSecrets: string[];
 };
 
 /**
@@ -34,6 +36,7 @@ export async function convertRecording(
   file: string,
   suite: string,
   timezone: string | undefined,
+  secrets: string[] = [],
 ): Promise<ConvertedRecording> {
   const catalog = getBundledCatalog();
   const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
@@ -53,7 +56,15 @@ export async function convertRecording(
     const tool = map.mappings.find((m) => m.action === action.slug)?.tool;
     return tool ? [{ tool, arguments: {} }] : [];
   });
+  // Every layer a customer can see or we store: interactions (silver), actions (gold) and training records.
+  const everything = JSON.stringify([
+    result.interactions,
+    result.actions,
+    examples.records,
+    examples.rejected,
+  ]);
   return {
+    leakedSecrets: secrets.filter((secret) => everything.includes(secret)),
     candidates,
     toolCalls: examples.toolCalls.map((c) => ({ tool: c.tool, arguments: c.arguments })),
     rejected: examples.rejected.map((r) => ({ slug: r.slug, errors: r.errors })),

@@ -26,6 +26,7 @@ const expectedSchema = z.object({
   timezone: z.string().optional(),
   argumentsUnknownFor: z.array(z.string()).default([]),
   toolCalls: z.array(z.object({ tool: z.string(), arguments: z.record(z.string(), z.unknown()) })),
+  secrets: z.array(z.string()).default([]),
 });
 
 export type RunResult = {
@@ -34,6 +35,7 @@ export type RunResult = {
   format: CorpusFormat;
   score: ScenarioScore;
   rejected: { slug: string; errors: string[] }[];
+  leakedSecrets: string[];
   error?: string;
 };
 
@@ -79,6 +81,7 @@ export async function measureAccuracy(corpusDir = CORPUS_DIR): Promise<AccuracyR
           file,
           expected.suite,
           format === "native" ? undefined : expected.timezone,
+          expected.secrets,
         );
         runs.push({
           scenario: expected.scenario,
@@ -91,6 +94,7 @@ export async function measureAccuracy(corpusDir = CORPUS_DIR): Promise<AccuracyR
             { compareArguments },
           ),
           rejected: converted.rejected,
+          leakedSecrets: converted.leakedSecrets,
         });
       } catch (error) {
         // A recording the pipeline cannot read produced no calls: every expected call is missed.
@@ -100,6 +104,7 @@ export async function measureAccuracy(corpusDir = CORPUS_DIR): Promise<AccuracyR
           format,
           score: scoreToolCalls(expected.toolCalls, [], { compareArguments }),
           rejected: [],
+          leakedSecrets: [],
           error: error instanceof Error ? error.message : String(error),
         });
       }
@@ -124,13 +129,24 @@ export function formatReport(report: AccuracyReport): string {
   lines.push(row("**overall**", report.overall));
   for (const [k, v] of Object.entries(report.byFormat)) lines.push(row(`format: ${k}`, v));
   for (const [k, v] of Object.entries(report.bySuite)) lines.push(row(`suite: ${k}`, v));
+  const leaks = report.runs.filter((r) => r.leakedSecrets.length);
+  lines.push(
+    "",
+    `Password leaks: ${leaks.length}${leaks.map((r) => ` ${r.scenario} [${r.format}]`).join(",")}`,
+  );
   const failures = report.runs.filter(
-    (r) => r.error || r.score.missing.length || r.score.extra.length || r.score.mismatches.length,
+    (r) =>
+      r.error ||
+      r.leakedSecrets.length ||
+      r.score.missing.length ||
+      r.score.extra.length ||
+      r.score.mismatches.length,
   );
   lines.push("", `Failing runs: ${failures.length} of ${report.runs.length}`);
   for (const run of failures) {
     const parts: string[] = [];
     if (run.error) parts.push(`error: ${run.error}`);
+    if (run.leakedSecrets.length) parts.push("a typed password appears in the output");
     if (run.score.missing.length) parts.push(`missing: ${run.score.missing.map((c) => c.tool).join(", ")}`);
     if (run.score.extra.length)
       parts.push(
