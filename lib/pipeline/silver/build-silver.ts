@@ -1,6 +1,14 @@
 import type { CanonicalEvent, EventTarget } from "@/schemas/events";
 import type { Interaction, InteractionKind } from "@/schemas/pipeline";
-import { fieldKeyOf, isChipField, isFormClosingClick, isMultiline, isTextField, isToggle } from "./field-key";
+import {
+  fieldKeyOf,
+  isChipField,
+  isFormClosingClick,
+  isMultiline,
+  isSensitiveField,
+  isTextField,
+  isToggle,
+} from "./field-key";
 import { FieldText } from "./field-text";
 import { Gestures } from "./gestures";
 import {
@@ -161,6 +169,7 @@ export class SilverBuilder {
       return;
     }
     const field = this.fieldOf(tab, fieldKey);
+    if (isSensitiveField(target)) field.masked = true;
     const chipField = isChipField(target);
     if (chipField) tab.chipField = { key: fieldKey, target };
     if (event.type === "keydown") {
@@ -234,13 +243,14 @@ export class SilverBuilder {
     const ts = click?.ts ?? event.ts;
     const toggle = isToggle(target);
     const checked = target?.checked ?? ((target?.type ?? "").toLowerCase() === "radio" ? true : undefined);
-    const value = event.masked ? undefined : (event.value ?? undefined);
+    const masked = event.masked === true || isSensitiveField(target);
+    const value = masked ? undefined : (event.value ?? undefined);
     this.emit(tab, out, toggle ? "check" : "select", eventIds, ts, event.ts, {
       target,
       fieldKey: fieldKeyOf(target),
       ...(value !== undefined && value !== null ? { value } : {}),
       ...(checked !== undefined ? { checked } : {}),
-      ...(event.masked ? { masked: true } : {}),
+      ...(masked ? { masked: true } : {}),
     });
   }
 
