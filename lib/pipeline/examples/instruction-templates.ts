@@ -26,7 +26,10 @@ export function humanDateTime(value: ParameterValue | undefined, withDate = true
     year: "numeric",
   });
   if (h === undefined) return day;
-  const time = date.toLocaleTimeString("en-US", { timeZone: "UTC", hour: "numeric", minute: "2-digit" });
+  // Newer ICU puts a narrow no-break space before AM/PM; instructions use a plain one.
+  const time = date
+    .toLocaleTimeString("en-US", { timeZone: "UTC", hour: "numeric", minute: "2-digit" })
+    .replace(/\s/g, " ");
   return withDate ? `${day} at ${time}` : time;
 }
 
@@ -50,7 +53,7 @@ export const instructionTemplates: Record<string, (p: Params) => string> = {
     `${has(p.description) ? ` Description: ${p.description}` : ""}`,
   search_events: (p) => `Search my calendar for ${quoted(p.query)}.`,
   create_issue: (p) =>
-    `Open an issue in ${p.owner}/${p.repo} titled ${quoted(p.title)}${has(p.labels) ? ` with the labels ${list(p.labels)}` : ""}${has(p.body) ? `. Description:\n${p.body}` : "."}`,
+    `Open an issue in ${p.owner}/${p.repo} titled ${quoted(p.title)}${has(p.labels) ? ` with the ${Array.isArray(p.labels) && p.labels.length > 1 ? "labels" : "label"} ${list(p.labels)}` : ""}${has(p.body) ? `. Description:\n${p.body}` : "."}`,
   comment_on_issue: (p) => `Comment on issue #${p.issue_number} in ${p.owner}/${p.repo}:\n${p.body ?? ""}`,
   create_repository: (p) =>
     `Create a ${p.private === true ? "private " : p.private === false ? "public " : ""}repository named ${quoted(p.name)}${has(p.description) ? ` with the description ${quoted(p.description)}` : ""}.`,

@@ -22,21 +22,47 @@ function clean(text: string | undefined): string | undefined {
 
 const valueAttribute = (target: EventTarget) => target.attributes?.value;
 
-function descriptors(target: EventTarget): (string | undefined)[] {
-  return [
-    target.ariaLabel,
-    target.label,
-    target.name,
-    target.placeholder,
-    target.text,
-    target.id,
-    valueAttribute(target),
-  ];
+/** A target's descriptors, cleaned once: every recogniser trigger and field matcher reads them. */
+type Described = {
+  ariaLabel?: string;
+  label?: string;
+  name?: string;
+  placeholder?: string;
+  text?: string;
+  id?: string;
+  role?: string;
+  tag?: string;
+  type?: string;
+  value?: string;
+  testId?: string;
+  any: (string | undefined)[];
+};
+const describedTargets = new WeakMap<EventTarget, Described>();
+
+function describeTarget(target: EventTarget): Described {
+  let described = describedTargets.get(target);
+  if (!described) {
+    const d: Omit<Described, "any"> = {
+      ariaLabel: clean(target.ariaLabel),
+      label: clean(target.label),
+      name: clean(target.name),
+      placeholder: clean(target.placeholder),
+      text: clean(target.text),
+      id: clean(target.id),
+      role: clean(target.role),
+      tag: clean(target.tag),
+      type: clean(target.type),
+      value: clean(valueAttribute(target)),
+      testId: clean(target.attributes?.["data-testid"]),
+    };
+    described = { ...d, any: [d.ariaLabel, d.label, d.name, d.placeholder, d.text, d.id, d.value] };
+    describedTargets.set(target, described);
+  }
+  return described;
 }
 
-function test(pattern: RegExp | undefined, text: string | undefined): boolean {
+function matchText(pattern: RegExp | undefined, cleaned: string | undefined): boolean {
   if (!pattern) return true;
-  const cleaned = clean(text);
   return cleaned !== undefined && cleaned !== "" && pattern.test(cleaned);
 }
 
@@ -44,8 +70,13 @@ function test(pattern: RegExp | undefined, text: string | undefined): boolean {
  * Importers fill the accessible name differently (rrweb: aria-label and <label>; Recorder `aria/…` and codegen
  * `getByRole(…, { name })`: whichever they resolve), so aria-label, label and text stand in for each other.
  */
-function testName(pattern: RegExp | undefined, texts: (string | undefined)[]): boolean {
-  return !pattern || texts.some((text) => test(pattern, text));
+function testName(
+  pattern: RegExp | undefined,
+  a: string | undefined,
+  b: string | undefined,
+  c?: string,
+): boolean {
+  return !pattern || matchText(pattern, a) || matchText(pattern, b) || matchText(pattern, c);
 }
 
 export function matchesTarget(
@@ -54,19 +85,20 @@ export function matchesTarget(
   value?: string,
 ): boolean {
   if (!target) return false;
-  if (matcher.any && !descriptors(target).some((text) => test(matcher.any, text))) return false;
+  const d = describeTarget(target);
+  if (matcher.any && !d.any.some((text) => matchText(matcher.any, text))) return false;
   return (
-    testName(matcher.ariaLabel, [target.ariaLabel, target.label, target.text]) &&
-    testName(matcher.label, [target.label, target.ariaLabel]) &&
-    test(matcher.name, target.name) &&
-    test(matcher.placeholder, target.placeholder) &&
-    testName(matcher.text, [target.text, target.ariaLabel, target.label]) &&
-    test(matcher.id, target.id) &&
-    test(matcher.role, target.role) &&
-    test(matcher.tag, target.tag) &&
-    test(matcher.type, target.type) &&
-    test(matcher.value, value ?? valueAttribute(target)) &&
-    test(matcher.testId, target.attributes?.["data-testid"])
+    testName(matcher.ariaLabel, d.ariaLabel, d.label, d.text) &&
+    testName(matcher.label, d.label, d.ariaLabel) &&
+    matchText(matcher.name, d.name) &&
+    matchText(matcher.placeholder, d.placeholder) &&
+    testName(matcher.text, d.text, d.ariaLabel, d.label) &&
+    matchText(matcher.id, d.id) &&
+    matchText(matcher.role, d.role) &&
+    matchText(matcher.tag, d.tag) &&
+    matchText(matcher.type, d.type) &&
+    matchText(matcher.value, value !== undefined ? clean(value) : d.value) &&
+    matchText(matcher.testId, d.testId)
   );
 }
 

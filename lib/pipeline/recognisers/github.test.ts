@@ -106,4 +106,18 @@ describe("GitHub recognisers", () => {
     const [action] = await run(s);
     expect(action?.parameters.labels).toEqual(["bug", "good first issue"]);
   });
+
+  it("a submit on an issue page without any targets (a trace) is a comment candidate with address parameters only", async () => {
+    const s = new TestSession("https://github.com/o/r/issues/5");
+    s.push({ type: "click", x: 300, y: 400 });
+    s.push({ type: "submit" });
+    const [action] = await run(s);
+    expect(action).toMatchObject({
+      slug: "comment_on_issue",
+      parameters: { owner: "o", repo: "r", issue_number: 5 },
+      needsReview: true,
+    });
+    const withTargets = new TestSession("https://github.com/o/r/issues/5").click(gh.comment).submit();
+    expect(await run(withTargets)).toEqual([]);
+  });
 });

@@ -109,6 +109,20 @@ const commentOnIssue: Recogniser = {
   minFieldParams: 1,
 };
 
+/** Trace-only candidate: a form submitted on an issue page is, there, almost always a new comment. */
+const commentOnIssueBySubmit: Recogniser = {
+  action: "comment_on_issue",
+  page: { pageKinds: ["issue"] },
+  params: {
+    owner: { from: "url", pattern: issuePath, group: 1 },
+    repo: { from: "url", pattern: issuePath, group: 2 },
+    issue_number: { from: "url", pattern: issuePath, group: 3 },
+  },
+  commit: [{ on: "submit", strength: 0.5 }],
+  strength: 0.5,
+  onlyWithoutTargets: true,
+};
+
 const comparePath = /^\/([^/]+)\/([^/]+)\/compare\/([^?#]+?)\.\.\.([^?#]+)/;
 const prUrlParams = (url: "form" | "destination" | undefined) =>
   ({
@@ -256,6 +270,7 @@ export const githubRecognisers: SuiteRecognisers = {
     createIssue,
     createIssueByNavigation,
     commentOnIssue,
+    commentOnIssueBySubmit,
     createPullRequest,
     createPullRequestByNavigation,
     createRepository,

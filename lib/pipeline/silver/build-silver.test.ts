@@ -140,4 +140,21 @@ describe("silver", () => {
     s.push({ type: "click", target: input });
     expect(kinds(s)).toEqual(["navigate", "click"]);
   });
+
+  it("never keeps a value typed into a field named like a password, even when the source gives no input type", () => {
+    const password = { tag: "input", label: "Password" };
+    const otp = {
+      tag: "input",
+      ariaLabel: "Authentication code",
+      attributes: { autocomplete: "one-time-code" },
+    };
+    const s = new TestSession(page)
+      .fill(password, "correct-horse-battery-staple")
+      .press(password, "Enter")
+      .type(otp, "123456");
+    const interactions = buildInteractions(s.events);
+    expect(JSON.stringify(interactions)).not.toContain("correct-horse-battery-staple");
+    expect(JSON.stringify(interactions)).not.toContain("123456");
+    expect(interactions.filter((i) => i.kind === "type").every((i) => i.masked)).toBe(true);
+  });
 });

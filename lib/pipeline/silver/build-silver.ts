@@ -1,17 +1,23 @@
 import type { CanonicalEvent, EventTarget } from "@/schemas/events";
 import type { Interaction, InteractionKind } from "@/schemas/pipeline";
-import { fieldKeyOf, isChipField, isFormClosingClick, isMultiline, isTextField, isToggle } from "./field-key";
+import {
+  fieldKeyOf,
+  isChipField,
+  isFormClosingClick,
+  isMultiline,
+  isSensitiveField,
+  isTextField,
+  isToggle,
+} from "./field-key";
 import { FieldText } from "./field-text";
+import { Gestures } from "./gestures";
 import {
   clickKeyOf,
-  continuesPendingClick,
-  joinsPending,
   modifierKeys,
   newTabState,
   type Pending,
   pathOf,
   pendingKindOf,
-  startPending,
   suggestedChip,
   type TabState,
   withHeldModifiers,
@@ -26,6 +32,11 @@ export type SilverCounts = Record<string, { events: number; interactions: number
  */
 export class SilverBuilder {
   private readonly tabs = new Map<string, TabState>();
+  private readonly gestures = new Gestures(
+    (tab, pending, out) => this.emitPending(tab, pending, out),
+    (tab, eventIds, ts, endTs, target, out) =>
+      this.emit(tab, out, "dblclick", eventIds, ts, endTs, { target }),
+  );
   private nextId = 1;
   readonly counts: SilverCounts = {};
   eventCount = 0;
@@ -42,13 +53,13 @@ export class SilverBuilder {
     }
     const out: Interaction[] = [];
     const tab = this.tabOf(event.tab ?? "main");
-    if (event.type === "dblclick" && this.mergeDoubleClick(tab, event, out)) return out;
+    if (event.type === "dblclick" && this.gestures.mergeDoubleClick(tab, event, out)) return out;
     // Browsers fire focus between mousedown and mouseup: it must not split the click.
     const continuesPending =
       event.type === "focus" ||
       event.type === "blur" ||
       (event.type === "scroll" && tab.pending?.kind === "scroll");
-    if (!continuesPending) this.flushPending(tab, event, out);
+    if (!continuesPending) this.gestures.flush(tab, event, out);
     if (event.title) tab.title = event.title;
     if (event.url && event.type !== "navigation") tab.url = event.url;
     this.handle(tab, event, out);
@@ -59,7 +70,7 @@ export class SilverBuilder {
     const out: Interaction[] = [];
     for (const tab of this.tabs.values()) {
       this.endRun(tab, out);
-      this.flushPending(tab, undefined, out);
+      this.gestures.flush(tab, undefined, out);
     }
     return out;
   }
@@ -76,14 +87,14 @@ export class SilverBuilder {
         return;
       }
       case "scroll":
-        this.addToPending(tab, "scroll", "scroll", undefined, event, out);
+        this.gestures.add(tab, "scroll", "scroll", undefined, event, out);
         return;
       case "mousedown":
       case "mouseup":
       case "click":
         if (key !== tab.run?.fieldKey) this.endRun(tab, out);
         if (event.type === "click" && isFormClosingClick(target)) this.resetFields(tab);
-        this.addToPending(tab, "click", clickKeyOf(event), target, event, out);
+        this.gestures.add(tab, "click", clickKeyOf(event), target, event, out);
         return;
       case "dblclick":
       case "contextmenu":
@@ -158,6 +169,7 @@ export class SilverBuilder {
       return;
     }
     const field = this.fieldOf(tab, fieldKey);
+    if (isSensitiveField(target)) field.masked = true;
     const chipField = isChipField(target);
     if (chipField) tab.chipField = { key: fieldKey, target };
     if (event.type === "keydown") {
@@ -226,68 +238,20 @@ export class SilverBuilder {
 
   private emitChoice(tab: TabState, event: CanonicalEvent, out: Interaction[]): void {
     const target = event.target;
-    const pending = tab.pending;
-    const eventIds = [event.id];
-    let ts = event.ts;
-    // The click that toggled a checkbox or opened a select is part of the same choice.
-    if (pending?.kind === "click" && pending.targetKey === clickKeyOf(event)) {
-      eventIds.unshift(...pending.eventIds);
-      ts = pending.ts;
-      tab.pending = undefined;
-    } else this.flushPending(tab, undefined, out);
+    const click = this.gestures.takeClickFor(tab, event, out);
+    const eventIds = click ? [...click.eventIds, event.id] : [event.id];
+    const ts = click?.ts ?? event.ts;
     const toggle = isToggle(target);
     const checked = target?.checked ?? ((target?.type ?? "").toLowerCase() === "radio" ? true : undefined);
-    const value = event.masked ? undefined : (event.value ?? undefined);
+    const masked = event.masked === true || isSensitiveField(target);
+    const value = masked ? undefined : (event.value ?? undefined);
     this.emit(tab, out, toggle ? "check" : "select", eventIds, ts, event.ts, {
       target,
       fieldKey: fieldKeyOf(target),
       ...(value !== undefined && value !== null ? { value } : {}),
       ...(checked !== undefined ? { checked } : {}),
-      ...(event.masked ? { masked: true } : {}),
+      ...(masked ? { masked: true } : {}),
     });
-  }
-
-  private addToPending(
-    tab: TabState,
-    kind: Pending["kind"],
-    targetKey: string,
-    target: EventTarget | undefined,
-    event: CanonicalEvent,
-    out: Interaction[],
-  ): void {
-    const pending = tab.pending;
-    if (joinsPending(pending, kind, targetKey, event)) {
-      pending.eventIds.push(event.id);
-      pending.endTs = event.ts;
-      if (event.type === "mousedown") pending.clicks++;
-      if (!pending.target && target) pending.target = target;
-      return;
-    }
-    if (pending) {
-      tab.pending = undefined;
-      this.emitPending(tab, pending, out);
-    }
-    tab.pending = startPending(kind, targetKey, target, event);
-  }
-
-  /** Three clicks' worth of mouse events and a dblclick on one target are one double click. */
-  private mergeDoubleClick(tab: TabState, event: CanonicalEvent, out: Interaction[]): boolean {
-    const pending = tab.pending;
-    if (pending?.kind !== "click" || pending.targetKey !== clickKeyOf(event)) return false;
-    tab.pending = undefined;
-    this.emit(tab, out, "dblclick", [...pending.eventIds, event.id], pending.ts, event.ts, {
-      target: pending.target,
-    });
-    return true;
-  }
-
-  /** Flushes a pending click or scroll burst unless the event continues it. */
-  private flushPending(tab: TabState, event: CanonicalEvent | undefined, out: Interaction[]): void {
-    const pending = tab.pending;
-    if (!pending) return;
-    if (event && continuesPendingClick(pending, event)) return;
-    tab.pending = undefined;
-    this.emitPending(tab, pending, out);
   }
 
   private emitPending(tab: TabState, pending: Pending, out: Interaction[]): void {

@@ -81,3 +81,20 @@ export function splitTokens(text: string): string[] {
     .map((token) => token.trim())
     .filter((token) => token.length > 0);
 }
+
+/**
+ * Fields whose values are secrets. Bronze drops `type="password"` values, but codegen and Recorder flows name
+ * fields only by label ("Password"), so silver also refuses to keep a value typed into anything named like one.
+ */
+const sensitivePattern =
+  /pass(word|code|phrase)|\bpwd\b|\bsecret\b|one-time|\botp\b|verification code|authentication code|\bpin\b|\bcvc\b|\bcvv\b|security code|card number/i;
+const sensitiveAutocomplete = /(current|new)-password|one-time-code|cc-number|cc-csc/i;
+
+export function isSensitiveField(target: EventTarget | undefined): boolean {
+  if (!target) return false;
+  if ((target.type ?? "").toLowerCase() === "password") return true;
+  if (sensitiveAutocomplete.test(target.attributes?.autocomplete ?? "")) return true;
+  return [target.ariaLabel, target.label, target.name, target.placeholder, target.id].some(
+    (text) => text !== undefined && sensitivePattern.test(text),
+  );
+}
