@@ -262,4 +262,47 @@ describe("product flow on the embedded executor", () => {
     });
     expect(timeline.status).toBe(409);
   });
+
+  it("fails an example whose LLM gateway is unreachable after its retries, and calls back with example.failed", async () => {
+    const caller = await createTestCaller();
+    const db = await getDb();
+    const sessionId = await uploadGmailSession(caller.user.id, gmailRecordingLines({ emails: 1 }));
+    await waitForEventRuns(db, `session-uploaded-${sessionId}`, { timeoutMs: 60_000 });
+    // Port 9 (discard) has no listener here: every request is refused.
+    process.env.LLM_BASE_URL = "http://127.0.0.1:9/v1";
+    resetEnvCache();
+    try {
+      const created = await callRoute(createExample, {
+        method: "POST",
+        path: "/v1/examples",
+        headers: { ...caller.headers, "content-type": "application/json" },
+        body: JSON.stringify({ session_id: sessionId, model_id: "gpt-4o", callback_url: receiverUrl }),
+      });
+      expect(created.status).toBe(202);
+      const example = await created.json();
+      const [run] = await waitForEventRuns(db, `example-requested-${example.id}`, { timeoutMs: 60_000 });
+      expect(run?.status).toBe("failed");
+      await waitForEventRuns(db, `failure-${run?.id}`, { timeoutMs: 30_000 });
+      const [delivery] = await waitForEventRuns(db, `example-finished-${example.id}-failed`, {
+        timeoutMs: 30_000,
+      });
+      expect(delivery?.status).toBe("completed");
+      const failed = await (
+        await callRoute(getExample, { path: "/x", headers: caller.headers, params: { id: example.id } })
+      ).json();
+      expect(failed.status).toBe("failed");
+      expect(failed.error).toMatch(/fetch failed|ECONNREFUSED/);
+      const callback = callbacks.find((c) => JSON.parse(c.body).data.id === example.id);
+      expect(JSON.parse(callback?.body ?? "{}")).toMatchObject({
+        type: "example.failed",
+        data: { status: "failed" },
+      });
+      expect(
+        await listUsageRecordsForUser(db, { userId: caller.user.id, subject: `example:${example.id}` }),
+      ).toEqual([]);
+    } finally {
+      delete process.env.LLM_BASE_URL;
+      resetEnvCache();
+    }
+  });
 });

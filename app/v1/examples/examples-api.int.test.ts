@@ -130,6 +130,26 @@ describe("POST /v1/examples", () => {
   });
 });
 
+describe("POST /v1/examples with Idempotency-Key", () => {
+  it("replays the first response for a retried request and creates one example", async () => {
+    const caller = await createTestCaller();
+    const sessionId = await newSession(caller.user.id);
+    const headers = { ...caller.headers, "idempotency-key": `retry-${sessionId}` };
+    const first = await post(headers, { session_id: sessionId });
+    const second = await post(headers, { session_id: sessionId });
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(202);
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    const [a, b] = [await first.json(), await second.json()];
+    expect(b.id).toBe(a.id);
+    expect(second.headers.get("location")).toBe(`/v1/examples/${a.id}`);
+    const listed = await (
+      await callRoute(list, { path: `/v1/examples?session_id=${sessionId}`, headers: caller.headers })
+    ).json();
+    expect(listed.data).toHaveLength(1);
+  });
+});
+
 describe("GET /v1/examples", () => {
   it("lists only the caller's examples, newest first, with filters and cursor pagination", async () => {
     const caller = await createTestCaller();

@@ -3,17 +3,30 @@ import { badRequest } from "@/lib/errors";
 import { createExample } from "@/lib/examples/create-example";
 import { toExampleResource } from "@/lib/examples/example-resource";
 import { listExamples } from "@/lib/examples/list-examples";
+import { databaseIdempotencyStore } from "@/lib/ingest/database-ingest-deps";
+import { withIdempotency } from "@/lib/ingest/idempotency";
 import { createExampleSchema, listExamplesQuerySchema } from "@/schemas/examples";
 
+export const dynamic = "force-dynamic";
+
+/** A retried POST with the same `Idempotency-Key` replays the first 202 instead of creating a second example. */
 export const POST = authedRoute({ scopes: ["full"] }, async ({ request, principal }) => {
-  const body = await request.json().catch(() => {
-    throw badRequest("The request body must be JSON");
-  });
-  const example = await createExample({ userId: principal.userId, body: createExampleSchema.parse(body) });
-  return json(toExampleResource(example), {
-    status: 202,
-    headers: { location: `/v1/examples/${example.id}` },
-  });
+  const response = await withIdempotency(
+    { request, userId: principal.userId, scope: "examples:create", store: databaseIdempotencyStore },
+    async () => {
+      const body = await request.json().catch(() => {
+        throw badRequest("The request body must be JSON");
+      });
+      const example = await createExample({
+        userId: principal.userId,
+        body: createExampleSchema.parse(body),
+      });
+      return { status: 202, body: toExampleResource(example) };
+    },
+  );
+  const created = (await response.clone().json()) as { id?: unknown };
+  if (typeof created.id === "string") response.headers.set("location", `/v1/examples/${created.id}`);
+  return response;
 });
 
 export const GET = authedRoute({ scopes: ["read"] }, async ({ request, principal }) => {

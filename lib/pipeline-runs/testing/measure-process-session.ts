@@ -36,11 +36,14 @@ async function main() {
       files: [{ fileName: "input_events.jsonl", storageKey: key, sizeBytes: stored.size, format: "native" }],
     });
     const timings: Record<string, number> = {};
+    const rssAfter: Record<string, number> = {};
+    const rssBefore = Math.round(process.memoryUsage().rss / 1e6);
     const timed: StepRunner = {
       run: async (id, fn) => {
         const started = performance.now();
         const result = await fn();
         timings[id] = Math.round(performance.now() - started);
+        rssAfter[id] = Math.round(process.memoryUsage().rss / 1e6);
         return result;
       },
       sleep: async () => {},
@@ -75,6 +78,8 @@ async function main() {
           generateExampleMs: generateMs,
           generateExampleSteps: timings,
           records: "records" in generated ? generated.records : 0,
+          rssMbBeforeRun: rssBefore,
+          rssMbAfterStep: rssAfter,
           peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         },
         null,
