@@ -53,6 +53,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  // The second instance's output, for diagnosing a failed sign-in.
+  fs.writeFileSync(`${dataDir}.log`, appLog);
   if (app?.pid) process.kill(-app.pid, "SIGTERM");
   await entra?.close();
 });

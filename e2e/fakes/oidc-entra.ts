@@ -77,6 +77,12 @@ export async function startFakeEntra(options: {
       };
     },
   });
+  // Token endpoint refusals are otherwise invisible to the test: print the provider's reason.
+  provider.on("grant.error", (ctx, error) =>
+    process.stderr.write(
+      `fake entra grant.error (redirect_uri ${String(ctx.oidc?.params?.redirect_uri)}): ${error.message} ${error.error_description ?? ""} ${(error as { error_detail?: string }).error_detail ?? ""}\n`,
+    ),
+  );
   const callback = provider.callback();
   server.on("request", (req, res) => {
     if (!req.url?.startsWith(mountPath)) {
