@@ -3,5 +3,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startServerProcess } = await import("@/lib/platform/start-server-process");
+  const { registerEmbeddedExecutorStart } = await import("@/inngest/start-embedded-executor");
+  registerEmbeddedExecutorStart();
   await startServerProcess();
 }

@@ -12,6 +12,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "v1/ready": "readiness probe",
   "v1/openapi.json": "the public API description",
   "v1/docs": "the API reference page",
+  "v1/docs/scalar.js": "the script of the API reference page (a public npm bundle)",
   "api/auth/[...nextauth]": "Auth.js sign-in, callback, session and CSRF endpoints",
   "api/inngest": "Inngest serve endpoint; every call is verified with INNGEST_SIGNING_KEY by the SDK",
 };

@@ -17,3 +17,12 @@ export const exampleRequested = eventType("example/requested", { schema: example
 
 export type SessionUploadedData = z.infer<typeof sessionUploadedData>;
 export type ExampleRequestedData = z.infer<typeof exampleRequestedData>;
+
+export const exampleFinishedData = z.object({
+  exampleId: z.uuid(),
+  status: z.enum(["completed", "failed"]),
+});
+/** An example reached a final status; its callback (if any) is delivered by its own retried function. */
+export const exampleFinished = eventType("example/finished", { schema: exampleFinishedData });
+
+export type ExampleFinishedData = z.infer<typeof exampleFinishedData>;

@@ -1,4 +1,13 @@
 import type { InngestFunction } from "inngest";
+import { deliverCallbackFunction } from "./functions/deliver-callback";
+import { generateExampleFunction } from "./functions/generate-example";
+import { meterStorageFunction } from "./functions/meter-storage";
+import { processSessionFunction } from "./functions/process-session";
 
 /** Every function the app serves, for `serve()` and for the embedded executor. */
-export const functions: InngestFunction.Any[] = [];
+export const functions: InngestFunction.Any[] = [
+  processSessionFunction,
+  generateExampleFunction,
+  deliverCallbackFunction,
+  meterStorageFunction,
+];

@@ -46,6 +46,7 @@ const envSchema = z.object({
 
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: optionalString,
+  LLM_CLASSIFICATION_MODEL: optionalString,
 
   TRACEPIPE_SEED_API_KEY: optionalString,
 
@@ -54,6 +55,7 @@ const envSchema = z.object({
   RATE_LIMIT_USER_RPS: rate(500),
   RATE_LIMIT_BURST_SECONDS: rate(10),
   CALLBACK_ALLOW_PRIVATE_ADDRESSES: flag,
+  TRACEPIPE_BENCH_ROUTES: flag,
 });
 
 export type Env = z.infer<typeof envSchema>;

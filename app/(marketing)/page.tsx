@@ -1,21 +1,120 @@
 import Link from "next/link";
+import { PipelineDiagram } from "@/components/marketing/pipeline-diagram";
+import { SampleRecord } from "@/components/marketing/sample-record";
+
+const features = [
+  {
+    title: "Real recordings, four formats",
+    body: "Upload rrweb streams, Chrome DevTools Recorder flows, Chrome traces or our own input_events.jsonl — or stream events from your recorder with an API key.",
+  },
+  {
+    title: "Actions, not clicks",
+    body: "Keystrokes become typed values, clicks become intents, and intents become catalog actions with parameters — Send vs. Save & close, Save vs. Cancel.",
+  },
+  {
+    title: "MCP tool calls you can train on",
+    body: "Every action maps to a real MCP tool with arguments validated against its JSON Schema. Export OpenAI, Anthropic, ShareGPT or Gemini formats.",
+  },
+  {
+    title: "A trace explorer",
+    body: "See raw events, interactions, actions and tool calls on one timeline, with confidence and provenance for every item.",
+  },
+  {
+    title: "Durable pipeline",
+    body: "Each stage is a retried, resumable step. Nothing you upload is lost when something fails halfway.",
+  },
+  {
+    title: "Private by default",
+    body: "Password fields never leave the importer in clear, masked values never become parameters, and your data is only ever yours.",
+  },
+];
+
+const prices = [
+  {
+    item: "Model tokens",
+    price: "per 1M tokens, at the model's rate",
+    note: "The built-in tracepipe-rules-1 model is free.",
+  },
+  { item: "Storage", price: "per GB × hour stored", note: "Delete a session and its cost stops." },
+  { item: "Plans and seats", price: "none", note: "No subscription fee. Add a card, pay for what you use." },
+];
 
 export default function LandingPage() {
   return (
-    <main className="mx-auto flex max-w-5xl flex-col gap-6 px-6 py-24">
-      <h1 className="text-4xl font-semibold tracking-tight">Recordings in. Tool-call training data out.</h1>
-      <p className="max-w-2xl text-lg text-zinc-600 dark:text-zinc-400">
-        Tracepipe turns recordings of people using Gmail, Google Calendar and GitHub into JSONL fine-tuning
-        examples where every action they took is the right MCP tool call with the right arguments.
-      </p>
-      <div className="flex gap-3">
-        <Link className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white" href="/sign-up">
-          Get started
-        </Link>
-        <Link className="rounded-md border border-zinc-300 px-4 py-2 font-medium" href="/sign-in">
-          Log in
-        </Link>
-      </div>
+    <main>
+      <section className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-20 lg:flex-row lg:items-center">
+        <div className="flex flex-1 flex-col gap-6">
+          <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">
+            Recordings in. Tool-call training data out.
+          </h1>
+          <p className="max-w-xl text-lg text-zinc-600 dark:text-zinc-400">
+            Tracepipe turns recordings of people using Gmail, Google Calendar and GitHub into JSONL
+            fine-tuning examples where every action they took is the right MCP tool call with the right
+            arguments — and nothing they did not do.
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Link
+              className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700"
+              href="/sign-up"
+            >
+              Get started
+            </Link>
+            <Link
+              className="rounded-md border border-zinc-300 px-5 py-2.5 font-medium dark:border-zinc-700"
+              href="/sign-in"
+            >
+              Log in
+            </Link>
+          </div>
+        </div>
+        <div className="flex-1">
+          <SampleRecord />
+        </div>
+      </section>
+
+      <section className="mx-auto max-w-6xl px-6 pb-16">
+        <h2 className="mb-6 text-2xl font-semibold">How it works</h2>
+        <PipelineDiagram />
+      </section>
+
+      <section className="mx-auto max-w-6xl px-6 pb-16">
+        <h2 className="mb-6 text-2xl font-semibold">Features</h2>
+        <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+          {features.map((feature) => (
+            <div key={feature.title} className="rounded-lg border border-zinc-200 p-5 dark:border-zinc-800">
+              <h3 className="font-semibold">{feature.title}</h3>
+              <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{feature.body}</p>
+            </div>
+          ))}
+        </div>
+      </section>
+
+      <section className="mx-auto max-w-6xl px-6 pb-24" aria-labelledby="pricing">
+        <h2 id="pricing" className="mb-2 text-2xl font-semibold">
+          Pricing: usage-based, no plans
+        </h2>
+        <p className="mb-6 text-zinc-600 dark:text-zinc-400">
+          You pay for tokens and storage over time. That is all.
+        </p>
+        <table className="w-full max-w-3xl text-left text-sm">
+          <thead className="border-b border-zinc-200 dark:border-zinc-800">
+            <tr>
+              <th className="py-2 pr-4 font-medium">What</th>
+              <th className="py-2 pr-4 font-medium">Price</th>
+              <th className="py-2 font-medium">Note</th>
+            </tr>
+          </thead>
+          <tbody>
+            {prices.map((row) => (
+              <tr key={row.item} className="border-b border-zinc-100 dark:border-zinc-900">
+                <td className="py-2 pr-4 font-medium">{row.item}</td>
+                <td className="py-2 pr-4">{row.price}</td>
+                <td className="py-2 text-zinc-600 dark:text-zinc-400">{row.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { UserMenu } from "./user-menu";
 
 /** Navigation for signed-in pages. Later pages add their links to NAV_LINKS. */
 export const NAV_LINKS: { href: string; label: string }[] = [
+  { href: "/upload", label: "Upload" },
   { href: "/settings/api-keys", label: "API keys" },
 ];
 

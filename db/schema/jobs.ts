@@ -33,10 +33,16 @@ export const jobRuns = pgTable(
     attempt: integer("attempt").notNull().default(0),
     /** Memoized step results by hashed step id, replayed to the SDK on every request. */
     steps: jsonb("steps").$type<Record<string, unknown>>().notNull().default({}),
+    /** Hashed step ids in completion order: jsonb objects do not keep key order and the SDK needs it. */
+    stack: jsonb("stack").$type<string[]>().notNull().default([]),
+    /** The step a retry must re-run (the SDK's `stepId`); null means "discover the next step". */
+    pendingStepId: text("pending_step_id"),
     output: jsonb("output"),
     error: text("error"),
     runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /** Changes on every claim, so a worker whose lease expired cannot overwrite its successor's progress. */
+    leaseToken: uuid("lease_token"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

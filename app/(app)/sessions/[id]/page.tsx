@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SessionExplorerLoader } from "@/components/explorer/session-explorer-loader";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { SessionLiveHeader } from "@/components/sessions/session-live-header";
+import { requireSessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { findSuite } from "@/lib/examples/resolve-catalog-refs";
+import { stageSpansFromMetrics } from "@/lib/explorer/stage-spans";
+import { getSessionDetail } from "@/lib/sessions/get-session";
+
+export const metadata: Metadata = { title: "Session" };
+
+async function loadSession(userId: string, id: string) {
+  try {
+    return await getSessionDetail(userId, id);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireSessionUser(`/sessions/${id}`);
+  const session = await loadSession(user.id, id);
+  const suite = findSuite(session.suite_id);
+  return (
+    <QueryProvider>
+      <div className="flex flex-col gap-8">
+        <SessionLiveHeader initial={session} suiteName={suite?.name ?? "Unknown suite"} />
+        <section aria-labelledby="explorer-heading" className="flex flex-col gap-3">
+          <h2 id="explorer-heading" className="text-lg font-semibold">
+            Trace explorer
+          </h2>
+          {session.status === "completed" ? (
+            <SessionExplorerLoader
+              sessionId={session.id}
+              stages={stageSpansFromMetrics(session.metrics, session.error)}
+            />
+          ) : (
+            <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">
+              {session.status === "failed"
+                ? "Processing failed, so there is no timeline to explore."
+                : session.status === "open"
+                  ? "This session is open for streaming. Complete it to run the pipeline."
+                  : "The pipeline is running. The timeline appears here when it completes."}
+            </p>
+          )}
+        </section>
+      </div>
+    </QueryProvider>
+  );
+}

@@ -1,0 +1,10 @@
+import { authedRoute } from "@/lib/api/handler";
+import { getActionToolMapDetail } from "@/lib/catalog/read-catalog";
+import { readOnlyMethods } from "@/lib/catalog/read-only-methods";
+
+export const dynamic = "force-dynamic";
+
+export const GET = authedRoute({ scopes: ["read", "ingest"] }, async ({ params }) =>
+  Response.json(await getActionToolMapDetail(String(params.id))),
+);
+export const { POST, PUT, PATCH, DELETE } = readOnlyMethods;

@@ -1,0 +1,28 @@
+import { authedRoute } from "@/lib/api/handler";
+import { databaseIdempotencyStore } from "@/lib/ingest/database-ingest-deps";
+import { withIdempotency } from "@/lib/ingest/idempotency";
+import { createStreamingSession } from "@/lib/sessions/create-streaming-session";
+import { listSessions } from "@/lib/sessions/list-sessions";
+import { uploadSession } from "@/lib/sessions/upload-session";
+import { createStreamingSessionSchema, listSessionsQuerySchema } from "@/schemas/sessions";
+
+export const dynamic = "force-dynamic";
+
+export const GET = authedRoute({ scopes: ["read"] }, async ({ request, principal }) => {
+  const query = listSessionsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json(await listSessions(principal.userId, query));
+});
+
+/** multipart/form-data uploads recordings; application/json opens an empty session for streaming. */
+export const POST = authedRoute({ scopes: ["ingest"] }, async ({ request, principal }) => {
+  if (/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
+    return Response.json(await uploadSession(request, principal.userId), { status: 201 });
+  }
+  return withIdempotency(
+    { request, userId: principal.userId, scope: "sessions:create", store: databaseIdempotencyStore },
+    async () => {
+      const input = createStreamingSessionSchema.parse(await request.json().catch(() => ({})));
+      return { status: 201, body: await createStreamingSession(principal.userId, input) };
+    },
+  );
+});

@@ -1,0 +1,69 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { fetchApi } from "@/lib/api/fetch-api";
+import { isSettled, StatusBadge } from "./status-badge";
+
+interface SessionSummary {
+  id: string;
+  status: string;
+  description: string | null;
+  event_count: number;
+  interaction_count: number;
+  action_count: number;
+  error: string | null;
+}
+
+/** Title, live status and counts; refreshes the server-rendered page once processing settles. */
+export function SessionLiveHeader({ initial, suiteName }: { initial: SessionSummary; suiteName: string }) {
+  const router = useRouter();
+  const { data } = useQuery({
+    queryKey: ["session", initial.id],
+    queryFn: () => fetchApi<SessionSummary>(`/v1/sessions/${initial.id}`),
+    initialData: initial,
+    refetchInterval: (q) => (q.state.data && !isSettled(q.state.data.status) ? 1500 : false),
+  });
+  const previous = useRef(initial.status);
+  useEffect(() => {
+    if (data.status !== previous.current && isSettled(data.status)) router.refresh();
+    previous.current = data.status;
+  }, [data.status, router]);
+
+  return (
+    <header className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{data.description || "Untitled session"}</h1>
+        <StatusBadge status={data.status} />
+      </div>
+      <p className="font-mono text-xs text-zinc-500">{data.id}</p>
+      <dl className="flex flex-wrap gap-6 text-sm">
+        <div>
+          <dt className="text-xs text-zinc-500">Suite</dt>
+          <dd>{suiteName}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-zinc-500">Events</dt>
+          <dd data-testid="event-count">{data.event_count.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-zinc-500">Interactions</dt>
+          <dd>{data.interaction_count.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-zinc-500">Actions</dt>
+          <dd data-testid="action-count">{data.action_count.toLocaleString()}</dd>
+        </div>
+      </dl>
+      {data.error && (
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+        >
+          {data.error}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,117 @@
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { examples, sessionEvents, sessionFiles, sessions } from "../schema";
+
+// What the pipeline functions read and write about a session: its raw inputs (files, streamed events) and its
+// run state (status, counts, metrics). Session CRUD for the API lives with the sessions domain.
+
+export type SessionRunState = Pick<
+  typeof sessions.$inferSelect,
+  "id" | "userId" | "suiteId" | "status" | "storagePath" | "error" | "metrics"
+>;
+
+export async function findSessionRunState(
+  db: Database,
+  sessionId: string,
+): Promise<SessionRunState | undefined> {
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      suiteId: sessions.suiteId,
+      status: sessions.status,
+      storagePath: sessions.storagePath,
+      error: sessions.error,
+      metrics: sessions.metrics,
+    })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+  return row;
+}
+
+export async function listSessionFilesForRun(db: Database, sessionId: string) {
+  return db
+    .select({
+      id: sessionFiles.id,
+      fileName: sessionFiles.fileName,
+      storageKey: sessionFiles.storageKey,
+      sizeBytes: sessionFiles.sizeBytes,
+      format: sessionFiles.format,
+    })
+    .from(sessionFiles)
+    .where(eq(sessionFiles.sessionId, sessionId))
+    .orderBy(asc(sessionFiles.createdAt), asc(sessionFiles.id));
+}
+
+/** One page of streamed events in arrival order, after `afterSeq`. */
+export async function listSessionEventsPage(
+  db: Database,
+  sessionId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<{ seq: number; eventId: string; body: unknown }[]> {
+  return db
+    .select({ seq: sessionEvents.seq, eventId: sessionEvents.eventId, body: sessionEvents.body })
+    .from(sessionEvents)
+    .where(and(eq(sessionEvents.sessionId, sessionId), gt(sessionEvents.seq, afterSeq)))
+    .orderBy(asc(sessionEvents.seq))
+    .limit(limit);
+}
+
+/** Only an uploaded (or re-driven processing/failed/completed) session starts processing; an open one does not. */
+export async function markSessionProcessing(db: Database, sessionId: string) {
+  const [row] = await db
+    .update(sessions)
+    .set({ status: "processing", error: null, updatedAt: new Date() })
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        inArray(sessions.status, ["uploaded", "processing", "failed", "completed"]),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return row;
+}
+
+export async function markSessionCompleted(
+  db: Database,
+  sessionId: string,
+  result: {
+    sourceFormat: string | null;
+    eventCount: number;
+    interactionCount: number;
+    actionCount: number;
+    metrics: Record<string, unknown>;
+  },
+) {
+  const now = new Date();
+  await db
+    .update(sessions)
+    .set({ ...result, status: "completed", error: null, updatedAt: now, completedAt: now })
+    .where(eq(sessions.id, sessionId));
+}
+
+export async function markSessionFailed(db: Database, sessionId: string, error: string) {
+  await db
+    .update(sessions)
+    .set({ status: "failed", error, updatedAt: new Date() })
+    .where(eq(sessions.id, sessionId));
+}
+
+/** Bytes each user keeps in storage: raw recordings plus generated examples. */
+export async function sumStoredBytesPerUser(db: Database): Promise<Map<string, number>> {
+  const raw = await db
+    .select({ userId: sessions.userId, bytes: sql<string>`coalesce(sum(${sessions.rawBytes}), 0)` })
+    .from(sessions)
+    .groupBy(sessions.userId);
+  const generated = await db
+    .select({ userId: examples.userId, bytes: sql<string>`coalesce(sum(${examples.sizeBytes}), 0)` })
+    .from(examples)
+    .groupBy(examples.userId);
+  const totals = new Map<string, number>();
+  for (const row of [...raw, ...generated]) {
+    totals.set(row.userId, (totals.get(row.userId) ?? 0) + Number(row.bytes));
+  }
+  return totals;
+}

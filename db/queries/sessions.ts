@@ -1,0 +1,113 @@
+import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { examples, sessions } from "../schema";
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type SessionStatus = SessionRow["status"];
+
+/** The exact created_at in microseconds since the epoch: JS dates lose the microseconds a keyset cursor needs. */
+const createdAtMicros = sql<string>`(extract(epoch from ${sessions.createdAt}) * 1000000)::bigint::text`;
+const fromMicros = (micros: string) =>
+  sql`(timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond')`;
+
+export async function insertSession(
+  db: Database,
+  values: {
+    id: string;
+    userId: string;
+    suiteId: string;
+    description?: string | null;
+    status: SessionStatus;
+    sourceFormat?: string | null;
+    rawBytes?: number;
+  },
+) {
+  const [row] = await db
+    .insert(sessions)
+    .values({ ...values, storagePath: `sessions/${values.id}/` })
+    .returning();
+  return row;
+}
+
+export async function findSessionForUser(db: Database, userId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .limit(1);
+  return row;
+}
+
+export async function findSessionStatusForUser(db: Database, userId: string, id: string) {
+  const [row] = await db
+    .select({ status: sessions.status })
+    .from(sessions)
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .limit(1);
+  return row?.status;
+}
+
+export interface SessionListFilter {
+  userId: string;
+  limit: number;
+  after?: { createdAtMicros: string; id: string };
+  suiteId?: string;
+  status?: SessionStatus;
+  createdAfter?: Date;
+  createdBefore?: Date;
+}
+
+/** Newest first, keyset-paginated on (created_at, id): stable whatever is inserted meanwhile. */
+export async function listSessionsForUser(db: Database, filter: SessionListFilter) {
+  const conditions: (SQL | undefined)[] = [eq(sessions.userId, filter.userId)];
+  if (filter.suiteId) conditions.push(eq(sessions.suiteId, filter.suiteId));
+  if (filter.status) conditions.push(eq(sessions.status, filter.status));
+  if (filter.createdAfter) conditions.push(gte(sessions.createdAt, filter.createdAfter));
+  if (filter.createdBefore) conditions.push(lt(sessions.createdAt, filter.createdBefore));
+  if (filter.after) {
+    const at = fromMicros(filter.after.createdAtMicros);
+    conditions.push(
+      or(lt(sessions.createdAt, at), and(eq(sessions.createdAt, at), lt(sessions.id, filter.after.id))),
+    );
+  }
+  return db
+    .select({
+      id: sessions.id,
+      suiteId: sessions.suiteId,
+      description: sessions.description,
+      storagePath: sessions.storagePath,
+      status: sessions.status,
+      createdAt: sessions.createdAt,
+      createdAtMicros,
+    })
+    .from(sessions)
+    .where(and(...conditions))
+    .orderBy(desc(sessions.createdAt), desc(sessions.id))
+    .limit(filter.limit);
+}
+
+/** Closes an open session; undefined when it was not open (already completed, or not the caller's). */
+export async function closeOpenSession(db: Database, userId: string, id: string, eventCount: number) {
+  const [row] = await db
+    .update(sessions)
+    .set({ status: "uploaded", eventCount, sourceFormat: "native", updatedAt: new Date() })
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), eq(sessions.status, "open")))
+    .returning();
+  return row;
+}
+
+export async function deleteSessionForUser(db: Database, userId: string, id: string) {
+  const [row] = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id, storagePath: sessions.storagePath });
+  return row;
+}
+
+export async function listExampleIdsForSession(db: Database, userId: string, sessionId: string) {
+  const rows = await db
+    .select({ id: examples.id, storagePath: examples.storagePath })
+    .from(examples)
+    .where(and(eq(examples.sessionId, sessionId), eq(examples.userId, userId)));
+  return rows;
+}

@@ -1,0 +1,103 @@
+import { chromium } from "@playwright/test";
+import { gzipLines, nativeRecordingLines } from "./generate-native-recording";
+import { startAppServer } from "./start-app-server";
+
+/**
+ * Opens generated sessions in the trace explorer in Chromium and prints time to first timeline paint, time to
+ * all lanes loaded, and frame times while zooming and panning. Run after `npm run build`.
+ */
+const sizes = process.env.BENCH_SIZE === "reduced" ? [20_000] : [100_000, 1_000_000];
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+
+async function main() {
+  const server = await startAppServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  try {
+    const page = await browser.newPage({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 } });
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill("Bench User");
+    await page.getByLabel("Email").fill(`bench-${Date.now()}@example.com`);
+    await page.getByLabel(/^Password/).fill("a long enough password 1");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
+
+    for (const size of sizes) {
+      const body = await gzipLines(nativeRecordingLines(size));
+      const created = await page.request.post("/v1/sessions", {
+        multipart: {
+          suite_id: "gmail",
+          description: `explorer bench ${size}`,
+          file: { name: "input_events.jsonl.gz", mimeType: "application/gzip", buffer: body },
+        },
+      });
+      if (!created.ok()) throw new Error(`upload failed: ${created.status()} ${await created.text()}`);
+      const { id } = (await created.json()) as { id: string };
+      const processStarted = Date.now();
+      for (;;) {
+        const session = (await (await page.request.get(`/v1/sessions/${id}`)).json()) as {
+          status: string;
+          error?: string;
+        };
+        if (session.status === "completed") break;
+        if (session.status === "failed") throw new Error(`pipeline failed: ${session.error}`);
+        if (Date.now() - processStarted > 20 * 60_000)
+          throw new Error("pipeline did not finish in 20 minutes");
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      const processSeconds = (Date.now() - processStarted) / 1000;
+
+      await page.goto(`/sessions/${id}`);
+      await page.waitForFunction(() => window.__tracepipeFirstPaint !== undefined, undefined, {
+        timeout: 300_000,
+      });
+      const firstPaint = await page.evaluate(() => window.__tracepipeFirstPaint ?? Number.NaN);
+      await page.waitForFunction(() => !document.body.textContent?.includes("events so far"), undefined, {
+        timeout: 600_000,
+      });
+      const loaded = await page.evaluate(() => performance.now());
+
+      const canvas = page.getByTestId("timeline-canvas");
+      const box = await canvas.boundingBox();
+      if (!box) throw new Error("timeline canvas not visible");
+      await page.evaluate(() => {
+        window.__tracepipeFrames = [];
+      });
+      await page.mouse.move(box.x + box.width / 2, box.y + 20);
+      const wallStart = Date.now();
+      for (let i = 0; i < 30; i++) await page.mouse.wheel(0, -120);
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.down("Shift");
+        await page.mouse.wheel(0, 200);
+        await page.keyboard.up("Shift");
+      }
+      for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 120);
+      const frames = await page.evaluate(() => window.__tracepipeFrames ?? []);
+      const wall = Date.now() - wallStart;
+      console.log(
+        [
+          `explorer ${size.toLocaleString()} events:`,
+          `pipeline ${processSeconds.toFixed(1)} s,`,
+          `first timeline paint ${firstPaint.toFixed(0)} ms after navigation,`,
+          `all lanes loaded ${loaded.toFixed(0)} ms,`,
+          `draw per frame p50 ${percentile(frames, 50).toFixed(1)} ms p95 ${percentile(frames, 95).toFixed(1)} ms max ${Math.max(...frames).toFixed(1)} ms`,
+          `over ${frames.length} frames (90 wheel steps in ${wall} ms)`,
+        ].join(" "),
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { getDb } from "@/db/client";
+import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
+import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
+import { exampleRequested } from "@/inngest/events";
+import { sendEvent } from "@/inngest/send-event";
+import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { CreateExampleInput } from "@/schemas/examples";
+import { exampleOutputOptionsSchema } from "@/schemas/examples";
+import { DEFAULT_MODEL_SLUG, findSuite, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
+
+/**
+ * Creates a pending example for one of the caller's sessions and queues its generation. Generation waits for
+ * the session's pipeline when it is still running; a failed session cannot produce examples.
+ */
+export async function createExample(input: {
+  userId: string;
+  body: CreateExampleInput;
+}): Promise<ExampleWithSuite> {
+  const db = await getDb();
+  const session = await findSessionRunState(db, input.body.session_id);
+  assertOwnedBy(session, input, "Session");
+  if (session.status === "failed") {
+    throw new AppError({
+      code: "conflict",
+      message: `Session ${session.id} failed to process${session.error ? `: ${session.error}` : ""}; upload it again`,
+    });
+  }
+  const suite = findSuite(session.suiteId);
+  if (!suite)
+    throw new Error(`session ${session.id} references suite ${session.suiteId} missing from the catalog`);
+  const model = resolveModel(input.body.model_id);
+  const map = resolveActionToolMap(input.body.action_tool_map_id, suite);
+  if (model.slug !== DEFAULT_MODEL_SLUG && !getEnv().LLM_BASE_URL) {
+    throw new AppError({
+      code: "unprocessable",
+      message: `Model '${model.slug}' writes instructions through an LLM gateway and none is configured; use '${DEFAULT_MODEL_SLUG}'`,
+      extensions: {
+        errors: [{ field: "model_id", code: "model_unavailable", message: "No LLM gateway configured" }],
+      },
+    });
+  }
+  const options = exampleOutputOptionsSchema.safeParse(input.body.model_configuration);
+  if (!options.success) {
+    throw new AppError({
+      code: "unprocessable",
+      message: `Invalid model_configuration: ${options.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    });
+  }
+  const row = await insertExample(db, {
+    userId: input.userId,
+    sessionId: session.id,
+    modelId: model.id,
+    actionToolMapId: map.id,
+    modelConfiguration: input.body.model_configuration,
+    callbackUrl: input.body.callback_url ?? null,
+  });
+  // The event id is the example id: sending it again (a retried request) starts no second run.
+  await sendEvent({
+    name: exampleRequested.name,
+    id: `example-requested-${row.id}`,
+    data: { exampleId: row.id, userId: input.userId },
+  });
+  return { ...row, suiteId: session.suiteId };
+}

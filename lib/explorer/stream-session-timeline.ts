@@ -1,0 +1,141 @@
+import { getDb } from "@/db/client";
+import { findSessionForUser } from "@/db/queries/sessions";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { AppError, notFound } from "@/lib/errors";
+import { findSuite } from "@/lib/examples/resolve-catalog-refs";
+import { generateExamples, RULES_MODEL } from "@/lib/pipeline/examples/generate-examples";
+import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
+import { readJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
+import { isUuid } from "@/lib/sessions/get-session";
+import type { CanonicalEvent } from "@/schemas/events";
+import type { GoldAction, Interaction, Window } from "@/schemas/pipeline";
+import {
+  actionRow,
+  eventRow,
+  interactionRow,
+  type TimelineChunk,
+  toChunks,
+  toolCallRow,
+  windowRow,
+} from "./timeline-chunks";
+import type { LaneId } from "./timeline-lanes";
+
+async function loadProcessedSession(userId: string, sessionId: string) {
+  if (!isUuid(sessionId)) throw notFound("Session");
+  const session = await findSessionForUser(await getDb(), userId, sessionId);
+  if (!session) throw notFound("Session");
+  if (session.status !== "completed") {
+    throw new AppError({
+      code: "conflict",
+      message: `The session is ${session.status}; its timeline is available once processing completes`,
+    });
+  }
+  return session;
+}
+
+async function firstEventTs(sessionId: string): Promise<number> {
+  for await (const event of readJsonlArtifact<CanonicalEvent>(artifactKeys(sessionId).bronze))
+    return event.ts;
+  return 0;
+}
+
+async function* mapArtifact<T, R>(key: string, map: (record: T) => R): AsyncGenerator<R> {
+  for await (const record of readJsonlArtifact<T>(key)) yield map(record);
+}
+
+async function collect<T>(key: string): Promise<T[]> {
+  const out: T[] = [];
+  for await (const record of readJsonlArtifact<T>(key)) out.push(record);
+  return out;
+}
+
+/** One lane of a processed session as columnar chunks, read from the stored pipeline artifacts. */
+export async function streamSessionTimeline(
+  userId: string,
+  sessionId: string,
+  lane: LaneId,
+): Promise<AsyncIterable<TimelineChunk>> {
+  const session = await loadProcessedSession(userId, sessionId);
+  const keys = artifactKeys(session.id);
+  const t0 = await firstEventTs(session.id);
+  switch (lane) {
+    case "events":
+      return toChunks(
+        lane,
+        mapArtifact<CanonicalEvent, ReturnType<typeof eventRow>>(keys.bronze, (e) => eventRow(e, t0)),
+      );
+    case "interactions":
+      return toChunks(
+        lane,
+        mapArtifact<Interaction, ReturnType<typeof interactionRow>>(keys.silver, (i) =>
+          interactionRow(i, t0),
+        ),
+      );
+    case "windows":
+      return toChunks(
+        lane,
+        mapArtifact<Window, ReturnType<typeof windowRow>>(keys.windows, (w) => windowRow(w, t0)),
+      );
+    case "actions": {
+      const actions = await collect<GoldAction>(keys.actions);
+      const wanted = new Set(actions.flatMap((a) => a.interactionIds));
+      const ends = new Map<string, number>();
+      for await (const i of readJsonlArtifact<Interaction>(keys.silver))
+        if (wanted.has(i.id)) ends.set(i.id, i.endTs);
+      return toChunks(
+        lane,
+        actions.map((a) =>
+          actionRow(a, t0, Math.max(0, ...a.interactionIds.map((id) => (ends.get(id) ?? a.ts) - t0))),
+        ),
+      );
+    }
+    case "toolCalls": {
+      const actions = await collect<GoldAction>(keys.actions);
+      const suite = findSuite(session.suiteId);
+      if (!suite || actions.length === 0) return toChunks(lane, []);
+      const timezone = typeof session.metrics?.timezone === "string" ? session.metrics.timezone : undefined;
+      // The explorer shows the calls the suite's default map would make, including actions still under review.
+      const { toolCalls } = await generateExamples({
+        actions,
+        suite: suite.slug,
+        model: RULES_MODEL,
+        catalog: getBundledCatalog(),
+        format: "openai",
+        includeNeedsReview: true,
+        timezone,
+      }).catch(() => ({ toolCalls: [] }));
+      const byId = new Map(actions.map((a) => [a.id, a]));
+      return toChunks(
+        lane,
+        toolCalls.flatMap((call) => {
+          const action = byId.get(call.action);
+          return action ? [toolCallRow(call, action, t0)] : [];
+        }),
+      );
+    }
+  }
+}
+
+const laneArtifact: Record<Exclude<LaneId, "toolCalls">, keyof ReturnType<typeof artifactKeys>> = {
+  events: "bronze",
+  interactions: "silver",
+  windows: "windows",
+  actions: "actions",
+};
+
+/** The full stored record of one timeline item, for the inspector. */
+export async function getTimelineItem(userId: string, sessionId: string, lane: LaneId, itemId: string) {
+  const session = await loadProcessedSession(userId, sessionId);
+  const keys = artifactKeys(session.id);
+  if (lane === "toolCalls") {
+    for await (const chunk of await streamSessionTimeline(userId, sessionId, "toolCalls")) {
+      const index = chunk.ids.indexOf(itemId);
+      if (index >= 0) return { id: itemId, label: chunk.labels[index], action: chunk.links?.[index]?.[0] };
+    }
+    throw notFound("Timeline item");
+  }
+  for await (const record of readJsonlArtifact<{ id: string }>(keys[laneArtifact[lane]])) {
+    if (record.id === itemId) return record;
+  }
+  throw notFound("Timeline item");
+}

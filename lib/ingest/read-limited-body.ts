@@ -1,0 +1,66 @@
+import { AppError } from "@/lib/errors";
+
+const formatBytes = (bytes: number) =>
+  bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
+
+export const tooLarge = (limit: number, what = "The request body") =>
+  new AppError({
+    code: "payload_too_large",
+    message: `${what} exceeds the limit of ${formatBytes(limit)} (${limit} bytes)`,
+    extensions: { limit_bytes: limit },
+  });
+
+/**
+ * The request body, decompressed when `Content-Encoding: gzip`, as one byte array of at most `limit` bytes.
+ * The decompressed size is counted while streaming, so a small gzip bomb is cut off at the limit instead of
+ * being inflated in memory. Web APIs only (DecompressionStream), so it runs on the edge and in Node alike.
+ */
+export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array> {
+  const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
+  if (encoding !== "identity" && encoding !== "gzip") {
+    throw new AppError({
+      code: "unsupported_media_type",
+      message: `Content-Encoding '${encoding}' is not supported; send identity or gzip`,
+    });
+  }
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!request.body) return new Uint8Array(0);
+
+  let stream: ReadableStream<Uint8Array> = request.body;
+  if (encoding === "gzip")
+    stream = stream.pipeThrough(
+      new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>,
+    );
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(limit, encoding === "gzip" ? "The decompressed request body" : "The request body");
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError({
+      code: "bad_request",
+      message:
+        encoding === "gzip" ? "The gzip body is corrupt or truncated" : "The request body could not be read",
+      cause: error,
+    });
+  }
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}

@@ -1,0 +1,162 @@
+import { NonRetriableError } from "inngest";
+import { getDb } from "@/db/client";
+import {
+  findExampleById,
+  markExampleCompleted,
+  markExampleFailed,
+  markExampleProcessing,
+} from "@/db/queries/examples";
+import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
+import { modelId as catalogModelId } from "@/lib/catalog/catalog-ids";
+import { findActionToolMapById, findModelById, findSuite } from "@/lib/examples/resolve-catalog-refs";
+import { ExampleConfigurationError } from "@/lib/pipeline/examples/generate-examples";
+import { recordUsage } from "@/lib/usage/record-usage";
+import { exampleOutputOptionsSchema } from "@/schemas/examples";
+import type { GoldAction } from "@/schemas/pipeline";
+import { artifactKeys, exampleMessagesKey } from "./artifact-keys";
+import { collectJsonlArtifact, writeJsonlArtifact } from "./jsonl-artifacts";
+import type { LlmUsage, PipelineStages } from "./pipeline-stages";
+import type { StepRunner } from "./step-runner";
+
+/** How long an example waits for its session's pipeline: 60 checks, 10 s apart. */
+export const SESSION_WAIT = { checks: 60, interval: "10s" } as const;
+
+type SessionGate =
+  | { state: "ready" }
+  | { state: "waiting"; status: string }
+  | { state: "failed"; error: string };
+
+async function checkSession(exampleId: string): Promise<SessionGate> {
+  const db = await getDb();
+  const example = await findExampleById(db, exampleId);
+  if (!example) throw new NonRetriableError(`Example ${exampleId} does not exist`);
+  const session = await findSessionRunState(db, example.sessionId);
+  if (!session) return { state: "failed", error: "Its session was deleted" };
+  if (session.status === "completed") return { state: "ready" };
+  if (session.status === "failed") {
+    return {
+      state: "failed",
+      error: `Its session failed to process${session.error ? `: ${session.error}` : ""}`,
+    };
+  }
+  return { state: "waiting", status: session.status };
+}
+
+interface GenerateResult {
+  key: string;
+  records: number;
+  bytes: number;
+  rejected: number;
+  usage: LlmUsage[];
+}
+
+async function generateMessages(exampleId: string, stages: PipelineStages): Promise<GenerateResult> {
+  const db = await getDb();
+  const example = await findExampleById(db, exampleId);
+  if (!example) throw new NonRetriableError(`Example ${exampleId} does not exist`);
+  const session = await findSessionRunState(db, example.sessionId);
+  const suite = findSuite(example.suiteId);
+  const map = findActionToolMapById(example.actionToolMapId);
+  const model = findModelById(example.modelId);
+  if (!suite || !map || !model)
+    throw new NonRetriableError("The example references catalog entries that no longer exist");
+  const options = exampleOutputOptionsSchema.parse(example.modelConfiguration);
+  const actions = await collectJsonlArtifact<GoldAction>(artifactKeys(example.sessionId).actions);
+  const generated = await stages
+    .generateExamples({
+      actions,
+      suite: suite.slug,
+      mapSlug: map.slug,
+      model: model.slug,
+      modelConfiguration: example.modelConfiguration,
+      format: options.format,
+      multiStep: options.multi_step,
+      timezone:
+        session?.metrics && typeof session.metrics.timezone === "string"
+          ? session.metrics.timezone
+          : undefined,
+    })
+    .catch((error: unknown) => {
+      // A configuration the customer chose (e.g. an LLM model with no gateway) will not fix itself on retry.
+      if (error instanceof ExampleConfigurationError)
+        throw new NonRetriableError(error.message, { cause: error });
+      throw error;
+    });
+  // A fixed key per example: a retried step overwrites the same object, so there is never a second copy.
+  const written = await writeJsonlArtifact(exampleMessagesKey(exampleId), generated.records);
+  return {
+    key: written.key,
+    records: written.count,
+    bytes: written.bytes,
+    rejected: generated.rejected.length,
+    usage: generated.usage,
+  };
+}
+
+/**
+ * The durable generation of one example: wait for the session's gold layer, generate, store the JSONL, record
+ * usage once (idempotency keys), complete. Returns the final status for the callback step.
+ */
+export async function generateExample(
+  exampleId: string,
+  userId: string,
+  step: StepRunner,
+  stages: PipelineStages,
+) {
+  const start = await step.run("start", async () => {
+    const db = await getDb();
+    if (await markExampleProcessing(db, exampleId)) return { alreadyFinished: false };
+    const example = await findExampleById(db, exampleId);
+    if (!example) throw new NonRetriableError(`Example ${exampleId} does not exist`);
+    // A re-driven run of a finished example changes nothing.
+    return { alreadyFinished: true };
+  });
+  if (start.alreadyFinished) return { exampleId, skipped: true };
+  for (let check = 0; ; check += 1) {
+    const gate = await step.run(`session-check-${check}`, () => checkSession(exampleId));
+    if (gate.state === "ready") break;
+    if (gate.state === "failed") throw new NonRetriableError(gate.error);
+    if (check + 1 >= SESSION_WAIT.checks) {
+      throw new NonRetriableError(
+        `Its session was still ${gate.status} after waiting; request the example again later`,
+      );
+    }
+    await step.sleep(`wait-for-session-${check}`, SESSION_WAIT.interval);
+  }
+  const result = await step.run("generate", () => generateMessages(exampleId, stages));
+  await step.run("record-usage", async () => {
+    const example = await findExampleById(await getDb(), exampleId);
+    const subject = `example:${exampleId}`;
+    return recordUsage({
+      userId,
+      subject,
+      items: [
+        { kind: "examples_generated", quantity: result.records, modelId: example?.modelId },
+        ...result.usage.flatMap((u) => [
+          { kind: "input_tokens" as const, quantity: u.inputTokens, modelId: catalogModelId(u.model) },
+          { kind: "output_tokens" as const, quantity: u.outputTokens, modelId: catalogModelId(u.model) },
+        ]),
+      ],
+    });
+  });
+  await step.run("complete", async () => {
+    await markExampleCompleted(await getDb(), exampleId, {
+      storagePath: result.key,
+      recordCount: result.records,
+      sizeBytes: result.bytes,
+    });
+    return { status: "completed" };
+  });
+  return {
+    exampleId,
+    skipped: false,
+    records: result.records,
+    bytes: result.bytes,
+    rejected: result.rejected,
+  };
+}
+
+export async function failExampleRun(exampleId: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await markExampleFailed(await getDb(), exampleId, message.slice(0, 2000));
+}

@@ -1,0 +1,103 @@
+import { NonRetriableError } from "inngest";
+import { getDb } from "@/db/client";
+import {
+  findSessionRunState,
+  markSessionCompleted,
+  markSessionFailed,
+  markSessionProcessing,
+} from "@/db/queries/pipeline-artifacts";
+import { modelId } from "@/lib/catalog/catalog-ids";
+import { findSuite } from "@/lib/examples/resolve-catalog-refs";
+import { childLogger } from "@/lib/logger";
+import { recordUsage } from "@/lib/usage/record-usage";
+import { type BronzeResult, runBronzeStage } from "./bronze-stage";
+import type { PipelineStages } from "./pipeline-stages";
+import { type GoldResult, runGoldStage, runSilverStage, type SilverResult } from "./silver-gold-stages";
+import type { StepRunner } from "./step-runner";
+
+const log = childLogger("process-session");
+
+async function startSessionRun(sessionId: string): Promise<{ suite: string; userId: string }> {
+  const db = await getDb();
+  const session = await findSessionRunState(db, sessionId);
+  if (!session) throw new NonRetriableError(`Session ${sessionId} does not exist`);
+  if (session.status === "open")
+    throw new NonRetriableError(`Session ${sessionId} is still open for streaming`);
+  const suite = findSuite(session.suiteId);
+  if (!suite) throw new NonRetriableError(`Session ${sessionId} has an unknown suite ${session.suiteId}`);
+  await markSessionProcessing(db, sessionId);
+  return { suite: suite.slug, userId: session.userId };
+}
+
+/** The per-run metrics JSON stored in sessions.metrics and returned with the session. */
+export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold: GoldResult) {
+  return {
+    events: { bronze: bronze.events, silver: silver.interactions, gold: gold.actions },
+    importIssues: bronze.issues,
+    bronze: bronze.details,
+    formats: bronze.formats,
+    timezone: bronze.timezone ?? null,
+    interactions: silver.interactions,
+    windows: gold.windows,
+    actions: gold.actions,
+    mergeRatios: silver.mergeRatios,
+    confidence: gold.confidence,
+    stagesMs: { bronze: bronze.ms, silver: silver.ms, gold: gold.ms },
+    llm: gold.usage,
+    artifacts: {
+      bronze: bronze.key,
+      importIssues: bronze.issuesKey,
+      silver: silver.key,
+      windows: gold.windowsKey,
+      actions: gold.actionsKey,
+    },
+  };
+}
+
+/**
+ * The durable processing of one uploaded session: bronze → silver → gold → finalize, each a named step that
+ * reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites them).
+ */
+export async function processSession(sessionId: string, step: StepRunner, stages: PipelineStages) {
+  const { suite, userId } = await step.run("start", () => startSessionRun(sessionId));
+  const bronze = await step.run("bronze", () => runBronzeStage(sessionId, stages));
+  const silver = await step.run("silver", () => runSilverStage(sessionId, stages));
+  const gold = await step.run("gold", () => runGoldStage(sessionId, { suite }, stages));
+  return step.run("finalize", async () => {
+    const metrics = buildRunMetrics(bronze, silver, gold);
+    await markSessionCompleted(await getDb(), sessionId, {
+      sourceFormat: bronze.formats.join(",") || null,
+      eventCount: bronze.events,
+      interactionCount: silver.interactions,
+      actionCount: gold.actions,
+      metrics,
+    });
+    // LLM classification tokens are billed to the session's owner, once per session run and model.
+    await recordUsage({
+      userId,
+      subject: `session:${sessionId}`,
+      items: gold.usage.flatMap((u) => [
+        {
+          kind: "input_tokens" as const,
+          quantity: u.inputTokens,
+          modelId: modelId(u.model),
+          discriminator: "gold",
+        },
+        {
+          kind: "output_tokens" as const,
+          quantity: u.outputTokens,
+          modelId: modelId(u.model),
+          discriminator: "gold",
+        },
+      ]),
+    });
+    log.info({ sessionId, stagesMs: metrics.stagesMs, events: bronze.events }, "session processed");
+    return { sessionId, events: bronze.events, interactions: silver.interactions, actions: gold.actions };
+  });
+}
+
+/** After the last retry: the session shows `failed` with the error a person can act on. */
+export async function failSessionRun(sessionId: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await markSessionFailed(await getDb(), sessionId, `Processing failed: ${message}`.slice(0, 2000));
+}

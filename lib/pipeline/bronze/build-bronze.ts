@@ -1,0 +1,167 @@
+import type { ImportIssue, RecordingHints } from "@/lib/pipeline/import/import-issue";
+import { flatten } from "@/lib/pipeline/import/import-recording";
+import type { CanonicalEvent } from "@/schemas/events";
+import { maskEventValues } from "./mask-values";
+import { ReorderBuffer } from "./reorder-buffer";
+
+export interface BronzeOptions {
+  /**
+   * How many events may wait to be put in time order. Events further out of order than this are emitted at the
+   * latest time already emitted (their original `ts` is kept in an issue), so the output is always ordered.
+   */
+  reorderWindow?: number;
+  file?: string;
+  /** Hints the importer filled (`importRecording(...).hints`); read when the events are exhausted. */
+  hints?: RecordingHints;
+}
+
+export interface BronzeSummary {
+  eventCount: number;
+  firstTs?: number;
+  lastTs?: number;
+  /** IANA zone from a `meta` event, else a fixed-offset zone (`Etc/GMT-2`) from ISO timestamps, else undefined. */
+  timezone?: string;
+  timezoneSource?: "meta" | "offset";
+  maskedCount: number;
+  passwordCount: number;
+  duplicateIdCount: number;
+  reorderedCount: number;
+}
+
+export interface BronzeResult {
+  /** Bronze events: time-ordered (stable by ts, then source order), unique ids, masked values removed. */
+  events: AsyncIterable<CanonicalEvent>;
+  /** The same events in batches; iterate either `events` or `batches`. */
+  batches: AsyncIterable<CanonicalEvent[]>;
+  /** Complete once `events` has been consumed. */
+  summary: BronzeSummary;
+  issues: ImportIssue[];
+}
+
+const DEFAULT_REORDER_WINDOW = 4096;
+
+/** `Etc/GMT` zones only exist for whole hours and have inverted signs (`Etc/GMT-2` is UTC+2). */
+export function offsetToZone(offsetMinutes: number): string | undefined {
+  if (offsetMinutes === 0) return "UTC";
+  if (offsetMinutes % 60 !== 0 || Math.abs(offsetMinutes) > 14 * 60) return undefined;
+  const hours = offsetMinutes / 60;
+  return `Etc/GMT${hours > 0 ? "-" : "+"}${Math.abs(hours)}`;
+}
+
+/**
+ * Bronze layer: validated canonical events in time order with unique ids and per-source provenance. Password
+ * values are dropped and masked values flagged here, so no later layer ever sees them.
+ */
+export function buildBronze(
+  input: AsyncIterable<CanonicalEvent> | AsyncIterable<readonly CanonicalEvent[]>,
+  options: BronzeOptions = {},
+): BronzeResult {
+  const window = options.reorderWindow ?? DEFAULT_REORDER_WINDOW;
+  const issues: ImportIssue[] = [];
+  const summary: BronzeSummary = {
+    eventCount: 0,
+    maskedCount: 0,
+    passwordCount: 0,
+    duplicateIdCount: 0,
+    reorderedCount: 0,
+  };
+  const seenIds = new Set<string>();
+  const where = (event: CanonicalEvent) => ({
+    ...((options.file ?? event.source.file) ? { file: options.file ?? event.source.file } : {}),
+    ...(event.source.line !== undefined ? { line: event.source.line } : {}),
+    ...(event.source.path !== undefined ? { path: event.source.path } : {}),
+  });
+
+  function uniqueId(event: CanonicalEvent): string {
+    // Importers number their events (r1, r2…) uniquely; only client-chosen ids (native JSONL) can repeat.
+    if (event.source.format !== "native") return event.id;
+    if (!seenIds.has(event.id)) {
+      seenIds.add(event.id);
+      return event.id;
+    }
+    summary.duplicateIdCount++;
+    let n = 2;
+    while (seenIds.has(`${event.id}~${n}`)) n++;
+    const id = `${event.id}~${n}`;
+    seenIds.add(id);
+    if (issues.length < 1000) {
+      issues.push({
+        ...where(event),
+        code: "duplicate_id",
+        message: `event id ${event.id} repeated; renamed ${id}`,
+      });
+    }
+    return id;
+  }
+
+  function emit(pending: CanonicalEvent, lastTs: number | undefined): CanonicalEvent {
+    let event = pending;
+    if (lastTs !== undefined && event.ts < lastTs) {
+      summary.reorderedCount++;
+      if (issues.length < 1000) {
+        issues.push({
+          ...where(event),
+          code: "out_of_order",
+          message: `event at ${event.ts} arrived more than ${window} events late; placed at ${lastTs}`,
+        });
+      }
+      event = { ...event, ts: lastTs };
+    }
+    const id = uniqueId(event);
+    if (id !== event.id) event = { ...event, id };
+    summary.eventCount++;
+    summary.firstTs ??= event.ts;
+    summary.lastTs = event.ts;
+    if (event.type === "meta" && event.timezone && summary.timezoneSource !== "meta") {
+      summary.timezone = event.timezone;
+      summary.timezoneSource = "meta";
+    }
+    return event;
+  }
+
+  async function* batches(): AsyncGenerator<CanonicalEvent[]> {
+    const buffer = new ReorderBuffer<CanonicalEvent>();
+    let lastTs: number | undefined;
+    const accept = (raw: CanonicalEvent, out: CanonicalEvent[]) => {
+      if (!Number.isFinite(raw.ts)) {
+        if (issues.length < 1000)
+          issues.push({ ...where(raw), code: "invalid_timestamp", message: "no valid time" });
+        return;
+      }
+      buffer.push(maskEventValues(raw, summary));
+      if (buffer.size > window) {
+        const event = emit(buffer.shift()!, lastTs);
+        lastTs = event.ts;
+        out.push(event);
+      }
+    };
+    for await (const item of input) {
+      const out: CanonicalEvent[] = [];
+      if (isBatch(item)) for (const raw of item) accept(raw, out);
+      else accept(item, out);
+      if (out.length > 0) yield out;
+    }
+    const rest: CanonicalEvent[] = [];
+    while (buffer.size > 0) {
+      const event = emit(buffer.shift()!, lastTs);
+      lastTs = event.ts;
+      rest.push(event);
+    }
+    if (rest.length > 0) yield rest;
+    const offset = options.hints?.timezoneOffsetMinutes;
+    if (summary.timezoneSource === undefined && offset !== undefined) {
+      const zone = offsetToZone(offset);
+      if (zone) {
+        summary.timezone = zone;
+        summary.timezoneSource = "offset";
+      }
+    }
+  }
+
+  const batchIterator = batches();
+  return { events: flatten(batchIterator), batches: batchIterator, summary, issues };
+}
+
+function isBatch(item: CanonicalEvent | readonly CanonicalEvent[]): item is readonly CanonicalEvent[] {
+  return Array.isArray(item);
+}

@@ -1,0 +1,85 @@
+export interface TextLine {
+  /** 1-based line number in the file. */
+  line: number;
+  text: string;
+}
+
+export interface ReadLinesOptions {
+  /** Longer lines are skipped (reported through `onTooLong`) instead of being buffered without bound. */
+  maxLineChars?: number;
+  onTooLong?: (line: number) => void;
+}
+
+const DEFAULT_MAX_LINE_CHARS = 32 * 1024 * 1024;
+
+/**
+ * Splits a text stream into lines (LF or CRLF), never holding more than one line plus one chunk. Yields the
+ * lines of each chunk as one batch: per-line async iteration costs more than parsing a short line.
+ */
+export async function* readLines(
+  text: AsyncIterable<string>,
+  options: ReadLinesOptions = {},
+): AsyncGenerator<TextLine[]> {
+  const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
+  let carry = "";
+  let lineNumber = 0;
+  let isSkipping = false;
+  for await (const chunk of text) {
+    const batch: TextLine[] = [];
+    let start = 0;
+    let newline = chunk.indexOf("\n");
+    while (newline !== -1) {
+      lineNumber++;
+      if (isSkipping) {
+        isSkipping = false;
+      } else {
+        const piece = chunk.slice(start, newline);
+        const full = carry.length > 0 ? carry + piece : piece;
+        batch.push({ line: lineNumber, text: full.endsWith("\r") ? full.slice(0, -1) : full });
+      }
+      carry = "";
+      start = newline + 1;
+      newline = chunk.indexOf("\n", start);
+    }
+    if (batch.length > 0) yield batch;
+    if (isSkipping) continue;
+    carry += chunk.slice(start);
+    if (carry.length > maxLineChars) {
+      options.onTooLong?.(lineNumber + 1);
+      carry = "";
+      isSkipping = true;
+    }
+  }
+  if (!isSkipping && carry.length > 0) {
+    yield [{ line: lineNumber + 1, text: carry.endsWith("\r") ? carry.slice(0, -1) : carry }];
+  }
+}
+
+/**
+ * Decodes UTF-8 bytes to text chunks. A streaming `TextDecoder` is what `TextDecoderStream` does inside; used
+ * directly because TS's DOM types reject `Uint8Array<ArrayBufferLike>` as its input. Malformed bytes become U+FFFD.
+ */
+export async function* decodeText(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of iterateStream(stream)) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.length > 0) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail.length > 0) yield tail;
+}
+
+/** Async iteration over a Web stream without relying on `ReadableStream[Symbol.asyncIterator]` (absent in some runtimes). */
+export async function* iterateStream<T>(stream: ReadableStream<T>): AsyncGenerator<T> {
+  const reader = stream.getReader();
+  try {
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    // Cancelling (not just releasing) stops the producer when the consumer stops early.
+    await reader.cancel().catch(() => undefined);
+  }
+}

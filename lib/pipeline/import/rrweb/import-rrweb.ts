@@ -1,0 +1,206 @@
+import type { CanonicalEvent, EventTarget, EventType } from "@/schemas/events";
+import { describeError, type ImporterContext } from "../import-issue";
+import type { SourceRecord } from "../read-records";
+import { describeNode, resolveActionTarget } from "./describe-node";
+import { MirrorError, type MirrorNode, NodeMirror } from "./node-mirror";
+
+// Protocol numbers from @rrweb/types (EventType, IncrementalSource, MouseInteractions); the package's enums are
+// runtime values we do not want to depend on at run time.
+const FULL_SNAPSHOT = 2;
+const INCREMENTAL = 3;
+const META = 4;
+const CUSTOM = 5;
+const SOURCE_MUTATION = 0;
+const SOURCE_MOUSE_INTERACTION = 2;
+const SOURCE_SCROLL = 3;
+const SOURCE_VIEWPORT_RESIZE = 4;
+const SOURCE_INPUT = 5;
+
+const mouseInteractionTypes: Record<number, EventType> = {
+  0: "mouseup",
+  1: "mousedown",
+  2: "click",
+  3: "contextmenu",
+  4: "dblclick",
+  5: "focus",
+  6: "blur",
+  7: "mousedown",
+  9: "mouseup",
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+
+/**
+ * rrweb event streams (JSON array or NDJSON). Rebuilds the DOM mirror from full snapshots and mutations so every
+ * mouse interaction, input and scroll resolves to a described element, with the page URL (Meta events) and title
+ * (the snapshot's `<title>`). Values are the full field value rrweb records per input event.
+ */
+export async function* importRrweb(
+  records: AsyncIterable<SourceRecord[]>,
+  ctx: ImporterContext,
+): AsyncGenerator<CanonicalEvent[]> {
+  const mirror = new NodeMirror();
+  const cache = new Map<number, { version: number; stamp: number; target: EventTarget }>();
+  let url: string | undefined;
+  let title: string | undefined;
+  let pendingNavigation: CanonicalEvent | undefined;
+  let seq = 0;
+
+  const describeTarget = (id: unknown): EventTarget | undefined => {
+    const node = mirror.get(id);
+    if (!node) return undefined;
+    const acted = resolveActionTarget(node);
+    const cached = cache.get(acted.id);
+    if (cached && cached.version === mirror.version && cached.stamp === acted.stamp) return cached.target;
+    const target = describeNode(acted, mirror);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(acted.id, { version: mirror.version, stamp: acted.stamp, target });
+    return target;
+  };
+
+  // Built field by field (no spreads): this runs once per event of recordings with millions of them.
+  const make = (record: SourceRecord, ts: number, type: EventType, target?: EventTarget): CanonicalEvent => {
+    const event: CanonicalEvent = {
+      id: `r${++seq}`,
+      ts,
+      type,
+      source:
+        record.line !== undefined
+          ? { format: "rrweb", file: ctx.file, line: record.line }
+          : { format: "rrweb", file: ctx.file, path: record.path },
+    };
+    if (url !== undefined) event.url = url;
+    if (title !== undefined) event.title = title;
+    if (target !== undefined) event.target = target;
+    return event;
+  };
+
+  const importEvent = (record: SourceRecord, out: CanonicalEvent[]): void => {
+    const event = record.value;
+    if (!isRecord(event) || typeof event.type !== "number" || num(event.timestamp) === undefined) {
+      ctx.log.add({
+        ...(record.line !== undefined ? { line: record.line } : { path: record.path }),
+        code: "invalid_event",
+        message: "rrweb event needs numeric `type` and `timestamp`",
+      });
+      return;
+    }
+    const ts = event.timestamp as number;
+    const data = isRecord(event.data) ? event.data : {};
+    if (pendingNavigation && event.type !== FULL_SNAPSHOT) {
+      out.push(pendingNavigation);
+      pendingNavigation = undefined;
+    }
+    if (event.type === META) {
+      url = typeof data.href === "string" ? data.href.slice(0, 8192) : url;
+      title = undefined;
+      const width = num(data.width);
+      const height = num(data.height);
+      pendingNavigation = make(record, ts, "navigation");
+      if (width !== undefined && height !== undefined) pendingNavigation.viewport = { width, height };
+      return;
+    }
+    if (event.type === FULL_SNAPSHOT) {
+      mirror.reset(data.node);
+      cache.clear();
+      title = mirror.getTitle()?.slice(0, 2048) || title;
+      if (pendingNavigation) {
+        if (title) pendingNavigation.title = title;
+        out.push(pendingNavigation);
+        pendingNavigation = undefined;
+      }
+      return;
+    }
+    if (event.type === CUSTOM) {
+      const payload = isRecord(data.payload) ? data.payload : {};
+      if (typeof payload.timezone === "string") {
+        const meta = make(record, ts, "meta");
+        meta.timezone = payload.timezone.slice(0, 64);
+        out.push(meta);
+      }
+      return;
+    }
+    if (event.type !== INCREMENTAL) return;
+    const source = data.source;
+    if (source === SOURCE_MUTATION) {
+      mirror.applyMutation(data);
+      const newTitle = mirror.getTitle();
+      if (newTitle) title = newTitle.slice(0, 2048);
+      return;
+    }
+    if (source === SOURCE_MOUSE_INTERACTION) {
+      const type = mouseInteractionTypes[num(data.type) ?? -1];
+      if (!type) return;
+      const interaction = make(record, ts, type, describeTarget(data.id));
+      const x = num(data.x);
+      const y = num(data.y);
+      if (x !== undefined) interaction.x = x;
+      if (y !== undefined) interaction.y = y;
+      out.push(interaction);
+      return;
+    }
+    if (source === SOURCE_INPUT) {
+      const node = mirror.get(data.id);
+      const input = inputEvent(node, data);
+      if (!input) return;
+      if (node && typeof data.isChecked === "boolean") mirror.setChecked(node, data.isChecked);
+      const change = make(record, ts, input.type, describeTarget(data.id));
+      if (input.value !== undefined) change.value = input.value;
+      out.push(change);
+      return;
+    }
+    if (source === SOURCE_SCROLL) {
+      const node = mirror.get(data.id);
+      const isDocument = !node || node.type === 0 || node.tag === "html" || node.tag === "body";
+      const scroll = make(record, ts, "scroll", isDocument ? undefined : describeTarget(data.id));
+      scroll.scrollX = num(data.x) ?? 0;
+      scroll.scrollY = num(data.y) ?? 0;
+      out.push(scroll);
+      return;
+    }
+    if (source === SOURCE_VIEWPORT_RESIZE) {
+      const width = num(data.width);
+      const height = num(data.height);
+      if (width === undefined || height === undefined) return;
+      const meta = make(record, ts, "meta");
+      meta.viewport = { width, height };
+      out.push(meta);
+    }
+  };
+
+  for await (const batch of records) {
+    const out: CanonicalEvent[] = [];
+    for (const record of batch) {
+      try {
+        importEvent(record, out);
+      } catch (error) {
+        const code = error instanceof MirrorError ? "invalid_snapshot" : "invalid_event";
+        const where = record.line !== undefined ? { line: record.line } : { path: record.path };
+        ctx.log.add({ ...where, code, message: describeError(error) });
+      }
+    }
+    if (out.length > 0) yield out;
+  }
+  if (pendingNavigation) yield [pendingNavigation];
+}
+
+/** rrweb's Input data: `text` (the full value), `isChecked` for checkboxes/radios. */
+function inputEvent(
+  node: MirrorNode | undefined,
+  data: Record<string, unknown>,
+): { type: EventType; value?: string | null } | undefined {
+  const text = typeof data.text === "string" ? data.text.slice(0, 1_000_000) : undefined;
+  const isChecked = typeof data.isChecked === "boolean" ? data.isChecked : undefined;
+  const inputType = node?.attrs.type?.toLowerCase();
+  if (inputType === "checkbox" || inputType === "radio") {
+    // rrweb also reports the radios a selection unchecked; they are not something the person did.
+    if (inputType === "radio" && isChecked === false) return undefined;
+    return { type: "change", value: text };
+  }
+  if (node?.tag === "select") return { type: "change", value: text ?? null };
+  return { type: "input", value: text ?? null };
+}

@@ -1,0 +1,52 @@
+import type { GoldAction, Interaction, PipelineMetrics, Window } from "@/schemas/pipeline";
+import type { TokenUsage } from "./llm-client";
+import type { SilverCounts } from "./silver/build-silver";
+import { mergeRatiosOf } from "./silver/silver-stream";
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function pipelineMetricsOf(input: {
+  eventCount: number;
+  counts: SilverCounts;
+  interactions: Interaction[];
+  windows: Window[];
+  actions: GoldAction[];
+  silverMs: number;
+  goldMs: number;
+  usage?: TokenUsage & { model?: string };
+  timezone?: string;
+}): PipelineMetrics {
+  const confidences = input.actions.map((action) => action.confidence);
+  const histogram = Array.from({ length: 10 }, () => 0);
+  for (const c of confidences)
+    histogram[Math.min(9, Math.floor(c * 10))] = (histogram[Math.min(9, Math.floor(c * 10))] ?? 0) + 1;
+  const mean = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null;
+  return {
+    events: input.eventCount,
+    interactions: input.interactions.length,
+    windows: input.windows.length,
+    actions: input.actions.length,
+    mergeRatios: mergeRatiosOf(input.counts),
+    confidence: {
+      min: confidences.length ? Math.min(...confidences) : null,
+      mean: mean === null ? null : round(mean),
+      max: confidences.length ? Math.max(...confidences) : null,
+      needsReview: input.actions.filter((action) => action.needsReview).length,
+      histogram,
+    },
+    stages: {
+      silver: {
+        inputCount: input.eventCount,
+        outputCount: input.interactions.length,
+        ms: round(input.silverMs),
+      },
+      gold: {
+        inputCount: input.interactions.length,
+        outputCount: input.actions.length,
+        ms: round(input.goldMs),
+      },
+    },
+    ...(input.usage ? { llm: input.usage } : {}),
+    ...(input.timezone ? { timezone: input.timezone } : {}),
+  };
+}

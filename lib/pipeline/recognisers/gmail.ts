@@ -1,0 +1,149 @@
+import type { Recogniser, SuiteRecognisers, TargetMatcher } from "./recogniser-types";
+
+/**
+ * Gmail as the real app marks it up: To/Cc/Bcc are `role="combobox"` inputs labelled "To recipients" (older
+ * builds: `textarea name="to"`), the subject is `input name="subjectbox"` (placeholder/aria-label "Subject"), the
+ * body a contenteditable `div role="textbox" aria-label="Message Body"`, Send a `div role="button"` whose
+ * aria-label starts "Send" ("Send ‪(Ctrl-Enter)‬"), the close icon "Save & close", the bin "Discard draft".
+ */
+const to: TargetMatcher[] = [
+  { ariaLabel: /^(to( recipients)?|recipients)$/i },
+  { name: /^to$/i },
+  { label: /^to$/i },
+  { placeholder: /^(to|recipients)$/i },
+];
+const cc: TargetMatcher[] = [{ ariaLabel: /^cc( recipients)?$/i }, { name: /^cc$/i }, { label: /^cc$/i }];
+const bcc: TargetMatcher[] = [{ ariaLabel: /^bcc( recipients)?$/i }, { name: /^bcc$/i }, { label: /^bcc$/i }];
+const subject: TargetMatcher[] = [
+  { name: /^subject(box)?$/i },
+  { ariaLabel: /^subject$/i },
+  { placeholder: /^subject$/i },
+  { label: /^subject$/i },
+];
+const body: TargetMatcher[] = [
+  { ariaLabel: /^message body$/i },
+  { name: /^body$/i },
+  { label: /^(message )?body$/i },
+  { role: /^textbox$/, ariaLabel: /body/i },
+];
+const composeFields = [...to, ...cc, ...bcc, ...subject, ...body];
+
+const search: TargetMatcher[] = [
+  { ariaLabel: /^search (in )?mail/i },
+  { placeholder: /^search (in )?mail/i },
+  { name: /^q$/, tag: /^input$/ },
+];
+const button = { role: /^button$/ } as const;
+const buttonTag = { tag: /^button$/ } as const;
+
+const composeEmail: Recogniser = {
+  action: "compose_email",
+  page: {},
+  params: {
+    to: { from: "field", fields: to, emails: true },
+    cc: { from: "field", fields: cc, emails: true },
+    bcc: { from: "field", fields: bcc, emails: true },
+    subject: { from: "field", fields: subject },
+    body: { from: "field", fields: body },
+  },
+  commit: [
+    { on: "click", target: [{ ariaLabel: /^send\b(?!\s*(feedback|now|later))/i }, { text: /^send$/i }] },
+    { on: "press", key: "Enter", command: true, target: composeFields },
+  ],
+  cancel: [{ on: "click", target: [{ ariaLabel: /^discard( draft)?\b/i }, { text: /^discard( draft)?$/i }] }],
+  strength: 0.95,
+  minFieldParams: 1,
+};
+
+/** Closing the compose window (the X is "Save & close", Escape does the same) leaves a draft. */
+const saveDraft: Recogniser = {
+  action: "save_draft",
+  page: {},
+  params: {
+    to: { from: "field", fields: to, emails: true },
+    subject: { from: "field", fields: subject },
+    body: { from: "field", fields: body },
+  },
+  commit: [
+    {
+      on: "click",
+      target: [{ ariaLabel: /^(save (&|and) close|close)$/i }, { text: /^(save (&|and) close)$/i }],
+    },
+    { on: "press", key: "Escape", target: composeFields, strength: 0.9 },
+  ],
+  strength: 0.9,
+  minFieldParams: 1,
+};
+
+const searchMail: Recogniser = {
+  action: "search_mail",
+  page: {},
+  params: {
+    query: { from: "field", fields: search },
+  },
+  commit: [
+    { on: "press", key: "Enter", target: search },
+    { on: "field-left", target: search, strength: 0.85 },
+    {
+      on: "click",
+      target: [
+        { ...button, ariaLabel: /^search (in )?mail/i },
+        { ...buttonTag, ariaLabel: /^search/i },
+      ],
+    },
+    { on: "submit", target: [{ any: /search/i }] },
+  ],
+  strength: 0.95,
+  minFieldParams: 1,
+};
+
+/** A search leaves its query in the address (`#search/from%3Aalice`): this also covers trace-only sessions. */
+const searchMailByUrl: Recogniser = {
+  action: "search_mail",
+  page: {},
+  params: { query: { from: "url", pattern: /#search\/([^/?]+)/, group: 1, url: "destination" } },
+  commit: [{ on: "navigate", from: /^(?!.*#search\/)/, to: /#search\/[^/?]+/, strength: 0.9 }],
+  strength: 0.9,
+};
+
+/** "New label" dialog: "Please enter a new label name:" above a text input, then Create or Cancel. */
+const labelName: TargetMatcher[] = [
+  { ariaLabel: /label name/i },
+  { label: /label name/i },
+  { placeholder: /label name/i },
+  { name: /^(label|label_?name|new_?label)$/i },
+];
+const createLabel: Recogniser = {
+  action: "create_label",
+  page: {},
+  params: { name: { from: "field", fields: labelName } },
+  commit: [
+    { on: "click", target: [{ text: /^create$/i }, { ariaLabel: /^create$/i }] },
+    { on: "press", key: "Enter", target: labelName, strength: 0.9 },
+  ],
+  cancel: [{ on: "click", target: [{ text: /^cancel$/i }, { ariaLabel: /^(cancel|close)$/i }] }],
+  strength: 0.95,
+  minFieldParams: 1,
+};
+
+/** Trace-only candidate: the compose window (`?compose=…` in the address) closed; sent or kept, unknown. */
+const composeByNavigation: Recogniser = {
+  action: "compose_email",
+  page: {},
+  params: {},
+  commit: [{ on: "navigate", from: /[?&]compose=/, to: /^(?!.*[?&]compose=)/, strength: 0.4 }],
+  strength: 0.4,
+  onlyWithoutTargets: true,
+};
+
+export const gmailRecognisers: SuiteRecognisers = {
+  suite: "gmail",
+  pageKinds: [
+    { kind: "search", path: /#search\// },
+    { kind: "compose", path: /[?&]compose=/ },
+    { kind: "settings", path: /#settings/ },
+    { kind: "message", path: /#[a-z-]+\/[A-Za-z0-9]{16,}/ },
+    { kind: "mailbox", path: /^\/mail\// },
+  ],
+  recognisers: [composeEmail, saveDraft, searchMail, searchMailByUrl, createLabel, composeByNavigation],
+};

@@ -1,0 +1,29 @@
+import { getDb } from "@/db/client";
+import { findSuite } from "@/db/queries/catalog";
+import { insertSession } from "@/db/queries/sessions";
+import { badRequest } from "@/lib/errors";
+import type { CreateStreamingSessionInput } from "@/schemas/sessions";
+import { toSessionResponse } from "./session-response";
+
+/** A suite the caller named, as a 400 (bad input) rather than a 404 (the URL was fine). */
+export async function resolveSuiteId(idOrSlug: string): Promise<string> {
+  const suite = await findSuite(await getDb(), idOrSlug);
+  if (!suite)
+    throw badRequest(`Unknown suite '${idOrSlug}'; GET /v1/suites lists them`, { field: "suite_id" });
+  return suite.id;
+}
+
+/** Opens an empty session that accepts streamed events until it is completed. */
+export async function createStreamingSession(userId: string, input: CreateStreamingSessionInput) {
+  const suiteId = await resolveSuiteId(input.suite_id);
+  const session = await insertSession(await getDb(), {
+    id: crypto.randomUUID(),
+    userId,
+    suiteId,
+    description: input.description || null,
+    status: "open",
+    sourceFormat: "native",
+  });
+  if (!session) throw new Error("session insert returned no row");
+  return toSessionResponse(session);
+}

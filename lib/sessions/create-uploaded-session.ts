@@ -1,0 +1,66 @@
+import { getDb } from "@/db/client";
+import { insertSessionFiles } from "@/db/queries/session-files";
+import { insertSession } from "@/db/queries/sessions";
+import { sessionUploaded } from "@/inngest/events";
+import { sendEvent } from "@/inngest/send-event";
+import { toSessionResponse } from "./session-response";
+
+export interface StoredUpload {
+  fileName: string;
+  storageKey: string;
+  sizeBytes: number;
+  contentType?: string;
+  format: string;
+}
+
+/**
+ * The session row for recordings already stored under `sessions/<id>/`, then the event that starts the
+ * pipeline. Shared by the multipart upload and the direct-upload completion.
+ */
+export async function createUploadedSession(args: {
+  sessionId: string;
+  userId: string;
+  suiteId: string;
+  description?: string | null;
+  files: StoredUpload[];
+}) {
+  const db = await getDb();
+  const formats = new Set(args.files.map((f) => f.format));
+  const session = await insertSession(db, {
+    id: args.sessionId,
+    userId: args.userId,
+    suiteId: args.suiteId,
+    description: args.description || null,
+    status: "uploaded",
+    sourceFormat: formats.size === 1 ? [...formats][0] : "mixed",
+    rawBytes: args.files.reduce((sum, f) => sum + f.sizeBytes, 0),
+  });
+  if (!session) throw new Error("session insert returned no row");
+  await insertSessionFiles(
+    db,
+    args.files.map((f) => ({
+      sessionId: session.id,
+      fileName: f.fileName,
+      storageKey: f.storageKey,
+      sizeBytes: f.sizeBytes,
+      contentType: f.contentType,
+      format: f.format,
+    })),
+  );
+  await sendEvent({
+    name: sessionUploaded.name,
+    data: { sessionId: session.id, userId: args.userId },
+    id: `session-uploaded-${session.id}`,
+  });
+  return toSessionResponse(session);
+}
+
+/** A file name as a storage key segment: its base name, only safe characters, bounded length. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "recording";
+  const cleaned = base
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^\.+/, "")
+    .slice(-120);
+  return cleaned || "recording";
+}

@@ -1,0 +1,29 @@
+import { getDb } from "@/db/client";
+import { deleteSessionForUser, listExampleIdsForSession } from "@/db/queries/sessions";
+import { notFound } from "@/lib/errors";
+import { childLogger } from "@/lib/logger";
+import { getObjectStore } from "@/lib/storage/get-object-store";
+import { isUuid } from "./get-session";
+
+/**
+ * Deletes a session with everything derived from it: its rows (events, files and examples cascade) and its
+ * stored objects (`sessions/<id>/` and each example's `examples/<id>/`). Rows go first so a failure half-way
+ * leaves unreachable objects at worst, never a session pointing at missing files.
+ */
+export async function deleteSession(userId: string, sessionId: string): Promise<void> {
+  if (!isUuid(sessionId)) throw notFound("Session");
+  const db = await getDb();
+  const examples = await listExampleIdsForSession(db, userId, sessionId);
+  const deleted = await deleteSessionForUser(db, userId, sessionId);
+  if (!deleted) throw notFound("Session");
+  const store = await getObjectStore();
+  const prefixes = [`sessions/${sessionId}/`, ...examples.map((e) => `examples/${e.id}/`)];
+  for (const prefix of prefixes) {
+    try {
+      await store.deletePrefix(prefix);
+    } catch (error) {
+      childLogger("sessions").error({ err: error, sessionId, prefix }, "deleting stored objects failed");
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { getDb } from "@/db/client";
+import { listSessionsForUser } from "@/db/queries/sessions";
+import type { ListSessionsQuery } from "@/schemas/sessions";
+import { resolveSuiteId } from "./create-streaming-session";
+import { decodeSessionCursor, encodeSessionCursor } from "./session-cursor";
+import { toSessionResponse } from "./session-response";
+
+/** The caller's sessions, newest first, one keyset page at a time. */
+export async function listSessions(userId: string, query: ListSessionsQuery) {
+  const rows = await listSessionsForUser(await getDb(), {
+    userId,
+    limit: query.limit + 1,
+    after: query.cursor ? decodeSessionCursor(query.cursor) : undefined,
+    suiteId: query.suite_id ? await resolveSuiteId(query.suite_id) : undefined,
+    status: query.status,
+    createdAfter: query.created_after ? new Date(query.created_after) : undefined,
+    createdBefore: query.created_before ? new Date(query.created_before) : undefined,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(toSessionResponse),
+    next_cursor:
+      rows.length > query.limit && last
+        ? encodeSessionCursor({ createdAtMicros: last.createdAtMicros, id: last.id })
+        : null,
+  };
+}

@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { cursorSchema, idOrSlugSchema, limitSchema, timestampSchema } from "./common";
+
+export const sessionStatusSchema = z
+  .enum(["open", "uploaded", "processing", "completed", "failed"])
+  .describe(
+    "`open` accepts streamed events · `uploaded` raw data complete, pipeline queued · `processing` · `completed` · `failed`.",
+  );
+
+export const MAX_DESCRIPTION_LENGTH = 2000;
+const descriptionSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH).optional();
+
+/** `POST /v1/sessions` with a JSON body: opens an empty session for streaming ingest. */
+export const createStreamingSessionSchema = z
+  .object({
+    suite_id: idOrSlugSchema.describe("The suite the recording belongs to: its UUID or slug."),
+    description: descriptionSchema.describe("What the person did in the recording."),
+  })
+  .meta({
+    id: "CreateSessionRequest",
+    example: { suite_id: "gmail", description: "Send a follow-up email to Ana" },
+  });
+export type CreateStreamingSessionInput = z.infer<typeof createStreamingSessionSchema>;
+
+/** The non-file fields of the multipart upload (`file` parts carry the recordings). */
+export const uploadSessionFieldsSchema = z.object({
+  suite_id: idOrSlugSchema,
+  description: descriptionSchema,
+});
+
+export const uploadSessionMultipartSchema = z
+  .object({
+    suite_id: idOrSlugSchema,
+    description: descriptionSchema,
+    file: z
+      .array(z.string().meta({ format: "binary" }))
+      .describe(
+        "One or more recordings (repeat the field): native `input_events.jsonl`, rrweb JSON, a DevTools Recorder flow or a Chrome trace; `.gz` accepted.",
+      ),
+  })
+  .meta({ id: "UploadSessionRequest" });
+
+export const sessionSchema = z
+  .object({
+    id: z.uuid(),
+    suite_id: z.uuid(),
+    description: z.string().nullable(),
+    storage_path: z.string().describe("Storage prefix of the session's raw files: `sessions/<id>/`."),
+    status: sessionStatusSchema,
+    created_at: timestampSchema,
+  })
+  .meta({
+    id: "Session",
+    example: {
+      id: "0b6f3f7e-2c55-4d1f-9a59-4a6b1f7d2c11",
+      suite_id: "8e3c1c4d-7b0a-5f43-9a1e-2f1f0c7d9e55",
+      description: "Send a follow-up email to Ana",
+      storage_path: "sessions/0b6f3f7e-2c55-4d1f-9a59-4a6b1f7d2c11/",
+      status: "open",
+      created_at: "2026-11-21T12:00:00.000Z",
+    },
+  });
+export type SessionResponse = z.infer<typeof sessionSchema>;
+
+export const sessionFileSchema = z
+  .object({
+    id: z.uuid(),
+    file_name: z.string(),
+    size_bytes: z.number().int(),
+    format: z
+      .string()
+      .nullable()
+      .describe("Detected recording format, e.g. `native`, `rrweb`, `chrome-trace`."),
+    created_at: timestampSchema,
+  })
+  .meta({ id: "SessionFile" });
+
+export const sessionDetailSchema = sessionSchema
+  .extend({
+    source_format: z.string().nullable(),
+    event_count: z.number().int().describe("Events stored (streamed events, or events imported from files)."),
+    interaction_count: z.number().int(),
+    action_count: z.number().int(),
+    raw_bytes: z.number().int(),
+    metrics: z.record(z.string(), z.unknown()).nullable().describe("Pipeline metrics per stage, once run."),
+    error: z.string().nullable(),
+    files: z.array(sessionFileSchema),
+    updated_at: timestampSchema,
+    completed_at: timestampSchema.nullable(),
+  })
+  .meta({ id: "SessionDetail" });
+
+export const listSessionsQuerySchema = z.object({
+  limit: limitSchema,
+  cursor: cursorSchema.optional(),
+  suite_id: idOrSlugSchema.optional().describe("Only sessions of this suite (UUID or slug)."),
+  status: sessionStatusSchema.optional(),
+  created_after: timestampSchema.optional().describe("Only sessions created at or after this instant."),
+  created_before: timestampSchema.optional().describe("Only sessions created before this instant."),
+});
+export type ListSessionsQuery = z.infer<typeof listSessionsQuerySchema>;
+
+export const sessionListSchema = z
+  .object({
+    data: z.array(sessionSchema),
+    next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+  })
+  .meta({ id: "SessionList" });
+
+export const MAX_DIRECT_UPLOAD_BYTES = 5 * 1024 * 1024 * 1024;
+
+export const beginUploadSchema = z
+  .object({
+    files: z
+      .array(
+        z.object({
+          file_name: z.string().min(1).max(255),
+          size_bytes: z
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_DIRECT_UPLOAD_BYTES)
+            .describe("Exact size of the file in bytes (≤ 5 GB)."),
+        }),
+      )
+      .min(1)
+      .max(20),
+  })
+  .meta({
+    id: "BeginUploadRequest",
+    example: { files: [{ file_name: "trace.json.gz", size_bytes: 1073741824 }] },
+  });
+export type BeginUploadInput = z.infer<typeof beginUploadSchema>;
+
+export const beginUploadResponseSchema = z
+  .object({
+    session_id: z.uuid().describe("The id the session will have once the upload is completed."),
+    session_token: z
+      .string()
+      .describe("Pass to `POST /v1/uploads/complete` (and as `clientPayload` to Vercel Blob)."),
+    mode: z
+      .enum(["local", "vercel-blob"])
+      .describe(
+        "`local`: PUT each file to its `upload_url`. `vercel-blob`: use `@vercel/blob/client` `upload()` with `handle_upload_url`.",
+      ),
+    handle_upload_url: z.string().nullable(),
+    expires_at: timestampSchema,
+    uploads: z.array(
+      z.object({
+        file_name: z.string(),
+        key: z.string().describe("Storage key (Vercel Blob pathname) of the file."),
+        upload_url: z.string().nullable().describe("`local` mode: PUT the raw file bytes here."),
+      }),
+    ),
+  })
+  .meta({ id: "BeginUploadResponse" });
+
+export const completeUploadSchema = z
+  .object({
+    session_token: z.string().min(1),
+    suite_id: idOrSlugSchema,
+    description: descriptionSchema,
+    files: z
+      .array(z.object({ key: z.string().min(1), file_name: z.string().min(1).max(255) }))
+      .min(1)
+      .max(20),
+  })
+  .meta({ id: "CompleteUploadRequest" });
+export type CompleteUploadInput = z.infer<typeof completeUploadSchema>;
