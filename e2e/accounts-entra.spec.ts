@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { type FakeEntra, startFakeEntra } from "./fakes/oidc-entra";
+import { createSelfSignedCert } from "./fakes/oidc-self-signed-cert";
 
 // A second app instance configured for Entra, against a local OpenID provider shaped like an External ID tenant.
 const basePort = Number(process.env.E2E_PORT ?? 3210);
@@ -16,10 +17,14 @@ let app: ChildProcess | undefined;
 let appLog = "";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
+// The tenant's self-signed certificate; the app trusts it through NODE_EXTRA_CA_CERTS.
+test.use({ ignoreHTTPSErrors: true });
 
 test.beforeAll(async () => {
+  const tls = createSelfSignedCert();
   entra = await startFakeEntra({
     port: oidcPort,
+    tls,
     redirectUris: [`${appUrl}/api/auth/callback/microsoft-entra-id`],
   });
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -35,6 +40,7 @@ test.beforeAll(async () => {
       AUTH_MICROSOFT_ENTRA_ID_SECRET: entra.clientSecret,
       AUTH_MICROSOFT_ENTRA_ID_ISSUER: entra.issuer,
       ENTRA_API_AUDIENCE: AUDIENCE,
+      NODE_EXTRA_CA_CERTS: tls.certPath,
     },
   });
   app.stdout?.on("data", (chunk) => {
@@ -53,6 +59,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  // The second instance's output, for diagnosing a failed sign-in.
+  fs.writeFileSync(`${dataDir}.log`, appLog);
   if (app?.pid) process.kill(-app.pid, "SIGTERM");
   await entra?.close();
 });
@@ -62,7 +70,7 @@ async function signInThroughEntra(page: Page, login: string) {
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
   // The tenant's login page (oidc-provider's interaction), then its consent page.
-  await expect(page).toHaveURL(new RegExp(`^http://127.0.0.1:${oidcPort}/`));
+  await expect(page).toHaveURL(new RegExp(`^https://127.0.0.1:${oidcPort}/`));
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any password");
   await page.getByRole("button", { name: "Sign-in" }).click();

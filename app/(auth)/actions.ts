@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { ENTRA_PROVIDER_ID, signIn, signOut } from "@/lib/auth/auth";
-import { safeReturnPath } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signUpUser } from "@/lib/auth/sign-up-user";
 import { validatedAction } from "@/lib/auth/validated-action";
 import { AppError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { rateLimitBuckets } from "../schema";
 
@@ -10,24 +10,43 @@ export interface BucketSpec {
   ratePerSecond: number;
 }
 
+function upsertBucket(spec: BucketSpec, at: SQL): SQL {
+  const refilled = sql`least(${spec.capacity}::float8, b.tokens + greatest(0, extract(epoch from (${at} - b.updated_at))) * ${spec.ratePerSecond}::float8)`;
+  return sql`insert into rate_limit_buckets as b (key, tokens, updated_at)
+    values (${spec.key}, ${spec.capacity - 1}::float8, ${at})
+    on conflict (key) do update set tokens = ${refilled} - 1, updated_at = greatest(b.updated_at, ${at})
+    where ${refilled} >= 1
+    returning tokens`;
+}
+
 /**
- * Takes one token from a token bucket in a single atomic statement, so concurrent requests on any instance
- * agree. The bucket refills lazily from `updated_at`. When the bucket holds less than one token the row is left
- * untouched and no row comes back: that is the denial signal.
+ * Takes one token from each bucket in a single atomic statement (one round trip, one commit), so concurrent
+ * requests on any instance agree. Buckets refill lazily from `updated_at`. A bucket holding less than one token is
+ * left untouched and yields null: that is the denial signal.
  */
-export async function takeBucketToken(db: Database, spec: BucketSpec, now: Date) {
+export async function takeBucketTokens(
+  db: Database,
+  specs: BucketSpec[],
+  now: Date,
+): Promise<(number | null)[]> {
+  if (specs.length === 0) return [];
   const at = sql`${now.toISOString()}::timestamptz`;
-  const refilled = sql`least(${spec.capacity}::float8, ${rateLimitBuckets.tokens} + greatest(0, extract(epoch from (${at} - ${rateLimitBuckets.updatedAt}))) * ${spec.ratePerSecond}::float8)`;
-  const rows = await db
-    .insert(rateLimitBuckets)
-    .values({ key: spec.key, tokens: spec.capacity - 1, updatedAt: now })
-    .onConflictDoUpdate({
-      target: rateLimitBuckets.key,
-      set: { tokens: sql`${refilled} - 1`, updatedAt: sql`greatest(${rateLimitBuckets.updatedAt}, ${at})` },
-      setWhere: sql`${refilled} >= 1`,
-    })
-    .returning({ tokens: rateLimitBuckets.tokens });
-  return rows[0];
+  const ctes = sql.join(
+    specs.map((spec, i) => sql`${sql.raw(`b${i}`)} as (${upsertBucket(spec, at)})`),
+    sql`, `,
+  );
+  const columns = sql.join(
+    specs.map((_, i) => sql.raw(`(select tokens from b${i}) as t${i}`)),
+    sql`, `,
+  );
+  const result = (await db.execute(sql`with ${ctes} select ${columns}`)) as unknown as {
+    rows: Record<string, number | string | null>[];
+  };
+  const row = result.rows[0] ?? {};
+  return specs.map((_, i) => {
+    const value = row[`t${i}`];
+    return value === null || value === undefined ? null : Number(value);
+  });
 }
 
 export async function findBucket(db: Database, key: string) {

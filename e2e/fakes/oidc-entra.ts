@@ -1,4 +1,5 @@
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from "jose";
 import Provider from "oidc-provider";
@@ -33,6 +34,8 @@ export async function startFakeEntra(options: {
   tenantId?: string;
   clientId?: string;
   clientSecret?: string;
+  /** Serve over HTTPS like the real tenant (Auth.js refuses plain-http discovery in its Entra-specific path). */
+  tls?: { key: string; cert: string };
 }): Promise<FakeEntra> {
   const tenantId = options.tenantId ?? "8c3f5b8e-2f3a-4e57-9d7e-6b1f0c2a9e11";
   const clientId = options.clientId ?? "b2a1c3d4-0000-4000-8000-00000000c1e7";
@@ -41,11 +44,11 @@ export async function startFakeEntra(options: {
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: "fake-entra-key-1", alg: "RS256", use: "sig" };
 
-  const server = http.createServer();
+  const server = options.tls ? https.createServer(options.tls) : http.createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const mountPath = `/${tenantId}/v2.0`;
-  const issuer = `http://127.0.0.1:${port}${mountPath}`;
+  const issuer = `${options.tls ? "https" : "http"}://127.0.0.1:${port}${mountPath}`;
 
   const provider = new Provider(issuer, {
     clients: [
@@ -77,6 +80,12 @@ export async function startFakeEntra(options: {
       };
     },
   });
+  // Token endpoint refusals are otherwise invisible to the test: print the provider's reason.
+  provider.on("grant.error", (ctx, error) =>
+    process.stderr.write(
+      `fake entra grant.error (redirect_uri ${String(ctx.oidc?.params?.redirect_uri)}): ${error.message} ${error.error_description ?? ""} ${(error as { error_detail?: string }).error_detail ?? ""}\n`,
+    ),
+  );
   const callback = provider.callback();
   server.on("request", (req, res) => {
     if (!req.url?.startsWith(mountPath)) {

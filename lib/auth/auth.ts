@@ -71,7 +71,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
     error: (error) =>
       error.name === "CredentialsSignin"
         ? log.info({ type: error.name }, "sign-in refused")
-        : log.error({ err: error, type: error.name }, "auth error"),
+        : // Auth.js wraps the real failure (a callback's exception, a provider reply) in `cause`.
+          log.error({ err: error, cause: error.cause, type: error.name }, "auth error"),
     warn: (code) => log.warn({ code }, "auth warning"),
     debug: () => {},
   },

@@ -20,6 +20,10 @@ export async function authenticateApiKey(secret: string, now = new Date()): Prom
   const db = await getDb();
   const key = await findApiKeyByHash(db, await hashApiKey(secret));
   if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) throw invalid;
-  await touchApiKeyLastUsed(db, key.id, now);
+  // The row we just read says whether last_used_at is a minute old; skip the write otherwise (the UPDATE's own
+  // condition still guards against concurrent requests).
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= 60_000) {
+    await touchApiKeyLastUsed(db, key.id, now);
+  }
   return { userId: key.userId, via: "api_key", scope: key.scope, apiKeyId: key.id };
 }

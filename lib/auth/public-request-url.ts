@@ -1,18 +1,25 @@
-import { NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 
 /**
- * `next start` builds route-handler URLs from its bind address (`localhost`), not from the Host the browser used.
- * Auth.js derives the OAuth redirect_uri from the request URL on the callback but from the Host header when a
- * server action starts sign-in, and a mismatch fails the code exchange. So Auth.js routes see the public origin:
- * APP_URL when set, else the forwarded or Host header (Auth.js trusts it anyway with trustHost).
+ * The request as Auth.js must see it: at the origin the browser used. Two Next behaviours break OAuth on a
+ * loopback host otherwise: `next start` builds route-handler URLs from its bind address, and NextURL rewrites
+ * 127.0.0.1 to `localhost`. Auth.js derives the redirect_uri from the request URL on the callback but from the
+ * Host header when a server action starts sign-in, so the code exchange fails with a redirect_uri mismatch. We
+ * hand Auth.js a plain Request (not a NextRequest, which would rewrite the host again) at APP_URL when set, else
+ * at the forwarded or Host header's origin (Auth.js trusts that header anyway with trustHost).
  */
-export function toPublicRequest(request: Request): NextRequest {
+export async function toPublicRequest(request: Request): Promise<Request> {
   const url = new URL(request.url);
   const appUrl = getEnv().APP_URL;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   const proto =
     request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
   const origin = appUrl ? new URL(appUrl).origin : host ? `${proto}://${host}` : url.origin;
-  return new NextRequest(url.href.replace(url.origin, origin), request);
+  const hasBody = !["GET", "HEAD"].includes(request.method);
+  return new Request(url.href.replace(url.origin, origin), {
+    method: request.method,
+    headers: request.headers,
+    body: hasBody ? await request.arrayBuffer() : undefined,
+    signal: request.signal,
+  });
 }

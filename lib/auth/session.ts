@@ -23,13 +23,3 @@ export async function requireSessionUser(returnTo: string): Promise<UserRow> {
 export async function getActionRequestMeta(): Promise<RequestMeta> {
   return readRequestMeta(await headers());
 }
-
-/** Only same-site paths may be a post-sign-in destination: no open redirect through `callbackUrl`. */
-export function safeReturnPath(value: unknown, fallback = "/settings/api-keys"): string {
-  return typeof value === "string" &&
-    value.startsWith("/") &&
-    !value.startsWith("//") &&
-    !value.includes("\\")
-    ? value
-    : fallback;
-}

@@ -1,7 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { bucketsForPrincipal } from "./limits";
-import { type RateLimitResult, takeRateLimitToken } from "./take-rate-limit-token";
+import { type RateLimitResult, takeRateLimitTokens } from "./take-rate-limit-token";
 
 const headersFor = (result: RateLimitResult): Record<string, string> => ({
   "X-RateLimit-Limit": String(result.limit),
@@ -14,7 +14,7 @@ const headersFor = (result: RateLimitResult): Record<string, string> => ({
  * is empty the request fails with 429 and Retry-After.
  */
 export async function enforceApiRateLimit(principal: Principal): Promise<Record<string, string>> {
-  const results = await Promise.all(bucketsForPrincipal(principal).map((spec) => takeRateLimitToken(spec)));
+  const results = await takeRateLimitTokens(bucketsForPrincipal(principal));
   if (results.length === 0) return {};
   const denied = results.filter((r) => !r.allowed);
   if (denied.length > 0) {

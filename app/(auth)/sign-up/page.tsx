@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { CredentialsForm } from "@/components/auth/credentials-form";
 import { EntraSignInButton } from "@/components/auth/entra-sign-in-button";
-import { getSessionUser, safeReturnPath } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { getSessionUser } from "@/lib/auth/session";
 import { isEntraConfigured } from "@/lib/env";
 import { signInWithEntraAction, signUpAction } from "../actions";
 
