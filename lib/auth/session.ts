@@ -14,7 +14,7 @@ export async function getSessionUser(): Promise<UserRow | undefined> {
 }
 
 /** For protected pages: the user, or a redirect to sign-in that comes back to `returnTo`. */
-export async function requireSessionUser(returnTo: string): Promise<UserRow> {
+export async function requireSessionUser(returnTo = "/dashboard"): Promise<UserRow> {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
@@ -25,7 +25,7 @@ export async function getActionRequestMeta(): Promise<RequestMeta> {
 }
 
 /** Only same-site paths may be a post-sign-in destination: no open redirect through `callbackUrl`. */
-export function safeReturnPath(value: unknown, fallback = "/settings/api-keys"): string {
+export function safeReturnPath(value: unknown, fallback = "/dashboard"): string {
   return typeof value === "string" &&
     value.startsWith("/") &&
     !value.startsWith("//") &&
