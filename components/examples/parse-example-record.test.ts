@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatConversation } from "@/lib/pipeline/examples/record-formats";
+import { type Conversation, formatConversation } from "@/lib/pipeline/examples/record-formats";
 import { parseExampleRecord } from "./parse-example-record";
 
-const conversation = {
+const conversation: Conversation = {
   system: "You operate Gmail through MCP tools.",
   user: "Email alice@example.com about lunch",
   calls: [
@@ -13,9 +13,13 @@ const conversation = {
     {
       name: "send_email",
       description: "Send",
-      input_schema: { type: "object", additionalProperties: false },
+      input_schema: { type: "object", properties: {}, required: [], additionalProperties: false },
     },
-    { name: "archive", description: "Archive", input_schema: { type: "object" } },
+    {
+      name: "archive",
+      description: "Archive",
+      input_schema: { type: "object", properties: {}, required: [] },
+    },
   ],
 };
 
