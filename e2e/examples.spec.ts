@@ -33,10 +33,18 @@ async function uploadSession(page: Page, description: string) {
   expect(response.status(), await response.text()).toBe(201);
   const session = (await response.json()) as { id: string };
   await expect
-    .poll(async () => (await (await page.request.get(`/v1/sessions/${session.id}`)).json()).status, {
-      timeout: 45_000,
-      intervals: [500, 1000],
-    })
+    .poll(
+      async () => {
+        const detail = await (await page.request.get(`/v1/sessions/${session.id}`)).json();
+        // A failed pipeline will not recover: fail now, with its reason.
+        if (detail.status === "failed") throw new Error(`session failed: ${detail.error}`);
+        return detail.status;
+      },
+      {
+        timeout: 45_000,
+        intervals: [500, 1000],
+      },
+    )
     .toBe("completed");
   return session.id;
 }
