@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: "int",
           environment: "node",
+          // next-auth's ESM imports `next/server` without an extension, which only bundlers resolve: let Vite do it.
+          server: { deps: { inline: ["next-auth"] } },
           include: ["{lib,db,schemas,inngest,app,e2e}/**/*.int.test.ts"],
           // Files share one Postgres server when DATABASE_URL is set, so they run one at a time.
           fileParallelism: false,

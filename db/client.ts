@@ -38,9 +38,11 @@ async function openDatabase(): Promise<DatabaseHandle> {
     neonConfig.webSocketConstructor = ws;
     if (env.NEON_WS_PROXY) {
       // Local development against a plain Postgres through a WebSocket-to-TCP proxy, as Neon documents it.
-      const proxy = env.NEON_WS_PROXY;
+      // The driver adds the scheme itself (from useSecureWebSocket), so `ws://` / `wss://` is stripped here.
+      const match = /^(wss?):\/\/(.+?)\/*$/.exec(env.NEON_WS_PROXY);
+      const proxy = match ? match[2] : env.NEON_WS_PROXY.replace(/\/+$/, "");
       neonConfig.wsProxy = (host, port) => `${proxy}/v1?address=${host}:${port}`;
-      neonConfig.useSecureWebSocket = false;
+      neonConfig.useSecureWebSocket = match?.[1] === "wss";
       neonConfig.pipelineTLS = false;
       neonConfig.pipelineConnect = false;
     }

@@ -5,22 +5,36 @@ import { onServerStart } from "@/lib/platform/start-server-process";
 import { inngest } from "./client";
 import { functions } from "./functions";
 
+let running: EmbeddedExecutor | undefined;
+
+/** Starts the app's embedded executor (the app's client and functions) unless an Inngest engine is configured. */
+export async function startEmbeddedExecutor(): Promise<EmbeddedExecutor | undefined> {
+  if (isInngestEngine() || running) return running;
+  running = new EmbeddedExecutor({
+    client: inngest,
+    functions,
+    db: await getDb(),
+    releaseLeasesOnStart: (await getDatabaseHandleMode()) === "pglite",
+  });
+  await running.start();
+  return running;
+}
+
+export async function stopEmbeddedExecutor(): Promise<void> {
+  const executor = running;
+  running = undefined;
+  await executor?.stop();
+}
+
 /**
- * Starts the embedded executor in the Next server process when no Inngest engine is configured. Next exits on
- * SIGTERM once open requests finish; stopping here hands runs between steps back to the queue first. Runs
- * interrupted mid-step are re-driven at the next start (PGlite) or when their lease expires (Postgres).
+ * Starts the executor with the Next server process. Next exits on SIGTERM once open requests finish; stopping
+ * here hands runs that are between steps back to the queue. Runs interrupted mid-step are re-driven at the next
+ * start (PGlite) or when their lease expires (Postgres).
  */
 export function registerEmbeddedExecutorStart(): void {
   onServerStart(async () => {
-    if (isInngestEngine()) return;
-    const executor = new EmbeddedExecutor({
-      client: inngest,
-      functions,
-      db: await getDb(),
-      releaseLeasesOnStart: (await getDatabaseHandleMode()) === "pglite",
-    });
-    await executor.start();
-    const stop = () => void executor.stop();
+    if (!(await startEmbeddedExecutor())) return;
+    const stop = () => void stopEmbeddedExecutor();
     process.once("SIGTERM", stop);
     process.once("SIGINT", stop);
   });

@@ -55,6 +55,7 @@ const envSchema = z.object({
   RATE_LIMIT_USER_RPS: rate(500),
   RATE_LIMIT_BURST_SECONDS: rate(10),
   CALLBACK_ALLOW_PRIVATE_ADDRESSES: flag,
+  TRACEPIPE_BENCH_ROUTES: flag,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -93,6 +93,15 @@ export const nativeEventSchema = z
     timezone: z.string().max(64).optional().describe("IANA time zone of the recording (on `meta` events)."),
     userAgent: z.string().max(1024).optional(),
     viewport: z.object({ width: z.number(), height: z.number() }).optional(),
+    screenshot: z
+      .object({
+        byteLength: z.number().int().nonnegative(),
+        mimeType: z.string().max(64).optional(),
+      })
+      .optional()
+      .describe(
+        "On `screenshot` events: size of the captured frame. The image itself stays in the source file.",
+      ),
   })
   .describe("One event of Tracepipe's native `input_events.jsonl` format.");
 
@@ -106,6 +115,12 @@ export const eventProvenanceSchema = z.object({
   file: z.string().optional(),
   line: z.number().int().positive().optional(),
   path: z.string().optional(),
+  timeline: z
+    .enum(["recorded", "synthetic", "monotonic"])
+    .optional()
+    .describe(
+      "`synthetic`: the source has no times (DevTools Recorder, Playwright codegen) and `ts` is an invented, evenly spaced timeline; `monotonic`: a trace clock, not wall time. Absent means recorded wall-clock time.",
+    ),
 });
 
 export type EventProvenance = z.infer<typeof eventProvenanceSchema>;

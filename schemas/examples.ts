@@ -75,3 +75,21 @@ export const exampleCallbackSchema = z.object({
 });
 
 export type ExampleCallback = z.infer<typeof exampleCallbackSchema>;
+
+export const timelineLayerSchema = z.enum(["events", "interactions", "windows", "actions", "issues"]);
+
+/** One page of a session's pipeline artifact for the explorer: by position (`after`) and/or time range. */
+export const timelineQuerySchema = z.object({
+  layer: timelineLayerSchema.default("events"),
+  after: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .default(-1)
+    .describe("Position (`seq`) of the last item already seen; the page starts after it."),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  from_ts: z.coerce.number().optional().describe("Only items at or after this epoch-ms time."),
+  to_ts: z.coerce.number().optional().describe("Only items before this epoch-ms time."),
+});
+
+export type TimelineQuery = z.infer<typeof timelineQuerySchema>;

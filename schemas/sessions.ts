@@ -106,3 +106,64 @@ export const sessionListSchema = z
     next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
   })
   .meta({ id: "SessionList" });
+
+export const MAX_DIRECT_UPLOAD_BYTES = 5 * 1024 * 1024 * 1024;
+
+export const beginUploadSchema = z
+  .object({
+    files: z
+      .array(
+        z.object({
+          file_name: z.string().min(1).max(255),
+          size_bytes: z
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_DIRECT_UPLOAD_BYTES)
+            .describe("Exact size of the file in bytes (≤ 5 GB)."),
+        }),
+      )
+      .min(1)
+      .max(20),
+  })
+  .meta({
+    id: "BeginUploadRequest",
+    example: { files: [{ file_name: "trace.json.gz", size_bytes: 1073741824 }] },
+  });
+export type BeginUploadInput = z.infer<typeof beginUploadSchema>;
+
+export const beginUploadResponseSchema = z
+  .object({
+    session_id: z.uuid().describe("The id the session will have once the upload is completed."),
+    session_token: z
+      .string()
+      .describe("Pass to `POST /v1/uploads/complete` (and as `clientPayload` to Vercel Blob)."),
+    mode: z
+      .enum(["local", "vercel-blob"])
+      .describe(
+        "`local`: PUT each file to its `upload_url`. `vercel-blob`: use `@vercel/blob/client` `upload()` with `handle_upload_url`.",
+      ),
+    handle_upload_url: z.string().nullable(),
+    expires_at: timestampSchema,
+    uploads: z.array(
+      z.object({
+        file_name: z.string(),
+        key: z.string().describe("Storage key (Vercel Blob pathname) of the file."),
+        upload_url: z.string().nullable().describe("`local` mode: PUT the raw file bytes here."),
+      }),
+    ),
+  })
+  .meta({ id: "BeginUploadResponse" });
+
+export const completeUploadSchema = z
+  .object({
+    session_token: z.string().min(1),
+    suite_id: idOrSlugSchema,
+    description: descriptionSchema,
+    files: z
+      .array(z.object({ key: z.string().min(1), file_name: z.string().min(1).max(255) }))
+      .min(1)
+      .max(20),
+  })
+  .meta({ id: "CompleteUploadRequest" });
+export type CompleteUploadInput = z.infer<typeof completeUploadSchema>;

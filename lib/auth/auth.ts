@@ -3,11 +3,14 @@ import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getEnv, isEntraConfigured } from "@/lib/env";
+import { childLogger } from "@/lib/logger";
 import { signInSchema } from "@/schemas/auth";
 import { getAuthSecret } from "./auth-secret";
 import { findOrCreateEntraUser } from "./find-or-create-entra-user";
 import { readRequestMeta } from "./request-meta";
 import { verifyCredentials } from "./verify-credentials";
+
+const log = childLogger("auth");
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -63,6 +66,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  // Auth.js logs to the console by default, with a stack for every refused password; route it through pino.
+  logger: {
+    error: (error) =>
+      error.name === "CredentialsSignin"
+        ? log.info({ type: error.name }, "sign-in refused")
+        : log.error({ err: error, type: error.name }, "auth error"),
+    warn: (code) => log.warn({ code }, "auth warning"),
+    debug: () => {},
+  },
   providers: providers(request),
   callbacks: {
     async jwt({ token, user, account, profile }) {

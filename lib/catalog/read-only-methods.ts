@@ -1,7 +1,8 @@
-import { publicRoute } from "@/lib/api/handler";
+import { authedRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 
-const rejectWrite = publicRoute(({ request }) => {
+// Authenticated like the reads, so an anonymous caller learns nothing but 401.
+const rejectWrite = authedRoute({ scopes: ["read", "ingest"] }, ({ request }) => {
   throw new AppError({
     code: "method_not_allowed",
     message: `The catalog is read-only: ${request.method} is not allowed here`,

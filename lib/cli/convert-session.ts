@@ -20,6 +20,8 @@ export type ConvertSessionInput = {
   format: ExampleFormat;
   multiStep?: boolean;
   timezone?: string;
+  /** Consulted after the pipeline ran, when neither `timezone` nor a `meta` event named one (e.g. bronze's offset zone). */
+  fallbackTimezone?: () => string | undefined;
   llm?: LlmClient;
   source?: { fileName?: string; format?: string };
 };
@@ -36,6 +38,7 @@ export async function convertSession(input: ConvertSessionInput): Promise<Conver
     ...(input.timezone ? { timezone: input.timezone } : {}),
     ...(input.llm ? { llm: input.llm } : {}),
   });
+  const timezone = pipeline.timezone ?? input.fallbackTimezone?.();
   const examples = await generateExamples({
     actions: pipeline.actions,
     suite: input.suite,
@@ -46,7 +49,7 @@ export async function convertSession(input: ConvertSessionInput): Promise<Conver
     format: input.format,
     multiStep: input.multiStep ?? false,
     ...(input.llm ? { llm: input.llm } : {}),
-    ...(pipeline.timezone ? { timezone: pipeline.timezone } : {}),
+    ...(timezone ? { timezone } : {}),
   });
   const card = buildDatasetCard({
     suite,
@@ -59,7 +62,7 @@ export async function convertSession(input: ConvertSessionInput): Promise<Conver
     examples,
     metrics: pipeline.metrics,
     ...(input.source ? { source: input.source } : {}),
-    ...(pipeline.timezone ? { timezone: pipeline.timezone } : {}),
+    ...(timezone ? { timezone } : {}),
   });
   return { pipeline, examples, card };
 }

@@ -12,6 +12,8 @@ import {
 import { exampleFormats, isExampleFormat } from "@/lib/pipeline/examples/record-formats";
 import { writeJsonl } from "@/lib/pipeline/examples/write-jsonl";
 import { isValidTimeZone } from "@/lib/pipeline/examples/zoned-time";
+import { recordingFormats } from "@/lib/pipeline/import/detect-format";
+import { ImportLimitError, UnsupportedRecordingError } from "@/lib/pipeline/import/import-issue";
 import { convertSession } from "./convert-session";
 import { CliInputError, formatIssue, importFile } from "./import-events";
 
@@ -85,6 +87,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values.timezone && !isValidTimeZone(values.timezone))
       throw new UsageError(`Unknown time zone "${values.timezone}"`);
     const { map } = resolveActionToolMap(catalog, values.suite, values.map);
+    const inputFormat = values["input-format"];
+    const knownInput = recordingFormats.find((f) => f === inputFormat);
+    if (inputFormat && !knownInput)
+      throw new UsageError(`Unknown input format "${inputFormat}" (known: ${recordingFormats.join(", ")})`);
 
     let llm: ReturnType<typeof createOpenAiCompatibleClient> | undefined;
     if (values.model !== RULES_MODEL) {
@@ -101,7 +107,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
 
     const fileName = path.basename(recording);
-    const imported = await importFile(recording, values["input-format"]);
+    const imported = await importFile(recording, knownInput);
+    const sourceFormat = await imported.format;
     const result = await convertSession({
       events: imported.events,
       catalog,
@@ -111,10 +118,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       format: values.format,
       multiStep: values["multi-step"],
       ...(values.timezone ? { timezone: values.timezone } : {}),
+      fallbackTimezone: () => imported.summary.timezone,
       ...(llm ? { llm } : {}),
-      source: { fileName, format: imported.format },
+      source: { fileName, format: sourceFormat },
     });
-    for (const issue of imported.issues) io.stderr(`${formatIssue(fileName, issue)}\n`);
+    const issues = imported.issues();
+    for (const issue of issues) io.stderr(`${formatIssue(fileName, issue)}\n`);
     for (const rejected of result.examples.rejected)
       io.stderr(`not emitted: ${rejected.slug}: ${rejected.errors.join("; ")}\n`);
 
@@ -124,9 +133,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values.card) await writeFile(values.card, result.card);
     const m = result.pipeline.metrics;
     io.stderr(
-      `${fileName} (${imported.format}): ${m.events} events → ${m.interactions} interactions → ${m.actions} actions → ` +
+      `${fileName} (${sourceFormat}): ${m.events} events → ${m.interactions} interactions → ${m.actions} actions → ` +
         `${result.examples.records.length} ${values.format} records${values.out ? ` in ${values.out}` : ""}` +
-        `${imported.issues.length ? `; ${imported.issues.length} import issues` : ""}\n`,
+        `${issues.length ? `; ${issues.length} import issues` : ""}\n`,
     );
     return 0;
   } catch (error) {
@@ -134,7 +143,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`tracepipe: ${error.message}\nRun "tracepipe --help" for usage.\n`);
       return 2;
     }
-    if (error instanceof CliInputError) {
+    if (
+      error instanceof CliInputError ||
+      error instanceof UnsupportedRecordingError ||
+      error instanceof ImportLimitError
+    ) {
       io.stderr(`tracepipe: ${error.message}\n`);
       return 1;
     }

@@ -4,10 +4,11 @@ import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
 import { exampleRequested } from "@/inngest/events";
 import { sendEvent } from "@/inngest/send-event";
 import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { CreateExampleInput } from "@/schemas/examples";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
-import { findSuite, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
+import { DEFAULT_MODEL_SLUG, findSuite, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
 
 /**
  * Creates a pending example for one of the caller's sessions and queues its generation. Generation waits for
@@ -31,6 +32,15 @@ export async function createExample(input: {
     throw new Error(`session ${session.id} references suite ${session.suiteId} missing from the catalog`);
   const model = resolveModel(input.body.model_id);
   const map = resolveActionToolMap(input.body.action_tool_map_id, suite);
+  if (model.slug !== DEFAULT_MODEL_SLUG && !getEnv().LLM_BASE_URL) {
+    throw new AppError({
+      code: "unprocessable",
+      message: `Model '${model.slug}' writes instructions through an LLM gateway and none is configured; use '${DEFAULT_MODEL_SLUG}'`,
+      extensions: {
+        errors: [{ field: "model_id", code: "model_unavailable", message: "No LLM gateway configured" }],
+      },
+    });
+  }
   const options = exampleOutputOptionsSchema.safeParse(input.body.model_configuration);
   if (!options.success) {
     throw new AppError({

@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { Middleware, type SendEventBaseOutput } from "inngest";
-import { getAsyncCtx } from "inngest/experimental";
 import { getEmbeddedExecutor } from "./executor-registry";
+import { toHex } from "./inngest-protocol";
 
 /**
  * Routes `step.sendEvent` and `inngest.send` to the embedded executor instead of an Inngest event API.
@@ -18,6 +17,8 @@ class EmbeddedSendMiddleware extends Middleware.BaseMiddleware {
         `No embedded executor is running for Inngest app "${this.client.id}"; use sendEvent() from inngest/send-event.ts`,
       );
     }
+    // Loaded on use: inngest/experimental pulls in OpenTelemetry, which modules importing the client should not pay for.
+    const { getAsyncCtx } = await import("inngest/experimental");
     const ctx = await getAsyncCtx();
     const runId = ctx?.execution?.ctx.runId;
     const stepId = ctx?.execution?.executingStep?.hashedId;
@@ -38,7 +39,7 @@ class EmbeddedSendMiddleware extends Middleware.BaseMiddleware {
  */
 export function embeddedClientOptions() {
   return {
-    signingKey: `signkey-embedded-${randomBytes(32).toString("hex")}`,
+    signingKey: `signkey-embedded-${toHex(crypto.getRandomValues(new Uint8Array(32)))}`,
     eventKey: "embedded-executor",
     middleware: [EmbeddedSendMiddleware],
   };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Inngest, NonRetriableError, RetryAfterError } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -203,6 +204,9 @@ describe("embedded executor (inngest SDK contract)", () => {
     expect(run?.output).toBe("sent");
     const received = await listJobRuns(await getDb(), { functionId: "contract-test-fanned" });
     expect(received).toHaveLength(1);
+    // Derived from the run and the step (SHA-1 of its id), so a re-run of the step cannot queue a duplicate.
+    const notifyStepId = createHash("sha1").update("notify").digest("hex");
+    expect(received[0]?.eventId).toBe(`${run?.id}:${notifyStepId}:0`);
     const [done] = await waitForEventRuns(await getDb(), received[0]?.eventId ?? "");
     expect(done?.output).toEqual({ from: "fan-out" });
   });

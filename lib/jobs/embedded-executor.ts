@@ -30,6 +30,20 @@ export interface EmbeddedExecutorOptions {
   stopTimeoutMs?: number;
 }
 
+/** Flow control the Inngest engine provides and this executor does not; concurrency is only the global limit. */
+const unsupportedOptions = [
+  "concurrency",
+  "throttle",
+  "rateLimit",
+  "debounce",
+  "batchEvents",
+  "cancelOn",
+  "idempotency",
+  "priority",
+  "timeouts",
+  "singleton",
+] as const;
+
 /**
  * Runs Inngest functions without an Inngest server: polls `job_runs` for due runs and drives each one through
  * the SDK's own serve() handler with signed execution requests, exactly as the Inngest executor would over HTTP.
@@ -63,6 +77,9 @@ export class EmbeddedExecutor implements EmbeddedExecutorHandle {
     };
     for (const fn of this.functions) {
       const id = servedFunctionId(fn, this.client.id);
+      const ignored = unsupportedOptions.filter((option) => fn.opts[option] !== undefined);
+      if (ignored.length > 0)
+        this.log.warn({ functionId: id, ignored }, "the embedded executor ignores these options");
       this.served.set(id, { fn, kind: "main" });
       if (fn.opts.onFailure) this.served.set(`${id}-failure`, { fn, kind: "failure" });
     }

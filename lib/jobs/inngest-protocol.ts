@@ -80,7 +80,12 @@ async function hmacSha256Hex(key: string, data: string): Promise<string> {
     ["sign"],
   );
   const mac = await crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(data));
-  return Buffer.from(mac).toString("hex");
+  return toHex(new Uint8Array(mac));
+}
+
+/** Web APIs only (no Buffer): the client module is also imported by edge-portable handlers. */
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 export type ExecutionOutcome =

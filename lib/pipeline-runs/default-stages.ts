@@ -1,6 +1,119 @@
-import type { PipelineStages } from "./pipeline-stages";
+import { NonRetriableError } from "inngest";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { getClassificationLlm, getLlmClient } from "@/lib/llm/get-llm-client";
+import { buildBronze } from "@/lib/pipeline/bronze/build-bronze";
+import { generateExamples, RULES_MODEL } from "@/lib/pipeline/examples/generate-examples";
+import { buildGold, findSuite } from "@/lib/pipeline/gold/build-gold";
+import { classifyWithLlm } from "@/lib/pipeline/gold/classify-with-llm";
+import { type RecordingFormat, recordingFormats } from "@/lib/pipeline/import/detect-format";
+import {
+  type ImportIssue,
+  ImportLimitError,
+  type RecordingHints,
+  UnsupportedRecordingError,
+} from "@/lib/pipeline/import/import-issue";
+import { type ImportedRecording, importRecording } from "@/lib/pipeline/import/import-recording";
+import type { TokenUsage } from "@/lib/pipeline/llm-client";
+import { SilverBuilder } from "@/lib/pipeline/silver/build-silver";
+import { mergeRatiosOf, streamInteractions } from "@/lib/pipeline/silver/silver-stream";
+import type { CanonicalEvent } from "@/schemas/events";
+import type { LlmUsage, PipelineStages, RawSource } from "./pipeline-stages";
 
-/** The production binding of the pure pipeline (lib/pipeline). */
+const knownFormat = (format: string | undefined): RecordingFormat | undefined =>
+  recordingFormats.find((f) => f === format);
+
+const usageOf = (model: string, usage: TokenUsage): LlmUsage[] =>
+  usage.calls > 0 ? [{ model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens }] : [];
+
+/** An unsupported file or a recording over the limits will not import on a retry either: fail at once. */
+async function* permanentOnBadInput(events: AsyncIterable<CanonicalEvent>): AsyncGenerator<CanonicalEvent> {
+  try {
+    yield* events;
+  } catch (error) {
+    if (error instanceof UnsupportedRecordingError || error instanceof ImportLimitError) {
+      throw new NonRetriableError(error.message, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** The production binding of the pure pipeline (lib/pipeline) with the bundled catalog and the LLM gateway. */
 export function getDefaultStages(): PipelineStages {
-  throw new Error("pipeline stages are bound once lib/pipeline lands");
+  return {
+    bronze(sources: RawSource[]) {
+      const hints: RecordingHints = {};
+      const imports: ImportedRecording[] = [];
+      // Sources are imported one after another into one bronze builder, whose reorder window puts them in time
+      // order; the importer fills hints while its events are read, and bronze reads them at the end.
+      async function* chained(): AsyncGenerator<CanonicalEvent> {
+        for (const source of sources) {
+          const imported = importRecording(source.stream, {
+            fileName: source.fileName,
+            format: knownFormat(source.format),
+          });
+          imports.push(imported);
+          yield* imported.events;
+          Object.assign(hints, imported.hints);
+        }
+      }
+      const bronze = buildBronze(chained(), { hints });
+      return {
+        events: permanentOnBadInput(bronze.events),
+        finish: async () => {
+          const formats = await Promise.all(imports.map((i) => i.format));
+          const issues: ImportIssue[] = [...imports.flatMap((i) => i.issues), ...bronze.issues];
+          return {
+            formats: [...new Set(formats)],
+            issues,
+            timezone: bronze.summary.timezone,
+            details: { ...bronze.summary },
+          };
+        },
+      };
+    },
+
+    silver(events) {
+      const builder = new SilverBuilder();
+      return {
+        interactions: streamInteractions(events, builder),
+        finish: () => ({ mergeRatios: mergeRatiosOf(builder.counts) }),
+      };
+    },
+
+    async gold({ interactions, suite: suiteSlug }) {
+      const suite = findSuite(getBundledCatalog(), suiteSlug);
+      if (!suite) throw new Error(`Unknown suite ${suiteSlug}`);
+      const { windows, actions, cancelledIds } = buildGold(interactions, suite);
+      const llm = getClassificationLlm();
+      const usage: TokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
+      if (llm) {
+        actions.push(
+          ...(await classifyWithLlm({ interactions, windows, actions, cancelledIds, suite, llm, usage })),
+        );
+        actions.sort((a, b) => a.ts - b.ts);
+      }
+      return { windows, actions, usage: llm ? usageOf(llm.model, usage) : [] };
+    },
+
+    async generateExamples(input) {
+      const llm = input.model === RULES_MODEL ? undefined : getLlmClient(input.model);
+      const generated = await generateExamples({
+        actions: input.actions,
+        suite: input.suite,
+        mapSlug: input.mapSlug,
+        model: input.model,
+        modelConfiguration: input.modelConfiguration,
+        catalog: getBundledCatalog(),
+        format: input.format,
+        multiStep: input.multiStep,
+        llm,
+        timezone: input.timezone,
+      });
+      return {
+        records: generated.records,
+        rejected: generated.rejected,
+        usage: usageOf(input.model, generated.usage),
+      };
+    },
+  };
 }

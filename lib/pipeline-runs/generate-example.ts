@@ -9,11 +9,12 @@ import {
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
 import { modelId as catalogModelId } from "@/lib/catalog/catalog-ids";
 import { findActionToolMapById, findModelById, findSuite } from "@/lib/examples/resolve-catalog-refs";
+import { ExampleConfigurationError } from "@/lib/pipeline/examples/generate-examples";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
+import type { GoldAction } from "@/schemas/pipeline";
 import { artifactKeys, exampleMessagesKey } from "./artifact-keys";
 import { collectJsonlArtifact, writeJsonlArtifact } from "./jsonl-artifacts";
-import type { GoldAction } from "@/schemas/pipeline";
 import type { LlmUsage, PipelineStages } from "./pipeline-stages";
 import type { StepRunner } from "./step-runner";
 
@@ -61,16 +62,26 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
     throw new NonRetriableError("The example references catalog entries that no longer exist");
   const options = exampleOutputOptionsSchema.parse(example.modelConfiguration);
   const actions = await collectJsonlArtifact<GoldAction>(artifactKeys(example.sessionId).actions);
-  const generated = await stages.generateExamples({
-    actions,
-    suite: suite.slug,
-    mapSlug: map.slug,
-    model: model.slug,
-    modelConfiguration: example.modelConfiguration,
-    format: options.format,
-    multiStep: options.multi_step,
-    timezone: session?.metrics && typeof session.metrics.timezone === "string" ? session.metrics.timezone : undefined,
-  });
+  const generated = await stages
+    .generateExamples({
+      actions,
+      suite: suite.slug,
+      mapSlug: map.slug,
+      model: model.slug,
+      modelConfiguration: example.modelConfiguration,
+      format: options.format,
+      multiStep: options.multi_step,
+      timezone:
+        session?.metrics && typeof session.metrics.timezone === "string"
+          ? session.metrics.timezone
+          : undefined,
+    })
+    .catch((error: unknown) => {
+      // A configuration the customer chose (e.g. an LLM model with no gateway) will not fix itself on retry.
+      if (error instanceof ExampleConfigurationError)
+        throw new NonRetriableError(error.message, { cause: error });
+      throw error;
+    });
   // A fixed key per example: a retried step overwrites the same object, so there is never a second copy.
   const written = await writeJsonlArtifact(exampleMessagesKey(exampleId), generated.records);
   return {

@@ -26,7 +26,10 @@ export interface LlmUsage {
 
 export interface PipelineStages {
   /** Imports and merges the sources into time-ordered bronze events; `finish()` once the events are drained. */
-  bronze(sources: RawSource[]): { events: AsyncIterable<CanonicalEvent>; finish: () => Promise<BronzeSummaryLike> };
+  bronze(sources: RawSource[]): {
+    events: AsyncIterable<CanonicalEvent>;
+    finish: () => Promise<BronzeSummaryLike>;
+  };
   silver(events: AsyncIterable<CanonicalEvent>): {
     interactions: AsyncIterable<Interaction>;
     finish: () => { mergeRatios: Record<string, unknown> };

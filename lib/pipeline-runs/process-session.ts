@@ -62,9 +62,7 @@ export async function processSession(sessionId: string, step: StepRunner, stages
   const { suite, userId } = await step.run("start", () => startSessionRun(sessionId));
   const bronze = await step.run("bronze", () => runBronzeStage(sessionId, stages));
   const silver = await step.run("silver", () => runSilverStage(sessionId, stages));
-  const gold = await step.run("gold", () =>
-    runGoldStage(sessionId, { suite }, stages),
-  );
+  const gold = await step.run("gold", () => runGoldStage(sessionId, { suite }, stages));
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
     await markSessionCompleted(await getDb(), sessionId, {

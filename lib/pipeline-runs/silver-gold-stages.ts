@@ -1,7 +1,7 @@
 import type { CanonicalEvent } from "@/schemas/events";
+import type { GoldAction, Interaction } from "@/schemas/pipeline";
 import { artifactKeys } from "./artifact-keys";
 import { collectJsonlArtifact, readJsonlArtifact, writeJsonlArtifact } from "./jsonl-artifacts";
-import type { GoldAction, Interaction } from "@/schemas/pipeline";
 import type { LlmUsage, PipelineStages } from "./pipeline-stages";
 
 export interface SilverResult {

@@ -45,7 +45,9 @@ export async function runPipeline(input: RunPipelineInput): Promise<PipelineResu
   const silverMs = performance.now() - silverStart;
 
   const goldStart = performance.now();
-  const { windows, actions, cancelledIds } = buildGold(interactions, suite);
+  const { windows, actions, cancelledIds } = buildGold(interactions, suite, {
+    keysRecorded: builder.keyEventCount > 0,
+  });
   const usage: TokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
   if (input.llm)
     actions.push(

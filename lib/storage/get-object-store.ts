@@ -4,14 +4,23 @@ import { LocalObjectStore } from "./local-object-store";
 import type { ObjectStore } from "./object-store";
 
 let store: ObjectStore | undefined;
-let storeRoot: string | undefined;
+let storeConfig: string | undefined;
 
-/** Local disk in the embedded default. (The Vercel Blob store for BLOB_READ_WRITE_TOKEN lands with its contract tests.) */
+/**
+ * Vercel Blob when BLOB_READ_WRITE_TOKEN is set, else local disk under the data folder. Cached per
+ * configuration, so tests that switch TRACEPIPE_DATA_DIR or the token (and reset the env cache) get a new store.
+ */
 export async function getObjectStore(): Promise<ObjectStore> {
-  const root = path.join(getEnv().dataDir, "objects");
-  if (!store || storeRoot !== root) {
-    store = new LocalObjectStore(root);
-    storeRoot = root;
+  const env = getEnv();
+  const token = env.BLOB_READ_WRITE_TOKEN;
+  const root = path.join(env.dataDir, "objects");
+  const config = token ? `blob:${token}` : `local:${root}`;
+  if (!store || storeConfig !== config) {
+    // Imported on demand so the embedded default never loads the Vercel Blob SDK.
+    store = token
+      ? new (await import("./vercel-blob-object-store")).VercelBlobObjectStore(token)
+      : new LocalObjectStore(root);
+    storeConfig = config;
   }
   return store;
 }

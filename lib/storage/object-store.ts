@@ -1,5 +1,6 @@
 /**
- * The one storage interface. Keys are slash-separated paths such as `sessions/<id>/recording.json`.
+ * The one storage interface. Keys are slash-separated paths such as `sessions/<id>/recording.json`; the rules
+ * (no `..`, no empty segments, ≤ 950 chars) are in `storage-key.ts` and both stores enforce them.
  * Implementations: local disk under the data folder (embedded default, served by an authenticated route) and
  * Vercel Blob (when BLOB_READ_WRITE_TOKEN is set).
  */
@@ -29,7 +30,11 @@ export interface ObjectStore {
   /** Deletes every object whose key starts with `prefix`. */
   deletePrefix(prefix: string): Promise<void>;
   list(prefix: string): Promise<StoredObject[]>;
-  /** A URL the signed-in owner can download from: a served route locally, a signed/blob URL on Vercel. */
+  /**
+   * A URL the signed-in owner can download from: locally the authenticated route `/api/storage/<key>` (checks
+   * that the caller owns the session/example); on Vercel Blob a presigned GET URL for this one key, valid 15
+   * minutes (a bearer URL: hand it only to the owner).
+   */
   downloadUrl(key: string): Promise<string>;
   /** Cheap reachability check for /v1/ready. */
   ping(): Promise<void>;

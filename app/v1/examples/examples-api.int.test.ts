@@ -7,6 +7,7 @@ import { jobRuns } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { actionToolMapId, modelId, suiteId } from "@/lib/catalog/catalog-ids";
+import { resetEnvCache } from "@/lib/env";
 import { callRoute } from "@/lib/sessions/call-route";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { GET as getMessages } from "./[id]/messages/route";
@@ -17,8 +18,13 @@ import { POST as create, GET as list } from "./route";
 let dataDir: string;
 beforeAll(async () => {
   ({ dataDir } = await openTestDatabase());
+  // LLM models are only accepted with a gateway; nothing is called here, the URL only has to be set.
+  process.env.LLM_BASE_URL = "http://127.0.0.1:9/v1";
+  resetEnvCache();
 });
 afterAll(async () => {
+  delete process.env.LLM_BASE_URL;
+  resetEnvCache();
   await closeTestDatabase(dataDir);
 });
 
@@ -94,6 +100,13 @@ describe("POST /v1/examples", () => {
     expect((await wrongSuite.json()).detail).toContain("not the session's suite");
     const unknownModel = await post(caller.headers, { session_id: sessionId, model_id: "gpt-99" });
     expect(unknownModel.status).toBe(422);
+    delete process.env.LLM_BASE_URL;
+    resetEnvCache();
+    const noGateway = await post(caller.headers, { session_id: sessionId, model_id: "gpt-4o" });
+    process.env.LLM_BASE_URL = "http://127.0.0.1:9/v1";
+    resetEnvCache();
+    expect(noGateway.status).toBe(422);
+    expect((await noGateway.json()).detail).toContain("none is configured");
   });
 
   it("validates the body, and answers 404 for an unknown session, 403 for another's, 409 for a failed one", async () => {

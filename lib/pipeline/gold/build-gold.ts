@@ -9,10 +9,18 @@ export function findSuite(catalog: Catalog, suite: string): CatalogSuite | undef
   return catalog.suites.find((candidate) => candidate.slug === suite);
 }
 
-/** Windows and rule-recognised actions from time-ordered interactions of one session. */
-export function buildGold(interactions: Iterable<Interaction>, suite: CatalogSuite): GoldResult {
-  const recogniser = new ActionRecogniser(getSuiteRecognisers(suite.slug), suite);
+/**
+ * Windows and rule-recognised actions from time-ordered interactions of one session. `keysRecorded: false`
+ * (rrweb records no key events) lets typed searches commit when the person moves on.
+ */
+export function buildGold(
+  interactions: Iterable<Interaction>,
+  suite: CatalogSuite,
+  options: { keysRecorded: boolean } = { keysRecorded: true },
+): GoldResult {
+  const recogniser = new ActionRecogniser(getSuiteRecognisers(suite.slug), suite, options);
   for (const interaction of interactions) recogniser.add(interaction);
+  recogniser.finish();
   return {
     windows: recogniser.windows.windows,
     actions: recogniser.actions,

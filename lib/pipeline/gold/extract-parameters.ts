@@ -1,5 +1,6 @@
 import type { ParamSpec, TargetMatcher } from "@/lib/pipeline/recognisers/recogniser-types";
 import { splitTokens } from "@/lib/pipeline/silver/field-key";
+import { extractEmail } from "@/lib/pipeline/silver/field-text";
 import type { CatalogParameter } from "@/schemas/catalog";
 import type { Interaction, ParameterValue } from "@/schemas/pipeline";
 import { localPartOf } from "./build-windows";
@@ -32,13 +33,19 @@ function latest(
 }
 
 /** Typed text coerced to the catalog parameter's type; masked text never becomes a value. */
-function coerce(interaction: Interaction, type: CatalogParameter["type"]): ParameterValue | undefined {
+function coerce(
+  interaction: Interaction,
+  type: CatalogParameter["type"],
+  emails = false,
+): ParameterValue | undefined {
   const text = shownValueOf(interaction) ?? "";
   if (isMaskedText(text) && !interaction.chips?.length) return undefined;
   if (type === "string[]") {
-    const tokens = [...(interaction.chips ?? []), ...splitTokens(text)].filter(
-      (token) => !isMaskedText(token),
-    );
+    const raw = [...(interaction.chips ?? []), ...splitTokens(text)].filter((token) => !isMaskedText(token));
+    // Chips read "Alice Smith <alice@example.com>"; half-typed names that never became an address are dropped.
+    const tokens = emails
+      ? raw.map(extractEmail).filter((token): token is string => token !== undefined)
+      : raw;
     return tokens.length > 0 ? [...new Set(tokens)] : undefined;
   }
   const trimmed = text.trim();
@@ -158,7 +165,7 @@ export function extractParameter(
   switch (spec.from) {
     case "field": {
       const source = latest(context.scope, spec.fields, valueKinds);
-      const value = source ? coerce(source, type) : undefined;
+      const value = source ? coerce(source, type, spec.emails) : undefined;
       return source && value !== undefined ? { value, sources: [source], fromForm: true } : undefined;
     }
     case "url": {

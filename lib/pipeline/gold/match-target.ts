@@ -2,13 +2,23 @@ import type { TargetMatcher } from "@/lib/pipeline/recognisers/recogniser-types"
 import type { EventTarget } from "@/schemas/events";
 import type { Interaction } from "@/schemas/pipeline";
 
-const clean = (text: string | undefined) =>
-  // Gmail wraps shortcuts in bidi marks ("Send ‪(Ctrl-Enter)‬"); labels often end with ":" or "*".
-  text
-    ?.replace(/[\u200e\u200f\u202a-\u202e]/g, "")
-    .replace(/\s+/g, " ")
-    .replace(/\s*[:*]\s*$/, "")
-    .trim();
+const cleaned = new Map<string, string>();
+
+/** Gmail wraps shortcuts in bidi marks ("Send ‪(Ctrl-Enter)‬"); labels often end with ":" or "*". Memoised: hot. */
+function clean(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let out = cleaned.get(text);
+  if (out === undefined) {
+    out = text
+      .replace(/[\u200e\u200f\u202a-\u202e]/g, "")
+      .replace(/\s+/g, " ")
+      .replace(/\s*[:*]\s*$/, "")
+      .trim();
+    if (cleaned.size > 50_000) cleaned.clear();
+    if (text.length < 512) cleaned.set(text, out);
+  }
+  return out;
+}
 
 const valueAttribute = (target: EventTarget) => target.attributes?.value;
 
@@ -30,6 +40,14 @@ function test(pattern: RegExp | undefined, text: string | undefined): boolean {
   return cleaned !== undefined && cleaned !== "" && pattern.test(cleaned);
 }
 
+/**
+ * Importers fill the accessible name differently (rrweb: aria-label and <label>; Recorder `aria/…` and codegen
+ * `getByRole(…, { name })`: whichever they resolve), so aria-label, label and text stand in for each other.
+ */
+function testName(pattern: RegExp | undefined, texts: (string | undefined)[]): boolean {
+  return !pattern || texts.some((text) => test(pattern, text));
+}
+
 export function matchesTarget(
   target: EventTarget | undefined,
   matcher: TargetMatcher,
@@ -38,16 +56,17 @@ export function matchesTarget(
   if (!target) return false;
   if (matcher.any && !descriptors(target).some((text) => test(matcher.any, text))) return false;
   return (
-    test(matcher.ariaLabel, target.ariaLabel) &&
-    test(matcher.label, target.label) &&
+    testName(matcher.ariaLabel, [target.ariaLabel, target.label, target.text]) &&
+    testName(matcher.label, [target.label, target.ariaLabel]) &&
     test(matcher.name, target.name) &&
     test(matcher.placeholder, target.placeholder) &&
-    test(matcher.text, target.text) &&
+    testName(matcher.text, [target.text, target.ariaLabel, target.label]) &&
     test(matcher.id, target.id) &&
     test(matcher.role, target.role) &&
     test(matcher.tag, target.tag) &&
     test(matcher.type, target.type) &&
-    test(matcher.value, value ?? valueAttribute(target))
+    test(matcher.value, value ?? valueAttribute(target)) &&
+    test(matcher.testId, target.attributes?.["data-testid"])
   );
 }
 

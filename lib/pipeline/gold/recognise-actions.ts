@@ -17,6 +17,9 @@ const SAME_ACTION_MS = 10_000;
 
 type TabState = {
   url?: string;
+  sawTargets?: boolean;
+  /** In recordings without key events: the last typed field, until something else happens. */
+  lastTyped?: { interaction: Interaction; window: Window };
   /** Latest value-bearing interaction per field (and latest click per element), most recent last. */
   scope: Map<string, Interaction>;
   outcomes: Map<string, { kind: "commit" | "cancel"; ts: number; action?: GoldAction }>;
@@ -50,6 +53,8 @@ function triggerMatches(
       return (
         interaction.kind === "submit" && (!trigger.target || matchesAny(interaction.target, trigger.target))
       );
+    case "field-left":
+      return false;
     case "navigate":
       return (
         interaction.kind === "navigate" &&
@@ -76,38 +81,71 @@ export class ActionRecogniser {
   constructor(
     private readonly recognisers: SuiteRecognisers,
     private readonly suite: CatalogSuite,
+    private readonly options: { keysRecorded: boolean } = { keysRecorded: true },
   ) {
     this.windows = new WindowTracker(recognisers.pageKinds);
   }
 
   add(interaction: Interaction): void {
-    const window = this.windows.add(interaction);
     const tab = this.tabOf(interaction.tab);
+    if (interaction.kind !== "scroll") this.settleFieldLeft(tab, interaction);
+    const window = this.windows.add(interaction);
     const previousUrl = tab.url;
     // A new page (not a hash or query change: Gmail and Calendar are single-page apps) starts with empty forms.
     if (interaction.url && pathOf(interaction.url) !== pathOf(tab.url)) tab.scope.clear();
     if (interaction.url) tab.url = interaction.url;
+    if (interaction.target) tab.sawTargets = true;
     this.remember(tab, interaction);
 
-    const candidates: Candidate[] = [];
-    for (const recogniser of this.recognisers.recognisers) {
-      const trigger = recogniser.commit.find((t) => triggerMatches(t, interaction, previousUrl));
-      if (!trigger) continue;
-      const candidate = this.commit(recogniser, trigger, interaction, tab, window, previousUrl);
-      if (candidate) candidates.push(candidate);
-    }
-    const best = candidates.sort((a, b) => b.action.confidence - a.action.confidence)[0];
-    if (best) {
-      this.actions.push(best.action);
-      tab.outcomes.set(best.action.slug, { kind: "commit", ts: interaction.ts, action: best.action });
-      this.consume(tab, best.recogniser);
-    }
+    this.decide(interaction, window, tab, previousUrl, (t) => triggerMatches(t, interaction, previousUrl));
     for (const recogniser of this.recognisers.recognisers) {
       if (recogniser.cancel?.some((t) => triggerMatches(t, interaction, previousUrl))) {
         tab.outcomes.set(recogniser.action, { kind: "cancel", ts: interaction.ts });
         for (const id of this.consume(tab, recogniser)) this.cancelledIds.add(id);
       }
     }
+    if (interaction.kind === "type" && !this.options.keysRecorded) tab.lastTyped = { interaction, window };
+  }
+
+  /** Ends the session: a field typed last may still commit (`field-left`). */
+  finish(): void {
+    for (const tab of this.tabs.values()) this.settleFieldLeft(tab, undefined);
+  }
+
+  private settleFieldLeft(tab: TabState, next: Interaction | undefined): void {
+    const last = tab.lastTyped;
+    if (!last) return;
+    if (next?.kind === "type" && next.fieldKey === last.interaction.fieldKey) return;
+    tab.lastTyped = undefined;
+    const typed = last.interaction;
+    this.decide(
+      typed,
+      last.window,
+      tab,
+      tab.url,
+      (t) => t.on === "field-left" && matchesAny(typed.target, t.target, typed.value),
+    );
+  }
+
+  private decide(
+    interaction: Interaction,
+    window: Window,
+    tab: TabState,
+    previousUrl: string | undefined,
+    matches: (trigger: Trigger) => boolean,
+  ): void {
+    const candidates: Candidate[] = [];
+    for (const recogniser of this.recognisers.recognisers) {
+      const trigger = recogniser.commit.find(matches);
+      if (!trigger) continue;
+      const candidate = this.commit(recogniser, trigger, interaction, tab, window, previousUrl);
+      if (candidate) candidates.push(candidate);
+    }
+    const best = candidates.sort((a, b) => b.action.confidence - a.action.confidence)[0];
+    if (!best) return;
+    this.actions.push(best.action);
+    tab.outcomes.set(best.action.slug, { kind: "commit", ts: interaction.ts, action: best.action });
+    this.consume(tab, best.recogniser);
   }
 
   private commit(
@@ -118,6 +156,7 @@ export class ActionRecogniser {
     window: Window,
     previousUrl: string | undefined,
   ): Candidate | undefined {
+    if (recogniser.onlyWithoutTargets && tab.sawTargets) return undefined;
     const byNavigation = trigger.on === "navigate";
     const formUrl = byNavigation ? previousUrl : interaction.url;
     const kinds = recogniser.page.pageKinds;

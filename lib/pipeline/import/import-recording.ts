@@ -1,5 +1,7 @@
 import type { CanonicalEvent } from "@/schemas/events";
+import { importChromeTrace } from "./chrome-trace/import-chrome-trace";
 import type { RecordingFormat } from "./detect-format";
+import { importDevtoolsRecorder } from "./devtools-recorder/import-devtools-recorder";
 import {
   type ImporterContext,
   type ImportIssue,
@@ -9,6 +11,7 @@ import {
   UnsupportedRecordingError,
 } from "./import-issue";
 import { importNative } from "./native/import-native";
+import { importPlaywrightCodegen } from "./playwright-codegen/import-playwright-codegen";
 import { decodeText } from "./read-lines";
 import { readRecords } from "./read-records";
 import { importRrweb } from "./rrweb/import-rrweb";
@@ -47,15 +50,9 @@ type Importer = (text: AsyncIterable<string>, ctx: ImporterContext) => AsyncIter
 const importers: Record<RecordingFormat, Importer> = {
   native: importNative,
   rrweb: (text, ctx) => importRrweb(readRecords(text, ctx, { arrayKeys: ["events"] }), ctx),
-  "devtools-recorder": () => {
-    throw new UnsupportedRecordingError(undefined, "DevTools Recorder import is not available yet");
-  },
-  "chrome-trace": () => {
-    throw new UnsupportedRecordingError(undefined, "Chrome trace import is not available yet");
-  },
-  "playwright-codegen": () => {
-    throw new UnsupportedRecordingError(undefined, "Playwright codegen import is not available yet");
-  },
+  "devtools-recorder": importDevtoolsRecorder,
+  "chrome-trace": importChromeTrace,
+  "playwright-codegen": importPlaywrightCodegen,
 };
 
 /** Counts bytes through the stream and stops it past `maxBytes` (applies to decompressed bytes: gzip bombs). */

@@ -209,7 +209,7 @@ export async function* scanJsonArray(
           yield { key, text: valueText };
         }
         if (kind === "item") index++;
-        else rootState = "after-value";
+        else rootState = c === COMMA ? "key" : "after-value";
         if (c === COMMA) {
           i++;
           continue;

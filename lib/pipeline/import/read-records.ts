@@ -15,6 +15,11 @@ export interface ReadRecordsOptions {
   /** Keys of a root object whose values are reported through `onRootValue` (e.g. trace `metadata`). */
   captureKeys?: readonly string[];
   onRootValue?: (key: string, value: unknown) => void;
+  /**
+   * Cheap test on a record's raw text before `JSON.parse`: records it rejects are skipped unparsed (and so not
+   * validated). Chrome traces are mostly events no importer uses.
+   */
+  filter?: (text: string) => boolean;
 }
 
 /** Drops a UTF-8 byte order mark at the very start. */
@@ -61,7 +66,7 @@ export async function* readRecords(
   const isLines =
     trimmed.startsWith("{") && isCompleteJson(firstLine) && !isDocumentObject(firstLine, options);
   if (isLines) {
-    yield* readJsonLines(rest, ctx);
+    yield* readJsonLines(rest, ctx, options.filter);
     return;
   }
   const items = scanJsonArray(stripBom(rest), {
@@ -74,6 +79,7 @@ export async function* readRecords(
       handleRootValue(item, ctx, options);
       continue;
     }
+    if (options.filter && !options.filter(item.text)) continue;
     const value = parseItem(item, ctx);
     if (value !== undefined) yield { value, path: item.path };
   }
@@ -115,12 +121,13 @@ function handleRootValue(item: JsonRootValue, ctx: ImporterContext, options: Rea
 export async function* readJsonLines(
   text: AsyncIterable<string>,
   ctx: ImporterContext,
+  filter?: (text: string) => boolean,
 ): AsyncGenerator<SourceRecord> {
   const lines = readLines(text, {
     onTooLong: (line) => ctx.log.add({ line, code: "line_too_long", message: "line too long; skipped" }),
   });
   for await (const { line, text: lineText } of lines) {
-    if (lineText.trim().length === 0) continue;
+    if (lineText.trim().length === 0 || (filter && !filter(lineText))) continue;
     try {
       yield { value: JSON.parse(lineText), line };
     } catch (error) {

@@ -143,6 +143,7 @@ const createPullRequestByNavigation: Recogniser = {
 const repoName: TargetMatcher[] = [
   { name: /^repository\[name\]$/ },
   { id: /^repository[-_]name/i },
+  { testId: /^repository-name-input$/ },
   { ariaLabel: /^repository name/i },
   { label: /^repository name/i },
 ];
@@ -201,17 +202,21 @@ const createRepositoryByNavigation: Recogniser = {
   strength: 0.6,
 };
 
+/** The global search (query builder); the issue and code filters elsewhere on a page are not repository searches. */
 const search: TargetMatcher[] = [
   { name: /^(q|query-builder-test)$/ },
   { id: /^query-builder/i },
-  { ariaLabel: /^search/i },
-  { placeholder: /^(search|type \/ to search)/i },
+  { ariaLabel: /^search (github|or jump)/i },
+  { placeholder: /^(search (github|or jump)|type \/ to search)/i },
 ];
 const searchRepositories: Recogniser = {
   action: "search_repositories",
   page: {},
   params: { query: { from: "field", fields: search } },
-  commit: [{ on: "press", key: "Enter", target: search }],
+  commit: [
+    { on: "press", key: "Enter", target: search },
+    { on: "field-left", target: search, strength: 0.85 },
+  ],
   strength: 0.9,
   minFieldParams: 1,
 };

@@ -40,9 +40,9 @@ const composeEmail: Recogniser = {
   action: "compose_email",
   page: {},
   params: {
-    to: { from: "field", fields: to },
-    cc: { from: "field", fields: cc },
-    bcc: { from: "field", fields: bcc },
+    to: { from: "field", fields: to, emails: true },
+    cc: { from: "field", fields: cc, emails: true },
+    bcc: { from: "field", fields: bcc, emails: true },
     subject: { from: "field", fields: subject },
     body: { from: "field", fields: body },
   },
@@ -60,7 +60,7 @@ const saveDraft: Recogniser = {
   action: "save_draft",
   page: {},
   params: {
-    to: { from: "field", fields: to },
+    to: { from: "field", fields: to, emails: true },
     subject: { from: "field", fields: subject },
     body: { from: "field", fields: body },
   },
@@ -83,6 +83,7 @@ const searchMail: Recogniser = {
   },
   commit: [
     { on: "press", key: "Enter", target: search },
+    { on: "field-left", target: search, strength: 0.85 },
     {
       on: "click",
       target: [
@@ -125,6 +126,16 @@ const createLabel: Recogniser = {
   minFieldParams: 1,
 };
 
+/** Trace-only candidate: the compose window (`?compose=…` in the address) closed; sent or kept, unknown. */
+const composeByNavigation: Recogniser = {
+  action: "compose_email",
+  page: {},
+  params: {},
+  commit: [{ on: "navigate", from: /[?&]compose=/, to: /^(?!.*[?&]compose=)/, strength: 0.4 }],
+  strength: 0.4,
+  onlyWithoutTargets: true,
+};
+
 export const gmailRecognisers: SuiteRecognisers = {
   suite: "gmail",
   pageKinds: [
@@ -134,5 +145,5 @@ export const gmailRecognisers: SuiteRecognisers = {
     { kind: "message", path: /#[a-z-]+\/[A-Za-z0-9]{16,}/ },
     { kind: "mailbox", path: /^\/mail\// },
   ],
-  recognisers: [composeEmail, saveDraft, searchMail, searchMailByUrl, createLabel],
+  recognisers: [composeEmail, saveDraft, searchMail, searchMailByUrl, createLabel, composeByNavigation],
 };

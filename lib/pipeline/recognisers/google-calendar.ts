@@ -7,7 +7,7 @@ import type { Recogniser, SuiteRecognisers, TargetMatcher } from "./recogniser-t
  * "10:00am – 11:00am" range as clickable text. Save is a button "Save"; the X is "Close"; Escape cancels.
  */
 const title: TargetMatcher[] = [
-  { ariaLabel: /^(add )?title$/i },
+  { ariaLabel: /^(add )?title( and time)?$/i },
   { placeholder: /^add title/i },
   { label: /^(event )?title$/i },
   { name: /^(title|summary|text)$/i },
@@ -92,7 +92,7 @@ const createEvent: Recogniser = {
     },
     location: { from: "field", fields: location },
     description: { from: "field", fields: description },
-    guests: { from: "field", fields: guests },
+    guests: { from: "field", fields: guests, emails: true },
   },
   commit: [
     { on: "click", target: [{ text: /^save$/i }, { ariaLabel: /^save$/i }] },
@@ -119,7 +119,10 @@ const searchEvents: Recogniser = {
   action: "search_events",
   page: {},
   params: { query: { from: "field", fields: search } },
-  commit: [{ on: "press", key: "Enter", target: search }],
+  commit: [
+    { on: "press", key: "Enter", target: search },
+    { on: "field-left", target: search, strength: 0.85 },
+  ],
   strength: 0.95,
   minFieldParams: 1,
 };
@@ -147,6 +150,7 @@ const createEventByNavigation: Recogniser = {
     },
   ],
   strength: 0.5,
+  onlyWithoutTargets: true,
 };
 
 export const googleCalendarRecognisers: SuiteRecognisers = {

@@ -22,6 +22,8 @@ export type TargetMatcher = {
   tag?: RegExp;
   type?: RegExp;
   value?: RegExp;
+  /** `data-testid` (GitHub's React forms mark inputs this way, e.g. `repository-name-input`). */
+  testId?: RegExp;
 };
 
 export type PageKind = { kind: string; path: RegExp; title?: RegExp };
@@ -30,7 +32,7 @@ export type PageMatcher = { pageKinds?: string[]; path?: RegExp };
 
 export type ParamSpec =
   /** The latest value of a field matched by any of the matchers (typed, chosen, or shown on a clicked element). */
-  | { from: "field"; fields: TargetMatcher[] }
+  | { from: "field"; fields: TargetMatcher[]; emails?: boolean }
   /** A capture group of the form page's URL (`form`) or of the URL navigated to (`destination`). */
   | { from: "url"; pattern: RegExp; group: number; url?: "form" | "destination" }
   /** A query parameter of the form page's or destination URL. */
@@ -51,6 +53,11 @@ export type Trigger =
   | { on: "click"; target: TargetMatcher[]; strength?: number }
   | { on: "press"; key: "Enter" | "Escape"; command?: boolean; target?: TargetMatcher[]; strength?: number }
   | { on: "submit"; target?: TargetMatcher[]; strength?: number }
+  /**
+   * Typing in a matching field, then doing something else, in a recording without key events (rrweb records
+   * no keydown, so a search submitted with Enter shows only as its typed text).
+   */
+  | { on: "field-left"; target: TargetMatcher[]; strength?: number }
   /** A navigation from a matching page to a matching page (works without targets, e.g. Chrome traces). */
   | { on: "navigate"; from?: RegExp; to: RegExp; strength?: number };
 
@@ -67,6 +74,8 @@ export type Recogniser = {
    * an empty compose closed with Escape from becoming an action. Navigation triggers are exempt.
    */
   minFieldParams?: number;
+  /** Only for recordings without element targets (Chrome traces): a guess that richer sources never need. */
+  onlyWithoutTargets?: boolean;
 };
 
 export type SuiteRecognisers = { suite: string; pageKinds: PageKind[]; recognisers: Recogniser[] };

@@ -1,7 +1,10 @@
 import type { CanonicalEvent, EventTarget } from "@/schemas/events";
 import type { Interaction, InteractionKind } from "@/schemas/pipeline";
 import { fieldKeyOf, isChipField, isFormClosingClick, isMultiline, isTextField, isToggle } from "./field-key";
-import { FieldText } from "./field-text";
+import { extractEmail, FieldText } from "./field-text";
+
+/** Roles of autocomplete suggestions (listbox options, menu items). */
+const suggestionRoles = new Set(["option", "menuitem", "listitem", "gridcell"]);
 
 /** Clicks closer than this on one target may still become a double click. */
 const DOUBLE_CLICK_MS = 500;
@@ -25,6 +28,8 @@ type TabState = {
   run?: Run;
   pending?: Pending;
   fields: Map<string, FieldText>;
+  /** The recipients-like field typed in last, for autocomplete suggestions clicked afterwards. */
+  chipField?: { key: string; target: EventTarget };
 };
 
 export type SilverCounts = Record<string, { events: number; interactions: number }>;
@@ -49,10 +54,13 @@ export class SilverBuilder {
   private nextId = 1;
   readonly counts: SilverCounts = {};
   eventCount = 0;
+  /** keydown events seen: recordings without any (rrweb) never show Enter presses. */
+  keyEventCount = 0;
   timezone: string | undefined;
 
   push(event: CanonicalEvent): Interaction[] {
     this.eventCount++;
+    if (event.type === "keydown") this.keyEventCount++;
     if (event.type === "meta") {
       if (event.timezone) this.timezone ??= event.timezone;
       return [];
@@ -82,7 +90,7 @@ export class SilverBuilder {
     switch (event.type) {
       case "navigation": {
         this.endRun(tab, out);
-        if (pathOf(event.url) !== pathOf(tab.url)) tab.fields.clear();
+        if (pathOf(event.url) !== pathOf(tab.url)) this.resetFields(tab);
         tab.url = event.url ?? tab.url;
         this.emit(tab, out, "navigate", [event.id], event.ts, event.ts, { url: tab.url });
         return;
@@ -159,8 +167,14 @@ export class SilverBuilder {
       return;
     }
     if (tab.run && tab.run.fieldKey !== fieldKey) this.endRun(tab, out);
+    if (event.type === "keyup" && !tab.run) {
+      // The keyup of a key that ended a run (Enter, Escape) or of a key pressed before focus: nothing typed.
+      this.count("keyup", 1);
+      return;
+    }
     const field = this.fieldOf(tab, fieldKey);
     const chipField = isChipField(target);
+    if (chipField) tab.chipField = { key: fieldKey, target };
     if (event.type === "keydown") {
       const pressKey = event.key ?? "";
       const command = event.modifiers?.some((m) => m === "Control" || m === "Meta") ?? false;
@@ -186,7 +200,7 @@ export class SilverBuilder {
         return;
       } else field.applyKeyDown(event, isMultiline(target));
     } else if (event.type === "input" || event.type === "change") {
-      field.applyInput(event);
+      field.applyInput(event, chipField);
     } else if (event.type === "paste") {
       field.applyPaste(event);
     }
@@ -313,9 +327,28 @@ export class SilverBuilder {
   }
 
   private emitPending(tab: TabState, pending: Pending, out: Interaction[]): void {
+    const suggestion = pending.kind === "click" ? this.suggestedChip(tab, pending.target) : undefined;
+    if (suggestion && tab.chipField) {
+      // Picking "Alice Smith <alice@example.com>" from a recipients autocomplete: a chip in that field.
+      const field = this.fieldOf(tab, tab.chipField.key);
+      field.addChip(suggestion);
+      this.emit(tab, out, "type", pending.eventIds, pending.ts, pending.endTs, {
+        target: tab.chipField.target,
+        fieldKey: tab.chipField.key,
+        ...this.valueOf(field),
+      });
+      return;
+    }
     const kind: InteractionKind =
       pending.kind === "scroll" ? "scroll" : pending.clicks >= 2 ? "dblclick" : "click";
     this.emit(tab, out, kind, pending.eventIds, pending.ts, pending.endTs, { target: pending.target });
+  }
+
+  private suggestedChip(tab: TabState, target: EventTarget | undefined): string | undefined {
+    if (!tab.chipField || !target || !suggestionRoles.has(target.role ?? "")) return undefined;
+    return extractEmail(
+      `${target.text ?? ""} ${target.ariaLabel ?? ""} ${target.attributes?.["data-hovercard-id"] ?? ""}`,
+    );
   }
 
   private emit(
@@ -357,6 +390,7 @@ export class SilverBuilder {
 
   private resetFields(tab: TabState): void {
     tab.fields.clear();
+    tab.chipField = undefined;
   }
 
   private fieldOf(tab: TabState, key: string): FieldText {

@@ -1,6 +1,13 @@
 import type { CanonicalEvent } from "@/schemas/events";
 import { splitTokens } from "./field-key";
 
+const emailPattern = /[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+/;
+
+/** The e-mail address in "Alice Smith <alice@example.com>" or a bare address; undefined when there is none. */
+export function extractEmail(text: string): string | undefined {
+  return emailPattern.exec(text)?.[0];
+}
+
 /**
  * The text of one field, rebuilt from events. Two reconstructions run side by side from the same start: one from
  * `input`/`change` events (authoritative: full values as rrweb/Recorder/codegen give them, or InputEvent data),
@@ -32,9 +39,15 @@ export class FieldText {
     this.allSelected = false;
   }
 
-  applyInput(event: CanonicalEvent): void {
+  applyInput(event: CanonicalEvent, chipField = false): void {
     if (event.masked) this.masked = true;
     if (typeof event.value === "string") {
+      // A recipients field whose whole address vanishes at once (rrweb records the app clearing the input) has
+      // turned it into a chip; typing and Backspace only ever change a value one step at a time.
+      const current = this.text;
+      const jumped =
+        event.value === "" || (!event.value.startsWith(current) && !current.startsWith(event.value));
+      if (chipField && jumped && emailPattern.test(current)) this.commitChips();
       this.setValue(event.value);
       return;
     }
@@ -77,6 +90,13 @@ export class FieldText {
     const data = event.data ?? event.value ?? "";
     this.fromKeys = this.allSelected ? data : this.fromKeys + data;
     if (!this.hasInputs) this.allSelected = false;
+  }
+
+  /** Adds a chip picked from an autocomplete list, replacing the partial text typed to find it. */
+  addChip(chip: string): void {
+    if (!this.chips.includes(chip)) this.chips.push(chip);
+    this.fromInputs = "";
+    this.fromKeys = "";
   }
 
   /** Turns the typed text into chips (Enter, Tab, comma, blur in a recipients field) and clears the text. */

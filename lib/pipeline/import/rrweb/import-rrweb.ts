@@ -91,7 +91,7 @@ export async function* importRrweb(
     }
     try {
       if (event.type === META) {
-        url = typeof data.href === "string" ? data.href : url;
+        url = typeof data.href === "string" ? data.href.slice(0, 8192) : url;
         title = undefined;
         const width = num(data.width);
         const height = num(data.height);
@@ -103,7 +103,7 @@ export async function* importRrweb(
       if (event.type === FULL_SNAPSHOT) {
         mirror.reset(data.node);
         cache.clear();
-        title = mirror.getTitle() || title;
+        title = mirror.getTitle()?.slice(0, 2048) || title;
         if (pendingNavigation) {
           yield { ...pendingNavigation, ...(title ? { title } : {}) };
           pendingNavigation = undefined;
@@ -121,7 +121,7 @@ export async function* importRrweb(
       if (source === SOURCE_MUTATION) {
         mirror.applyMutation(data);
         const newTitle = mirror.getTitle();
-        if (newTitle) title = newTitle;
+        if (newTitle) title = newTitle.slice(0, 2048);
         continue;
       }
       if (source === SOURCE_MOUSE_INTERACTION) {

@@ -1,0 +1,20 @@
+import { UploadForm } from "@/components/upload/upload-form";
+import { requireSessionUser } from "@/lib/auth/session";
+
+export const metadata = { title: "Upload a recording" };
+export const dynamic = "force-dynamic";
+
+export default async function UploadPage() {
+  await requireSessionUser("/upload");
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Upload a recording</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Files go straight to storage; the pipeline starts when every file is in.
+        </p>
+      </div>
+      <UploadForm />
+    </div>
+  );
+}

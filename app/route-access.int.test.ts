@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
+
+/**
+ * Every route handler under app/ must refuse a request without credentials (401), unless it is on this list.
+ * Adding a public route means adding it here, in review, with the reason.
+ */
+const PUBLIC_ROUTES: Record<string, string> = {
+  "v1/health": "liveness probe",
+  "v1/ready": "readiness probe",
+  "v1/openapi.json": "the public API description",
+  "v1/docs": "the API reference page",
+  "v1/docs/scalar.js": "the script of the API reference page (a public npm bundle)",
+  "api/auth/[...nextauth]": "Auth.js sign-in, callback, session and CSRF endpoints",
+  "api/inngest": "Inngest serve endpoint; every call is verified with INNGEST_SIGNING_KEY by the SDK",
+};
+
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const appDir = path.join(import.meta.dirname);
+
+function findRouteFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return findRouteFiles(full);
+    return /^route\.(ts|tsx|js)$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** The URL path of a route file (route groups dropped), and values for its dynamic segments. */
+function describeRoute(file: string) {
+  const segments = path
+    .relative(appDir, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => !/^\(.*\)$/.test(s));
+  const params: Record<string, string | string[]> = {};
+  const urlPath = segments
+    .map((segment) => {
+      const catchAll = segment.match(/^\[\[?\.\.\.(\w+)\]\]?$/);
+      if (catchAll?.[1]) {
+        params[catchAll[1]] = ["x"];
+        return "x";
+      }
+      const dynamic = segment.match(/^\[(\w+)\]$/);
+      if (dynamic?.[1]) {
+        params[dynamic[1]] = "00000000-0000-4000-8000-000000000001";
+        return params[dynamic[1]];
+      }
+      return segment;
+    })
+    .join("/");
+  return { key: segments.join("/"), urlPath: `/${urlPath}`, params };
+}
+
+type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response> | Response;
+
+const routeFiles = findRouteFiles(appDir);
+let dataDir: string;
+
+beforeAll(async () => {
+  ({ dataDir } = await openTestDatabase());
+});
+afterAll(() => closeTestDatabase(dataDir));
+
+describe("route access", () => {
+  it("finds the route handlers", () => {
+    const keys = routeFiles.map((file) => describeRoute(file).key);
+    expect(keys).toEqual(
+      expect.arrayContaining(["v1/health", "v1/users/me", "v1/api-keys", "v1/api-keys/[id]"]),
+    );
+  });
+
+  it.each(routeFiles.map((file) => [path.relative(appDir, file), file]))(
+    "%s refuses requests without a credential unless it is public",
+    async (_name, file) => {
+      const { key, urlPath, params } = describeRoute(file);
+      const mod = (await import(file)) as Record<string, unknown>;
+      const handlers = METHODS.filter((method) => typeof mod[method] === "function");
+      expect(handlers.length).toBeGreaterThan(0);
+      for (const method of handlers) {
+        const hasBody = !["GET", "HEAD", "OPTIONS"].includes(method);
+        const request = new Request(`http://127.0.0.1${urlPath}`, {
+          method,
+          headers: hasBody ? { "content-type": "application/json" } : {},
+          body: hasBody ? "{}" : undefined,
+        });
+        const response = await (mod[method] as Handler)(request, { params: Promise.resolve(params) });
+        if (key in PUBLIC_ROUTES) {
+          expect(response.status, `${method} ${urlPath}`).toBeLessThan(500);
+        } else {
+          expect(response.status, `${method} ${urlPath} answered without a credential`).toBe(401);
+        }
+      }
+    },
+  );
+});

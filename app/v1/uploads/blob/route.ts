@@ -1,0 +1,8 @@
+import { authedRoute } from "@/lib/api/handler";
+import { handleBlobUpload } from "@/lib/sessions/handle-blob-upload";
+
+export const dynamic = "force-dynamic";
+
+export const POST = authedRoute({ scopes: ["ingest"] }, async ({ request, principal }) =>
+  handleBlobUpload(request, principal.userId),
+);

@@ -1,0 +1,10 @@
+import { authedRoute } from "@/lib/api/handler";
+import { completeUpload } from "@/lib/sessions/direct-upload";
+import { completeUploadSchema } from "@/schemas/sessions";
+
+export const dynamic = "force-dynamic";
+
+export const POST = authedRoute({ scopes: ["ingest"] }, async ({ request, principal }) => {
+  const input = completeUploadSchema.parse(await request.json().catch(() => ({})));
+  return Response.json(await completeUpload(principal.userId, input), { status: 201 });
+});

@@ -1,0 +1,29 @@
+const formatSize = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+export function FileProgress({ file, fraction }: { file: File; fraction: number | undefined }) {
+  const percent = Math.round((fraction ?? 0) * 100);
+  return (
+    <li className="flex flex-col gap-1 text-sm">
+      <div className="flex justify-between gap-4">
+        <span className="truncate">{file.name}</span>
+        <span className="text-zinc-500">
+          {formatSize(file.size)}
+          {fraction !== undefined ? ` · ${percent}%` : ""}
+        </span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label={`Upload progress of ${file.name}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-2 overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800"
+      >
+        <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
+      </div>
+    </li>
+  );
+}

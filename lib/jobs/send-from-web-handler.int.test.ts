@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
+import { inngest } from "@/inngest/client";
+import { sendEvent } from "@/inngest/send-event";
+import { isInngestEngine } from "@/lib/env";
+import { EmbeddedExecutor } from "./embedded-executor";
+import { getJobRun } from "./get-job-run";
+import { waitForEventRuns } from "./wait-for-job-runs";
+
+// The embedded default end to end, minus Next: a handler written with Web APIs only (Request in, Response out)
+// sends an event with the app's sendEvent(), and the app's Inngest client runs the function on the executor,
+// including one retry of a failing step.
+
+const effects: string[] = [];
+const count = (name: string) => effects.filter((e) => e === name).length;
+
+const processUpload = inngest.createFunction(
+  { id: "test-process-upload", triggers: [{ event: "test/upload-received" }], retries: 2 },
+  async ({ event, step }) => {
+    const stored = await step.run("store", () => {
+      effects.push("store");
+      return `uploads/${String(event.data.name)}`;
+    });
+    const parsed = await step.run("parse", () => {
+      effects.push("parse");
+      if (count("parse") === 1) throw new Error("parser not ready");
+      return { key: stored, lines: 3 };
+    });
+    return parsed;
+  },
+);
+
+/** The kind of handler the ingest routes are: Web APIs only, thin, answering once the event is durable. */
+async function handleUpload(request: Request): Promise<Response> {
+  const body = (await request.json()) as { name: string };
+  const [eventId] = await sendEvent({ name: "test/upload-received", data: { name: body.name } });
+  return Response.json({ eventId }, { status: 202 });
+}
+
+let dataDir: string | undefined;
+let executor: EmbeddedExecutor;
+
+beforeAll(async () => {
+  ({ dataDir } = await openTestDatabase());
+  executor = new EmbeddedExecutor({
+    client: inngest,
+    functions: [processUpload],
+    db: await getDb(),
+    backoff: { baseMs: 20, maxMs: 100 },
+  });
+  await executor.start();
+});
+
+afterAll(async () => {
+  await executor?.stop();
+  await closeTestDatabase(dataDir);
+});
+
+it("runs the steps of a function triggered from a Web-API handler, retrying the failing step once", async () => {
+  expect(isInngestEngine()).toBe(false);
+  const response = await handleUpload(
+    new Request("http://localhost/v1/uploads", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "session.jsonl" }),
+    }),
+  );
+  expect(response.status).toBe(202);
+  const { eventId } = (await response.json()) as { eventId: string };
+  const [run] = await waitForEventRuns(await getDb(), eventId);
+  expect(run?.status).toBe("completed");
+  expect(run?.output).toEqual({ key: "uploads/session.jsonl", lines: 3 });
+  expect(effects).toEqual(["store", "parse", "parse"]);
+  expect((await getJobRun(run?.id ?? ""))?.status).toBe("completed");
+  expect(await getJobRun("not-a-run-id")).toBeNull();
+});

@@ -1,0 +1,62 @@
+import { createReadStream } from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { buildBronze } from "@/lib/pipeline/bronze/build-bronze";
+import {
+  generateExamples,
+  RULES_MODEL,
+  resolveActionToolMap,
+} from "@/lib/pipeline/examples/generate-examples";
+import { importRecording } from "@/lib/pipeline/import/import-recording";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
+import type { ToolCallLike } from "./score-tool-calls";
+
+export type ConvertedRecording = {
+  toolCalls: ToolCallLike[];
+  /**
+   * Every gold action as its tool, emitted or not (needs-review included), without arguments: what a format with no
+   * typed text (Chrome traces) can offer — "action candidates, never invented parameter values".
+   */
+  candidates: ToolCallLike[];
+  /** Actions the pipeline found but did not emit (needs review, arguments invalid), for the failure report. */
+  rejected: { slug: string; errors: string[] }[];
+  importIssues: number;
+};
+
+/**
+ * Runs one recording file through the same code path as `npx tracepipe convert`: import (format detected from the
+ * bytes) → bronze → silver/gold → examples with the rules model, and returns the emitted tool calls.
+ * `timezone` is the session's zone as a customer would state it on upload; formats that carry their own (native
+ * `meta` events) are given none so that their own is what gets tested.
+ */
+export async function convertRecording(
+  file: string,
+  suite: string,
+  timezone: string | undefined,
+): Promise<ConvertedRecording> {
+  const catalog = getBundledCatalog();
+  const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+  const imported = importRecording(stream, { fileName: path.basename(file) });
+  const bronze = buildBronze(imported.events, { hints: imported.hints });
+  const result = await runPipeline({ events: bronze.events, suite, catalog, timezone });
+  const examples = await generateExamples({
+    actions: result.actions,
+    suite,
+    model: RULES_MODEL,
+    catalog,
+    format: "openai",
+    timezone: result.timezone ?? timezone,
+  });
+  const { map } = resolveActionToolMap(catalog, suite);
+  const candidates = result.actions.flatMap((action) => {
+    const tool = map.mappings.find((m) => m.action === action.slug)?.tool;
+    return tool ? [{ tool, arguments: {} }] : [];
+  });
+  return {
+    candidates,
+    toolCalls: examples.toolCalls.map((c) => ({ tool: c.tool, arguments: c.arguments })),
+    rejected: examples.rejected.map((r) => ({ slug: r.slug, errors: r.errors })),
+    importIssues: imported.issues.length,
+  };
+}

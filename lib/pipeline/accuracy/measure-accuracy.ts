@@ -1,0 +1,155 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { z } from "zod";
+import { convertRecording } from "./convert-recording";
+import { CORPUS_DIR, type CorpusFormat, RECORDING_FILES } from "./corpus-files";
+import {
+  addTotals,
+  emptyTotals,
+  type Rates,
+  ratesOf,
+  type ScenarioScore,
+  scoreToolCalls,
+  type Totals,
+} from "./score-tool-calls";
+
+/**
+ * Fixture-corpus accuracy: every scenario in e2e/fixtures/recordings, in every recorded format, through the whole
+ * pipeline; tool-call precision/recall/F1 and exact-argument accuracy overall, per format and per suite.
+ * `npx tsx lib/pipeline/accuracy/measure-accuracy.ts` prints the table and the failures.
+ */
+
+const expectedSchema = z.object({
+  scenario: z.string(),
+  suite: z.string(),
+  timezone: z.string().optional(),
+  argumentsUnknownFor: z.array(z.string()).default([]),
+  toolCalls: z.array(z.object({ tool: z.string(), arguments: z.record(z.string(), z.unknown()) })),
+});
+
+export type RunResult = {
+  scenario: string;
+  suite: string;
+  format: CorpusFormat;
+  score: ScenarioScore;
+  rejected: { slug: string; errors: string[] }[];
+  error?: string;
+};
+
+export type AccuracyReport = {
+  runs: RunResult[];
+  overall: Rates & Totals;
+  byFormat: Record<string, Rates & Totals>;
+  bySuite: Record<string, Rates & Totals>;
+};
+
+function summarise(runs: RunResult[]): Rates & Totals {
+  const totals = emptyTotals();
+  for (const run of runs) addTotals(totals, run.score);
+  return { ...totals, ...ratesOf(totals) };
+}
+
+function groupBy(runs: RunResult[], key: (r: RunResult) => string): Record<string, Rates & Totals> {
+  const groups = new Map<string, RunResult[]>();
+  for (const run of runs) groups.set(key(run), [...(groups.get(key(run)) ?? []), run]);
+  return Object.fromEntries([...groups].map(([k, v]) => [k, summarise(v)]));
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function measureAccuracy(corpusDir = CORPUS_DIR): Promise<AccuracyReport> {
+  const runs: RunResult[] = [];
+  const scenarios = (await readdir(corpusDir, { withFileTypes: true })).filter((d) => d.isDirectory());
+  for (const dir of scenarios.map((d) => path.join(corpusDir, d.name)).sort()) {
+    const expected = expectedSchema.parse(
+      JSON.parse(await readFile(path.join(dir, "expected.json"), "utf8")),
+    );
+    for (const [format, fileName] of Object.entries(RECORDING_FILES) as [CorpusFormat, string][]) {
+      const file = path.join(dir, fileName);
+      if (!(await exists(file))) continue;
+      const compareArguments = !expected.argumentsUnknownFor.includes(format);
+      try {
+        const converted = await convertRecording(
+          file,
+          expected.suite,
+          format === "native" ? undefined : expected.timezone,
+        );
+        runs.push({
+          scenario: expected.scenario,
+          suite: expected.suite,
+          format,
+          // Formats without typed text are judged on action candidates; the others on the emitted tool calls.
+          score: scoreToolCalls(
+            expected.toolCalls,
+            compareArguments ? converted.toolCalls : converted.candidates,
+            { compareArguments },
+          ),
+          rejected: converted.rejected,
+        });
+      } catch (error) {
+        // A recording the pipeline cannot read produced no calls: every expected call is missed.
+        runs.push({
+          scenario: expected.scenario,
+          suite: expected.suite,
+          format,
+          score: scoreToolCalls(expected.toolCalls, [], { compareArguments }),
+          rejected: [],
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  }
+  return {
+    runs,
+    overall: summarise(runs),
+    byFormat: groupBy(runs, (r) => r.format),
+    bySuite: groupBy(runs, (r) => r.suite),
+  };
+}
+
+const pct = (n: number) => n.toFixed(3);
+
+export function formatReport(report: AccuracyReport): string {
+  const lines: string[] = [];
+  const header = "| group | TP | FP | FN | precision | recall | F1 | arg pairs | exact args |";
+  const row = (name: string, r: Rates & Totals) =>
+    `| ${name} | ${r.truePositives} | ${r.falsePositives} | ${r.falseNegatives} | ${pct(r.precision)} | ${pct(r.recall)} | ${pct(r.f1)} | ${r.argumentPairs} | ${pct(r.exactArguments)} |`;
+  lines.push(header, "|---|---|---|---|---|---|---|---|---|");
+  lines.push(row("**overall**", report.overall));
+  for (const [k, v] of Object.entries(report.byFormat)) lines.push(row(`format: ${k}`, v));
+  for (const [k, v] of Object.entries(report.bySuite)) lines.push(row(`suite: ${k}`, v));
+  const failures = report.runs.filter(
+    (r) => r.error || r.score.missing.length || r.score.extra.length || r.score.mismatches.length,
+  );
+  lines.push("", `Failing runs: ${failures.length} of ${report.runs.length}`);
+  for (const run of failures) {
+    const parts: string[] = [];
+    if (run.error) parts.push(`error: ${run.error}`);
+    if (run.score.missing.length) parts.push(`missing: ${run.score.missing.map((c) => c.tool).join(", ")}`);
+    if (run.score.extra.length)
+      parts.push(
+        `extra: ${run.score.extra.map((c) => `${c.tool} ${JSON.stringify(c.arguments)}`).join("; ")}`,
+      );
+    for (const m of run.score.mismatches) {
+      const diffs = m.differing.map(
+        (k) => `${k}: expected ${JSON.stringify(m.expected[k])}, got ${JSON.stringify(m.actual[k])}`,
+      );
+      parts.push(`${m.tool} args — ${diffs.join("; ")}`);
+    }
+    if (run.rejected.length)
+      parts.push(`rejected: ${run.rejected.map((r) => `${r.slug} (${r.errors.join("; ")})`).join(", ")}`);
+    lines.push(`- ${run.scenario} [${run.format}] ${parts.join(" | ")}`);
+  }
+  return lines.join("\n");
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const report = await measureAccuracy(process.argv[2] ?? CORPUS_DIR);
+  process.stdout.write(`${formatReport(report)}\n`);
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { runPipeline } from "@/lib/pipeline/run-pipeline";
+import { TestSession } from "@/lib/pipeline/silver/test-session";
+import { githubTargets as gh } from "@/lib/pipeline/test-targets";
+
+const catalog = getBundledCatalog();
+const run = async (s: TestSession) =>
+  (await runPipeline({ events: s.events, suite: "github", catalog })).actions;
+const slugsAndParams = (actions: Awaited<ReturnType<typeof run>>) =>
+  actions.map((a) => [a.slug, a.parameters]);
+
+describe("GitHub recognisers", () => {
+  it("opens an issue with owner/repo from the address; click, submit and redirect are one action", async () => {
+    const s = new TestSession("https://github.com/octo-org/hello-world/issues/new");
+    s.type(gh.issueTitle, "Crash on start")
+      .type(gh.issueBody, "Steps:\n1. open")
+      .click(gh.submitIssue)
+      .submit();
+    s.navigate("https://github.com/octo-org/hello-world/issues/17");
+    const actions = await run(s);
+    expect(slugsAndParams(actions)).toEqual([
+      [
+        "create_issue",
+        { owner: "octo-org", repo: "hello-world", title: "Crash on start", body: "Steps:\n1. open" },
+      ],
+    ]);
+    expect(actions[0]?.needsReview).toBe(false);
+  });
+
+  it("abandoning the new issue page is no action", async () => {
+    const s = new TestSession("https://github.com/o/r/issues/new")
+      .type(gh.issueTitle, "Draft")
+      .navigate("https://github.com/o/r");
+    expect(await run(s)).toEqual([]);
+  });
+
+  it("comments on an issue with an integer issue number", async () => {
+    const s = new TestSession("https://github.com/o/r/issues/123")
+      .type(gh.commentBody, "LGTM")
+      .click(gh.comment);
+    expect(slugsAndParams(await run(s))).toEqual([
+      ["comment_on_issue", { owner: "o", repo: "r", issue_number: 123, body: "LGTM" }],
+    ]);
+  });
+
+  it("opens a pull request from a compare view", async () => {
+    const s = new TestSession("https://github.com/o/r/compare/main...feature/login?expand=1");
+    s.type(gh.prTitle, "Add login").type(gh.prBody, "Closes #4").click(gh.createPr);
+    expect(slugsAndParams(await run(s))).toEqual([
+      [
+        "create_pull_request",
+        { owner: "o", repo: "r", base: "main", head: "feature/login", title: "Add login", body: "Closes #4" },
+      ],
+    ]);
+  });
+
+  it("creates a private repository from /new", async () => {
+    const s = new TestSession("https://github.com/new")
+      .type(gh.repoName, "notes")
+      .type(gh.repoDescription, "My notes");
+    s.choose(gh.private, "private", true).click(gh.createRepo).navigate("https://github.com/me/notes");
+    expect(slugsAndParams(await run(s))).toEqual([
+      ["create_repository", { name: "notes", description: "My notes", private: true }],
+    ]);
+  });
+
+  it("searches repositories with Enter in the search box", async () => {
+    const s = new TestSession("https://github.com/")
+      .type(gh.search, "tracing language:rust")
+      .press(gh.search, "Enter");
+    s.navigate("https://github.com/search?q=tracing+language%3Arust&type=repositories");
+    expect(slugsAndParams(await run(s))).toEqual([
+      ["search_repositories", { query: "tracing language:rust" }],
+    ]);
+  });
+
+  it("from navigation alone (a trace) yields candidates with address parameters only", async () => {
+    const s = new TestSession("https://github.com/o/r/issues/new").navigate(
+      "https://github.com/o/r/issues/9",
+    );
+    s.navigate("https://github.com/new").navigate("https://github.com/me/fresh");
+    const actions = await run(s);
+    expect(slugsAndParams(actions)).toEqual([
+      ["create_issue", { owner: "o", repo: "r" }],
+      ["create_repository", { name: "fresh" }],
+    ]);
+    expect(actions[0]?.needsReview).toBe(true);
+    expect(actions[0]?.missingParameters).toEqual(["title"]);
+  });
+});
