@@ -7,6 +7,7 @@ import { isSettled, StatusBadge } from "@/components/sessions/status-badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { fetchApi } from "@/lib/api/fetch-api";
+import { RECENT_SESSIONS_PAGE_SIZE } from "./page-sizes";
 
 export interface RecentSession {
   id: string;
@@ -19,8 +20,6 @@ export interface SessionsPage {
   data: RecentSession[];
   next_cursor: string | null;
 }
-
-export const RECENT_SESSIONS_PAGE_SIZE = 8;
 
 /**
  * The newest sessions, a keyset page at a time (the cursors already visited are kept for "Newer"). The first

@@ -3,10 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { ConversationView } from "./conversation-view";
+import { PREVIEW_RECORDS } from "./example-status";
 import { parseExampleRecord } from "./parse-example-record";
 import { readJsonlPreview } from "./read-jsonl-preview";
-
-export const PREVIEW_RECORDS = 20;
 
 export interface PreviewData {
   records: unknown[];

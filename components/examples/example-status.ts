@@ -8,3 +8,7 @@ export const pollWhileGenerating = (examples: Pick<ExampleResource, "status">[] 
 
 export const formatOf = (example: Pick<ExampleResource, "model_configuration">) =>
   typeof example.model_configuration.format === "string" ? example.model_configuration.format : "openai";
+
+// Shared by server pages and client components; kept out of "use client" files, whose exports are references.
+export const EXAMPLES_PAGE_SIZE = 20;
+export const PREVIEW_RECORDS = 20;

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { CatalogLabels } from "@/lib/examples/catalog-labels";
 import type { ExampleResource } from "@/schemas/examples";
-import { pollWhileGenerating } from "./example-status";
+import { EXAMPLES_PAGE_SIZE, pollWhileGenerating } from "./example-status";
 import { ExamplesTable } from "./examples-table";
 
 export interface ExamplesPage {
@@ -21,7 +21,6 @@ export interface ExampleFilters {
   model: string;
 }
 
-export const EXAMPLES_PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const control =
   "h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { RECENT_SESSIONS_PAGE_SIZE } from "@/components/dashboard/page-sizes";
 import { QuickActions } from "@/components/dashboard/quick-actions";
-import { RECENT_SESSIONS_PAGE_SIZE, RecentSessions } from "@/components/dashboard/recent-sessions";
+import { RecentSessions } from "@/components/dashboard/recent-sessions";
 import { UsageCards } from "@/components/dashboard/usage-cards";
 import { requireSessionUser } from "@/lib/auth/session";
 import { listSuites } from "@/lib/catalog/read-catalog";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { EXAMPLES_PAGE_SIZE, ExamplesList } from "@/components/examples/examples-list";
+import { EXAMPLES_PAGE_SIZE } from "@/components/examples/example-status";
+import { ExamplesList } from "@/components/examples/examples-list";
 import { requireSessionUser } from "@/lib/auth/session";
 import { getCatalogLabels } from "@/lib/examples/catalog-labels";
 import { listExamples } from "@/lib/examples/list-examples";
