@@ -1,6 +1,9 @@
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EXAMPLES_PAGE_SIZE } from "@/components/examples/example-status";
 import { ExamplesList } from "@/components/examples/examples-list";
+import { Button } from "@/components/ui/button";
 import { requireSessionUser } from "@/lib/auth/session";
 import { getCatalogLabels } from "@/lib/examples/catalog-labels";
 import { listExamples } from "@/lib/examples/list-examples";
@@ -35,11 +38,19 @@ export default async function ExamplesPage({
   });
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Examples</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Tool-call training data generated from your sessions, as JSONL.
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Examples</h1>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Tool-call training data generated from your sessions, as JSONL.
+          </p>
+        </div>
+        <Button asChild>
+          <Link href={filters.session ? `/examples/new?session=${filters.session}` : "/examples/new"}>
+            <Plus className="size-4" aria-hidden />
+            New example
+          </Link>
+        </Button>
       </div>
       <ExamplesList initialPage={firstPage} initialFilters={filters} labels={labels} />
     </div>
