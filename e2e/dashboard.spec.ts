@@ -40,3 +40,31 @@ test("a new account lands on the dashboard: name, honest zero states, quick acti
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
   await screenshot(page, "not-found");
 });
+
+test("recent sessions page by keyset cursor: Older and Newer", async ({ page }) => {
+  await signUp(page, "Paul Pager");
+  // Nine streaming sessions (opened, not uploaded) through the browser session; the dashboard shows eight a page.
+  for (let i = 1; i <= 9; i++) {
+    const response = await page.request.post("/v1/sessions", {
+      data: { suite_id: "github", description: `Session number ${i}` },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await page.reload();
+  const rows = page.getByTestId("recent-session-row");
+  await expect(rows).toHaveCount(8);
+  await expect(rows.first()).toContainText("Session number 9");
+  await expect(rows.first().getByTestId("status-badge")).toHaveText("open");
+  await expect(page.getByRole("button", { name: "Newer" })).toBeDisabled();
+  await expect(page.getByTestId("card-sessions")).toContainText("9this month");
+
+  await page.getByRole("button", { name: "Older" }).click();
+  await expect(page.getByText("Page 2")).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Session number 1");
+  await expect(page.getByRole("button", { name: "Older" })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Newer" }).click();
+  await expect(rows).toHaveCount(8);
+  await expect(rows.first()).toContainText("Session number 9");
+});
