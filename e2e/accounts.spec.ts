@@ -10,7 +10,9 @@ async function signUp(page: Page, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/settings\/api-keys$/);
+  // A new account lands on the dashboard; these tests work on the API keys page.
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/settings/api-keys");
 }
 
 async function generateKey(page: Page, name: string, scope: "ingest" | "read" | "full") {

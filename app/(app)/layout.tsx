@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { requireSessionUser } from "@/lib/auth/session";
 import { signOutAction } from "../(auth)/actions";
 
@@ -7,14 +8,14 @@ export const dynamic = "force-dynamic";
 
 /** Signed-in shell. Each page still checks the session itself: a layout does not re-run on client navigation. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requireSessionUser("/settings/api-keys");
+  const user = await requireSessionUser("/dashboard");
   const signOut = async () => {
     "use server";
     return signOutAction({});
   };
   return (
     <AppShell user={{ displayName: user.displayName, email: user.email }} signOut={signOut}>
-      {children}
+      <QueryProvider>{children}</QueryProvider>
     </AppShell>
   );
 }

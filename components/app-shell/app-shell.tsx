@@ -1,10 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
+import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 /** Navigation for signed-in pages. Later pages add their links to NAV_LINKS. */
 export const NAV_LINKS: { href: string; label: string }[] = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/sessions", label: "Sessions" },
+  { href: "/examples", label: "Examples" },
   { href: "/upload", label: "Upload" },
   { href: "/settings/api-keys", label: "API keys" },
 ];
@@ -22,18 +26,10 @@ export function AppShell({
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
         <nav className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-6" aria-label="Main">
-          <Link href="/" className="font-semibold">
+          <Link href="/dashboard" className="font-semibold">
             Tracepipe
           </Link>
-          {NAV_LINKS.map((link) => (
-            <Link
-              key={link.href}
-              href={link.href}
-              className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400"
-            >
-              {link.label}
-            </Link>
-          ))}
+          <NavLinks links={NAV_LINKS} />
           <div className="ml-auto">
             <UserMenu user={user} signOut={signOut} />
           </div>

@@ -13,7 +13,7 @@ describe("safeReturnPath", () => {
       undefined,
       42,
     ]) {
-      expect(safeReturnPath(bad)).toBe("/settings/api-keys");
+      expect(safeReturnPath(bad)).toBe("/dashboard");
     }
   });
 });

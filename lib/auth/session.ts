@@ -14,7 +14,7 @@ export async function getSessionUser(): Promise<UserRow | undefined> {
 }
 
 /** For protected pages: the user, or a redirect to sign-in that comes back to `returnTo`. */
-export async function requireSessionUser(returnTo: string): Promise<UserRow> {
+export async function requireSessionUser(returnTo = "/dashboard"): Promise<UserRow> {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;

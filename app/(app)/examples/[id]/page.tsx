@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ExampleDetail } from "@/components/examples/example-detail";
+import type { PreviewData } from "@/components/examples/example-preview";
+import { PREVIEW_RECORDS } from "@/components/examples/example-status";
+import { readJsonlPreview } from "@/components/examples/read-jsonl-preview";
+import { requireSessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { getCatalogLabels } from "@/lib/examples/catalog-labels";
+import { toExampleResource } from "@/lib/examples/example-resource";
+import { getExampleForUser } from "@/lib/examples/get-example";
+import { openExampleMessages } from "@/lib/examples/open-example-messages";
+
+export const metadata: Metadata = { title: "Example" };
+export const dynamic = "force-dynamic";
+
+/** Someone else's example is a 404 here too: the page does not confirm that an id exists. */
+async function getExampleOrNotFound(userId: string, exampleId: string) {
+  try {
+    return await getExampleForUser({ userId, exampleId });
+  } catch (error) {
+    if (error instanceof AppError && (error.status === 404 || error.status === 403)) notFound();
+    throw error;
+  }
+}
+
+export default async function ExamplePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireSessionUser(`/examples/${id}`);
+  const example = await getExampleOrNotFound(user.id, id);
+  let preview: PreviewData | undefined;
+  if (example.status === "completed") {
+    const { stream } = await openExampleMessages({ userId: user.id, exampleId: example.id });
+    preview = await readJsonlPreview(stream, PREVIEW_RECORDS);
+  }
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
+        <Link className="hover:underline" href="/examples">
+          Examples
+        </Link>{" "}
+        / <span aria-current="page">{example.id.slice(0, 8)}</span>
+      </nav>
+      <ExampleDetail
+        initialExample={toExampleResource(example)}
+        labels={getCatalogLabels()}
+        initialPreview={preview}
+      />
+    </div>
+  );
+}

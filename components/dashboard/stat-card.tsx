@@ -1,0 +1,34 @@
+import type { ReactNode } from "react";
+
+/** One number on the dashboard with its label, a note under it, and room for a chart. */
+export function StatCard({
+  title,
+  value,
+  unit,
+  note,
+  children,
+  testId,
+}: {
+  title: string;
+  value: string;
+  unit?: string;
+  note?: ReactNode;
+  children?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <section
+      aria-label={title}
+      data-testid={testId}
+      className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-5 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <h2 className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{title}</h2>
+      <p className="text-3xl font-semibold tabular-nums tracking-tight">
+        {value}
+        {unit ? <span className="ml-1 text-base font-normal text-zinc-500">{unit}</span> : null}
+      </p>
+      {note ? <div className="text-sm text-zinc-600 dark:text-zinc-400">{note}</div> : null}
+      {children}
+    </section>
+  );
+}

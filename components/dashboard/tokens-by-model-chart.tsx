@@ -1,0 +1,52 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatCompact, formatInteger } from "./format-usage";
+
+export interface TokensByModel {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** Stacked input/output tokens per model for this month, with the same numbers as a table for screen readers. */
+export function TokensByModelChart({ data }: { data: TokensByModel[] }) {
+  return (
+    <figure className="mt-2">
+      <div className="h-48 w-full" aria-hidden>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+            <CartesianGrid horizontal={false} strokeDasharray="3 3" className="stroke-zinc-200" />
+            <XAxis type="number" tickFormatter={formatCompact} fontSize={12} />
+            <YAxis type="category" dataKey="model" width={130} fontSize={12} />
+            <Tooltip formatter={(value) => formatInteger(Number(value))} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Bar dataKey="inputTokens" name="Input" stackId="tokens" fill="oklch(0.5 0.2 260)" />
+            <Bar dataKey="outputTokens" name="Output" stackId="tokens" fill="oklch(0.72 0.14 200)" />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="sr-only">
+        <table>
+          <caption>Tokens by model this month</caption>
+          <thead>
+            <tr>
+              <th>Model</th>
+              <th>Input tokens</th>
+              <th>Output tokens</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((row) => (
+              <tr key={row.model}>
+                <td>{row.model}</td>
+                <td>{row.inputTokens}</td>
+                <td>{row.outputTokens}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,96 @@
+import Link from "next/link";
+import type { UsageSummary } from "@/lib/usage/get-usage-summary";
+import { formatBytes, formatGbHours, formatInteger } from "./format-usage";
+import { StatCard } from "./stat-card";
+import { TokensByModelChart } from "./tokens-by-model-chart";
+
+const linkClass = "font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-500";
+
+/** This month's usage: tokens by model, storage, sessions and examples, each with an honest zero state. */
+export function UsageCards({ summary }: { summary: UsageSummary }) {
+  const totalTokens = summary.tokens.input + summary.tokens.output;
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <StatCard
+          testId="card-tokens"
+          title="Tokens used this month"
+          value={formatInteger(totalTokens)}
+          unit="tokens"
+          note={
+            totalTokens === 0 ? (
+              <>No tokens used yet — the built-in tracepipe-rules-1 model is free.</>
+            ) : (
+              <>
+                {formatInteger(summary.tokens.input)} input · {formatInteger(summary.tokens.output)} output
+              </>
+            )
+          }
+        />
+        <StatCard
+          testId="card-storage"
+          title="Storage this month"
+          value={formatGbHours(summary.storage.gbHours)}
+          unit="GB × hours"
+          note={
+            summary.storage.currentBytes === 0 ? (
+              <>Nothing stored yet. Storage is billed per GB and hour kept.</>
+            ) : (
+              <>
+                {formatBytes(summary.storage.currentBytes)} stored now (recordings and examples), metered
+                hourly
+              </>
+            )
+          }
+        />
+        <StatCard
+          testId="card-sessions"
+          title="Sessions uploaded"
+          value={formatInteger(summary.sessions.thisMonth)}
+          unit="this month"
+          note={
+            summary.sessions.total === 0 ? (
+              <>
+                No sessions yet.{" "}
+                <Link className={linkClass} href="/upload">
+                  Upload a recording
+                </Link>{" "}
+                to get started.
+              </>
+            ) : (
+              <>{formatInteger(summary.sessions.total)} in total</>
+            )
+          }
+        />
+        <StatCard
+          testId="card-examples"
+          title="Examples generated"
+          value={formatInteger(summary.examples.thisMonth)}
+          unit="this month"
+          note={
+            summary.examples.total === 0 ? (
+              <>No examples yet. Create one from a processed session.</>
+            ) : (
+              <>
+                {formatInteger(summary.examples.recordsThisMonth)} training records this month ·{" "}
+                {formatInteger(summary.examples.total)} in total
+                {summary.examples.inFlight > 0 ? ` · ${summary.examples.inFlight} generating` : ""}
+              </>
+            )
+          }
+        />
+      </div>
+      {summary.tokens.byModel.length > 0 ? (
+        <section
+          aria-labelledby="tokens-by-model"
+          className="rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <h2 id="tokens-by-model" className="text-sm font-medium text-zinc-600 dark:text-zinc-400">
+            Tokens by model this month
+          </h2>
+          <TokensByModelChart data={summary.tokens.byModel} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
