@@ -28,6 +28,7 @@ export const config = {
     "/dashboard/:path*",
     "/sessions/:path*",
     "/examples/:path*",
+    "/upload/:path*",
     "/billing/:path*",
   ],
 };

@@ -14,5 +14,8 @@ test("the embedded default is ready: database migrated, catalog seeded, storage 
 test("the landing page says what Tracepipe does and links to sign-up", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tool-call training data");
-  await expect(page.getByRole("link", { name: "Get started" })).toHaveAttribute("href", "/sign-up");
+  await expect(page.getByRole("main").getByRole("link", { name: "Get started" })).toHaveAttribute(
+    "href",
+    "/sign-up",
+  );
 });

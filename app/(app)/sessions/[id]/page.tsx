@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CreateExamplePanel } from "@/components/examples/create-example-panel";
+import { SessionExamples } from "@/components/examples/session-examples";
 import { SessionExplorerLoader } from "@/components/explorer/session-explorer-loader";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { SessionLiveHeader } from "@/components/sessions/session-live-header";
@@ -48,6 +50,15 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             </p>
           )}
         </section>
+        {session.status === "completed" && (
+          <section aria-labelledby="examples-heading" className="grid gap-6 lg:grid-cols-2">
+            <h2 id="examples-heading" className="sr-only">
+              Examples
+            </h2>
+            <CreateExamplePanel sessionId={session.id} suiteId={session.suite_id} />
+            <SessionExamples sessionId={session.id} />
+          </section>
+        )}
       </div>
     </QueryProvider>
   );
