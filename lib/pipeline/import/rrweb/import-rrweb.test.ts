@@ -76,3 +76,90 @@ describe("rrweb import", () => {
     expect(events).toHaveLength(11);
   });
 });
+
+describe("rrweb contenteditable typing", () => {
+  // A Gmail-like body: typing arrives only as text mutations, spaces as no-break spaces, new lines as <div>s.
+  const events = [
+    {
+      type: 4,
+      timestamp: 1000,
+      data: { href: "https://mail.google.com/mail/u/0/#inbox", width: 1280, height: 800 },
+    },
+    {
+      type: 2,
+      timestamp: 1001,
+      data: {
+        node: {
+          type: 0,
+          id: 1,
+          childNodes: [
+            {
+              type: 2,
+              id: 2,
+              tagName: "html",
+              attributes: {},
+              childNodes: [
+                {
+                  type: 2,
+                  id: 3,
+                  tagName: "body",
+                  attributes: {},
+                  childNodes: [
+                    {
+                      type: 2,
+                      id: 4,
+                      tagName: "div",
+                      attributes: { contenteditable: "true", role: "textbox", "aria-label": "Message Body" },
+                      childNodes: [{ type: 3, id: 5, textContent: "" }],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      },
+    },
+    {
+      type: 3,
+      timestamp: 1100,
+      data: { source: 0, texts: [{ id: 5, value: "Hi\u00a0both," }], attributes: [], removes: [], adds: [] },
+    },
+    {
+      type: 3,
+      timestamp: 1200,
+      data: {
+        source: 0,
+        texts: [],
+        attributes: [],
+        removes: [],
+        adds: [
+          {
+            parentId: 4,
+            nextId: null,
+            node: { type: 2, id: 6, tagName: "div", attributes: {}, childNodes: [] },
+          },
+          { parentId: 6, nextId: null, node: { type: 3, id: 7, textContent: "See\u00a0you" } },
+        ],
+      },
+    },
+    {
+      type: 3,
+      timestamp: 1300,
+      data: {
+        source: 0,
+        texts: [],
+        attributes: [{ id: 3, attributes: { class: "x" } }],
+        removes: [],
+        adds: [],
+      },
+    },
+  ];
+
+  it("turns text mutations inside a contenteditable element into input events with the typed value", async () => {
+    const { events: imported } = await importAll(JSON.stringify(events), { fileName: "gmail.json" });
+    const inputs = imported.filter((e) => e.type === "input");
+    expect(inputs.map((e) => e.value)).toEqual(["Hi both,", "Hi both,\nSee you"]);
+    expect(inputs[1]?.target).toMatchObject({ ariaLabel: "Message Body", role: "textbox" });
+  });
+});

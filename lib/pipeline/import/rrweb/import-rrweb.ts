@@ -1,6 +1,7 @@
 import type { CanonicalEvent, EventTarget, EventType } from "@/schemas/events";
 import { describeError, type ImporterContext } from "../import-issue";
 import type { SourceRecord } from "../read-records";
+import { editableRoot, editableText, mutatedNodeIds } from "./contenteditable-text";
 import { describeNode, resolveActionTarget } from "./describe-node";
 import { MirrorError, type MirrorNode, NodeMirror } from "./node-mirror";
 
@@ -49,6 +50,8 @@ export async function* importRrweb(
   let title: string | undefined;
   let pendingNavigation: CanonicalEvent | undefined;
   let seq = 0;
+  /** Last value read from each contenteditable root, so only real changes become input events. */
+  const editableValues = new Map<number, string>();
 
   const describeTarget = (id: unknown): EventTarget | undefined => {
     const node = mirror.get(id);
@@ -107,6 +110,7 @@ export async function* importRrweb(
     if (event.type === FULL_SNAPSHOT) {
       mirror.reset(data.node);
       cache.clear();
+      editableValues.clear();
       title = mirror.getTitle()?.slice(0, 2048) || title;
       if (pendingNavigation) {
         if (title) pendingNavigation.title = title;
@@ -130,6 +134,19 @@ export async function* importRrweb(
       mirror.applyMutation(data);
       const newTitle = mirror.getTitle();
       if (newTitle) title = newTitle.slice(0, 2048);
+      const roots = new Set<MirrorNode>();
+      for (const id of mutatedNodeIds(data)) {
+        const root = editableRoot(mirror.get(id));
+        if (root) roots.add(root);
+      }
+      for (const root of roots) {
+        const value = editableText(root).slice(0, 1_000_000);
+        if (editableValues.get(root.id) === value) continue;
+        editableValues.set(root.id, value);
+        const input = make(record, ts, "input", describeTarget(root.id));
+        input.value = value;
+        out.push(input);
+      }
       return;
     }
     if (source === SOURCE_MOUSE_INTERACTION) {
