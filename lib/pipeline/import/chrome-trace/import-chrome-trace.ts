@@ -22,7 +22,7 @@ const dispatchTypes: Record<string, EventType> = {
 
 /** Trace event names this importer uses; everything else is skipped before parsing. */
 const RELEVANT =
-  /"(?:EventDispatch|Screenshot|navigationStart|CommitLoad|FrameCommittedInBrowser|TracingStartedIn(?:Browser|Page))"/;
+  /"(?:EventDispatch|Screenshot|navigationStart|CommitLoad|FrameCommittedInBrowser|TracingStartedIn(?:Browser|Page)|RenderFrameHostImpl::DidCommitSameDocumentNavigation)"/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -39,7 +39,8 @@ function base64Bytes(data: string): number {
 
 /**
  * Chrome trace files (`{traceEvents: [...]}` or a bare array; chrome://tracing, DevTools Performance, CDP
- * Tracing). Gives a timeline: `EventDispatch` input events, main-frame navigations and screenshot frames. Traces
+ * Tracing). Gives a timeline: `EventDispatch` input events, main-frame navigations (including same-document ones:
+ * single-page apps change `#search/…` or `?q=…` without a new document) and screenshot frames. Traces
  * carry no typed text and no target element, so events have neither — nothing is invented. `ts` is the trace's
  * monotonic clock in ms (`timeline: "monotonic"`), not wall time.
  */
@@ -82,8 +83,10 @@ export async function* importChromeTrace(
       timeline: "monotonic" as const,
     };
 
-    const navigate = (frame: string | undefined, url: string | undefined): void => {
+    const navigate = (frame: string | undefined, url: string | undefined, sameDocument = false): void => {
       if (!frame || !url || url === "about:blank") return;
+      // A same-document commit to the URL the frame already shows changes nothing a person did.
+      if (sameDocument && urlByFrame.get(frame) === url) return;
       urlByFrame.set(frame, url);
       const last = lastNavigation.get(frame);
       // One navigation shows up as several events (navigationStart, FrameCommittedInBrowser, CommitLoad).
@@ -125,6 +128,16 @@ export async function* importChromeTrace(
         if (data.isMainFrame !== true || !frame) break;
         if (pid !== undefined) mainFrameByPid.set(pid, frame);
         navigate(frame, str(data.url, 8192));
+        break;
+      }
+      case "RenderFrameHostImpl::DidCommitSameDocumentNavigation": {
+        // Logged by the browser process: `args.url` is the new URL; the renderer's pid names the main frame.
+        const host = isRecord(args.render_frame_host) ? args.render_frame_host : {};
+        if (host.frame_type !== "PRIMARY_MAIN_FRAME") break;
+        const process = isRecord(host.process) ? host.process : {};
+        const child = typeof process.child_process_id === "number" ? process.child_process_id : undefined;
+        if (child === undefined) break;
+        navigate(mainFrameByPid.get(child) ?? `pid:${child}`, str(args.url, 8192), true);
         break;
       }
       case "navigationStart": {
