@@ -46,7 +46,7 @@ export function ExplorerInspector({ item }: { item?: InspectedItem }) {
           <p className="max-h-20 overflow-auto font-mono text-xs break-all">{item.links.join(", ")}</p>
         </div>
       )}
-      <pre className="max-h-[50vh] overflow-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">
+      <pre className="max-h-[50vh] overflow-auto rounded bg-zinc-100 p-2 text-xs break-all whitespace-pre-wrap dark:bg-zinc-900">
         {JSON.stringify(item.detail ?? {}, null, 2)}
       </pre>
     </aside>

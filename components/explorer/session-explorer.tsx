@@ -254,15 +254,23 @@ function confidenceOf(detail: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * The time span the timeline opens on: the raw events' span (they define the session), with a little padding.
+ * Derived lanes can reach outside it (a window opened before the first recorded event) and are clipped.
+ */
 function sessionBounds(lanes: LaneColumns[]): Viewport {
+  const events = lanes.find((lane) => lane.id === "events" && lane.starts.length > 0);
+  const source = events ? [events] : lanes;
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;
-  for (const lane of lanes) {
+  for (const lane of source) {
     if (lane.starts.length === 0) continue;
     from = Math.min(from, lane.starts[0] as number);
     for (const end of lane.ends) if (end > to) to = end;
   }
-  return Number.isFinite(from) ? { from, to: Math.max(to, from + 1) } : { from: 0, to: 1000 };
+  if (!Number.isFinite(from)) return { from: 0, to: 1000 };
+  const pad = Math.max(50, (to - from) * 0.02);
+  return { from: from - pad, to: to + pad };
 }
 
 /** Drops hidden event types from the raw-event lane by building a filtered copy of its columns. */

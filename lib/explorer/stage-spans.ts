@@ -30,6 +30,8 @@ export function stageSpansFromMetrics(metrics: unknown, failure?: string | null)
     ms,
     count: counts[stage],
   }));
+  const order = ["bronze", "silver", "gold"];
+  spans.sort((a, b) => (order.indexOf(a.stage) + 1 || 99) - (order.indexOf(b.stage) + 1 || 99));
   const issues = parsed.data.importIssues;
   if (issues && spans[0])
     spans[0] = { ...spans[0], error: `${issues} import issue${issues === 1 ? "" : "s"}` };
