@@ -65,7 +65,7 @@ export function resolveActionToolMap(
 }
 
 export function systemPromptOf(suite: CatalogSuite, server: CatalogMcpServer): string {
-  return `You are an assistant that works in ${suite.name} (${suite.description}) for the user by calling the tools of the ${server.name}. Call the tool that does what the user asks, with exactly the arguments the request implies.`;
+  return `You are an assistant that works in ${suite.name} (${suite.description.replace(/\.$/, "")}) for the user by calling the tools of the ${server.name}. Call the tool that does what the user asks, with exactly the arguments the request implies.`;
 }
 
 /** Gold actions → tool calls (mapped, validated) → training records in the chosen format. */
