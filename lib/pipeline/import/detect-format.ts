@@ -1,3 +1,4 @@
+import { eventTypeSchema } from "@/schemas/events";
 /**
  * Recording format detection from the first kilobytes of a file. Looks at structure (first JSON value's keys),
  * not at file names; the name only breaks ties. Gzip is recognised by its magic bytes and reported through
@@ -39,25 +40,8 @@ const codegenActions = new Set([
   "assertSnapshot",
 ]);
 
-const nativeTypes = new Set([
-  "meta",
-  "navigation",
-  "focus",
-  "blur",
-  "mousedown",
-  "mouseup",
-  "click",
-  "dblclick",
-  "contextmenu",
-  "keydown",
-  "keyup",
-  "input",
-  "change",
-  "paste",
-  "submit",
-  "scroll",
-  "screenshot",
-]);
+// The native format is the canonical event model: its types are exactly the schema's.
+const nativeTypes = new Set<string>(eventTypeSchema.options);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
