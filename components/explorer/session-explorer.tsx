@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   type LaneColumns,
   type LaneId,
@@ -39,14 +39,22 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(new Set());
   const lanes = useMemo(() => filterEventTypes(allLanes, hiddenTypes), [allLanes, hiddenTypes]);
   const bounds = useMemo(() => sessionBounds(allLanes), [allLanes]);
-  const [viewport, setViewport] = useState<Viewport>(bounds);
+  const [viewport, setViewportState] = useState<Viewport>(bounds);
+  // Lanes stream in chunk by chunk and the bounds grow with them: follow them until the person zooms or pans.
+  const hasMoved = useRef(false);
+  useEffect(() => {
+    if (!hasMoved.current) setViewportState(bounds);
+  }, [bounds]);
+  const setViewport = useCallback((next: Viewport) => {
+    hasMoved.current = true;
+    setViewportState(next);
+  }, []);
+  const latestSelection = useRef<string | undefined>(undefined);
   const [selection, setSelection] = useState<TimelineSelection | undefined>();
   const [detail, setDetail] = useState<unknown>();
   const [query, setQuery] = useState("");
   const [matchIndex, setMatchIndex] = useState(0);
   const matches = useMemo(() => searchLanes(lanes, query), [lanes, query]);
-
-  useEffect(() => setSelection(selectionFromHash(lanes)), [lanes]);
 
   const selectedLane = selection ? lanes.find((l) => l.id === selection.lane) : undefined;
   const highlighted = useMemo(
@@ -69,6 +77,17 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
     },
     [lanes, loadDetail],
   );
+
+  // A deep link (#item=lane:id) selects its item once that item's lane has streamed in.
+  const hashApplied = useRef(false);
+  useEffect(() => {
+    if (hashApplied.current) return;
+    const fromHash = selectionFromHash(lanes);
+    if (fromHash) {
+      hashApplied.current = true;
+      select(fromHash);
+    }
+  }, [lanes, select]);
 
   const centerOn = useCallback(
     (lane: LaneColumns, index: number, zoom = false) => {
@@ -184,7 +203,14 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
             {type}
           </label>
         ))}
-        <button type="button" className="ml-auto text-xs underline" onClick={() => setViewport(bounds)}>
+        <button
+          type="button"
+          className="ml-auto text-xs underline"
+          onClick={() => {
+            hasMoved.current = false;
+            setViewportState(bounds);
+          }}
+        >
           Reset zoom
         </button>
       </div>
