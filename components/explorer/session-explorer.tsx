@@ -97,7 +97,7 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
       const from = Math.max(bounds.from, Math.min((start + end) / 2 - span / 2, bounds.to - span));
       setViewport({ from, to: from + span });
     },
-    [viewport, bounds],
+    [viewport, bounds, setViewport],
   );
 
   const step = useCallback(
