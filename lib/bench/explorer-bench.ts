@@ -1,6 +1,6 @@
 import { chromium } from "@playwright/test";
+import { startBenchServer } from "./bench-server";
 import { gzipLines, nativeRecordingLines } from "./generate-native-recording";
-import { startAppServer } from "./start-app-server";
 
 /**
  * Opens generated sessions in the trace explorer in Chromium and prints time to first timeline paint, time to
@@ -14,7 +14,7 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function main() {
-  const server = await startAppServer();
+  const server = await startBenchServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],

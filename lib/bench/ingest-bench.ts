@@ -7,7 +7,7 @@
  */
 import { getEnv } from "@/lib/env";
 import { makeEvent } from "@/lib/ingest/stream-session";
-import { startBenchServer } from "./ingest-server";
+import { startBenchServer } from "./bench-server";
 
 const BATCH = 500;
 const reduced = process.env.BENCH_SIZE === "reduced";

@@ -3,7 +3,7 @@
  * (POST /v1/uploads → PUT upload_url → POST /v1/uploads/complete) of the built app and samples the server's
  * resident memory every 100 ms. Prints RSS before, peak during, and the growth. Run `next build` first.
  */
-import { readRssBytes, startBenchServer } from "./ingest-server";
+import { readRssBytes, startBenchServer } from "./bench-server";
 
 const megabytes = Number(process.env.UPLOAD_MB ?? 1024);
 const total = megabytes * 1024 * 1024;

@@ -36,7 +36,7 @@ function randomSeedKey(): string {
  */
 export async function startBenchServer(options: { databaseUrl?: string; env?: Record<string, string> } = {}) {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracepipe-ingest-bench-"));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracepipe-bench-"));
   const seedKey = randomSeedKey();
   const nextBin = path.join(process.cwd(), "node_modules/next/dist/bin/next");
   const child: ChildProcess = spawn(
