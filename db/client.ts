@@ -24,12 +24,17 @@ async function openDatabase(): Promise<DatabaseHandle> {
   const env = getEnv();
   const mode = getDatabaseMode(env);
   if (mode === "pglite") {
-    const { PGlite } = await import("@electric-sql/pglite");
+    const { PGliteThread } = await import("./pglite-thread");
     const { drizzle } = await import("drizzle-orm/pglite");
     const dataDir = path.join(env.dataDir, "pglite");
     fs.mkdirSync(dataDir, { recursive: true });
-    const client = await PGlite.create(dataDir);
-    return { db: drizzle(client, { schema }) as unknown as Database, mode, close: () => client.close() };
+    // PGlite runs on its own thread: its statements are synchronous WebAssembly and would otherwise stall the server.
+    const client = await PGliteThread.open(dataDir);
+    return {
+      db: drizzle(client as never, { schema }) as unknown as Database,
+      mode,
+      close: () => client.close(),
+    };
   }
   if (mode === "neon") {
     const { Pool, neonConfig } = await import("@neondatabase/serverless");

@@ -32,16 +32,18 @@ function randomSeedKey(): string {
 
 /**
  * The built app (`next start`, run `next build` first) on a free port with a fresh TRACEPIPE_DATA_DIR and a
- * seeded full-scope key; `databaseUrl` empty selects the embedded PGlite.
+ * seeded full-scope key; `databaseUrl` empty selects the embedded PGlite. `nodeArgs` go to node (e.g. `--cpu-prof`).
  */
-export async function startBenchServer(options: { databaseUrl?: string; env?: Record<string, string> } = {}) {
+export async function startBenchServer(
+  options: { databaseUrl?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracepipe-bench-"));
   const seedKey = randomSeedKey();
   const nextBin = path.join(process.cwd(), "node_modules/next/dist/bin/next");
   const child: ChildProcess = spawn(
     process.execPath,
-    [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...(options.nodeArgs ?? []), nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       env: {
         ...process.env,
