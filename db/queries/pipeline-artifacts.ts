@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { examples, sessionEvents, sessionFiles, sessions } from "../schema";
+import { examples, sessionEventBatches, sessionFiles, sessions } from "../schema";
 
 // What the pipeline functions read and write about a session: its raw inputs (files, streamed events) and its
 // run state (status, counts, metrics). Session CRUD for the API lives with the sessions domain.
@@ -44,19 +44,35 @@ export async function listSessionFilesForRun(db: Database, sessionId: string) {
     .orderBy(asc(sessionFiles.createdAt), asc(sessionFiles.id));
 }
 
-/** One page of streamed events in arrival order, after `afterSeq`. */
-export async function listSessionEventsPage(
+/**
+ * One page of streamed event batches in arrival order, after `afterSeq`: each body is the NDJSON of one request
+ * (at most 5 MB), so a small page bounds what a reader holds.
+ */
+export async function listSessionEventBatchesPage(
   db: Database,
   sessionId: string,
   afterSeq: number,
   limit: number,
-): Promise<{ seq: number; eventId: string; body: unknown }[]> {
+): Promise<{ seq: number; eventCount: number; body: string }[]> {
   return db
-    .select({ seq: sessionEvents.seq, eventId: sessionEvents.eventId, body: sessionEvents.body })
-    .from(sessionEvents)
-    .where(and(eq(sessionEvents.sessionId, sessionId), gt(sessionEvents.seq, afterSeq)))
-    .orderBy(asc(sessionEvents.seq))
+    .select({
+      seq: sessionEventBatches.seq,
+      eventCount: sessionEventBatches.eventCount,
+      body: sessionEventBatches.body,
+    })
+    .from(sessionEventBatches)
+    .where(and(eq(sessionEventBatches.sessionId, sessionId), gt(sessionEventBatches.seq, afterSeq)))
+    .orderBy(asc(sessionEventBatches.seq))
     .limit(limit);
+}
+
+export async function hasSessionEventBatches(db: Database, sessionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ seq: sessionEventBatches.seq })
+    .from(sessionEventBatches)
+    .where(eq(sessionEventBatches.sessionId, sessionId))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** Only an uploaded (or re-driven processing/failed/completed) session starts processing; an open one does not. */

@@ -77,22 +77,35 @@ export const sessionFiles = pgTable(
 );
 
 /**
- * Events streamed into an open session. The primary key (session, client event id) makes a re-sent event a
- * duplicate; `seq` preserves arrival order.
+ * Ids of the events streamed into an open session, for deduplication only: the primary key (session, client
+ * event id) makes a re-sent event a duplicate. The events themselves are in `session_event_batches`.
  */
-export const sessionEvents = pgTable(
-  "session_events",
+export const sessionEventIds = pgTable(
+  "session_event_ids",
   {
     sessionId: uuid("session_id")
       .notNull()
       .references(() => sessions.id, { onDelete: "cascade" }),
     eventId: text("event_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.eventId] })],
+);
+
+/**
+ * The events one ingest request stored, as NDJSON in request order (one `JSON.stringify(event)` per line, at
+ * most the request's 5 MB). One text row per request costs a fraction of one jsonb row per event; `seq` orders
+ * the batches of a session.
+ */
+export const sessionEventBatches = pgTable(
+  "session_event_batches",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
     seq: bigserial("seq", { mode: "number" }).notNull(),
-    body: jsonb("body").notNull(),
+    eventCount: integer("event_count").notNull(),
+    body: text("body").notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.sessionId, t.eventId] }),
-    index("session_events_seq_idx").on(t.sessionId, t.seq),
-  ],
+  (t) => [primaryKey({ columns: [t.sessionId, t.seq] })],
 );

@@ -1,5 +1,9 @@
 import { getDb } from "@/db/client";
-import { listSessionEventsPage, listSessionFilesForRun } from "@/db/queries/pipeline-artifacts";
+import {
+  hasSessionEventBatches,
+  listSessionEventBatchesPage,
+  listSessionFilesForRun,
+} from "@/db/queries/pipeline-artifacts";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { artifactKeys } from "./artifact-keys";
 import { writeJsonlArtifact } from "./jsonl-artifacts";
@@ -17,28 +21,28 @@ export interface BronzeResult {
   ms: number;
 }
 
-const STREAMED_PAGE = 1000;
+// Batches per page: a batch is one request's events (at most 5 MB, typically 500 events in ~85 KB).
+const STREAMED_PAGE = 4;
 
-/** Streamed events (session_events rows) as native JSONL bytes, read page by page, never all at once. */
-function streamedEventsAsJsonl(sessionId: string): ReadableStream<Uint8Array> {
+/**
+ * Streamed events (session_event_batches rows, NDJSON each) as native JSONL bytes, read page by page in arrival
+ * order, never all at once.
+ */
+export function streamedEventsAsJsonl(sessionId: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let afterSeq = 0;
   return new ReadableStream({
     async pull(controller) {
-      const page = await listSessionEventsPage(await getDb(), sessionId, afterSeq, STREAMED_PAGE);
+      const page = await listSessionEventBatchesPage(await getDb(), sessionId, afterSeq, STREAMED_PAGE);
       const last = page.at(-1);
       if (!last) {
         controller.close();
         return;
       }
       afterSeq = last.seq;
-      controller.enqueue(encoder.encode(page.map((row) => `${JSON.stringify(row.body)}\n`).join("")));
+      for (const batch of page) controller.enqueue(encoder.encode(`${batch.body}\n`));
     },
   });
-}
-
-async function hasStreamedEvents(sessionId: string): Promise<boolean> {
-  return (await listSessionEventsPage(await getDb(), sessionId, 0, 1)).length > 0;
 }
 
 /**
@@ -57,7 +61,7 @@ export async function runBronzeStage(sessionId: string, stages: PipelineStages):
     if (!stream) throw new Error(`Raw file ${file.fileName} of session ${sessionId} is missing from storage`);
     sources.push({ stream, fileName: file.fileName, format: file.format ?? undefined });
   }
-  if (await hasStreamedEvents(sessionId)) {
+  if (await hasSessionEventBatches(db, sessionId)) {
     sources.push({ stream: streamedEventsAsJsonl(sessionId), fileName: "streamed.jsonl", format: "native" });
   }
   if (sources.length === 0) throw new Error("The session has no recording files and no streamed events");

@@ -27,7 +27,9 @@ const fmt = (ms: number) => ms.toFixed(2);
 
 async function main() {
   const batches = Number(process.argv[2] ?? "200");
-  const tempDir = process.env.DATABASE_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "insert-bench-"));
+  const tempDir = process.env.DATABASE_URL
+    ? undefined
+    : fs.mkdtempSync(path.join(os.tmpdir(), "insert-bench-"));
   if (tempDir) process.env.TRACEPIPE_DATA_DIR = tempDir;
   await ensureDatabaseReady();
   const db = await getDb();
@@ -64,7 +66,9 @@ async function main() {
   process.stdout.write(
     `${[line("fresh", fresh), line("all duplicates", duplicates), line("half duplicates", half)].join("\n")}\n`,
   );
-  process.stdout.write(`${mode} fresh: ${Math.round((BATCH * 1000) / median(fresh))} events/s in one client\n`);
+  process.stdout.write(
+    `${mode} fresh: ${Math.round((BATCH * 1000) / median(fresh))} events/s in one client\n`,
+  );
 
   await db.delete(users).where(eq(users.id, user.id));
   await closeDb();
