@@ -14,7 +14,18 @@ CREATE TABLE "session_event_ids" (
 );
 --> statement-breakpoint
 ALTER TABLE "session_event_batches" ADD CONSTRAINT "session_event_batches_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "session_event_ids" ADD CONSTRAINT "session_event_ids_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+-- Hand-written: session_event_ids has no foreign key (its check would run once per id on the ingest path), so
+-- deleting a session deletes its ids here, as ON DELETE CASCADE would. It fires for cascaded deletes (a user's) too.
+CREATE FUNCTION session_event_ids_delete_with_session() RETURNS trigger AS $$
+BEGIN
+  DELETE FROM session_event_ids WHERE session_id = OLD.id;
+  RETURN OLD;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER sessions_delete_event_ids AFTER DELETE ON sessions
+  FOR EACH ROW EXECUTE FUNCTION session_event_ids_delete_with_session();
+--> statement-breakpoint
 -- Hand-written data move (drizzle-kit only drops the old table): every stored event keeps its id and its place.
 INSERT INTO "session_event_ids" ("session_id", "event_id") SELECT "session_id", "event_id" FROM "session_events";--> statement-breakpoint
 -- Bodies become NDJSON batches in arrival order. A long session is cut where its running size passes each MiB,

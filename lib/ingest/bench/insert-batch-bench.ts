@@ -16,6 +16,7 @@ import { insertSessionEventBatch } from "@/db/queries/session-events";
 import { insertSession } from "@/db/queries/sessions";
 import { users } from "@/db/schema";
 import { createTestUser } from "@/db/test-factories";
+import { resetEnvCache } from "@/lib/env";
 import { makeEvent } from "@/lib/ingest/stream-session";
 
 const BATCH = 500;
@@ -31,6 +32,8 @@ async function main() {
     ? undefined
     : fs.mkdtempSync(path.join(os.tmpdir(), "insert-bench-"));
   if (tempDir) process.env.TRACEPIPE_DATA_DIR = tempDir;
+  // Modules read the environment at import; read it again so the temporary folder is the one opened.
+  resetEnvCache();
   await ensureDatabaseReady();
   const db = await getDb();
   const user = await createTestUser();
