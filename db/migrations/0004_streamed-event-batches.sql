@@ -36,7 +36,7 @@ SELECT "session_id", row_number() OVER (ORDER BY "session_id", "chunk"), count(*
 	string_agg("line", E'\n' ORDER BY "seq"), max("received_at")
 FROM (
 	SELECT "session_id", "seq", "line", "received_at",
-		(sum(octet_length("line")) OVER (PARTITION BY "session_id" ORDER BY "seq") - octet_length("line")) / 1048576 AS "chunk"
+		(sum(octet_length("line") + 1) OVER (PARTITION BY "session_id" ORDER BY "seq") - octet_length("line") - 1) / 1048576 AS "chunk"
 	FROM (SELECT "session_id", "seq", "body"::text AS "line", "received_at" FROM "session_events") AS "lines"
 ) AS "numbered"
 GROUP BY "session_id", "chunk";--> statement-breakpoint

@@ -29,11 +29,13 @@ export async function insertSessionEventBatch(
   if (events.length === 0) return [];
   return db.transaction(async (tx) => {
     // `sql.param` binds the array as one text[] parameter; a bare array would expand into one parameter per id.
+    // Sorted, so that concurrent requests with overlapping ids wait on each other in one order, never a deadlock.
+    const ids = events.map((event) => event.id).sort();
     const result = await tx.execute<{ event_id: string }>(sql`
       insert into session_event_ids (session_id, event_id)
       select s.id, e.id
       from (select id from sessions where id = ${args.sessionId} and user_id = ${args.userId} and status = 'open' for share) s
-      cross join unnest(${sql.param(events.map((event) => event.id))}::text[]) as e(id)
+      cross join unnest(${sql.param(ids)}::text[]) as e(id)
       on conflict do nothing
       returning event_id`);
     const inserted = rowsOf<{ event_id: string }>(result);
