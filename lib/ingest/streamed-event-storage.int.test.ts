@@ -110,6 +110,14 @@ describe("streamed event storage", () => {
     expect(await countSessionEvents(db, sessionId)).toBe(5);
   });
 
+  it("binds ids with array-literal characters as one text[] parameter", async () => {
+    const sessionId = await openSession();
+    const odd = ['q"uote', "com,ma", "{brace}", "back\\slash", "NULL", " padded "];
+    expect(await insert(sessionId, odd.map((id) => event(id)))).toEqual(odd);
+    expect((await storedIds(sessionId)).sort()).toEqual([...odd].sort());
+    expect(await insert(sessionId, odd.map((id) => event(id)))).toEqual([]);
+  });
+
   it("keeps arrival order across many batches into the streamed source of bronze", async () => {
     const sessionId = await openSession();
     // Nine requests cross the reader's page boundary; every third one repeats the previous request's events.

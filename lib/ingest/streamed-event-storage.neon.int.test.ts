@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDatabaseHandleMode, getDb } from "@/db/client";
+import { findSuite } from "@/db/queries/catalog";
+import { listSessionEventBatchesPage } from "@/db/queries/pipeline-artifacts";
+import { countSessionEvents, insertSessionEventBatch } from "@/db/queries/session-events";
+import { insertSession } from "@/db/queries/sessions";
+import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
+import { createTestUser } from "@/db/test-factories";
+import { resetEnvCache } from "@/lib/env";
+import { type NeonWsProxy, startNeonWsProxy } from "@/lib/testing/neon-ws-proxy";
+
+// The batch insert binds its ids as one text[] parameter and runs in a transaction; this checks both on the
+// Neon driver (`@neondatabase/serverless` through a local wsproxy to the Postgres in DATABASE_URL), besides the
+// PGlite and node-postgres passes of streamed-event-storage.int.test.ts.
+const databaseUrl = process.env.DATABASE_URL;
+
+describe.skipIf(!databaseUrl)("streamed event storage on the Neon driver", () => {
+  let proxy: NeonWsProxy;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    const target = new URL(databaseUrl ?? "");
+    proxy = await startNeonWsProxy({ allowedTargets: [`${target.hostname}:${target.port || "5432"}`] });
+    process.env.DATABASE_DRIVER = "neon";
+    process.env.NEON_WS_PROXY = proxy.url;
+    resetEnvCache();
+    ({ dataDir } = await openTestDatabase());
+  });
+
+  afterAll(async () => {
+    await closeTestDatabase(dataDir);
+    delete process.env.DATABASE_DRIVER;
+    delete process.env.NEON_WS_PROXY;
+    resetEnvCache();
+    await proxy?.close();
+  });
+
+  it("stores first occurrences as one NDJSON batch and skips ids stored before", async () => {
+    expect(await getDatabaseHandleMode()).toBe("neon");
+    const db = await getDb();
+    const user = await createTestUser();
+    const suite = await findSuite(db, "gmail");
+    const sessionId = crypto.randomUUID();
+    await insertSession(db, { id: sessionId, userId: user.id, suiteId: suite?.id ?? "", status: "open" });
+    const event = (id: string, n = 0) => ({ id, timestamp: 1, type: "click", n });
+
+    const args = { userId: user.id, sessionId };
+    expect(
+      await insertSessionEventBatch(db, { ...args, events: [event("b"), event("a"), event("b", 1)] }),
+    ).toEqual(["b", "a"]);
+    expect(
+      await insertSessionEventBatch(db, { ...args, events: [event("a"), event("c, with a comma")] }),
+    ).toEqual(["c, with a comma"]);
+    const batches = await listSessionEventBatchesPage(db, sessionId, 0, 10);
+    expect(batches.map((b) => b.body)).toEqual([
+      `${JSON.stringify(event("b"))}\n${JSON.stringify(event("a"))}`,
+      JSON.stringify(event("c, with a comma")),
+    ]);
+    expect(await countSessionEvents(db, sessionId)).toBe(3);
+  });
+});
