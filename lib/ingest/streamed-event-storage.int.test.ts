@@ -113,9 +113,10 @@ describe("streamed event storage", () => {
   it("binds ids with array-literal characters as one text[] parameter", async () => {
     const sessionId = await openSession();
     const odd = ['q"uote', "com,ma", "{brace}", "back\\slash", "NULL", " padded "];
-    expect(await insert(sessionId, odd.map((id) => event(id)))).toEqual(odd);
+    const batch = odd.map((id) => event(id));
+    expect(await insert(sessionId, batch)).toEqual(odd);
     expect((await storedIds(sessionId)).sort()).toEqual([...odd].sort());
-    expect(await insert(sessionId, odd.map((id) => event(id)))).toEqual([]);
+    expect(await insert(sessionId, batch)).toEqual([]);
   });
 
   it("keeps arrival order across many batches into the streamed source of bronze", async () => {
