@@ -31,17 +31,23 @@ export async function insertSessionEventBatch(
     // `sql.param` binds the array as one text[] parameter; a bare array would expand into one parameter per id.
     // Sorted, so that concurrent requests with overlapping ids wait on each other in one order, never a deadlock.
     const ids = events.map((event) => event.id).sort();
-    const result = await tx.execute<{ event_id: string }>(sql`
-      insert into session_event_ids (session_id, event_id)
-      select s.id, e.id
-      from (select id from sessions where id = ${args.sessionId} and user_id = ${args.userId} and status = 'open' for share) s
-      cross join unnest(${sql.param(ids)}::text[]) as e(id)
-      on conflict do nothing
-      returning event_id`);
-    const inserted = rowsOf<{ event_id: string }>(result);
-    if (inserted.length === 0) return [];
-    const storedIds = new Set(inserted.map((row) => row.event_id));
-    const stored = inserted.length === events.length ? events : events.filter((e) => storedIds.has(e.id));
+    // The answer is one row: the count, and the stored ids only when some were duplicates (parsing 500 returned
+    // rows costs more than the insert's bookkeeping).
+    const result = await tx.execute<{ stored: number; ids: string[] | null }>(sql`
+      with inserted as (
+        insert into session_event_ids (session_id, event_id)
+        select s.id, e.id
+        from (select id from sessions where id = ${args.sessionId} and user_id = ${args.userId} and status = 'open' for share) s
+        cross join unnest(${sql.param(ids)}::text[]) as e(id)
+        on conflict do nothing
+        returning event_id)
+      select count(*)::int as stored,
+        case when count(*) < ${ids.length} then array_agg(event_id) end as ids
+      from inserted`);
+    const [summary] = rowsOf<{ stored: number; ids: string[] | null }>(result);
+    if (!summary || summary.stored === 0) return [];
+    const storedIds = new Set(summary.ids ?? []);
+    const stored = summary.stored === events.length ? events : events.filter((e) => storedIds.has(e.id));
     await tx.insert(sessionEventBatches).values({
       sessionId: args.sessionId,
       eventCount: stored.length,
