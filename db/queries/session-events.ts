@@ -15,11 +15,17 @@ function firstOccurrences<T extends { id: string }>(events: readonly T[]): T[] {
 }
 
 /**
- * Stores a batch in one transaction: the ids (deduplication) and one NDJSON row holding the bodies of the events
- * it stored, in request order. It inserts only while the session is open and the caller's (the `for share` lock,
- * held to the commit, makes a concurrent completion wait until the batch is committed, so no event lands after
- * it), skips ids already stored and repeated ids within the batch, and returns the ids it stored. Both rows
- * commit or neither does: an id without its body would make the client's retry a "duplicate" and lose the event.
+ * Stores a batch in ONE statement: the ids (deduplication) and one NDJSON row holding the bodies of the events it
+ * stored, in request order. A single statement is atomic on its own, so both rows commit or neither does (an id
+ * without its body would make the client's retry a "duplicate" and lose the event), and it needs no interactive
+ * transaction: on the embedded database a transaction would hold the database across round trips to the server's
+ * thread, and Neon's HTTP driver has none.
+ *
+ * It inserts only while the session is open and the caller's (the `for share` lock, held to the commit, makes a
+ * concurrent completion wait until the batch is committed, so no event lands after it), skips ids already stored
+ * and repeated ids within the request, and returns the ids it stored. When every id is new (the common case) the
+ * body is the request's NDJSON as sent; otherwise the statement keeps the lines of the stored ids (NDJSON lines
+ * are split on "\n", which JSON.stringify never leaves inside a value).
  */
 export async function insertSessionEventBatch(
   db: Database,
@@ -27,34 +33,46 @@ export async function insertSessionEventBatch(
 ): Promise<string[]> {
   const events = firstOccurrences(args.events);
   if (events.length === 0) return [];
-  return db.transaction(async (tx) => {
-    // `sql.param` binds the array as one text[] parameter; a bare array would expand into one parameter per id.
-    // Sorted, so that concurrent requests with overlapping ids wait on each other in one order, never a deadlock.
-    const ids = events.map((event) => event.id).sort();
-    // The answer is one row: the count, and the stored ids only when some were duplicates (parsing 500 returned
-    // rows costs more than the insert's bookkeeping).
-    const result = await tx.execute<{ stored: number; ids: string[] | null }>(sql`
-      with inserted as (
-        insert into session_event_ids (session_id, event_id)
-        select s.id, e.id
-        from (select id from sessions where id = ${args.sessionId} and user_id = ${args.userId} and status = 'open' for share) s
-        cross join unnest(${sql.param(ids)}::text[]) as e(id)
-        on conflict do nothing
-        returning event_id)
-      select count(*)::int as stored,
-        case when count(*) < ${ids.length} then array_agg(event_id) end as ids
-      from inserted`);
-    const [summary] = rowsOf<{ stored: number; ids: string[] | null }>(result);
-    if (!summary || summary.stored === 0) return [];
-    const storedIds = new Set(summary.ids ?? []);
-    const stored = summary.stored === events.length ? events : events.filter((e) => storedIds.has(e.id));
-    await tx.insert(sessionEventBatches).values({
-      sessionId: args.sessionId,
-      eventCount: stored.length,
-      body: stored.map((event) => JSON.stringify(event)).join("\n"),
-    });
-    return stored.map((event) => event.id);
-  });
+  // `sql.param` binds the array as one text[] parameter; a bare array would expand into one parameter per id.
+  const ids = sql.param(events.map((event) => event.id));
+  const body = events.map((event) => JSON.stringify(event)).join("\n");
+  const result = await db.execute<{ stored: number; ids: string[] | null }>(sql`
+    with s as (
+      select id from sessions
+      where id = ${args.sessionId} and user_id = ${args.userId} and status = 'open'
+      for share),
+    input as (select e.id, e.ord from unnest(${ids}::text[]) with ordinality as e(id, ord)),
+    -- The body is bound once (it is up to 5 MB) and referenced twice below.
+    request as (select ${body}::text as body),
+    inserted as (
+      insert into session_event_ids (session_id, event_id)
+      -- In id order, so that concurrent requests with overlapping ids wait on each other in one order, never a deadlock.
+      select s.id, input.id from s cross join input order by input.id
+      on conflict do nothing
+      returning event_id),
+    summary as (select count(*)::int as stored from inserted),
+    batch as (
+      insert into session_event_batches (session_id, event_count, body)
+      select s.id, summary.stored,
+        case when summary.stored = ${events.length} then request.body
+        else (
+          select string_agg(line.text, E'\n' order by line.ord)
+          from unnest(string_to_array(request.body, E'\n')) with ordinality as line(text, ord)
+          join input on input.ord = line.ord
+          where input.id in (select event_id from inserted))
+        end
+      from s cross join summary cross join request
+      where summary.stored > 0
+      returning seq)
+    select summary.stored,
+      case when summary.stored < ${events.length} then (select array_agg(event_id) from inserted) end as ids,
+      (select count(*) from batch) as batches
+    from summary`);
+  const [summary] = rowsOf<{ stored: number; ids: string[] | null }>(result);
+  if (!summary || summary.stored === 0) return [];
+  if (summary.stored === events.length) return events.map((event) => event.id);
+  const storedIds = new Set(summary.ids ?? []);
+  return events.filter((event) => storedIds.has(event.id)).map((event) => event.id);
 }
 
 /** node-postgres and PGlite return `{ rows }`; the Neon pool does too. */

@@ -1,7 +1,8 @@
 /**
  * Ingest benchmark (`npm run bench`): the built app in the embedded default, then against the Postgres server in
- * DATABASE_URL when set. Batches of 500 events, for POST /v1/sessions/{id}/events and for the bare /v1/bench/noop
- * (same wrapper and body, answers 202):
+ * DATABASE_URL when set. Batches of 500 events, for POST /v1/sessions/{id}/events and two baselines on the same
+ * server: /v1/bench/bare, which only answers 202 (the issue's "bare route"), and /v1/bench/noop, which also
+ * authenticates, rate-limits and reads the body like the ingest route, so the ratio to it isolates what ingest adds:
  * - closed loop, 4 and 16 clients each sending its next batch when the last is acknowledged: the most events/s the
  *   server acknowledges, p50/p99 acknowledgement latency, and the ratio events/noop;
  * - open loop at the target rate (50k events/s, 100 batches/s spread over 16 sessions, sent on schedule whether or
@@ -69,9 +70,9 @@ async function openSession(baseUrl: string, key: string): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
-type Target = "events" | "noop";
+type Target = "events" | "noop" | "bare";
 const urlFor = (baseUrl: string, target: Target, sessionId: string) =>
-  target === "events" ? `${baseUrl}/v1/sessions/${sessionId}/events` : `${baseUrl}/v1/bench/noop`;
+  target === "events" ? `${baseUrl}/v1/sessions/${sessionId}/events` : `${baseUrl}/v1/bench/${target}`;
 
 /** Sends one batch; returns the HTTP status once the whole answer is read. */
 async function post(url: string, key: string, body: string): Promise<number> {
@@ -178,10 +179,13 @@ async function benchDatabase(label: string, databaseUrl: string) {
     for (const clients of concurrencies) {
       const ingest = await closedLoop(server.baseUrl, key, clients, "events");
       const noop = await closedLoop(server.baseUrl, key, clients, "noop");
+      const bare = await closedLoop(server.baseUrl, key, clients, "bare");
       row(String(clients), "events", ingest);
       row(String(clients), "noop", noop);
+      row(String(clients), "bare", bare);
+      const ratio = (baseline: RunResult) => (ingest.eventsPerSecond / baseline.eventsPerSecond).toFixed(2);
       process.stdout.write(
-        `${String(clients).padStart(7)} | ratio events/noop = ${(ingest.eventsPerSecond / noop.eventsPerSecond).toFixed(2)}\n`,
+        `${String(clients).padStart(7)} | ratio events/bare = ${ratio(bare)}, events/noop = ${ratio(noop)}\n`,
       );
     }
     const atTarget = await openLoop(server.baseUrl, key, 16, "events");

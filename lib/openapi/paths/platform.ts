@@ -57,6 +57,16 @@ export const platformPaths: ZodOpenApiPathsObject = {
       responses: { "202": json(ingestAcceptedSchema, "Accepted, nothing stored."), ...problems(404) },
     },
   },
+  "/v1/bench/bare": {
+    post: {
+      tags: ["Platform"],
+      summary: "Bare benchmark baseline (disabled by default)",
+      description:
+        "Answers 202 without a credential and without reading the body. Only when the server runs with TRACEPIPE_BENCH_ROUTES=1; 404 otherwise.",
+      security: [],
+      responses: { "202": { description: "Accepted, nothing read or stored." }, ...problems(404) },
+    },
+  },
   "/v1/docs/scalar.js": {
     get: {
       tags: ["Platform"],
