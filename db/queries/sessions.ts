@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { examples, sessions } from "../schema";
+import { countSessionEvents } from "./session-events";
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type SessionStatus = SessionRow["status"];
@@ -87,13 +88,24 @@ export async function listSessionsForUser(db: Database, filter: SessionListFilte
 }
 
 /** Closes an open session; undefined when it was not open (already completed, or not the caller's). */
-export async function closeOpenSession(db: Database, userId: string, id: string, eventCount: number) {
-  const [row] = await db
-    .update(sessions)
-    .set({ status: "uploaded", eventCount, sourceFormat: "native", updatedAt: new Date() })
-    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), eq(sessions.status, "open")))
-    .returning();
-  return row;
+/**
+ * Closes an open session with its final event count. The row lock waits for every batch being stored (they hold
+ * the session `for share` until they commit), and the count is a later statement, so it sees all of them: no
+ * batch is acknowledged after the count it was left out of.
+ */
+export async function closeOpenSession(db: Database, userId: string, id: string) {
+  return db.transaction(async (tx) => {
+    const open = and(eq(sessions.id, id), eq(sessions.userId, userId), eq(sessions.status, "open"));
+    const [locked] = await tx.select({ id: sessions.id }).from(sessions).where(open).for("update");
+    if (!locked) return undefined;
+    const eventCount = await countSessionEvents(tx, id);
+    const [row] = await tx
+      .update(sessions)
+      .set({ status: "uploaded", eventCount, sourceFormat: "native", updatedAt: new Date() })
+      .where(open)
+      .returning();
+    return row;
+  });
 }
 
 export async function deleteSessionForUser(db: Database, userId: string, id: string) {

@@ -161,6 +161,43 @@ describe("streamed event storage", () => {
     expect(await countSessionEvents(db, sessionId)).toBe(1);
   });
 
+  // Two connections are needed to hold a batch open while completing; PGlite has one and serializes them anyway.
+  it.skipIf(!process.env.DATABASE_URL)(
+    "counts a batch that commits while the session is being completed",
+    async () => {
+      const sessionId = await openSession();
+      expect((await post(sessionId, [event("first")])).status).toBe(202);
+      const { Client } = await import("pg");
+      const other = new Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      try {
+        // What an ingest statement does, held open: share-lock the open session, store one event.
+        await other.query("begin");
+        await other.query("select id from sessions where id = $1 and status = 'open' for share", [sessionId]);
+        await other.query("insert into session_event_ids (session_id, event_id) values ($1, 'in-flight')", [
+          sessionId,
+        ]);
+        await other.query(
+          "insert into session_event_batches (session_id, event_count, body) values ($1, 1, $2)",
+          [sessionId, JSON.stringify(event("in-flight"))],
+        );
+        let completed = false;
+        const completing = completeSession(sessionId).then((res) => {
+          completed = true;
+          return res;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(completed).toBe(false);
+        await other.query("commit");
+        const res = await completing;
+        expect(res.status).toBe(200);
+        expect(((await res.json()) as { event_count: number }).event_count).toBe(2);
+      } finally {
+        await other.end();
+      }
+    },
+  );
+
   it("stores nothing for a session of another user", async () => {
     const sessionId = await openSession();
     const other = await createTestCaller();

@@ -1,5 +1,4 @@
 import { getDb } from "@/db/client";
-import { countSessionEvents } from "@/db/queries/session-events";
 import { closeOpenSession, findSessionForUser } from "@/db/queries/sessions";
 import { sessionUploaded } from "@/inngest/events";
 import { sendEvent } from "@/inngest/send-event";
@@ -15,7 +14,7 @@ export async function completeSession(userId: string, sessionId: string) {
   const session = await findSessionForUser(db, userId, sessionId);
   if (!session) throw notFound("Session");
   if (session.status !== "open") return { ...toSessionResponse(session), event_count: session.eventCount };
-  const closed = await closeOpenSession(db, userId, sessionId, await countSessionEvents(db, sessionId));
+  const closed = await closeOpenSession(db, userId, sessionId);
   const current = closed ?? (await findSessionForUser(db, userId, sessionId));
   if (!current) throw notFound("Session");
   if (closed) {
