@@ -30,11 +30,21 @@ async function openDatabase(): Promise<DatabaseHandle> {
     fs.mkdirSync(dataDir, { recursive: true });
     // PGlite runs on its own thread: its statements are synchronous WebAssembly and would otherwise stall the server.
     const client = await PGliteThread.open(dataDir);
-    return {
+    const handle: DatabaseHandle = {
       db: drizzle(client as never, { schema }) as unknown as Database,
       mode,
       close: () => client.close(),
     };
+    // If the thread dies (a WebAssembly abort), the next caller opens the database again, as a restart would.
+    client.onExit(() => {
+      globalForDb.__tracepipeDb?.then(
+        (current) => {
+          if (current === handle) globalForDb.__tracepipeDb = undefined;
+        },
+        () => undefined,
+      );
+    });
+    return handle;
   }
   if (mode === "neon") {
     const { Pool, neonConfig } = await import("@neondatabase/serverless");

@@ -6,7 +6,9 @@ import { eq, sql } from "drizzle-orm";
 import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { drizzle } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "./client";
 import { PGliteThread } from "./pglite-thread";
+import { closeTestDatabase, openTestDatabase } from "./test-database";
 
 const notes = pgTable("notes", {
   id: integer("id").primaryKey(),
@@ -134,5 +136,28 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("PGlite on its own thread", (
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
     expect(child.stdout.trim()).toBe('[{"answer":42}]');
+  });
+});
+
+describe.skipIf(Boolean(process.env.DATABASE_URL))("the app's embedded database when its thread dies", () => {
+  it("opens the database again for the next caller, with everything committed before", async () => {
+    const { dataDir } = await openTestDatabase();
+    try {
+      const db = await getDb();
+      await db.execute(sql`create table survivors (n integer)`);
+      await db.execute(sql`insert into survivors values (1)`);
+      await (db as unknown as { $client: PGliteThread }).$client.terminate();
+      const failed = await db.execute(sql`select 1`).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect((failed as { cause?: Error }).cause?.message).toMatch(/PGlite thread exited/);
+      const reopened = await getDb();
+      expect(reopened).not.toBe(db);
+      const result = await reopened.execute(sql`select n from survivors`);
+      expect((result as unknown as { rows: unknown[] }).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await closeTestDatabase(dataDir);
+    }
   });
 });

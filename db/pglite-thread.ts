@@ -60,11 +60,15 @@ export class PGliteThread implements PGliteThreadClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
+  private readonly exitListeners: ((error: Error) => void)[] = [];
 
   private constructor(private readonly worker: Worker) {
     worker.on("message", (reply: Reply) => this.settle(reply));
     worker.on("error", (error) => this.fail(error));
-    worker.on("exit", (code) => this.fail(new Error(`The PGlite thread exited with code ${code}`)));
+    worker.on("exit", (code) => {
+      this.fail(new Error(`The PGlite thread exited with code ${code}`));
+      for (const listener of this.exitListeners) listener(this.failure as Error);
+    });
     // An idle database must not keep a CLI alive; a statement in flight must.
     worker.unref();
   }
@@ -171,6 +175,16 @@ export class PGliteThread implements PGliteThreadClient {
       await this.call({ op: "commit", txId });
     }
     return result;
+  }
+
+  /** Called once when the thread is gone (closed, crashed or terminated); every later call rejects. */
+  onExit(listener: (error: Error) => void): void {
+    this.exitListeners.push(listener);
+  }
+
+  /** Stops the thread at once, without closing the database cleanly (what a crash does; PGlite recovers on open). */
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
   }
 
   async close(): Promise<void> {
