@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, min, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, max, min, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { jobRuns } from "@/db/schema";
 
@@ -15,6 +15,32 @@ export async function insertJobRuns(db: Database, rows: NewJobRun[]): Promise<st
     .onConflictDoNothing({ target: [jobRuns.functionId, jobRuns.eventId] })
     .returning({ id: jobRuns.id });
   return inserted.map((row) => row.id);
+}
+
+/**
+ * Inserts the run of one cron tick. Null when the (function, tick) already has a run: queued by another
+ * process sharing the database, or before a restart. No conflict target, so either unique key counts.
+ */
+export async function insertScheduledJobRun(
+  db: Database,
+  row: NewJobRun & { scheduledAt: Date },
+): Promise<string | null> {
+  const [inserted] = await db.insert(jobRuns).values(row).onConflictDoNothing().returning({ id: jobRuns.id });
+  return inserted?.id ?? null;
+}
+
+/** The latest cron tick each function has a run for; functions never scheduled on this database are absent. */
+export async function getLatestScheduledAtByFunction(
+  db: Database,
+  functionIds: string[],
+): Promise<Map<string, Date>> {
+  if (functionIds.length === 0) return new Map();
+  const rows = await db
+    .select({ functionId: jobRuns.functionId, latest: max(jobRuns.scheduledAt) })
+    .from(jobRuns)
+    .where(and(inArray(jobRuns.functionId, functionIds), isNotNull(jobRuns.scheduledAt)))
+    .groupBy(jobRuns.functionId);
+  return new Map(rows.flatMap((row) => (row.latest ? [[row.functionId, row.latest] as const] : [])));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -46,10 +47,16 @@ export const jobRuns = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** The cron tick a scheduled run is for; null for runs triggered by an event. */
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
   },
   (t) => [
     // One run per (function, event): re-sending an event with the same id does not start a second run.
     uniqueIndex("job_runs_function_event_key").on(t.functionId, t.eventId),
     index("job_runs_due_idx").on(t.status, t.runAfter),
+    // One run per (function, cron tick), whichever process or restart queues it first.
+    uniqueIndex("job_runs_function_scheduled_key")
+      .on(t.functionId, t.scheduledAt)
+      .where(sql`${t.scheduledAt} is not null`),
   ],
 );

@@ -4,6 +4,7 @@ import { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
 import { claimDueJobRuns, type JobRun, releaseAllJobRunLeases } from "@/db/queries/job-runs";
 import { childLogger } from "@/lib/logger";
+import { CronScheduler } from "./cron-scheduler";
 import { driveRun, type ServedFunction } from "./drive-run";
 import { enqueueEventRuns, type OutgoingEvent, servedFunctionId } from "./enqueue-event-runs";
 import {
@@ -28,6 +29,8 @@ export interface EmbeddedExecutorOptions {
   releaseLeasesOnStart?: boolean;
   /** How long stop() waits for in-flight requests before leaving their leases to expire. */
   stopTimeoutMs?: number;
+  /** The clock cron ticks are computed with (tests set it just before a tick); run timing uses the database's. */
+  now?: () => Date;
 }
 
 /** Flow control the Inngest engine provides and this executor does not; concurrency is only the global limit. */
@@ -54,7 +57,8 @@ export class EmbeddedExecutor implements EmbeddedExecutorHandle {
   private readonly db: Database;
   private readonly served = new Map<string, ServedFunction>();
   private readonly handle: (request: Request) => Promise<Response>;
-  private readonly options: Required<Omit<EmbeddedExecutorOptions, "client" | "functions" | "db">>;
+  private readonly options: Required<Omit<EmbeddedExecutorOptions, "client" | "functions" | "db" | "now">>;
+  private readonly cron: CronScheduler;
   private readonly log = childLogger("jobs");
   private readonly inflight = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -83,6 +87,15 @@ export class EmbeddedExecutor implements EmbeddedExecutorHandle {
       this.served.set(id, { fn, kind: "main" });
       if (fn.opts.onFailure) this.served.set(`${id}-failure`, { fn, kind: "failure" });
     }
+    // Throws on an invalid cron trigger, as an Inngest engine refuses to sync the app.
+    this.cron = new CronScheduler({
+      db: this.db,
+      appId: this.client.id,
+      functions: this.functions,
+      now: options.now ?? (() => new Date()),
+      onEnqueued: () => this.wake(),
+      log: this.log,
+    });
     const handler = serve({ client: this.client, functions: this.functions });
     this.handle = (request) => handler.POST(new NextRequest(request), undefined);
   }
@@ -99,13 +112,18 @@ export class EmbeddedExecutor implements EmbeddedExecutorHandle {
     this.isStopping = false;
     registerEmbeddedExecutor(this.client.id, this);
     this.loopPromise = this.loop();
-    this.log.info({ functions: [...this.served.keys()] }, "embedded Inngest executor started");
+    await this.cron.start();
+    this.log.info(
+      { functions: [...this.served.keys()], cron: this.cron.functionIds },
+      "embedded Inngest executor started",
+    );
   }
 
   /** Stops claiming runs; runs between requests are handed back to the queue, in-flight requests may finish. */
   async stop(): Promise<void> {
     if (!this.loopPromise) return;
     this.isStopping = true;
+    await this.cron.stop();
     unregisterEmbeddedExecutor(this.client.id, this);
     this.wake();
     for (const timer of this.timers) clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { eventType, Inngest } from "inngest";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { triggerCronExpressions } from "./cron-schedule";
 import { servedFunctionId, triggerEventNames } from "./enqueue-event-runs";
 
 const client = new Inngest({ id: "trigger-test" });
@@ -18,9 +19,13 @@ describe("triggerEventNames", () => {
     expect(triggerEventNames(fn)).toEqual(["test/plain", "test/typed", "test/nested"]);
   });
 
-  it("ignores cron triggers, which the embedded executor does not schedule", () => {
-    const fn = client.createFunction({ id: "nightly", triggers: [{ cron: "0 3 * * *" }] }, async () => null);
-    expect(triggerEventNames(fn)).toEqual([]);
+  it("leaves cron triggers to the cron scheduler: no event starts them, their schedule is read instead", () => {
+    const fn = client.createFunction(
+      { id: "nightly", triggers: [{ cron: "0 3 * * *" }, { event: "test/manual" }] },
+      async () => null,
+    );
+    expect(triggerEventNames(fn)).toEqual(["test/manual"]);
+    expect(triggerCronExpressions(fn)).toEqual(["0 3 * * *"]);
   });
 });
 
