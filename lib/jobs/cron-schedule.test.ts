@@ -59,7 +59,13 @@ describe("parseCronSchedule", () => {
   });
 
   it("has no tick between the latest one at or before now and the next one after it", () => {
-    const expressions = ["7 * * * *", "*/5 * * * *", "0 3 * * 1-5", "TZ=America/New_York 30 2 * * *", "@daily"];
+    const expressions = [
+      "7 * * * *",
+      "*/5 * * * *",
+      "0 3 * * 1-5",
+      "TZ=America/New_York 30 2 * * *",
+      "@daily",
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...expressions),
@@ -85,7 +91,10 @@ describe("triggerCronExpressions", () => {
   it("reads cron triggers in both forms and skips event triggers", () => {
     const client = new Inngest({ id: "cron-test" });
     const fn = client.createFunction(
-      { id: "mixed", triggers: [cron("7 * * * *"), { event: "test/x" }, { cron: "TZ=Europe/Paris 0 12 * * 5" }] },
+      {
+        id: "mixed",
+        triggers: [cron("7 * * * *"), { event: "test/x" }, { cron: "TZ=Europe/Paris 0 12 * * 5" }],
+      },
       async () => null,
     );
     expect(triggerCronExpressions(fn)).toEqual(["7 * * * *", "TZ=Europe/Paris 0 12 * * 5"]);

@@ -20,7 +20,11 @@ import { waitForEventRuns } from "./wait-for-job-runs";
 const effectsFile = process.env.CRON_EFFECTS_FILE ?? "";
 const tick = new Date(process.env.CRON_TICK ?? "");
 
-const client = new Inngest({ id: "cron-process-test", logger: childLogger("inngest"), ...embeddedClientOptions() });
+const client = new Inngest({
+  id: "cron-process-test",
+  logger: childLogger("inngest"),
+  ...embeddedClientOptions(),
+});
 const everyFiveMinutes = client.createFunction(
   { id: "every-five-minutes", triggers: [cron("*/5 * * * *")] },
   async ({ event, step }) => {

@@ -53,37 +53,47 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
-it.skipIf(!isPostgres)("gives a tick one run when two processes share the Postgres database", {
-  timeout: 120_000,
-}, async () => {
-  const effects = path.join(dataDir ?? "", "cron-effects.log");
-  const tick = "2030-03-01T12:05:00Z";
-  const workers = [0, 1].map(() => startWorker({ CRON_EFFECTS_FILE: effects, CRON_TICK: tick, LOG_LEVEL: "debug" }));
-  try {
-    for (const w of workers) {
-      await waitUntil(() => w.output().includes("worker-loaded"), 60_000, () => `a worker to load\n${w.output()}`);
+it.skipIf(!isPostgres)(
+  "gives a tick one run when two processes share the Postgres database",
+  {
+    timeout: 120_000,
+  },
+  async () => {
+    const effects = path.join(dataDir ?? "", "cron-effects.log");
+    const tick = "2030-03-01T12:05:00Z";
+    const workers = [0, 1].map(() =>
+      startWorker({ CRON_EFFECTS_FILE: effects, CRON_TICK: tick, LOG_LEVEL: "debug" }),
+    );
+    try {
+      for (const w of workers) {
+        await waitUntil(
+          () => w.output().includes("worker-loaded"),
+          60_000,
+          () => `a worker to load\n${w.output()}`,
+        );
+      }
+      // Both clocks read the tick at the same real moment, a second from now.
+      const tickAtRealMs = Date.now() + 1000;
+      for (const w of workers) w.child.stdin?.write(`${tickAtRealMs}\n`);
+      const codes = await Promise.all(workers.map((w) => exitOf(w.child)));
+      expect(codes, workers.map((w) => w.output()).join("\n")).toEqual([0, 0]);
+    } finally {
+      for (const w of workers) if (w.child.exitCode === null) w.child.kill("SIGKILL");
     }
-    // Both clocks read the tick at the same real moment, a second from now.
-    const tickAtRealMs = Date.now() + 1000;
-    for (const w of workers) w.child.stdin?.write(`${tickAtRealMs}\n`);
-    const codes = await Promise.all(workers.map((w) => exitOf(w.child)));
-    expect(codes, workers.map((w) => w.output()).join("\n")).toEqual([0, 0]);
-  } finally {
-    for (const w of workers) if (w.child.exitCode === null) w.child.kill("SIGKILL");
-  }
 
-  for (const w of workers) {
-    const runs = JSON.parse(w.output().trim().split("\n").at(-1) ?? "[]") as JobRun[];
-    expect(runs.map((run) => [run.eventId, run.status])).toEqual([[tick, "completed"]]);
-  }
-  // Both processes reached the tick; the database let exactly one of them queue its run.
-  const outcomes = workers.map((w) =>
-    ["cron run queued", "cron tick already has a run"].filter((message) => w.output().includes(message)),
-  );
-  expect(outcomes.flat().sort()).toEqual(["cron run queued", "cron tick already has a run"]);
-  const lines = fs.readFileSync(effects, "utf8").split("\n").filter(Boolean);
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(new RegExp(`^\\d+@${tick}$`));
-  const stored = await listJobRuns(await getDb(), { functionId: "cron-process-test-every-five-minutes" });
-  expect(stored).toHaveLength(1);
-});
+    for (const w of workers) {
+      const runs = JSON.parse(w.output().trim().split("\n").at(-1) ?? "[]") as JobRun[];
+      expect(runs.map((run) => [run.eventId, run.status])).toEqual([[tick, "completed"]]);
+    }
+    // Both processes reached the tick; the database let exactly one of them queue its run.
+    const outcomes = workers.map((w) =>
+      ["cron run queued", "cron tick already has a run"].filter((message) => w.output().includes(message)),
+    );
+    expect(outcomes.flat().sort()).toEqual(["cron run queued", "cron tick already has a run"]);
+    const lines = fs.readFileSync(effects, "utf8").split("\n").filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^\\d+@${tick}$`));
+    const stored = await listJobRuns(await getDb(), { functionId: "cron-process-test-every-five-minutes" });
+    expect(stored).toHaveLength(1);
+  },
+);
