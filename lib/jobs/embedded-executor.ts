@@ -50,6 +50,7 @@ const unsupportedOptions = [
 /**
  * Runs Inngest functions without an Inngest server: polls `job_runs` for due runs and drives each one through
  * the SDK's own serve() handler with signed execution requests, exactly as the Inngest executor would over HTTP.
+ * Cron triggers are queued by its CronScheduler at each tick.
  */
 export class EmbeddedExecutor implements EmbeddedExecutorHandle {
   private readonly client: Inngest.Any;
