@@ -1,0 +1,2 @@
+ALTER TABLE "job_runs" ADD COLUMN "scheduled_at" timestamp with time zone;--> statement-breakpoint
+CREATE UNIQUE INDEX "job_runs_function_scheduled_key" ON "job_runs" USING btree ("function_id","scheduled_at") WHERE "job_runs"."scheduled_at" is not null;
