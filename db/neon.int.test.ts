@@ -1,10 +1,8 @@
 import { count, eq, like, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
-import { type NeonWsProxy, startNeonWsProxy } from "@/lib/testing/neon-ws-proxy";
+import { describe, expect, it } from "vitest";
+import { useNeonTestDatabase } from "@/lib/testing/neon-test-database";
 import { getDatabaseHandleMode, getDb } from "./client";
 import { suites, users } from "./schema";
-import { closeTestDatabase, openTestDatabase } from "./test-database";
 
 /**
  * The production Neon driver (`@neondatabase/serverless` over WebSockets), exercised for real against the
@@ -19,30 +17,11 @@ const email = (name: string) => `${tag}-${name}@example.test`;
 const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
 
 describe.skipIf(!databaseUrl)("Neon serverless driver through a local wsproxy", () => {
-  let proxy: NeonWsProxy;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    const target = new URL(databaseUrl!);
-    proxy = await startNeonWsProxy({ allowedTargets: [`${target.hostname}:${target.port || "5432"}`] });
-    process.env.DATABASE_DRIVER = "neon";
-    process.env.NEON_WS_PROXY = proxy.url;
-    resetEnvCache();
-    // Opens the app's database through getDb(), applies the real migrations and seeds the catalog.
-    ({ dataDir } = await openTestDatabase());
-  });
-
-  afterAll(async () => {
-    await closeTestDatabase(dataDir);
-    delete process.env.DATABASE_DRIVER;
-    delete process.env.NEON_WS_PROXY;
-    resetEnvCache();
-    await proxy?.close();
-  });
+  const proxy = useNeonTestDatabase(databaseUrl);
 
   it("opened the app database with the Neon driver, through the proxy", async () => {
     expect(await getDatabaseHandleMode()).toBe("neon");
-    expect(proxy.connections()).toBeGreaterThan(0);
+    expect(proxy().connections()).toBeGreaterThan(0);
     const db = await getDb();
     const result = await db.execute(sql`select current_database() as name, version() as version`);
     expect(rowsOf(result)[0]).toMatchObject({ name: new URL(databaseUrl!).pathname.slice(1) });
@@ -98,6 +77,6 @@ describe.skipIf(!databaseUrl)("Neon serverless driver through a local wsproxy", 
       Array.from({ length: 8 }, (_, i) => db.execute(sql`select ${i}::int as n, pg_sleep(0.05)`)),
     );
     expect(results.map((r) => rowsOf(r)[0]?.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(proxy.connections()).toBeGreaterThan(1);
+    expect(proxy().connections()).toBeGreaterThan(1);
   });
 });

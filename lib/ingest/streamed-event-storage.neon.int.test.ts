@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDatabaseHandleMode, getDb } from "@/db/client";
 import { findSuite } from "@/db/queries/catalog";
 import { listSessionEventBatchesPage } from "@/db/queries/pipeline-artifacts";
 import { countSessionEvents, insertSessionEventBatch } from "@/db/queries/session-events";
 import { insertSession } from "@/db/queries/sessions";
-import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestUser } from "@/db/test-factories";
-import { resetEnvCache } from "@/lib/env";
-import { type NeonWsProxy, startNeonWsProxy } from "@/lib/testing/neon-ws-proxy";
+import { useNeonTestDatabase } from "@/lib/testing/neon-test-database";
 
 // The batch insert binds its ids as one text[] parameter and runs in a transaction; this checks both on the
 // Neon driver (`@neondatabase/serverless` through a local wsproxy to the Postgres in DATABASE_URL), besides the
@@ -15,25 +13,7 @@ import { type NeonWsProxy, startNeonWsProxy } from "@/lib/testing/neon-ws-proxy"
 const databaseUrl = process.env.DATABASE_URL;
 
 describe.skipIf(!databaseUrl)("streamed event storage on the Neon driver", () => {
-  let proxy: NeonWsProxy;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    const target = new URL(databaseUrl ?? "");
-    proxy = await startNeonWsProxy({ allowedTargets: [`${target.hostname}:${target.port || "5432"}`] });
-    process.env.DATABASE_DRIVER = "neon";
-    process.env.NEON_WS_PROXY = proxy.url;
-    resetEnvCache();
-    ({ dataDir } = await openTestDatabase());
-  });
-
-  afterAll(async () => {
-    await closeTestDatabase(dataDir);
-    delete process.env.DATABASE_DRIVER;
-    delete process.env.NEON_WS_PROXY;
-    resetEnvCache();
-    await proxy?.close();
-  });
+  const _proxy = useNeonTestDatabase(databaseUrl);
 
   it("stores first occurrences as one NDJSON batch and skips ids stored before", async () => {
     expect(await getDatabaseHandleMode()).toBe("neon");

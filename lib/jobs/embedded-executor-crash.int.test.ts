@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import { getJobRunById, type JobRun } from "@/db/queries/job-runs";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
+import { spawnTsxScript } from "@/lib/testing/spawn-tsx-script";
 
 // A real process is killed with SIGKILL in the middle of step two and a new one is started on the same
 // database: the run must complete exactly once, with step one never re-run (its result was stored) and step
@@ -25,22 +26,7 @@ afterAll(async () => {
   await closeTestDatabase(dataDir);
 });
 
-function startWorker(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = "";
-  // node itself with tsx as a loader: the tsx CLI would run the script in a grandchild that SIGKILL misses.
-  const child = spawn(process.execPath, ["--import", "tsx", worker], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: "pipe",
-  });
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return { child, output: () => output };
-}
+const startWorker = (env: Record<string, string>) => spawnTsxScript(worker, { cwd: root, env });
 
 function readEffects(file: string): string[] {
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").filter(Boolean) : [];

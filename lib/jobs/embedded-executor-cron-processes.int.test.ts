@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { type JobRun, listJobRuns } from "@/db/queries/job-runs";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
+import { spawnTsxScript } from "@/lib/testing/spawn-tsx-script";
 
 // Two real processes, each with its own embedded executor and connection pool, reach the same cron tick at the
 // same moment on one Postgres database: the tick gets one run, driven once. PGlite folders admit one process, so
@@ -24,21 +25,7 @@ afterAll(async () => {
   await closeTestDatabase(dataDir);
 });
 
-function startWorker(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", worker], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: "pipe",
-  });
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return { child, output: () => output };
-}
+const startWorker = (env: Record<string, string>) => spawnTsxScript(worker, { cwd: root, env });
 
 async function waitUntil(check: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
