@@ -15,6 +15,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "v1/docs/scalar.js": "the script of the API reference page (a public npm bundle)",
   "api/auth/[...nextauth]": "Auth.js sign-in, callback, session and CSRF endpoints",
   "api/inngest": "Inngest serve endpoint; every call is verified with INNGEST_SIGNING_KEY by the SDK",
+  "api/stripe/webhook": "Stripe webhooks; the Stripe-Signature HMAC over the raw body is verified by the SDK",
   "v1/bench/bare":
     "the ingest benchmark's bare 202 baseline; 404 unless the server runs with TRACEPIPE_BENCH_ROUTES=1",
 };

@@ -26,3 +26,6 @@ export const exampleFinishedData = z.object({
 export const exampleFinished = eventType("example/finished", { schema: exampleFinishedData });
 
 export type ExampleFinishedData = z.infer<typeof exampleFinishedData>;
+
+/** Report unreported usage to Stripe now (besides the cron), e.g. right after a customer adds a card. */
+export const usageReportRequested = eventType("billing/usage-report-requested", { schema: z.object({}) });

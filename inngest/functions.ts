@@ -3,6 +3,7 @@ import { deliverCallbackFunction } from "./functions/deliver-callback";
 import { generateExampleFunction } from "./functions/generate-example";
 import { meterStorageFunction } from "./functions/meter-storage";
 import { processSessionFunction } from "./functions/process-session";
+import { reportUsageFunction } from "./functions/report-usage";
 
 /** Every function the app serves, for `serve()` and for the embedded executor. */
 export const functions: InngestFunction.Any[] = [
@@ -10,4 +11,5 @@ export const functions: InngestFunction.Any[] = [
   generateExampleFunction,
   deliverCallbackFunction,
   meterStorageFunction,
+  reportUsageFunction,
 ];

@@ -1,0 +1,16 @@
+import { publicRoute } from "@/lib/api/handler";
+import { handleStripeWebhook } from "@/lib/billing/handle-stripe-webhook";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Stripe webhook endpoint. Public by necessity: the Stripe-Signature header (HMAC over the raw bytes, checked
+ * by the SDK) is the credential, so the body is read as bytes and never parsed before verification.
+ */
+export const POST = publicRoute(async ({ request }) => {
+  const outcome = await handleStripeWebhook(
+    new Uint8Array(await request.arrayBuffer()),
+    request.headers.get("stripe-signature"),
+  );
+  return Response.json({ received: true, outcome });
+});

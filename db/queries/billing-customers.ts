@@ -1,0 +1,105 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "../client";
+import { users } from "../schema";
+
+export interface StoredCard {
+  paymentMethodId: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+export interface BillingCustomerRow {
+  stripeCustomerId: string | null;
+  card: StoredCard | null;
+}
+
+export async function findBillingCustomer(
+  db: Database,
+  filter: { userId: string },
+): Promise<BillingCustomerRow | undefined> {
+  const [row] = await db
+    .select({
+      stripeCustomerId: users.stripeCustomerId,
+      paymentMethodId: users.defaultPaymentMethodId,
+      brand: users.cardBrand,
+      last4: users.cardLast4,
+      expMonth: users.cardExpMonth,
+      expYear: users.cardExpYear,
+    })
+    .from(users)
+    .where(eq(users.id, filter.userId))
+    .limit(1);
+  if (!row) return undefined;
+  const { paymentMethodId, brand, last4, expMonth, expYear } = row;
+  const card =
+    paymentMethodId && brand && last4 && expMonth !== null && expYear !== null
+      ? { paymentMethodId, brand, last4, expMonth, expYear }
+      : null;
+  return { stripeCustomerId: row.stripeCustomerId, card };
+}
+
+/**
+ * Stores the customer id unless the user already has one (a concurrent request won); returns the stored id,
+ * so both requests go on with the same customer.
+ */
+export async function setStripeCustomerIdIfMissing(
+  db: Database,
+  input: { userId: string; stripeCustomerId: string },
+): Promise<string | null> {
+  await db
+    .update(users)
+    .set({ stripeCustomerId: input.stripeCustomerId, updatedAt: new Date() })
+    .where(and(eq(users.id, input.userId), isNull(users.stripeCustomerId)));
+  const [row] = await db
+    .select({ stripeCustomerId: users.stripeCustomerId })
+    .from(users)
+    .where(eq(users.id, input.userId));
+  return row?.stripeCustomerId ?? null;
+}
+
+/** Returns whether a user has this customer id (a webhook for an unknown customer changes nothing). */
+export async function setDefaultCardOfCustomer(
+  db: Database,
+  input: { stripeCustomerId: string; card: StoredCard },
+): Promise<boolean> {
+  const { card } = input;
+  const updated = await db
+    .update(users)
+    .set({
+      defaultPaymentMethodId: card.paymentMethodId,
+      cardBrand: card.brand,
+      cardLast4: card.last4,
+      cardExpMonth: card.expMonth,
+      cardExpYear: card.expYear,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.stripeCustomerId, input.stripeCustomerId))
+    .returning({ id: users.id });
+  return updated.length > 0;
+}
+
+const noCard = {
+  defaultPaymentMethodId: null,
+  cardBrand: null,
+  cardLast4: null,
+  cardExpMonth: null,
+  cardExpYear: null,
+};
+
+/** Forgets a card that was detached from its customer (only where it is the stored default). */
+export async function clearCardByPaymentMethod(db: Database, filter: { paymentMethodId: string }) {
+  await db
+    .update(users)
+    .set({ ...noCard, updatedAt: new Date() })
+    .where(eq(users.defaultPaymentMethodId, filter.paymentMethodId));
+}
+
+/** A deleted Stripe customer: the user starts over with a new customer when adding a card again. */
+export async function clearStripeCustomer(db: Database, filter: { stripeCustomerId: string }) {
+  await db
+    .update(users)
+    .set({ ...noCard, stripeCustomerId: null, updatedAt: new Date() })
+    .where(eq(users.stripeCustomerId, filter.stripeCustomerId));
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import type { Database } from "../client";
+import { usageRecords, users } from "../schema";
+import type { UsageKind } from "./usage-records";
+
+export interface UnreportedUsage {
+  id: string;
+  userId: string;
+  stripeCustomerId: string;
+  kind: UsageKind;
+  modelId: string | null;
+  quantity: number;
+  occurredAt: Date;
+}
+
+/** The oldest not-yet-reported records of the given kinds, of users who have a Stripe customer. */
+export async function listUnreportedUsage(
+  db: Database,
+  filter: { kinds: UsageKind[]; limit: number },
+): Promise<UnreportedUsage[]> {
+  const rows = await db
+    .select({
+      id: usageRecords.id,
+      userId: usageRecords.userId,
+      stripeCustomerId: users.stripeCustomerId,
+      kind: usageRecords.kind,
+      modelId: usageRecords.modelId,
+      quantity: usageRecords.quantity,
+      occurredAt: usageRecords.occurredAt,
+    })
+    .from(usageRecords)
+    .innerJoin(users, eq(users.id, usageRecords.userId))
+    .where(
+      and(
+        isNull(usageRecords.reportedAt),
+        isNotNull(users.stripeCustomerId),
+        inArray(usageRecords.kind, filter.kinds),
+      ),
+    )
+    .orderBy(asc(usageRecords.occurredAt), asc(usageRecords.id))
+    .limit(filter.limit);
+  return rows.flatMap((r) => (r.stripeCustomerId ? [{ ...r, stripeCustomerId: r.stripeCustomerId }] : []));
+}
+
+export async function markUsageReported(db: Database, input: { ids: string[]; at: Date }): Promise<number> {
+  if (input.ids.length === 0) return 0;
+  const updated = await db
+    .update(usageRecords)
+    .set({ reportedAt: input.at })
+    .where(and(inArray(usageRecords.id, input.ids), isNull(usageRecords.reportedAt)))
+    .returning({ id: usageRecords.id });
+  return updated.length;
+}

@@ -1,0 +1,38 @@
+import { getDb } from "@/db/client";
+import { findBillingMeterId, saveBillingMeter } from "@/db/queries/billing-meters";
+import type { BillingLine } from "./billing-lines";
+import { getStripe } from "./stripe-client";
+
+/**
+ * The Stripe meter of a billing line, looked up by event name and created at first use. Meter events are
+ * accepted for any event name, but only events whose name has a meter are aggregated, so the meter must exist
+ * before usage is sent.
+ */
+export async function ensureMeter(line: BillingLine): Promise<string> {
+  const db = await getDb();
+  const known = await findBillingMeterId(db, line.eventName);
+  if (known) return known;
+  const stripe = getStripe();
+  let meterId: string | undefined;
+  for await (const meter of stripe.billing.meters.list({ status: "active", limit: 100 })) {
+    if (meter.event_name === line.eventName) {
+      meterId = meter.id;
+      break;
+    }
+  }
+  if (!meterId) {
+    const meter = await stripe.billing.meters.create(
+      {
+        display_name: line.displayName,
+        event_name: line.eventName,
+        default_aggregation: { formula: "sum" },
+        customer_mapping: { type: "by_id", event_payload_key: "stripe_customer_id" },
+        value_settings: { event_payload_key: "value" },
+      },
+      { idempotencyKey: `tracepipe-meter-${line.eventName}` },
+    );
+    meterId = meter.id;
+  }
+  await saveBillingMeter(db, { eventName: line.eventName, stripeMeterId: meterId });
+  return meterId;
+}

@@ -1,0 +1,90 @@
+import type Stripe from "stripe";
+import { getDb } from "@/db/client";
+import {
+  clearCardByPaymentMethod,
+  clearStripeCustomer,
+  setDefaultCardOfCustomer,
+} from "@/db/queries/billing-customers";
+import { isStripeEventProcessed, markStripeEventProcessed } from "@/db/queries/billing-events";
+import { isStripeConfigured } from "@/lib/env";
+import { AppError, notFound } from "@/lib/errors";
+import { childLogger } from "@/lib/logger";
+import { getStripe, getWebhookSecret } from "./stripe-client";
+
+const log = childLogger("stripe-webhook");
+
+/** The event types billing acts on; any other type is acknowledged and ignored. */
+const HANDLED_TYPES = new Set(["checkout.session.completed", "payment_method.detached", "customer.deleted"]);
+
+export type WebhookOutcome = "processed" | "duplicate" | "ignored";
+
+/**
+ * Verifies a webhook delivery on its raw body and applies it once per event id. The id is stored after the
+ * event is applied, and every step is idempotent, so a delivery that failed half-way is safely redone by
+ * Stripe's retry, and a replay of a handled event changes nothing.
+ */
+export async function handleStripeWebhook(rawBody: Uint8Array, signature: string | null): Promise<WebhookOutcome> {
+  if (!isStripeConfigured()) throw notFound("Billing");
+  if (!signature) throw new AppError({ code: "bad_request", message: "Missing Stripe-Signature header" });
+  let event: Stripe.Event;
+  try {
+    event = await getStripe().webhooks.constructEventAsync(rawBody, signature, getWebhookSecret());
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError({ code: "bad_request", message: "Invalid Stripe signature", cause: error });
+  }
+  if (!HANDLED_TYPES.has(event.type)) return "ignored";
+  const db = await getDb();
+  if (await isStripeEventProcessed(db, event.id)) return "duplicate";
+  await applyEvent(event);
+  await markStripeEventProcessed(db, { id: event.id, type: event.type });
+  log.info({ eventId: event.id, type: event.type }, "stripe event processed");
+  return "processed";
+}
+
+async function applyEvent(event: Stripe.Event): Promise<void> {
+  const db = await getDb();
+  switch (event.type) {
+    case "checkout.session.completed":
+      return saveCardFromCheckout(event.id, event.data.object);
+    case "payment_method.detached":
+      return clearCardByPaymentMethod(db, { paymentMethodId: event.data.object.id });
+    case "customer.deleted":
+      return clearStripeCustomer(db, { stripeCustomerId: event.data.object.id });
+  }
+}
+
+const idOf = (value: string | { id: string } | null) => (typeof value === "string" ? value : value?.id);
+
+async function saveCardFromCheckout(eventId: string, session: Stripe.Checkout.Session): Promise<void> {
+  if (session.mode !== "setup") return;
+  const setupIntentId = idOf(session.setup_intent);
+  const customerId = idOf(session.customer);
+  if (!setupIntentId || !customerId) {
+    log.warn({ eventId }, "setup checkout without setup intent or customer");
+    return;
+  }
+  const stripe = getStripe();
+  const intent = await stripe.setupIntents.retrieve(setupIntentId, { expand: ["payment_method"] });
+  const method = intent.payment_method;
+  if (!method || typeof method === "string" || !method.card) {
+    log.warn({ eventId, setupIntentId }, "setup intent has no card payment method");
+    return;
+  }
+  await stripe.customers.update(
+    customerId,
+    { invoice_settings: { default_payment_method: method.id } },
+    { idempotencyKey: `tracepipe-default-pm-${eventId}` },
+  );
+  const stored = await setDefaultCardOfCustomer(await getDb(), {
+    stripeCustomerId: customerId,
+    card: {
+      paymentMethodId: method.id,
+      brand: method.card.brand,
+      last4: method.card.last4,
+      expMonth: method.card.exp_month,
+      expYear: method.card.exp_year,
+    },
+  });
+  if (!stored) log.warn({ eventId, customerId }, "checkout completed for an unknown customer");
+}

@@ -1,0 +1,56 @@
+import { getDb } from "@/db/client";
+import { findBillingCustomer, setStripeCustomerIdIfMissing } from "@/db/queries/billing-customers";
+import { AppError, notFound } from "@/lib/errors";
+import { childLogger } from "@/lib/logger";
+import { BILLING_CURRENCY } from "./prices";
+import { getStripe } from "./stripe-client";
+
+const log = childLogger("billing");
+
+/** Returns the user's Stripe customer, creating it on first use. */
+export async function ensureStripeCustomer(user: { id: string; email: string; displayName: string }) {
+  const db = await getDb();
+  const existing = await findBillingCustomer(db, { userId: user.id });
+  if (!existing) throw notFound("User");
+  if (existing.stripeCustomerId) return existing.stripeCustomerId;
+  const customer = await getStripe().customers.create(
+    { email: user.email, name: user.displayName, metadata: { tracepipe_user_id: user.id } },
+    // Two clicks at once create one customer: Stripe replays the first response for the same key.
+    { idempotencyKey: `tracepipe-customer-${user.id}` },
+  );
+  const stored = await setStripeCustomerIdIfMissing(db, { userId: user.id, stripeCustomerId: customer.id });
+  if (!stored) throw notFound("User");
+  log.info({ userId: user.id, customerId: stored }, "stripe customer created");
+  return stored;
+}
+
+/**
+ * Starts "Add a card": a Checkout Session in setup mode for the user's customer. The card is stored only when
+ * Stripe's `checkout.session.completed` webhook arrives, never on the success redirect.
+ */
+export async function startCardSetup(input: {
+  user: { id: string; email: string; displayName: string };
+  /** The Billing page's absolute URL; Checkout returns there. */
+  returnUrl: string;
+}): Promise<{ url: string }> {
+  const customer = await ensureStripeCustomer(input.user);
+  const back = new URL(input.returnUrl);
+  const success = new URL(back);
+  success.searchParams.set("setup", "success");
+  const cancel = new URL(back);
+  cancel.searchParams.set("setup", "cancelled");
+  const session = await getStripe().checkout.sessions.create(
+    {
+      mode: "setup",
+      currency: BILLING_CURRENCY,
+      customer,
+      client_reference_id: input.user.id,
+      metadata: { tracepipe_user_id: input.user.id },
+      success_url: success.href,
+      cancel_url: cancel.href,
+    },
+    { idempotencyKey: `tracepipe-setup-${input.user.id}-${crypto.randomUUID()}` },
+  );
+  if (!session.url) throw new AppError({ code: "internal", message: "Stripe returned no checkout URL." });
+  return { url: session.url };
+}
