@@ -23,7 +23,10 @@ export type WebhookOutcome = "processed" | "duplicate" | "ignored";
  * event is applied, and every step is idempotent, so a delivery that failed half-way is safely redone by
  * Stripe's retry, and a replay of a handled event changes nothing.
  */
-export async function handleStripeWebhook(rawBody: Uint8Array, signature: string | null): Promise<WebhookOutcome> {
+export async function handleStripeWebhook(
+  rawBody: Uint8Array,
+  signature: string | null,
+): Promise<WebhookOutcome> {
   if (!isStripeConfigured()) throw notFound("Billing");
   if (!signature) throw new AppError({ code: "bad_request", message: "Missing Stripe-Signature header" });
   let event: Stripe.Event;

@@ -35,7 +35,10 @@ export async function reportUsageBatch(input: { limit?: number; now?: Date } = {
       {
         event_name: line.eventName,
         identifier: record.id,
-        timestamp: Math.max(Math.floor(record.occurredAt.getTime() / 1000), nowSeconds - MAX_EVENT_AGE_SECONDS),
+        timestamp: Math.max(
+          Math.floor(record.occurredAt.getTime() / 1000),
+          nowSeconds - MAX_EVENT_AGE_SECONDS,
+        ),
         payload: { stripe_customer_id: record.stripeCustomerId, value: String(record.quantity) },
       },
       { idempotencyKey: `tracepipe-usage-${record.id}` },

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
-import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 
 let cached: { key: string; base: string | undefined; client: Stripe } | undefined;
 
