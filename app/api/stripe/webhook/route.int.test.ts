@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { clearCardByPaymentMethod, findBillingCustomer } from "@/db/queries/billing-customers";
+import { isStripeEventProcessed } from "@/db/queries/billing-events";
+import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
+import { createTestUser } from "@/db/test-factories";
+import { signStripePayload } from "@/e2e/fakes/stripe-server";
+import { startCardSetup } from "@/lib/billing/start-card-setup";
+import { type StripeTestEnv, startStripeTestEnv } from "@/lib/billing/testing/fake-stripe-env";
+
+let dataDir: string;
+let env: StripeTestEnv;
+beforeAll(async () => {
+  ({ dataDir } = await openTestDatabase());
+  env = await startStripeTestEnv();
+});
+afterAll(async () => {
+  await env.close();
+  await closeTestDatabase(dataDir);
+});
+
+const RETURN_URL = "http://127.0.0.1:3000/settings/billing";
+
+/** A user who went through "Add a card" and whose checkout completed; returns the session id. */
+async function userWithCard() {
+  const user = await createTestUser();
+  const { url } = await startCardSetup({ user, returnUrl: RETURN_URL });
+  const sessionId = new URL(url).pathname.split("/").pop() ?? "";
+  expect(await env.stripe.completeCheckout(sessionId)).toBe(200);
+  return { user, sessionId };
+}
+
+describe("Add a card: checkout creation", () => {
+  it("creates the customer once and a setup-mode session that returns to the Billing page", async () => {
+    const user = await createTestUser();
+    const before = env.stripe.customers.size;
+    const first = await startCardSetup({ user, returnUrl: RETURN_URL });
+    const second = await startCardSetup({ user, returnUrl: RETURN_URL });
+    expect(env.stripe.customers.size).toBe(before + 1);
+    const stored = await findBillingCustomer(await getDb(), { userId: user.id });
+    expect(stored?.stripeCustomerId).toMatch(/^cus_/);
+    expect(stored?.card).toBeNull();
+    const customer = env.stripe.customers.get(stored?.stripeCustomerId ?? "");
+    expect(customer).toMatchObject({ email: user.email, metadata: { tracepipe_user_id: user.id } });
+    expect(first.url).not.toBe(second.url);
+    expect(first.url.startsWith(`${env.stripe.url}/pay/cs_test_`)).toBe(true);
+  });
+});
+
+describe("POST /api/stripe/webhook", () => {
+  it("refuses a missing or wrong signature with 400 and changes nothing", async () => {
+    const { user } = await userWithCard();
+    const delivery = env.lastDelivery();
+    if (!delivery) throw new Error("no delivery");
+    expect((await env.deliver(delivery.body, undefined)).status).toBe(400);
+    const forged = signStripePayload("whsec_not_the_secret", delivery.body);
+    expect((await env.deliver(delivery.body, forged)).status).toBe(400);
+    const tampered = delivery.body.replace('"mode": "setup"', '"mode": "setup" ');
+    expect((await env.deliver(tampered, delivery.signature)).status).toBe(400);
+    expect((await findBillingCustomer(await getDb(), { userId: user.id }))?.card?.last4).toBe("4242");
+  });
+
+  it("stores the card of a completed setup checkout and makes it the customer's default", async () => {
+    const { user } = await userWithCard();
+    const stored = await findBillingCustomer(await getDb(), { userId: user.id });
+    expect(stored?.card).toMatchObject({ brand: "visa", last4: "4242", expMonth: 12 });
+    expect(stored?.card?.paymentMethodId).toMatch(/^pm_/);
+    const customer = env.stripe.customers.get(stored?.stripeCustomerId ?? "");
+    expect(customer?.invoice_settings).toEqual({ default_payment_method: stored?.card?.paymentMethodId });
+  });
+
+  it("applies a replayed event once: the second delivery is acknowledged and skipped", async () => {
+    const { user } = await userWithCard();
+    const delivery = env.lastDelivery();
+    if (!delivery) throw new Error("no delivery");
+    const eventId = (JSON.parse(delivery.body) as { id: string }).id;
+    expect(await isStripeEventProcessed(await getDb(), eventId)).toBe(true);
+    const db = await getDb();
+    const card = (await findBillingCustomer(db, { userId: user.id }))?.card;
+    // Forget the card locally: a replay that re-applied the event would bring it back.
+    await clearCardByPaymentMethod(db, { paymentMethodId: card?.paymentMethodId ?? "" });
+    const replay = await env.deliver(
+      delivery.body,
+      signStripePayload(env.stripe.webhookSecret, delivery.body),
+    );
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toEqual({ received: true, outcome: "duplicate" });
+    expect((await findBillingCustomer(db, { userId: user.id }))?.card).toBeNull();
+  });
+
+  it("clears the card when it is detached and the customer when it is deleted", async () => {
+    const { user } = await userWithCard();
+    const db = await getDb();
+    const stored = await findBillingCustomer(db, { userId: user.id });
+    const pm = stored?.card?.paymentMethodId ?? "";
+    const detached = await env.stripe.sendEvent("payment_method.detached", {
+      id: pm,
+      object: "payment_method",
+      customer: null,
+      type: "card",
+    });
+    expect(detached.status).toBe(200);
+    expect(await findBillingCustomer(db, { userId: user.id })).toEqual({
+      stripeCustomerId: stored?.stripeCustomerId,
+      card: null,
+    });
+    const deleted = await env.stripe.sendEvent("customer.deleted", {
+      id: stored?.stripeCustomerId ?? "",
+      object: "customer",
+      deleted: true,
+    });
+    expect(deleted.status).toBe(200);
+    expect(await findBillingCustomer(db, { userId: user.id })).toEqual({
+      stripeCustomerId: null,
+      card: null,
+    });
+  });
+
+  it("acknowledges event types outside the allowlist without acting on them", async () => {
+    const sent = await env.stripe.sendEvent("invoice.paid", { id: "in_123", object: "invoice" });
+    expect(sent.status).toBe(200);
+    expect(await isStripeEventProcessed(await getDb(), String(sent.event.id))).toBe(false);
+  });
+});
