@@ -11,6 +11,7 @@ export const NAV_LINKS: { href: string; label: string }[] = [
   { href: "/examples", label: "Examples" },
   { href: "/upload", label: "Upload" },
   { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/billing", label: "Billing" },
 ];
 
 export function AppShell({

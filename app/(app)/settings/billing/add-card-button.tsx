@@ -1,0 +1,40 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/auth/validated-action";
+
+/** Starts Stripe Checkout (setup mode) and leaves for its page; the card appears once Stripe's webhook lands. */
+export function AddCardButton({
+  action,
+  label,
+}: {
+  action: (input: Record<string, never>) => Promise<ActionResult<{ url: string }>>;
+  label: string;
+}) {
+  const [error, setError] = useState<string>();
+  const [isPending, startTransition] = useTransition();
+  return (
+    <div className="flex flex-col items-start gap-2">
+      <Button
+        type="button"
+        disabled={isPending}
+        onClick={() =>
+          startTransition(async () => {
+            setError(undefined);
+            const result = await action({});
+            if (result.ok) window.location.assign(result.data.url);
+            else setError(result.error);
+          })
+        }
+      >
+        {isPending ? "Opening Stripe…" : label}
+      </Button>
+      {error && (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
