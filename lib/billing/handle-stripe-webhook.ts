@@ -6,6 +6,8 @@ import {
   setDefaultCardOfCustomer,
 } from "@/db/queries/billing-customers";
 import { isStripeEventProcessed, markStripeEventProcessed } from "@/db/queries/billing-events";
+import { usageReportRequested } from "@/inngest/events";
+import { sendEvent } from "@/inngest/send-event";
 import { isStripeConfigured } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
@@ -89,5 +91,10 @@ async function saveCardFromCheckout(eventId: string, session: Stripe.Checkout.Se
       expYear: method.card.exp_year,
     },
   });
-  if (!stored) log.warn({ eventId, customerId }, "checkout completed for an unknown customer");
+  if (!stored) {
+    log.warn({ eventId, customerId }, "checkout completed for an unknown customer");
+    return;
+  }
+  // Usage recorded before the card existed is reported now rather than at the next scheduled run.
+  await sendEvent({ name: usageReportRequested.name, data: {}, id: `usage-report-after-${eventId}` });
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { clearCardByPaymentMethod, findBillingCustomer } from "@/db/queries/billing-customers";
@@ -18,6 +19,8 @@ afterAll(async () => {
   await env.close();
   await closeTestDatabase(dataDir);
 });
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 const RETURN_URL = "http://127.0.0.1:3000/settings/billing";
 
@@ -67,6 +70,19 @@ describe("POST /api/stripe/webhook", () => {
     expect(stored?.card?.paymentMethodId).toMatch(/^pm_/);
     const customer = env.stripe.customers.get(stored?.stripeCustomerId ?? "");
     expect(customer?.invoice_settings).toEqual({ default_payment_method: stored?.card?.paymentMethodId });
+  });
+
+  it("queues a usage report once a card is saved, so earlier usage is not left for the next scheduled run", async () => {
+    const db = await getDb();
+    const reportRuns = async () =>
+      rowsOf<{ n: number }>(
+        await db.execute(
+          sql`select count(*)::int as n from job_runs where event_name = 'billing/usage-report-requested'`,
+        ),
+      )[0]?.n ?? 0;
+    const before = await reportRuns();
+    await userWithCard();
+    expect(await reportRuns()).toBe(before + 1);
   });
 
   it("applies a replayed event once: the second delivery is acknowledged and skipped", async () => {
