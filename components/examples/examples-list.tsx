@@ -22,8 +22,7 @@ export interface ExampleFilters {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const control =
-  "h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+const control = "h-9 rounded-md border border-input bg-card px-2 text-sm";
 
 /** The caller's examples with filters, "load more" by cursor, and live statuses while any is generating. */
 export function ExamplesList({
@@ -90,7 +89,7 @@ export function ExamplesList({
             />
           </div>
           {isSessionInvalid ? (
-            <p id={`${id}-session-error`} className="pb-2 text-xs text-red-700">
+            <p id={`${id}-session-error`} className="pb-2 text-xs text-danger">
               Paste a full session id (UUID).
             </p>
           ) : null}
@@ -146,26 +145,26 @@ export function ExamplesList({
       </search>
 
       {query.isError ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger">
           Could not load examples: {query.error.message}
         </p>
       ) : null}
       {query.isPending ? (
         <div aria-busy="true" className="flex flex-col gap-2">
           {[0, 1, 2].map((i) => (
-            <div key={i} className="h-10 animate-pulse rounded bg-zinc-100 dark:bg-zinc-900" />
+            <div key={i} className="h-10 animate-pulse rounded bg-muted" />
           ))}
         </div>
       ) : rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+        <div className="rounded-lg border border-dashed border-input p-8 text-center text-sm text-muted-foreground">
           {hasFilters ? (
             <p>No examples match these filters.</p>
           ) : (
             <>
-              <p className="font-medium text-zinc-900 dark:text-zinc-100">No examples yet</p>
+              <p className="font-medium text-foreground">No examples yet</p>
               <p className="mt-1">
                 Open a processed session from{" "}
-                <Link className="font-medium text-brand-600 hover:underline" href="/sessions">
+                <Link className="font-medium text-link hover:underline" href="/sessions">
                   Sessions
                 </Link>{" "}
                 and create an example from it: tool-call training records in OpenAI, Anthropic, ShareGPT or

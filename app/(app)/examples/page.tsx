@@ -41,7 +41,7 @@ export default async function ExamplesPage({
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Examples</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="text-sm text-muted-foreground">
             Tool-call training data generated from your sessions, as JSONL.
           </p>
         </div>
