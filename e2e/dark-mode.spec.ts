@@ -146,7 +146,12 @@ const PUBLIC_PAGES: AppPage[] = [
   {
     name: "guide",
     path: "/guide",
-    ready: async (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible(),
+    // The drawings come in a light and a dark version: the one shown matches the theme.
+    ready: async (p) =>
+      expect(p.getByRole("img", { name: /Recorder panel/ })).toHaveAttribute(
+        "src",
+        (await isDark(p)) ? /recorder-dark\.svg/ : /recorder\.svg/,
+      ),
   },
   { name: "sign-in", path: "/sign-in", ready: async (p) => expect(p.getByLabel("Email")).toBeVisible() },
   { name: "sign-up", path: "/sign-up", ready: async (p) => expect(p.getByLabel("Email")).toBeVisible() },
@@ -264,9 +269,10 @@ test("dark mode: chosen once, kept across reloads and pages with no light flash,
     expect(await page.evaluate(() => window.__themeAtFirstBody), target.name).toBe("light");
     await checkPage(page, "light", target.name);
   }
+  await page.goto("/dashboard");
   await page.getByRole("button", { name: "User menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/settings"));
+  await page.waitForURL((url) => !url.pathname.startsWith("/dashboard"));
   for (const target of PUBLIC_PAGES) {
     await page.goto(target.path);
     await target.ready(page);

@@ -43,7 +43,7 @@ export default function LandingPage() {
   return (
     <main>
       <section className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-20 lg:flex-row lg:items-center">
-        <div className="flex flex-1 flex-col gap-6">
+        <div className="flex min-w-0 flex-1 flex-col gap-6">
           <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">
             Recordings in. Tool-call training data out.
           </h1>
@@ -64,7 +64,8 @@ export default function LandingPage() {
             </Link>
           </div>
         </div>
-        <div className="flex-1">
+        {/* min-w-0: a flex item otherwise grows to its widest line, and the code would widen the page. */}
+        <div className="min-w-0 flex-1">
           <SampleRecord />
         </div>
       </section>

@@ -102,7 +102,7 @@ export function UploadForm() {
           type="file"
           multiple
           accept={ACCEPTED_EXTENSIONS}
-          className="h-auto py-1.5"
+          className="h-auto py-1.5 file:mr-3 file:rounded file:bg-accent file:px-2 file:py-0.5 file:text-sm file:font-medium"
           disabled={busy}
           onChange={(e) => {
             setFiles(Array.from(e.target.files ?? []));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ThemedImage } from "@/components/marketing/themed-image";
 
 export const metadata: Metadata = { title: "Capture guide" };
 
@@ -65,9 +65,10 @@ export default function CaptureGuidePage() {
             Click “End recording”, then Export → “JSON”. Upload that file with the suite you recorded.
           </Step>
         </ol>
-        <Image
+        <ThemedImage
           className="mt-6 rounded-lg border"
           src="/guide/recorder.svg"
+          darkSrc="/guide/recorder-dark.svg"
           alt="The Recorder panel with the Export button highlighted"
           width={640}
           height={300}
@@ -116,9 +117,10 @@ export default function CaptureGuidePage() {
             review and never invents parameter values.
           </Step>
         </ol>
-        <Image
+        <ThemedImage
           className="mt-6 rounded-lg border"
           src="/guide/tracing.svg"
+          darkSrc="/guide/tracing-dark.svg"
           alt="The Performance panel with Record and Save profile"
           width={640}
           height={260}
