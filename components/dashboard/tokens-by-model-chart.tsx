@@ -49,7 +49,11 @@ export function TokensByModelChart({ data }: { data: TokensByModel[] }) {
               contentStyle={tooltipStyle}
               labelStyle={{ color: "var(--foreground)", fontWeight: 500 }}
             />
-            <Legend wrapperStyle={{ fontSize: 12, color: "var(--muted-foreground)" }} />
+            <Legend
+              wrapperStyle={{ fontSize: 12 }}
+              // Recharts writes legend labels in the series colour; the pale one is unreadable on white.
+              formatter={(value) => <span style={{ color: "var(--muted-foreground)" }}>{value}</span>}
+            />
             <Bar dataKey="inputTokens" name="Input" stackId="tokens" fill="var(--chart-1)" />
             <Bar dataKey="outputTokens" name="Output" stackId="tokens" fill="var(--chart-2)" />
           </BarChart>
