@@ -48,6 +48,8 @@ export function TokensByModelChart({ data }: { data: TokensByModel[] }) {
               cursor={{ fill: "var(--accent)" }}
               contentStyle={tooltipStyle}
               labelStyle={{ color: "var(--foreground)", fontWeight: 500 }}
+              // Item text in the series colour is unreadable for the pale series; the names say which is which.
+              itemStyle={{ color: "var(--foreground)" }}
             />
             <Legend
               wrapperStyle={{ fontSize: 12 }}
