@@ -1,5 +1,7 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { themeScript } from "@/components/theme/theme-preference";
+import { ThemeWatcher } from "@/components/theme/theme-watcher";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,10 +9,29 @@ export const metadata: Metadata = {
   description: "Turn recordings of people using web apps into tool-calling training data for LLM agents.",
 };
 
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+/**
+ * The theme class is set on <html> by an inline script in <head>, before the body is parsed: no flash of the
+ * wrong theme, and pages stay static (the server never needs to read the choice). React is told the class may
+ * differ from the server's HTML.
+ */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of ours, no user input */}
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen font-sans">
+        {children}
+        <ThemeWatcher />
+      </body>
     </html>
   );
 }

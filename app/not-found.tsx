@@ -6,9 +6,9 @@ export const metadata = { title: "Not found" };
 export default function NotFound() {
   return (
     <main className="mx-auto flex min-h-[60vh] max-w-xl flex-col items-center justify-center gap-4 px-6 text-center">
-      <p className="font-mono text-sm font-semibold text-brand-600">404</p>
+      <p className="font-mono text-sm font-semibold text-link">404</p>
       <h1 className="text-3xl font-semibold tracking-tight">This page does not exist</h1>
-      <p className="text-zinc-600 dark:text-zinc-400">
+      <p className="text-muted-foreground">
         The link may be mistyped, or the session or example it points to was deleted or belongs to another
         account.
       </p>

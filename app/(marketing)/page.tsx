@@ -43,11 +43,11 @@ export default function LandingPage() {
   return (
     <main>
       <section className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-20 lg:flex-row lg:items-center">
-        <div className="flex flex-1 flex-col gap-6">
+        <div className="flex min-w-0 flex-1 flex-col gap-6">
           <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">
             Recordings in. Tool-call training data out.
           </h1>
-          <p className="max-w-xl text-lg text-zinc-600 dark:text-zinc-400">
+          <p className="max-w-xl text-lg text-muted-foreground">
             Tracepipe turns recordings of people using Gmail, Google Calendar and GitHub into JSONL
             fine-tuning examples where every action they took is the right MCP tool call with the right
             arguments — and nothing they did not do.
@@ -59,15 +59,13 @@ export default function LandingPage() {
             >
               Get started
             </Link>
-            <Link
-              className="rounded-md border border-zinc-300 px-5 py-2.5 font-medium dark:border-zinc-700"
-              href="/sign-in"
-            >
+            <Link className="rounded-md border border-input px-5 py-2.5 font-medium" href="/sign-in">
               Log in
             </Link>
           </div>
         </div>
-        <div className="flex-1">
+        {/* min-w-0: a flex item otherwise grows to its widest line, and the code would widen the page. */}
+        <div className="min-w-0 flex-1">
           <SampleRecord />
         </div>
       </section>
@@ -81,9 +79,9 @@ export default function LandingPage() {
         <h2 className="mb-6 text-2xl font-semibold">Features</h2>
         <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
           {features.map((feature) => (
-            <div key={feature.title} className="rounded-lg border border-zinc-200 p-5 dark:border-zinc-800">
+            <div key={feature.title} className="rounded-lg border p-5">
               <h3 className="font-semibold">{feature.title}</h3>
-              <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{feature.body}</p>
+              <p className="mt-2 text-sm text-muted-foreground">{feature.body}</p>
             </div>
           ))}
         </div>
@@ -93,11 +91,9 @@ export default function LandingPage() {
         <h2 id="pricing" className="mb-2 text-2xl font-semibold">
           Pricing: usage-based, no plans
         </h2>
-        <p className="mb-6 text-zinc-600 dark:text-zinc-400">
-          You pay for tokens and storage over time. That is all.
-        </p>
+        <p className="mb-6 text-muted-foreground">You pay for tokens and storage over time. That is all.</p>
         <table className="w-full max-w-3xl text-left text-sm">
-          <thead className="border-b border-zinc-200 dark:border-zinc-800">
+          <thead className="border-b">
             <tr>
               <th className="py-2 pr-4 font-medium">What</th>
               <th className="py-2 pr-4 font-medium">Price</th>
@@ -106,10 +102,10 @@ export default function LandingPage() {
           </thead>
           <tbody>
             {prices.map((row) => (
-              <tr key={row.item} className="border-b border-zinc-100 dark:border-zinc-900">
+              <tr key={row.item} className="border-b">
                 <td className="py-2 pr-4 font-medium">{row.item}</td>
                 <td className="py-2 pr-4">{row.price}</td>
-                <td className="py-2 text-zinc-600 dark:text-zinc-400">{row.note}</td>
+                <td className="py-2 text-muted-foreground">{row.note}</td>
               </tr>
             ))}
           </tbody>

@@ -21,11 +21,7 @@ export function ApiKeysTable({
   const [pending, startTransition] = useTransition();
 
   if (keys.length === 0) {
-    return (
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        No API keys yet. Generate one to call the API.
-      </p>
-    );
+    return <p className="text-sm text-muted-foreground">No API keys yet. Generate one to call the API.</p>;
   }
   return (
     <>

@@ -50,7 +50,7 @@ export function CreateApiKeyDialog({
           <>
             <DialogTitle>Your new API key</DialogTitle>
             <p
-              className="flex items-start gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+              className="flex items-start gap-2 rounded-md bg-warning-muted p-3 text-sm text-warning-muted-foreground"
               role="alert"
             >
               <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
@@ -118,7 +118,7 @@ export function CreateApiKeyDialog({
               <Input id="key-expiry" name="expiresAt" type="date" />
             </div>
             {result && !result.ok ? (
-              <p role="alert" className="text-sm text-red-600">
+              <p role="alert" className="text-sm text-danger">
                 {Object.values(result.fieldErrors ?? {})[0] ?? result.error}
               </p>
             ) : null}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
+import { ThemedToaster } from "@/components/theme/themed-toaster";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
@@ -25,7 +25,7 @@ export function AppShell({
 }) {
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="border-b border-zinc-200 dark:border-zinc-800">
+      <header className="border-b">
         <nav className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-6" aria-label="Main">
           <Link href="/dashboard" className="font-semibold">
             Tracepipe
@@ -37,7 +37,7 @@ export function AppShell({
         </nav>
       </header>
       <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
-      <Toaster richColors />
+      <ThemedToaster />
     </div>
   );
 }

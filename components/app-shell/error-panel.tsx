@@ -16,7 +16,7 @@ export function ErrorPanel({ error, reset }: { error: Error & { digest?: string 
       <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
         Something went wrong
       </h1>
-      <p className="text-zinc-600 dark:text-zinc-400">
+      <p className="text-muted-foreground">
         The page could not be loaded. Try again; if it keeps failing, contact support
         {error.digest ? (
           <>

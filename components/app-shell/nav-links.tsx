@@ -15,8 +15,8 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
         href={link.href}
         aria-current={isCurrent ? "page" : undefined}
         className={cn(
-          "text-sm hover:text-zinc-900 dark:hover:text-zinc-100",
-          isCurrent ? "font-medium text-zinc-900 dark:text-zinc-100" : "text-zinc-600 dark:text-zinc-400",
+          "text-sm hover:text-foreground",
+          isCurrent ? "font-medium text-foreground" : "text-muted-foreground",
         )}
       >
         {link.label}

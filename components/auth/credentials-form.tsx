@@ -68,11 +68,11 @@ export function CredentialsForm({
             required
             aria-invalid={Boolean(fieldErrors[field.name])}
           />
-          {fieldErrors[field.name] ? <p className="text-sm text-red-600">{fieldErrors[field.name]}</p> : null}
+          {fieldErrors[field.name] ? <p className="text-sm text-danger">{fieldErrors[field.name]}</p> : null}
         </div>
       ))}
       {result && !result.ok ? (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-danger">
           {result.error}
         </p>
       ) : null}

@@ -27,7 +27,7 @@ export function EntraSignInButton({
         Sign in with Microsoft
       </Button>
       {error ? (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-danger">
           {error}
         </p>
       ) : null}

@@ -51,15 +51,15 @@ export function RecentSessions({
 
   if (page === 1 && rows.length === 0) {
     return (
-      <div className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-        <p className="font-medium text-zinc-900 dark:text-zinc-100">No sessions yet</p>
+      <div className="rounded-lg border border-dashed border-input p-8 text-center text-sm text-muted-foreground">
+        <p className="font-medium text-foreground">No sessions yet</p>
         <p className="mt-1">
           Record yourself using Gmail, Google Calendar or GitHub, then{" "}
-          <Link className="font-medium text-brand-600 hover:underline" href="/upload">
+          <Link className="font-medium text-link hover:underline" href="/upload">
             upload the recording
           </Link>{" "}
           or send it with the API.{" "}
-          <Link className="font-medium text-brand-600 hover:underline" href="/guide">
+          <Link className="font-medium text-link hover:underline" href="/guide">
             How to record
           </Link>
         </p>
@@ -70,7 +70,7 @@ export function RecentSessions({
   return (
     <div className="flex flex-col gap-3">
       {query.isError ? (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-danger">
           Could not load sessions: {query.error.message}
         </p>
       ) : null}
@@ -85,32 +85,25 @@ export function RecentSessions({
         </TableHeader>
         <TableBody>
           {rows.map((s) => (
-            <TableRow
-              key={s.id}
-              data-testid="recent-session-row"
-              className="hover:bg-zinc-50 dark:hover:bg-zinc-900"
-            >
+            <TableRow key={s.id} data-testid="recent-session-row" className="hover:bg-muted">
               <TableCell>
-                <Link
-                  className="font-medium text-brand-600 hover:underline dark:text-brand-500"
-                  href={`/sessions/${s.id}`}
-                >
+                <Link className="font-medium text-link hover:underline" href={`/sessions/${s.id}`}>
                   {s.description || "Untitled session"}
                 </Link>
-                <div className="font-mono text-xs text-zinc-500">{s.id.slice(0, 8)}</div>
+                <div className="font-mono text-xs text-muted-foreground">{s.id.slice(0, 8)}</div>
               </TableCell>
               <TableCell>{suiteNames[s.suite_id] ?? "—"}</TableCell>
               <TableCell>
                 <StatusBadge status={s.status} />
               </TableCell>
-              <TableCell className="text-zinc-600 dark:text-zinc-400">
+              <TableCell className="text-muted-foreground">
                 <time dateTime={s.created_at}>{new Date(s.created_at).toLocaleString()}</time>
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <div className="flex items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+      <div className="flex items-center justify-between gap-2 text-sm text-muted-foreground">
         <span>Page {page}</span>
         <div className="flex gap-2">
           <Button

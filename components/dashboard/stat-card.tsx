@@ -20,14 +20,14 @@ export function StatCard({
     <section
       aria-label={title}
       data-testid={testId}
-      className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-5 shadow-xs dark:border-zinc-800 dark:bg-zinc-900"
+      className="flex flex-col gap-2 rounded-lg border bg-card p-5 shadow-xs"
     >
-      <h2 className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{title}</h2>
+      <h2 className="text-sm font-medium text-muted-foreground">{title}</h2>
       <p className="text-3xl font-semibold tabular-nums tracking-tight">
         {value}
-        {unit ? <span className="ml-1 text-base font-normal text-zinc-500">{unit}</span> : null}
+        {unit ? <span className="ml-1 text-base font-normal text-muted-foreground">{unit}</span> : null}
       </p>
-      {note ? <div className="text-sm text-zinc-600 dark:text-zinc-400">{note}</div> : null}
+      {note ? <div className="text-sm text-muted-foreground">{note}</div> : null}
       {children}
     </section>
   );

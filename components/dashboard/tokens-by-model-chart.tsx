@@ -9,6 +9,17 @@ export interface TokensByModel {
   outputTokens: number;
 }
 
+// Colours are the theme's CSS variables: SVG resolves var() itself, so the chart follows a theme switch without
+// re-rendering.
+const tick = { fill: "var(--muted-foreground)" };
+const tooltipStyle = {
+  background: "var(--popover)",
+  border: "1px solid var(--border)",
+  borderRadius: 6,
+  color: "var(--foreground)",
+  fontSize: 12,
+};
+
 /** Stacked input/output tokens per model for this month, with the same numbers as a table for screen readers. */
 export function TokensByModelChart({ data }: { data: TokensByModel[] }) {
   return (
@@ -16,13 +27,37 @@ export function TokensByModelChart({ data }: { data: TokensByModel[] }) {
       <div className="h-48 w-full" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
-            <CartesianGrid horizontal={false} strokeDasharray="3 3" className="stroke-zinc-200" />
-            <XAxis type="number" tickFormatter={formatCompact} fontSize={12} />
-            <YAxis type="category" dataKey="model" width={130} fontSize={12} />
-            <Tooltip formatter={(value) => formatInteger(Number(value))} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="inputTokens" name="Input" stackId="tokens" fill="oklch(0.5 0.2 260)" />
-            <Bar dataKey="outputTokens" name="Output" stackId="tokens" fill="oklch(0.72 0.14 200)" />
+            <CartesianGrid horizontal={false} strokeDasharray="3 3" stroke="var(--border)" />
+            <XAxis
+              type="number"
+              tickFormatter={formatCompact}
+              fontSize={12}
+              tick={tick}
+              stroke="var(--input)"
+            />
+            <YAxis
+              type="category"
+              dataKey="model"
+              width={130}
+              fontSize={12}
+              tick={tick}
+              stroke="var(--input)"
+            />
+            <Tooltip
+              formatter={(value) => formatInteger(Number(value))}
+              cursor={{ fill: "var(--accent)" }}
+              contentStyle={tooltipStyle}
+              labelStyle={{ color: "var(--foreground)", fontWeight: 500 }}
+              // Item text in the series colour is unreadable for the pale series; the names say which is which.
+              itemStyle={{ color: "var(--foreground)" }}
+            />
+            <Legend
+              wrapperStyle={{ fontSize: 12 }}
+              // Recharts writes legend labels in the series colour; the pale one is unreadable on white.
+              formatter={(value) => <span style={{ color: "var(--muted-foreground)" }}>{value}</span>}
+            />
+            <Bar dataKey="inputTokens" name="Input" stackId="tokens" fill="var(--chart-1)" />
+            <Bar dataKey="outputTokens" name="Output" stackId="tokens" fill="var(--chart-2)" />
           </BarChart>
         </ResponsiveContainer>
       </div>

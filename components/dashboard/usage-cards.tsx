@@ -4,7 +4,7 @@ import { formatBytes, formatGbHours, formatInteger } from "./format-usage";
 import { StatCard } from "./stat-card";
 import { TokensByModelChart } from "./tokens-by-model-chart";
 
-const linkClass = "font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-500";
+const linkClass = "font-medium text-link underline-offset-2 hover:underline";
 
 /** This month's usage: tokens by model, storage, sessions and examples, each with an honest zero state. */
 export function UsageCards({ summary }: { summary: UsageSummary }) {
@@ -81,11 +81,8 @@ export function UsageCards({ summary }: { summary: UsageSummary }) {
         />
       </div>
       {summary.tokens.byModel.length > 0 ? (
-        <section
-          aria-labelledby="tokens-by-model"
-          className="rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <h2 id="tokens-by-model" className="text-sm font-medium text-zinc-600 dark:text-zinc-400">
+        <section aria-labelledby="tokens-by-model" className="rounded-lg border bg-card p-5">
+          <h2 id="tokens-by-model" className="text-sm font-medium text-muted-foreground">
             Tokens by model this month
           </h2>
           <TokensByModelChart data={summary.tokens.byModel} />

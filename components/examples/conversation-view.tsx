@@ -6,7 +6,7 @@ const roleStyle: Record<TurnRole, { label: string; icon: typeof Bot; className: 
   system: {
     label: "System",
     icon: Settings2,
-    className: "border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900",
+    className: "bg-muted",
   },
   user: {
     label: "User",
@@ -37,7 +37,7 @@ function Turn({ turn }: { turn: PreviewTurn }) {
       data-role={turn.role}
       className={cn("rounded-lg border p-3", style.className)}
     >
-      <div className="mb-1 flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-700 dark:text-zinc-300">
+      <div className="mb-1 flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide text-foreground">
         <Icon className="size-3.5" aria-hidden />
         {style.label}
       </div>
@@ -56,11 +56,11 @@ function Turn({ turn }: { turn: PreviewTurn }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: calls of one turn have no id of their own here
           key={index}
           data-testid="preview-tool-call"
-          className="mt-2 rounded-md border border-zinc-200 bg-white dark:border-zinc-700 dark:bg-zinc-950"
+          className="mt-2 rounded-md border bg-card dark:border-zinc-700"
         >
-          <div className="flex items-center gap-1.5 border-b border-zinc-200 px-3 py-1.5 text-sm dark:border-zinc-700">
-            <Wrench className="size-3.5 text-zinc-500" aria-hidden />
-            <span className="text-zinc-600 dark:text-zinc-400">Tool call</span>
+          <div className="flex items-center gap-1.5 border-b px-3 py-1.5 text-sm dark:border-zinc-700">
+            <Wrench className="size-3.5 text-muted-foreground" aria-hidden />
+            <span className="text-muted-foreground">Tool call</span>
             <code className="font-mono font-semibold">{call.name}</code>
           </div>
           <pre className="overflow-x-auto p-3 font-mono text-xs leading-relaxed">
@@ -86,11 +86,11 @@ export function ConversationView({
     <article
       aria-label={`Record ${index + 1}`}
       data-testid="preview-record"
-      className="flex flex-col gap-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+      className="flex flex-col gap-3 rounded-lg border p-4"
     >
       <header className="flex items-center justify-between text-sm">
         <h3 className="font-semibold">Record {index + 1}</h3>
-        <span className="text-xs text-zinc-600 dark:text-zinc-400">
+        <span className="text-xs text-muted-foreground">
           {record.format === "unknown" ? "unrecognised shape" : `${record.format} format`} ·{" "}
           {record.toolCount} tool{record.toolCount === 1 ? "" : "s"} offered
         </span>
@@ -104,8 +104,8 @@ export function ConversationView({
         </ol>
       ) : null}
       <details className="text-sm">
-        <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Raw JSON</summary>
-        <pre className="mt-2 max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
+        <summary className="cursor-pointer text-muted-foreground">Raw JSON</summary>
+        <pre className="mt-2 max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">
           {JSON.stringify(raw, null, 2)}
         </pre>
       </details>

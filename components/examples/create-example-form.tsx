@@ -16,8 +16,8 @@ const FORMATS = [
 ] as const;
 
 const control =
-  "h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900";
-const hint = "text-xs text-zinc-600 dark:text-zinc-400";
+  "h-9 w-full rounded-md border border-input bg-card px-2 text-sm focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60";
+const hint = "text-xs text-muted-foreground";
 
 /**
  * Creates an example from one session with `POST /v1/examples` and opens it. `options` comes from
@@ -165,10 +165,7 @@ export function CreateExampleForm({
         </div>
       </div>
       {error ? (
-        <p
-          role="alert"
-          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-        >
+        <p role="alert" className="rounded-md bg-danger-muted px-3 py-2 text-sm text-danger-muted-foreground">
           {error}
         </p>
       ) : null}

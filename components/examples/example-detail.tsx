@@ -16,7 +16,7 @@ import { formatOf, pollWhileGenerating } from "./example-status";
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-0.5">
-      <dt className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</dt>
+      <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
       <dd className="text-sm">{children}</dd>
     </div>
   );
@@ -45,10 +45,7 @@ export function ExampleDetail({
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-col gap-1">
           <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
-            Example{" "}
-            <span className="font-mono text-lg text-zinc-600 dark:text-zinc-400">
-              {example.id.slice(0, 8)}
-            </span>
+            Example <span className="font-mono text-lg text-muted-foreground">{example.id.slice(0, 8)}</span>
           </h1>
           <div role="status" aria-live="polite" className="flex items-center gap-2 text-sm">
             <StatusBadge status={example.status} />
@@ -71,22 +68,19 @@ export function ExampleDetail({
       {example.status === "failed" ? (
         <div
           role="alert"
-          className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+          className="rounded-md border border-danger-border bg-danger-muted p-4 text-sm text-danger-muted-foreground"
         >
           <p className="font-medium">Generation failed</p>
           <p className="mt-1">{example.error ?? "No error was recorded."}</p>
         </div>
       ) : null}
 
-      <dl className="grid gap-4 rounded-lg border border-zinc-200 p-5 sm:grid-cols-2 lg:grid-cols-4 dark:border-zinc-800">
+      <dl className="grid gap-4 rounded-lg border p-5 sm:grid-cols-2 lg:grid-cols-4">
         <Field label="Session">
-          <Link
-            className="font-mono text-brand-600 hover:underline dark:text-brand-500"
-            href={`/sessions/${example.session_id}`}
-          >
+          <Link className="font-mono text-link hover:underline" href={`/sessions/${example.session_id}`}>
             {example.session_id.slice(0, 8)}
           </Link>{" "}
-          <span className="text-zinc-600 dark:text-zinc-400">
+          <span className="text-muted-foreground">
             ({labels.suites[example.suite_id] ?? "unknown suite"})
           </span>
         </Field>
@@ -126,13 +120,13 @@ export function ExampleDetail({
             initialData={initialPreview}
           />
         ) : example.status === "failed" ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">No records: generation failed.</p>
+          <p className="text-sm text-muted-foreground">No records: generation failed.</p>
         ) : (
           <div aria-busy="true" className="flex flex-col gap-3">
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            <p className="text-sm text-muted-foreground">
               The records appear here as soon as generation completes.
             </p>
-            <div className="h-32 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" />
+            <div className="h-32 animate-pulse rounded-lg bg-muted" />
           </div>
         )}
       </section>

@@ -40,21 +40,21 @@ export function ExamplePreview({
     return (
       <div className="flex flex-col gap-3" role="status" aria-busy="true" aria-label="Loading preview">
         {[0, 1].map((i) => (
-          <div key={i} className="h-40 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" />
+          <div key={i} className="h-40 animate-pulse rounded-lg bg-muted" />
         ))}
       </div>
     );
   }
   if (query.isError) {
     return (
-      <p role="alert" className="text-sm text-red-700">
+      <p role="alert" className="text-sm text-danger">
         {query.error.message}
       </p>
     );
   }
   if (parsed.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+      <p className="rounded-lg border border-dashed border-input p-6 text-center text-sm text-muted-foreground">
         This example has no records: the session had no recognised actions that map to tools.
       </p>
     );
@@ -62,7 +62,7 @@ export function ExamplePreview({
   return (
     <div className="flex flex-col gap-4">
       {query.data.isTruncated ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="text-sm text-muted-foreground">
           Showing the first {parsed.length} of {recordCount ?? "many"} records. Download the file for all of
           them.
         </p>

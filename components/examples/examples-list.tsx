@@ -1,13 +1,25 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { CatalogLabels } from "@/lib/examples/catalog-labels";
 import type { ExampleResource } from "@/schemas/examples";
-import { EXAMPLES_PAGE_SIZE, pollWhileGenerating } from "./example-status";
+import {
+  type ExampleListSearch,
+  hasFilters,
+  newerPage,
+  olderPage,
+  pageNumberOf,
+  parseExampleListSearch,
+  toExampleListQueryString,
+  toListExamplesQuery,
+  withFilters,
+} from "./example-list-search";
+import { pollWhileGenerating } from "./example-status";
 import { ExamplesTable } from "./examples-table";
 
 export interface ExamplesPage {
@@ -15,54 +27,65 @@ export interface ExamplesPage {
   has_more: boolean;
   next_cursor: string | null;
 }
-export interface ExampleFilters {
-  session: string;
-  suite: string;
-  model: string;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const control =
-  "h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+const control = "h-9 rounded-md border border-input bg-card px-2 text-sm";
 
-/** The caller's examples with filters, "load more" by cursor, and live statuses while any is generating. */
+/**
+ * Every change is a new history entry: back and forward walk filter changes and pages. Next.js keeps
+ * useSearchParams in step with pushState, so the list re-reads the URL without a server round trip.
+ */
+function navigate(search: ExampleListSearch) {
+  const query = toExampleListQueryString(search);
+  window.history.pushState(null, "", query ? `?${query}` : window.location.pathname);
+}
+
+const apiQueryString = (search: ExampleListSearch) => {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(toListExamplesQuery(search))) {
+    if (value !== undefined) params.set(name, String(value));
+  }
+  return params.toString();
+};
+
+/**
+ * The caller's examples, a keyset page at a time, with filters. The URL is the state (see example-list-search);
+ * the server renders the page the URL names first, later pages and filters load from the API. Statuses are
+ * polled while any example on the page is still generating.
+ */
 export function ExamplesList({
   initialPage,
-  initialFilters,
+  initialSearch,
   labels,
 }: {
   initialPage: ExamplesPage;
-  initialFilters: ExampleFilters;
+  initialSearch: ExampleListSearch;
   labels: CatalogLabels;
 }) {
   const id = useId();
-  const [filters, setFilters] = useState(initialFilters);
-  const [sessionInput, setSessionInput] = useState(initialFilters.session);
+  const searchParams = useSearchParams();
+  const search = useMemo(() => parseExampleListSearch(searchParams, labels), [searchParams, labels]);
+  const apiQuery = apiQueryString(search);
+  const [sessionInput, setSessionInput] = useState(search.session);
+  // Back/forward (or a link) can change the session filter under the text box: show what the URL says.
+  useEffect(() => setSessionInput(search.session), [search.session]);
   const isSessionInvalid = sessionInput.trim() !== "" && !UUID.test(sessionInput.trim());
+  const commitSession = () => {
+    const session = sessionInput.trim();
+    if (!isSessionInvalid && session !== search.session) navigate(withFilters(search, { session }));
+  };
 
-  const params = new URLSearchParams({ limit: String(EXAMPLES_PAGE_SIZE) });
-  if (filters.session) params.set("session_id", filters.session);
-  if (filters.suite) params.set("suite_id", filters.suite);
-  if (filters.model) params.set("model_id", filters.model);
-  const isInitial =
-    filters.session === initialFilters.session &&
-    filters.suite === initialFilters.suite &&
-    filters.model === initialFilters.model;
-
-  const query = useInfiniteQuery({
-    queryKey: ["examples", params.toString()],
-    queryFn: ({ pageParam }) => {
-      const page = new URLSearchParams(params);
-      if (pageParam) page.set("cursor", pageParam);
-      return fetchApi<ExamplesPage>(`/v1/examples?${page}`);
-    },
-    initialPageParam: "",
-    initialData: isInitial ? { pages: [initialPage], pageParams: [""] } : undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    refetchInterval: (q) => pollWhileGenerating(q.state.data?.pages.flatMap((p) => p.data)),
+  const query = useQuery({
+    queryKey: ["examples", apiQuery],
+    queryFn: () => fetchApi<ExamplesPage>(`/v1/examples?${apiQuery}`),
+    initialData: apiQuery === apiQueryString(initialSearch) ? initialPage : undefined,
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => pollWhileGenerating(q.state.data?.data),
   });
-  const rows = query.data?.pages.flatMap((p) => p.data) ?? [];
-  const hasFilters = Boolean(filters.session || filters.suite || filters.model);
+  const rows = query.data?.data ?? [];
+  const page = pageNumberOf(search);
+  const isFiltered = hasFilters(search);
+  const nextCursor = query.isPlaceholderData ? null : (query.data?.next_cursor ?? null);
 
   return (
     <div className="flex flex-col gap-4">
@@ -71,7 +94,7 @@ export function ExamplesList({
           className="flex items-end gap-2"
           onSubmit={(event) => {
             event.preventDefault();
-            if (!isSessionInvalid) setFilters({ ...filters, session: sessionInput.trim() });
+            commitSession();
           }}
         >
           <div className="flex flex-col gap-1">
@@ -86,11 +109,11 @@ export function ExamplesList({
               aria-invalid={isSessionInvalid}
               aria-describedby={isSessionInvalid ? `${id}-session-error` : undefined}
               onChange={(e) => setSessionInput(e.target.value)}
-              onBlur={() => !isSessionInvalid && setFilters({ ...filters, session: sessionInput.trim() })}
+              onBlur={commitSession}
             />
           </div>
           {isSessionInvalid ? (
-            <p id={`${id}-session-error`} className="pb-2 text-xs text-red-700">
+            <p id={`${id}-session-error`} className="pb-2 text-xs text-danger">
               Paste a full session id (UUID).
             </p>
           ) : null}
@@ -102,8 +125,8 @@ export function ExamplesList({
           <select
             id={`${id}-suite`}
             className={control}
-            value={filters.suite}
-            onChange={(e) => setFilters({ ...filters, suite: e.target.value })}
+            value={search.suite}
+            onChange={(e) => navigate(withFilters(search, { suite: e.target.value }))}
           >
             <option value="">All suites</option>
             {Object.entries(labels.suites).map(([value, name]) => (
@@ -120,8 +143,8 @@ export function ExamplesList({
           <select
             id={`${id}-model`}
             className={control}
-            value={filters.model}
-            onChange={(e) => setFilters({ ...filters, model: e.target.value })}
+            value={search.model}
+            onChange={(e) => navigate(withFilters(search, { model: e.target.value }))}
           >
             <option value="">All models</option>
             {Object.entries(labels.models).map(([value, slug]) => (
@@ -131,14 +154,11 @@ export function ExamplesList({
             ))}
           </select>
         </div>
-        {hasFilters ? (
+        {isFiltered ? (
           <Button
             variant="ghost"
             size="sm"
-            onClick={() => {
-              setSessionInput("");
-              setFilters({ session: "", suite: "", model: "" });
-            }}
+            onClick={() => navigate(withFilters(search, { session: "", suite: "", model: "" }))}
           >
             Clear filters
           </Button>
@@ -146,47 +166,90 @@ export function ExamplesList({
       </search>
 
       {query.isError ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger">
           Could not load examples: {query.error.message}
         </p>
       ) : null}
       {query.isPending ? (
         <div aria-busy="true" className="flex flex-col gap-2">
           {[0, 1, 2].map((i) => (
-            <div key={i} className="h-10 animate-pulse rounded bg-zinc-100 dark:bg-zinc-900" />
+            <div key={i} className="h-10 animate-pulse rounded bg-muted" />
           ))}
         </div>
       ) : rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          {hasFilters ? (
-            <p>No examples match these filters.</p>
-          ) : (
-            <>
-              <p className="font-medium text-zinc-900 dark:text-zinc-100">No examples yet</p>
-              <p className="mt-1">
-                Open a processed session from{" "}
-                <Link className="font-medium text-brand-600 hover:underline" href="/sessions">
-                  Sessions
-                </Link>{" "}
-                and create an example from it: tool-call training records in OpenAI, Anthropic, ShareGPT or
-                Gemini format.
-              </p>
-            </>
-          )}
-        </div>
+        <EmptyState isFiltered={isFiltered} isFirstPage={page === 1} search={search} />
       ) : (
-        <ExamplesTable examples={rows} labels={labels} />
+        <div aria-busy={query.isPlaceholderData} className="transition-opacity aria-busy:opacity-60">
+          <ExamplesTable examples={rows} labels={labels} />
+        </div>
       )}
-      {query.hasNextPage ? (
-        <Button
-          variant="outline"
-          className="self-center"
-          onClick={() => query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
+      {page > 1 || nextCursor ? (
+        <nav
+          aria-label="Pages"
+          className="flex items-center justify-between gap-2 text-sm text-muted-foreground"
         >
-          {query.isFetchingNextPage ? "Loading…" : "Load more"}
-        </Button>
+          <span aria-live="polite">Page {page}</span>
+          <div className="flex gap-2">
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={page === 1}
+              onClick={() => navigate(newerPage(search))}
+            >
+              Newer
+            </Button>
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={!nextCursor}
+              onClick={() => nextCursor && navigate(olderPage(search, nextCursor))}
+            >
+              Older
+            </Button>
+          </div>
+        </nav>
       ) : null}
+    </div>
+  );
+}
+
+function EmptyState({
+  isFiltered,
+  isFirstPage,
+  search,
+}: {
+  isFiltered: boolean;
+  isFirstPage: boolean;
+  search: ExampleListSearch;
+}) {
+  return (
+    <div className="rounded-lg border border-dashed border-input p-8 text-center text-sm text-muted-foreground">
+      {!isFirstPage ? (
+        <p>
+          No more examples on this page.{" "}
+          <button
+            type="button"
+            className="font-medium text-link hover:underline"
+            onClick={() => navigate({ ...search, cursor: "", prev: [] })}
+          >
+            First page
+          </button>
+        </p>
+      ) : isFiltered ? (
+        <p>No examples match these filters.</p>
+      ) : (
+        <>
+          <p className="font-medium text-foreground">No examples yet</p>
+          <p className="mt-1">
+            Open a processed session from{" "}
+            <Link className="font-medium text-link hover:underline" href="/sessions">
+              Sessions
+            </Link>{" "}
+            and create an example from it: tool-call training records in OpenAI, Anthropic, ShareGPT or Gemini
+            format.
+          </p>
+        </>
+      )}
     </div>
   );
 }

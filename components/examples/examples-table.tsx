@@ -31,12 +31,9 @@ export function ExamplesTable({
       </TableHeader>
       <TableBody>
         {examples.map((e) => (
-          <TableRow key={e.id} data-testid="example-row" className="hover:bg-zinc-50 dark:hover:bg-zinc-900">
+          <TableRow key={e.id} data-testid="example-row" className="hover:bg-muted">
             <TableCell>
-              <Link
-                className="font-mono font-medium text-brand-600 hover:underline dark:text-brand-500"
-                href={`/examples/${e.id}`}
-              >
+              <Link className="font-mono font-medium text-link hover:underline" href={`/examples/${e.id}`}>
                 {e.id.slice(0, 8)}
               </Link>
             </TableCell>
@@ -45,9 +42,7 @@ export function ExamplesTable({
                 <Link className="font-mono hover:underline" href={`/sessions/${e.session_id}`}>
                   {e.session_id.slice(0, 8)}
                 </Link>
-                <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">
-                  {labels?.suites[e.suite_id]}
-                </span>
+                <span className="ml-1 text-xs text-muted-foreground">{labels?.suites[e.suite_id]}</span>
               </TableCell>
             ) : null}
             <TableCell>{labels?.models[e.model_id] ?? e.model_id.slice(0, 8)}</TableCell>
@@ -58,12 +53,10 @@ export function ExamplesTable({
             <TableCell className="text-right tabular-nums">
               {e.record_count === null ? "—" : formatInteger(e.record_count)}
               {e.size_bytes !== null ? (
-                <span className="ml-1 text-xs text-zinc-600 dark:text-zinc-400">
-                  ({formatBytes(e.size_bytes)})
-                </span>
+                <span className="ml-1 text-xs text-muted-foreground">({formatBytes(e.size_bytes)})</span>
               ) : null}
             </TableCell>
-            <TableCell className="text-zinc-600 dark:text-zinc-400">
+            <TableCell className="text-muted-foreground">
               <time dateTime={e.created_at}>{new Date(e.created_at).toLocaleString()}</time>
             </TableCell>
           </TableRow>

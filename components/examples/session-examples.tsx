@@ -34,23 +34,23 @@ export function SessionExamples({ sessionId }: { sessionId: string }) {
   };
 
   if (examples.isPending) {
-    return <div aria-busy="true" className="h-16 animate-pulse rounded bg-zinc-100 dark:bg-zinc-900" />;
+    return <div aria-busy="true" className="h-16 animate-pulse rounded bg-muted" />;
   }
   if (examples.isError) {
     return (
-      <p role="alert" className="text-sm text-red-700">
+      <p role="alert" className="text-sm text-danger">
         Could not load this session's examples: {examples.error.message}
       </p>
     );
   }
   if (examples.data.data.length === 0) {
-    return <p className="text-sm text-zinc-600 dark:text-zinc-400">No examples from this session yet.</p>;
+    return <p className="text-sm text-muted-foreground">No examples from this session yet.</p>;
   }
   return (
     <div className="flex flex-col gap-2">
       <ExamplesTable examples={examples.data.data} labels={labels} showSession={false} />
       {examples.data.has_more ? (
-        <Link className="text-sm text-brand-600 hover:underline" href={`/examples?session=${sessionId}`}>
+        <Link className="text-sm text-link hover:underline" href={`/examples?session=${sessionId}`}>
           All examples of this session
         </Link>
       ) : null}

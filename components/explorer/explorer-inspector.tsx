@@ -16,7 +16,7 @@ export interface InspectedItem {
 export function ExplorerInspector({ item }: { item?: InspectedItem }) {
   if (!item) {
     return (
-      <aside className="p-4 text-sm text-zinc-500" aria-label="Inspector">
+      <aside className="p-4 text-sm text-muted-foreground" aria-label="Inspector">
         Select an item on the timeline (click, or j/k) to inspect it.
       </aside>
     );
@@ -24,9 +24,9 @@ export function ExplorerInspector({ item }: { item?: InspectedItem }) {
   return (
     <aside className="flex flex-col gap-3 p-4 text-sm" aria-label="Inspector" data-testid="inspector">
       <div>
-        <p className="text-xs uppercase tracking-wide text-zinc-500">{item.lane}</p>
+        <p className="text-xs uppercase tracking-wide text-muted-foreground">{item.lane}</p>
         <h2 className="font-semibold break-all">{item.label}</h2>
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-muted-foreground">
           {formatMs(item.start)} – {formatMs(item.end)} · id <code>{item.id}</code>
         </p>
       </div>
@@ -34,7 +34,7 @@ export function ExplorerInspector({ item }: { item?: InspectedItem }) {
         <p>
           Confidence <strong>{item.confidence.toFixed(2)}</strong>
           {item.needsReview && (
-            <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">
+            <span className="ml-2 rounded bg-warning-muted px-1.5 py-0.5 text-xs font-medium text-warning-muted-foreground">
               needs review
             </span>
           )}
@@ -42,11 +42,11 @@ export function ExplorerInspector({ item }: { item?: InspectedItem }) {
       )}
       {item.links.length > 0 && (
         <div>
-          <p className="text-xs font-medium text-zinc-500">Came from ({item.links.length})</p>
+          <p className="text-xs font-medium text-muted-foreground">Came from ({item.links.length})</p>
           <p className="max-h-20 overflow-auto font-mono text-xs break-all">{item.links.join(", ")}</p>
         </div>
       )}
-      <pre className="max-h-[50vh] overflow-auto rounded bg-zinc-100 p-2 text-xs break-all whitespace-pre-wrap dark:bg-zinc-900">
+      <pre className="max-h-[50vh] overflow-auto rounded bg-muted p-2 text-xs break-all whitespace-pre-wrap">
         {JSON.stringify(item.detail ?? {}, null, 2)}
       </pre>
     </aside>

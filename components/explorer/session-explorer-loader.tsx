@@ -26,20 +26,16 @@ export function SessionExplorerLoader({ sessionId, stages }: { sessionId: string
     window.__tracepipeFrames ??= [];
     window.__tracepipeFrames.push(ms);
   }, []);
-  if (error) return <p className="text-sm text-red-600">The explorer could not load this session: {error}</p>;
+  if (error) return <p className="text-sm text-danger">The explorer could not load this session: {error}</p>;
   if (lanes.length === 0) {
     return (
-      <div
-        className="h-48 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900"
-        role="status"
-        aria-label="Loading timeline"
-      />
+      <div className="h-48 animate-pulse rounded-lg bg-muted" role="status" aria-label="Loading timeline" />
     );
   }
   return (
     <div className="flex flex-col gap-2">
       {loading && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-muted-foreground">
           Loading… {lanes.find((l) => l.id === "events")?.starts.length.toLocaleString()} events so far
         </p>
       )}

@@ -73,7 +73,15 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
         "",
         id && next ? `#item=${next.lane}:${encodeURIComponent(id)}` : "#",
       );
-      if (id && next && loadDetail) loadDetail(next.lane, id).then(setDetail, () => setDetail(undefined));
+      // A slow answer for an earlier selection must not replace the detail of the current one.
+      const key = id && next ? `${next.lane}:${id}` : undefined;
+      latestSelection.current = key;
+      if (id && next && loadDetail) {
+        loadDetail(next.lane, id).then(
+          (value) => latestSelection.current === key && setDetail(value),
+          () => latestSelection.current === key && setDetail(undefined),
+        );
+      }
     },
     [lanes, loadDetail],
   );
@@ -175,7 +183,7 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
             type="search"
             value={query}
             placeholder="Search events, actions, tools…"
-            className="w-64 rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+            className="w-64 rounded-md border border-input bg-card px-2 py-1"
             onChange={(event) => {
               setQuery(event.target.value);
               setMatchIndex(-1);
@@ -185,7 +193,7 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
             }}
           />
         </label>
-        <span className="text-zinc-500" aria-live="polite">
+        <span className="text-muted-foreground" aria-live="polite">
           {query ? `${matches.length.toLocaleString()} matches` : ""}
         </span>
         {eventLane?.categoryNames.map((type) => (
@@ -215,7 +223,7 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
         </button>
       </div>
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
-        <div className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <div className="overflow-hidden rounded-lg border">
           <TimelineCanvas
             lanes={lanes}
             bounds={bounds}
@@ -228,7 +236,7 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
           />
           <StageSpans stages={stages} />
         </div>
-        <div className="rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <div className="rounded-lg border">
           <ExplorerInspector item={inspected} />
         </div>
       </div>
@@ -240,7 +248,7 @@ function StageSpans({ stages }: { stages: StageSpan[] }) {
   const total = stages.reduce((sum, s) => sum + s.ms, 0) || 1;
   if (stages.length === 0) return null;
   return (
-    <section aria-label="Pipeline run" className="border-t border-zinc-200 p-3 text-xs dark:border-zinc-800">
+    <section aria-label="Pipeline run" className="border-t p-3 text-xs">
       <p className="mb-2 font-medium">Pipeline run</p>
       <div className="flex h-6 w-full overflow-hidden rounded">
         {stages.map((s, i) => (
@@ -256,7 +264,7 @@ function StageSpans({ stages }: { stages: StageSpan[] }) {
           />
         ))}
       </div>
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-zinc-600 dark:text-zinc-400">
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-muted-foreground">
         {stages.map((s) => (
           <li key={s.stage}>
             {s.stage}: {Math.round(s.ms)} ms{s.count !== undefined ? ` · ${s.count.toLocaleString()}` : ""}

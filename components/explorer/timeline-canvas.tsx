@@ -10,10 +10,10 @@ import {
   visibleRange,
   zoomViewport,
 } from "@/lib/explorer/timeline-lanes";
+import { useTimelineColors } from "./timeline-colors";
 
 const LANE_HEIGHT = 36;
 const LABEL_WIDTH = 110;
-const PALETTE = ["#6366f1", "#0ea5e9", "#10b981", "#f59e0b", "#ef4444", "#a855f7", "#14b8a6", "#f97316"];
 
 export interface TimelineSelection {
   lane: LaneColumns["id"];
@@ -41,6 +41,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const durations = useMemo(() => new Map(lanes.map((lane) => [lane.id, maxDuration(lane)])), [lanes]);
   const drag = useRef<{ x: number; view: Viewport } | undefined>(undefined);
+  const colors = useTimelineColors();
 
   const draw = useCallback(() => {
     const canvas = canvasRef.current;
@@ -60,12 +61,13 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
     const plotWidth = Math.max(1, width - LABEL_WIDTH);
     const scale = plotWidth / Math.max(1, viewport.to - viewport.from);
     const toX = (t: number) => LABEL_WIDTH + (t - viewport.from) * scale;
+    const { palette } = colors;
 
     lanes.forEach((lane, laneIndex) => {
       const top = laneIndex * LANE_HEIGHT;
-      ctx.fillStyle = laneIndex % 2 ? "rgba(113,113,122,0.06)" : "transparent";
+      ctx.fillStyle = laneIndex % 2 ? colors.stripe : "transparent";
       ctx.fillRect(0, top, width, LANE_HEIGHT);
-      ctx.fillStyle = "#71717a";
+      ctx.fillStyle = colors.label;
       ctx.font = "12px ui-sans-serif, system-ui";
       ctx.fillText(`${lane.label} (${lane.starts.length.toLocaleString()})`, 6, top + 22);
       const { first, last } = visibleRange(lane, viewport.from, viewport.to, durations.get(lane.id) ?? 0);
@@ -82,29 +84,29 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
           density[column] = (density[column] ?? 0) + 1;
           continue;
         }
-        ctx.fillStyle = PALETTE[(lane.categories[i] ?? 0) % PALETTE.length] as string;
+        ctx.fillStyle = palette[(lane.categories[i] ?? 0) % palette.length] as string;
         ctx.globalAlpha = highlighted.size > 0 && !isHighlighted && !isSelected ? 0.35 : 1;
         ctx.fillRect(x0, top + 8, x1 - x0, LANE_HEIGHT - 16);
         ctx.globalAlpha = 1;
         if (lane.flagged?.[i]) {
-          ctx.strokeStyle = "#f59e0b";
+          ctx.strokeStyle = colors.flag;
           ctx.strokeRect(x0, top + 8, x1 - x0, LANE_HEIGHT - 16);
         }
         if (isSelected || isHighlighted) {
-          ctx.strokeStyle = isSelected ? "#18181b" : "#2563eb";
+          ctx.strokeStyle = isSelected ? colors.selected : colors.highlight;
           ctx.lineWidth = 2;
           ctx.strokeRect(x0 - 1, top + 6, x1 - x0 + 2, LANE_HEIGHT - 12);
           ctx.lineWidth = 1;
         }
         if (!dense && x1 - x0 > 40) {
-          ctx.fillStyle = "#fff";
+          ctx.fillStyle = colors.itemText;
           ctx.fillText((lane.labels[i] ?? "").slice(0, Math.floor((x1 - x0) / 7)), x0 + 3, top + 22);
         }
       }
       if (dense) {
         let peak = 1;
         for (const count of density) peak = Math.max(peak, count);
-        ctx.fillStyle = PALETTE[laneIndex % PALETTE.length] as string;
+        ctx.fillStyle = palette[laneIndex % palette.length] as string;
         density.forEach((count, column) => {
           if (!count) return;
           const h = Math.max(2, (count / peak) * (LANE_HEIGHT - 12));
@@ -113,7 +115,7 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
       }
     });
     onFrame?.(performance.now() - started);
-  }, [lanes, viewport, selection, highlighted, durations, onFrame]);
+  }, [lanes, viewport, selection, highlighted, durations, onFrame, colors]);
 
   useEffect(() => {
     const frame = requestAnimationFrame(draw);

@@ -11,13 +11,10 @@ export function PipelineDiagram() {
   return (
     <ol className="grid gap-3 sm:grid-cols-5" aria-label="How a recording becomes training data">
       {stages.map((stage, index) => (
-        <li
-          key={stage.name}
-          className="relative rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <span className="text-xs font-medium text-brand-600">{index + 1}</span>
+        <li key={stage.name} className="relative rounded-lg border bg-card p-4 shadow-sm">
+          <span className="text-xs font-medium text-link">{index + 1}</span>
           <p className="font-semibold">{stage.name}</p>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{stage.detail}</p>
+          <p className="text-sm text-muted-foreground">{stage.detail}</p>
         </li>
       ))}
     </ol>

@@ -8,7 +8,7 @@ const sample = `{"messages":[
 
 export function SampleRecord() {
   return (
-    <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100">
+    <pre className="overflow-x-auto rounded-lg bg-code text-code-foreground p-4 text-xs leading-relaxed">
       <code>{sample}</code>
     </pre>
   );

@@ -1,26 +1,22 @@
 import Link from "next/link";
+import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 
 export function SiteHeader() {
   return (
-    <header className="border-b border-zinc-200 dark:border-zinc-800">
+    <header className="border-b">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center justify-between px-6 py-4">
         <Link href="/" className="flex items-center gap-2 font-semibold">
           <span aria-hidden className="inline-block size-6 rounded bg-brand-600" />
           Tracepipe
         </Link>
         <div className="flex items-center gap-4 text-sm">
-          <Link
-            href="/guide"
-            className="hidden text-zinc-600 hover:text-zinc-900 sm:inline dark:text-zinc-400"
-          >
+          <Link href="/guide" className="hidden text-muted-foreground hover:text-foreground sm:inline">
             Capture guide
           </Link>
-          <Link
-            href="/v1/docs"
-            className="hidden text-zinc-600 hover:text-zinc-900 sm:inline dark:text-zinc-400"
-          >
+          <Link href="/v1/docs" className="hidden text-muted-foreground hover:text-foreground sm:inline">
             API docs
           </Link>
+          <ThemeSwitcher />
           <Link href="/sign-in" className="font-medium">
             Log in
           </Link>
@@ -38,7 +34,7 @@ export function SiteHeader() {
 
 export function SiteFooter() {
   return (
-    <footer className="border-t border-zinc-200 py-8 text-sm text-zinc-500 dark:border-zinc-800">
+    <footer className="border-t py-8 text-sm text-muted-foreground">
       <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-4 px-6">
         <span>© Tracepipe</span>
         <span className="flex gap-4">

@@ -37,30 +37,27 @@ export function SessionLiveHeader({ initial, suiteName }: { initial: SessionSumm
         <h1 className="text-2xl font-semibold">{data.description || "Untitled session"}</h1>
         <StatusBadge status={data.status} />
       </div>
-      <p className="font-mono text-xs text-zinc-500">{data.id}</p>
+      <p className="font-mono text-xs text-muted-foreground">{data.id}</p>
       <dl className="flex flex-wrap gap-6 text-sm">
         <div>
-          <dt className="text-xs text-zinc-500">Suite</dt>
+          <dt className="text-xs text-muted-foreground">Suite</dt>
           <dd>{suiteName}</dd>
         </div>
         <div>
-          <dt className="text-xs text-zinc-500">Events</dt>
+          <dt className="text-xs text-muted-foreground">Events</dt>
           <dd data-testid="event-count">{data.event_count.toLocaleString()}</dd>
         </div>
         <div>
-          <dt className="text-xs text-zinc-500">Interactions</dt>
+          <dt className="text-xs text-muted-foreground">Interactions</dt>
           <dd>{data.interaction_count.toLocaleString()}</dd>
         </div>
         <div>
-          <dt className="text-xs text-zinc-500">Actions</dt>
+          <dt className="text-xs text-muted-foreground">Actions</dt>
           <dd data-testid="action-count">{data.action_count.toLocaleString()}</dd>
         </div>
       </dl>
       {data.error && (
-        <p
-          role="alert"
-          className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-        >
+        <p role="alert" className="rounded-md bg-danger-muted p-3 text-sm text-danger-muted-foreground">
           {data.error}
         </p>
       )}

@@ -64,8 +64,7 @@ export function SessionsTable({ suites }: { suites: SuiteOption[] }) {
     return oldestFirst ? [...filtered].reverse() : filtered;
   }, [query.data, search, oldestFirst]);
 
-  const control =
-    "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+  const control = "rounded-md border border-input bg-card px-2 py-1.5 text-sm";
   return (
     <div className="flex flex-col gap-4">
       <search className="flex flex-wrap items-end gap-3">
@@ -112,11 +111,9 @@ export function SessionsTable({ suites }: { suites: SuiteOption[] }) {
         </Button>
       </search>
 
-      {query.isError && (
-        <p className="text-sm text-red-600">Could not load sessions: {query.error.message}</p>
-      )}
+      {query.isError && <p className="text-sm text-danger">Could not load sessions: {query.error.message}</p>}
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b text-xs text-muted-foreground">
           <tr>
             <th className="py-2 pr-4 font-medium">Session</th>
             <th className="py-2 pr-4 font-medium">Suite</th>
@@ -128,37 +125,32 @@ export function SessionsTable({ suites }: { suites: SuiteOption[] }) {
           {query.isPending &&
             Array.from({ length: 5 }, (_, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-              <tr key={i} className="animate-pulse border-b border-zinc-100 dark:border-zinc-900">
+              <tr key={i} className="animate-pulse border-b">
                 <td colSpan={4} className="py-3">
-                  <div className="h-4 w-2/3 rounded bg-zinc-200 dark:bg-zinc-800" />
+                  <div className="h-4 w-2/3 rounded bg-skeleton" />
                 </td>
               </tr>
             ))}
           {rows.map((s) => (
-            <tr
-              key={s.id}
-              className="border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900"
-            >
+            <tr key={s.id} className="border-b hover:bg-muted">
               <td className="py-2 pr-4">
-                <Link className="font-medium text-brand-600 hover:underline" href={`/sessions/${s.id}`}>
+                <Link className="font-medium text-link hover:underline" href={`/sessions/${s.id}`}>
                   {s.description || "Untitled session"}
                 </Link>
-                <div className="font-mono text-xs text-zinc-500">{s.id}</div>
+                <div className="font-mono text-xs text-muted-foreground">{s.id}</div>
               </td>
               <td className="py-2 pr-4">{suiteName.get(s.suite_id) ?? "—"}</td>
               <td className="py-2 pr-4">
                 <StatusBadge status={s.status} />
               </td>
-              <td className="py-2 text-zinc-600 dark:text-zinc-400">
-                {new Date(s.created_at).toLocaleString()}
-              </td>
+              <td className="py-2 text-muted-foreground">{new Date(s.created_at).toLocaleString()}</td>
             </tr>
           ))}
           {!query.isPending && rows.length === 0 && (
             <tr>
-              <td colSpan={4} className="py-10 text-center text-zinc-500">
+              <td colSpan={4} className="py-10 text-center text-muted-foreground">
                 No sessions match.{" "}
-                <Link className="text-brand-600 underline" href="/upload">
+                <Link className="text-link underline" href="/upload">
                   Upload a recording
                 </Link>
               </td>

@@ -9,10 +9,9 @@ const buttonVariants = cva(
     variants: {
       variant: {
         default: "bg-brand-600 text-white hover:bg-brand-700",
-        outline:
-          "border border-zinc-300 bg-transparent hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800",
+        outline: "border border-input bg-transparent hover:bg-accent",
         destructive: "bg-red-600 text-white hover:bg-red-700",
-        ghost: "hover:bg-zinc-100 dark:hover:bg-zinc-800",
+        ghost: "hover:bg-accent",
       },
       size: { default: "h-9 px-4 py-2", sm: "h-8 px-3", icon: "size-9" },
     },

@@ -5,7 +5,7 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
   return (
     <input
       className={cn(
-        "h-9 w-full rounded-md border border-zinc-300 bg-transparent px-3 text-sm outline-none focus-visible:border-brand-500 focus-visible:ring-2 focus-visible:ring-brand-500/30 aria-invalid:border-red-500 dark:border-zinc-700",
+        "h-9 w-full rounded-md border border-input bg-transparent px-3 text-sm outline-none focus-visible:border-brand-500 focus-visible:ring-2 focus-visible:ring-brand-500/30 aria-invalid:border-red-500",
         className,
       )}
       {...props}
@@ -16,10 +16,7 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
 export function NativeSelect({ className, ...props }: ComponentProps<"select">) {
   return (
     <select
-      className={cn(
-        "h-9 w-full rounded-md border border-zinc-300 bg-transparent px-3 text-sm dark:border-zinc-700",
-        className,
-      )}
+      className={cn("h-9 w-full rounded-md border border-input bg-transparent px-3 text-sm", className)}
       {...props}
     />
   );

@@ -13,10 +13,10 @@ export const TableBody = (props: ComponentProps<"tbody">) => (
   <tbody className="[&_tr:last-child]:border-0" {...props} />
 );
 export function TableRow({ className, ...props }: ComponentProps<"tr">) {
-  return <tr className={cn("border-b border-zinc-200 dark:border-zinc-800", className)} {...props} />;
+  return <tr className={cn("border-b", className)} {...props} />;
 }
 export function TableHead({ className, ...props }: ComponentProps<"th">) {
-  return <th className={cn("h-10 px-2 text-left font-medium text-zinc-500", className)} {...props} />;
+  return <th className={cn("h-10 px-2 text-left font-medium text-muted-foreground", className)} {...props} />;
 }
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("p-2 align-middle", className)} {...props} />;

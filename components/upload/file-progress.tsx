@@ -9,7 +9,7 @@ export function FileProgress({ file, fraction }: { file: File; fraction: number 
     <li className="flex flex-col gap-1 text-sm">
       <div className="flex justify-between gap-4">
         <span className="truncate">{file.name}</span>
-        <span className="text-zinc-500">
+        <span className="text-muted-foreground">
           {formatSize(file.size)}
           {fraction !== undefined ? ` · ${percent}%` : ""}
         </span>
@@ -20,7 +20,7 @@ export function FileProgress({ file, fraction }: { file: File; fraction: number 
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        className="h-2 overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800"
+        className="h-2 overflow-hidden rounded bg-skeleton"
       >
         <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
       </div>

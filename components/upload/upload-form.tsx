@@ -102,14 +102,14 @@ export function UploadForm() {
           type="file"
           multiple
           accept={ACCEPTED_EXTENSIONS}
-          className="h-auto py-1.5"
+          className="h-auto py-1.5 file:mr-3 file:rounded file:bg-accent file:px-2 file:py-0.5 file:text-sm file:font-medium"
           disabled={busy}
           onChange={(e) => {
             setFiles(Array.from(e.target.files ?? []));
             setProgress([]);
           }}
         />
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-muted-foreground">
           Native input_events.jsonl, rrweb JSON, a DevTools Recorder flow or a Chrome trace; .gz accepted.
         </p>
       </div>
@@ -125,7 +125,10 @@ export function UploadForm() {
         </ul>
       )}
       {errors.length > 0 && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+        <div
+          role="alert"
+          className="rounded-md border border-danger-border bg-danger-muted p-3 text-sm text-danger-muted-foreground"
+        >
           <ul className="list-inside list-disc">
             {errors.map((message) => (
               <li key={message}>{message}</li>
@@ -134,7 +137,7 @@ export function UploadForm() {
         </div>
       )}
       {sessionId && (
-        <p role="status" className="text-sm text-green-700">
+        <p role="status" className="text-sm text-success">
           Session <code data-testid="session-id">{sessionId}</code> created. Opening it…
         </p>
       )}

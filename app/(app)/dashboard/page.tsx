@@ -26,7 +26,7 @@ export default async function DashboardPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.displayName}</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="text-sm text-muted-foreground">
             Usage for {monthName(summary.periodStart)} (UTC). You pay for tokens and storage × time, nothing
             else.
           </p>

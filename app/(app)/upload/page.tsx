@@ -10,7 +10,7 @@ export default async function UploadPage() {
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Upload a recording</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="text-sm text-muted-foreground">
           Files go straight to storage; the pipeline starts when every file is in.
         </p>
       </div>

@@ -35,7 +35,7 @@ export default async function SignInPage({
       }
     >
       {error ? (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-danger">
           Sign-in failed. Try again.
         </p>
       ) : null}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ThemedImage } from "@/components/marketing/themed-image";
 
 export const metadata: Metadata = { title: "Capture guide" };
 
@@ -28,7 +28,7 @@ function Step({ n, children }: { n: number; children: ReactNode }) {
       <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
         {n}
       </span>
-      <div className="text-zinc-700 dark:text-zinc-300">{children}</div>
+      <div className="text-foreground">{children}</div>
     </li>
   );
 }
@@ -37,14 +37,14 @@ export default function CaptureGuidePage() {
   return (
     <main className="mx-auto max-w-3xl px-6 py-16">
       <h1 className="text-3xl font-semibold tracking-tight">Capture guide</h1>
-      <p className="mt-3 text-zinc-600 dark:text-zinc-400">
+      <p className="mt-3 text-muted-foreground">
         Three ways to record someone doing a task in Gmail, Google Calendar or GitHub. Each produces a file
         you can{" "}
-        <Link className="text-brand-600 underline" href="/upload">
+        <Link className="text-link underline" href="/upload">
           upload
         </Link>{" "}
         or stream through the{" "}
-        <Link className="text-brand-600 underline" href="/v1/docs">
+        <Link className="text-link underline" href="/v1/docs">
           API
         </Link>
         . Do one task per recording when you can: it keeps each example clean.
@@ -65,9 +65,10 @@ export default function CaptureGuidePage() {
             Click “End recording”, then Export → “JSON”. Upload that file with the suite you recorded.
           </Step>
         </ol>
-        <Image
-          className="mt-6 rounded-lg border border-zinc-200"
+        <ThemedImage
+          className="mt-6 rounded-lg border"
           src="/guide/recorder.svg"
+          darkSrc="/guide/recorder-dark.svg"
           alt="The Recorder panel with the Export button highlighted"
           width={640}
           height={300}
@@ -94,7 +95,7 @@ export default function CaptureGuidePage() {
             ingest-scoped API key.
           </Step>
         </ol>
-        <pre className="mt-6 overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs text-zinc-100">
+        <pre className="mt-6 overflow-x-auto rounded-lg bg-code text-code-foreground p-4 text-xs">
           <code>{rrwebSnippet}</code>
         </pre>
       </section>
@@ -116,9 +117,10 @@ export default function CaptureGuidePage() {
             review and never invents parameter values.
           </Step>
         </ol>
-        <Image
-          className="mt-6 rounded-lg border border-zinc-200"
+        <ThemedImage
+          className="mt-6 rounded-lg border"
           src="/guide/tracing.svg"
+          darkSrc="/guide/tracing-dark.svg"
           alt="The Performance panel with Record and Save profile"
           width={640}
           height={260}

@@ -36,7 +36,7 @@ export default async function ExamplePage({ params }: { params: Promise<{ id: st
   }
   return (
     <div className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
         <Link className="hover:underline" href="/examples">
           Examples
         </Link>{" "}

@@ -27,9 +27,9 @@ async function SessionPicker({ userId }: { userId: string }) {
   const suites = getCatalogLabels().suites;
   if (data.length === 0) {
     return (
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="text-sm text-muted-foreground">
         No processed sessions yet.{" "}
-        <Link className="font-medium text-brand-600 hover:underline" href="/upload">
+        <Link className="font-medium text-link hover:underline" href="/upload">
           Upload a recording
         </Link>{" "}
         first; examples are made from a completed session.
@@ -37,15 +37,15 @@ async function SessionPicker({ userId }: { userId: string }) {
     );
   }
   return (
-    <ul className="flex flex-col divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+    <ul className="flex flex-col divide-y rounded-lg border">
       {data.map((s) => (
         <li key={s.id}>
           <Link
-            className="flex items-center justify-between gap-4 px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-900"
+            className="flex items-center justify-between gap-4 px-4 py-3 hover:bg-muted"
             href={`/examples/new?session=${s.id}`}
           >
             <span className="font-medium">{s.description || "Untitled session"}</span>
-            <span className="text-sm text-zinc-600 dark:text-zinc-400">
+            <span className="text-sm text-muted-foreground">
               {suites[s.suite_id]} · {new Date(s.created_at).toLocaleDateString()}
             </span>
           </Link>
@@ -67,9 +67,7 @@ export default async function NewExamplePage({
     return (
       <div className="flex flex-col gap-6">
         <h1 className="text-2xl font-semibold tracking-tight">New example</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Choose the session to generate training data from.
-        </p>
+        <p className="text-sm text-muted-foreground">Choose the session to generate training data from.</p>
         <SessionPicker userId={user.id} />
       </div>
     );
@@ -80,9 +78,9 @@ export default async function NewExamplePage({
     <div className="flex max-w-3xl flex-col gap-6">
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">New example</h1>
-        <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
           From session{" "}
-          <Link className="font-medium text-brand-600 hover:underline" href={`/sessions/${session.id}`}>
+          <Link className="font-medium text-link hover:underline" href={`/sessions/${session.id}`}>
             {session.description || session.id.slice(0, 8)}
           </Link>
           ({suiteName}, {session.action_count} recognised action{session.action_count === 1 ? "" : "s"})
@@ -90,21 +88,18 @@ export default async function NewExamplePage({
         </p>
       </div>
       {session.status === "failed" ? (
-        <p
-          role="alert"
-          className="rounded-md bg-red-50 p-4 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-        >
+        <p role="alert" className="rounded-md bg-danger-muted p-4 text-sm text-danger-muted-foreground">
           This session failed to process{session.error ? `: ${session.error}` : ""}. Upload it again to make
           examples.
         </p>
       ) : (
         <>
           {session.status !== "completed" ? (
-            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+            <p className="rounded-md bg-warning-muted p-3 text-sm text-warning-muted-foreground">
               The session is still {session.status}; the example starts once its pipeline finishes.
             </p>
           ) : null}
-          <div className="rounded-lg border border-zinc-200 p-5 dark:border-zinc-800">
+          <div className="rounded-lg border p-5">
             <CreateExamplePanel sessionId={session.id} suiteId={session.suite_id} />
           </div>
         </>

@@ -41,7 +41,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
               stages={stageSpansFromMetrics(session.metrics, session.error)}
             />
           ) : (
-            <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">
+            <p className="rounded-lg border border-dashed border-input p-6 text-sm text-muted-foreground">
               {session.status === "failed"
                 ? "Processing failed, so there is no timeline to explore."
                 : session.status === "open"

@@ -15,7 +15,7 @@ export default async function ApiKeysPage() {
       <div className="flex items-center justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="text-sm text-muted-foreground">
             Send <code>Authorization: Bearer tp_live_…</code> or <code>X-API-Key</code> with every API
             request.
           </p>
