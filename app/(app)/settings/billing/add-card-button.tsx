@@ -31,7 +31,7 @@ export function AddCardButton({
         {isPending ? "Opening Stripe…" : label}
       </Button>
       {error && (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        <p role="alert" className="text-sm text-danger">
           {error}
         </p>
       )}

@@ -24,7 +24,7 @@ const monthName = (iso: string) =>
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ setup?: string }> }) {
   const user = await requireSessionUser("/settings/billing");
   const [overview, { setup }] = await Promise.all([getBillingOverview({ userId: user.id }), searchParams]);
-  const muted = "text-sm text-zinc-600 dark:text-zinc-400";
+  const muted = "text-sm text-muted-foreground";
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -44,7 +44,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             is charged.
           </p>
         ) : overview.card ? (
-          <div className="flex flex-wrap items-center justify-between gap-4 rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+          <div className="flex flex-wrap items-center justify-between gap-4 rounded-md border border-border bg-card p-4">
             <p data-testid="card-on-file">
               <span className="font-medium capitalize">{overview.card.brand}</span> ending in{" "}
               <span className="font-medium">{overview.card.last4}</span>
