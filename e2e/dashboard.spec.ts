@@ -31,6 +31,7 @@ test("a new account lands on the dashboard: name, honest zero states, quick acti
     "Examples",
     "Upload",
     "API keys",
+    "Billing",
   ]);
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   await screenshot(page, "dashboard-empty");
