@@ -1,154 +1,94 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
-import { parseArgs } from "node:util";
-import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
-import { getEnv } from "@/lib/env";
-import { createOpenAiCompatibleClient } from "@/lib/llm/openai-compatible-client";
-import {
-  ExampleConfigurationError,
-  RULES_MODEL,
-  resolveActionToolMap,
-} from "@/lib/pipeline/examples/generate-examples";
-import { exampleFormats, isExampleFormat } from "@/lib/pipeline/examples/record-formats";
-import { writeJsonl } from "@/lib/pipeline/examples/write-jsonl";
-import { isValidTimeZone } from "@/lib/pipeline/examples/zoned-time";
-import { recordingFormats } from "@/lib/pipeline/import/detect-format";
+import { AuthError } from "@azure/msal-node";
+import { ExampleConfigurationError } from "@/lib/pipeline/examples/generate-examples";
 import { ImportLimitError, UnsupportedRecordingError } from "@/lib/pipeline/import/import-issue";
-import { convertSession } from "./convert-session";
-import { CliInputError, formatIssue, importFile } from "./import-events";
+import { ApiProblemError } from "./api-client";
+import { NotSignedInError } from "./auth/entra-login";
+import { type CliDeps, type CliIo, UsageError } from "./cli-context";
+import { runConvert } from "./convert-command";
+import { runExamples } from "./examples-command";
+import { CliInputError } from "./import-events";
+import { runLogin, runLogout } from "./login-commands";
+import { runStatus, runUpload } from "./session-commands";
+import { runStream } from "./stream-command";
 
-export type CliIo = { stdout: (text: string) => void; stderr: (text: string) => void };
+export type { CliDeps, CliIo };
 
-const usage = `Usage: tracepipe convert <recording> --suite <slug> [options]
+const usage = `Usage: tracepipe <command> [options]
 
-Turns a browser recording (native JSONL, rrweb, DevTools Recorder, Chrome trace, Playwright codegen; gzip ok)
-into MCP tool-call training examples, offline, with the bundled catalog.
+Offline:
+  convert <recording> --suite <slug>        recording → MCP tool-call training examples (see convert --help)
 
-Options:
-  --suite <slug>        gmail | google-calendar | github (required)
-  --map <slug>          action-tool map (default: the suite's only map)
-  --model <slug>        instruction writer (default: ${RULES_MODEL}; others need LLM_BASE_URL)
-  --format <name>       ${exampleFormats.join(" | ")} (default: openai)
-  --multi-step          one record per session instead of one per action
-  --timezone <zone>     IANA zone of the recording (default: from the recording, else UTC)
-  --input-format <fmt>  skip format detection (native, rrweb, devtools-recorder, chrome-trace, playwright-codegen)
-  --out <file>          write JSONL here instead of stdout
-  --card <file>         also write a dataset card (markdown)
-  -h, --help            show this help
+With a Tracepipe server (--server <url>, else TRACEPIPE_URL, default http://localhost:3000):
+  upload <file…> --suite <slug> [--description <text>] [--wait] [--timeout <s>]
+                                            upload recordings; --wait polls until the pipeline is done
+  stream <file.jsonl> --suite <slug> [--batch <n>] [--description <text>] [--session <id>]
+                                            send native JSONL events in batches, then complete the session
+  status <session-id> [--json]              a session's status and counts
+  examples <session-id> [--out <file>] [--format <f>] [--model <slug>] [--map <slug>]
+                                            download the session's training examples (NDJSON), generating them if needed
+  login                                     sign in with Microsoft Entra (device code)
+  logout                                    forget the cached sign-in
+
+Credentials: TRACEPIPE_API_KEY (tp_live_…), else the sign-in from "tracepipe login"
+(TRACEPIPE_ENTRA_AUTHORITY, TRACEPIPE_ENTRA_CLIENT_ID, TRACEPIPE_ENTRA_SCOPE or ENTRA_API_AUDIENCE).
+Exit codes: 0 ok, 1 failed, 2 bad usage.
 `;
 
-class UsageError extends Error {}
+const commands: Record<string, (argv: string[], io: CliIo, deps: CliDeps) => Promise<number>> = {
+  convert: (argv, io) => runConvert(argv, io),
+  upload: runUpload,
+  stream: runStream,
+  status: runStatus,
+  examples: runExamples,
+  login: runLogin,
+  logout: runLogout,
+};
 
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        suite: { type: "string" },
-        map: { type: "string" },
-        model: { type: "string", default: RULES_MODEL },
-        format: { type: "string", default: "openai" },
-        "multi-step": { type: "boolean", default: false },
-        timezone: { type: "string" },
-        "input-format": { type: "string" },
-        out: { type: "string" },
-        card: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+function printProblem(io: CliIo, error: ApiProblemError) {
+  io.stderr(`tracepipe: ${error.title} (HTTP ${error.status})\n`);
+  if (error.detail) io.stderr(`  ${error.detail}\n`);
+  for (const item of error.errors) io.stderr(`  - ${item.field ?? "(request)"}: ${item.message ?? ""}\n`);
 }
 
 /** Runs the CLI; returns the process exit code (0 ok, 1 failed, 2 bad usage). */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const { values, positionals } = parse(argv);
-    const [command, recording, ...extra] = positionals;
-    if (values.help || command === "help" || command === undefined) {
-      (command === undefined && !values.help ? io.stderr : io.stdout)(usage);
-      return command === undefined && !values.help ? 2 : 0;
-    }
-    if (command !== "convert") throw new UsageError(`Unknown command "${command}"`);
-    if (!recording) throw new UsageError("Missing <recording>");
-    if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(" ")}`);
-    const catalog = getBundledCatalog();
-    const suites = catalog.suites.map((s) => s.slug);
-    if (!values.suite) throw new UsageError(`Missing --suite (one of: ${suites.join(", ")})`);
-    if (!suites.includes(values.suite))
-      throw new UsageError(`Unknown suite "${values.suite}" (known: ${suites.join(", ")})`);
-    if (!isExampleFormat(values.format))
-      throw new UsageError(`Unknown format "${values.format}" (known: ${exampleFormats.join(", ")})`);
-    const models = catalog.models.map((m) => m.slug);
-    if (!models.includes(values.model))
-      throw new UsageError(`Unknown model "${values.model}" (known: ${models.join(", ")})`);
-    if (values.timezone && !isValidTimeZone(values.timezone))
-      throw new UsageError(`Unknown time zone "${values.timezone}"`);
-    const { map } = resolveActionToolMap(catalog, values.suite, values.map);
-    const inputFormat = values["input-format"];
-    const knownInput = recordingFormats.find((f) => f === inputFormat);
-    if (inputFormat && !knownInput)
-      throw new UsageError(`Unknown input format "${inputFormat}" (known: ${recordingFormats.join(", ")})`);
-
-    let llm: ReturnType<typeof createOpenAiCompatibleClient> | undefined;
-    if (values.model !== RULES_MODEL) {
-      const env = getEnv();
-      if (!env.LLM_BASE_URL)
-        throw new UsageError(
-          `Model "${values.model}" needs LLM_BASE_URL (and LLM_API_KEY) to reach an LLM gateway`,
-        );
-      llm = createOpenAiCompatibleClient({
-        baseUrl: env.LLM_BASE_URL,
-        model: values.model,
-        ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}),
-      });
-    }
-
-    const fileName = path.basename(recording);
-    const imported = await importFile(recording, knownInput);
-    const sourceFormat = await imported.format;
-    const result = await convertSession({
-      events: imported.events,
-      catalog,
-      suite: values.suite,
-      mapSlug: map.slug,
-      model: values.model,
-      format: values.format,
-      multiStep: values["multi-step"],
-      ...(values.timezone ? { timezone: values.timezone } : {}),
-      fallbackTimezone: () => imported.summary.timezone,
-      ...(llm ? { llm } : {}),
-      source: { fileName, format: sourceFormat },
-    });
-    const issues = imported.issues();
-    for (const issue of issues) io.stderr(`${formatIssue(fileName, issue)}\n`);
-    for (const rejected of result.examples.rejected)
-      io.stderr(`not emitted: ${rejected.slug}: ${rejected.errors.join("; ")}\n`);
-
-    const jsonl = writeJsonl(result.examples.records);
-    if (values.out) await writeFile(values.out, jsonl);
-    else io.stdout(jsonl);
-    if (values.card) await writeFile(values.card, result.card);
-    const m = result.pipeline.metrics;
-    io.stderr(
-      `${fileName} (${sourceFormat}): ${m.events} events → ${m.interactions} interactions → ${m.actions} actions → ` +
-        `${result.examples.records.length} ${values.format} records${values.out ? ` in ${values.out}` : ""}` +
-        `${issues.length ? `; ${issues.length} import issues` : ""}\n`,
-    );
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr(usage);
+    return 2;
+  }
+  if (command === "help" || command === "--help" || command === "-h") {
+    io.stdout(usage);
     return 0;
+  }
+  try {
+    const run = commands[command];
+    if (!run) throw new UsageError(`Unknown command "${command}"`);
+    if (command !== "convert" && (rest.includes("--help") || rest.includes("-h"))) {
+      io.stdout(usage);
+      return 0;
+    }
+    return await run(rest, io, deps);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ExampleConfigurationError) {
       io.stderr(`tracepipe: ${error.message}\nRun "tracepipe --help" for usage.\n`);
       return 2;
     }
+    if (error instanceof ApiProblemError) {
+      printProblem(io, error);
+      return 1;
+    }
     if (
       error instanceof CliInputError ||
       error instanceof UnsupportedRecordingError ||
-      error instanceof ImportLimitError
+      error instanceof ImportLimitError ||
+      error instanceof NotSignedInError
     ) {
       io.stderr(`tracepipe: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof AuthError) {
+      io.stderr(`tracepipe: sign-in failed: ${error.errorCode}: ${error.errorMessage}\n`);
       return 1;
     }
     io.stderr(`tracepipe: ${error instanceof Error ? error.message : String(error)}\n`);

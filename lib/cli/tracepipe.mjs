@@ -10,7 +10,11 @@ const { runCli } = await tsImport("./run-cli.ts", {
   parentURL: import.meta.url,
   tsconfig: path.join(root, "tsconfig.json"),
 });
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-});
+process.exitCode = await runCli(
+  process.argv.slice(2),
+  {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  },
+  { env: process.env },
+);
