@@ -53,6 +53,8 @@ async function main() {
     pollIntervalMs: 50,
     now: () => new Date(tick.getTime() + Date.now() - tickAtRealMs),
   });
+  // The test needs both processes to have loaded their schedule before the tick, so both race for it.
+  process.stdout.write(`started-before-tick=${Date.now() < tickAtRealMs}\n`);
   await executor.start();
   const runs = await waitForEventRuns(db, cronEventId(tick), { timeoutMs: 30_000 });
   await executor.stop();

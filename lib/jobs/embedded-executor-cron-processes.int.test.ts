@@ -59,8 +59,9 @@ it.skipIf(!isPostgres)(
           () => `a worker to load\n${w.output()}`,
         );
       }
-      // Both clocks read the tick at the same real moment, a second from now.
-      const tickAtRealMs = Date.now() + 1000;
+      // Both clocks read the tick at the same real moment, a few seconds from now: both executors must start
+      // (and load their schedule) before it, or the later one simply finds the run and never races for it.
+      const tickAtRealMs = Date.now() + 5000;
       for (const w of workers) w.child.stdin?.write(`${tickAtRealMs}\n`);
       const codes = await Promise.all(workers.map((w) => exitOf(w.child)));
       expect(codes, workers.map((w) => w.output()).join("\n")).toEqual([0, 0]);
@@ -69,7 +70,15 @@ it.skipIf(!isPostgres)(
     }
 
     for (const w of workers) {
-      const runs = JSON.parse(w.output().trim().split("\n").at(-1) ?? "[]") as JobRun[];
+      expect(w.output(), "a worker started after the tick: the machine is too slow for this test").toContain(
+        "started-before-tick=true",
+      );
+      // The runs are the one JSON array the worker prints; its logger's lines may be flushed after it.
+      const runsLine = w
+        .output()
+        .split("\n")
+        .findLast((line) => line.startsWith("["));
+      const runs = JSON.parse(runsLine ?? "null") as JobRun[];
       expect(runs.map((run) => [run.eventId, run.status])).toEqual([[tick, "completed"]]);
     }
     // Both processes reached the tick; the database let exactly one of them queue its run.
