@@ -1,5 +1,5 @@
 import { firstPage, type PageTrail, pageTrailParams, toPageTrail } from "@/components/list-url/page-trail";
-import { firstValue, type RawSearch, toQueryString } from "@/components/list-url/search-params";
+import { parseSearchParams, type RawSearch, toQueryString } from "@/components/list-url/search-params";
 import type { CatalogLabels } from "@/lib/examples/catalog-labels";
 import { exampleListSearchSchema, type ListExamplesQuery } from "@/schemas/examples";
 import { EXAMPLES_PAGE_SIZE } from "./example-status";
@@ -24,13 +24,7 @@ export const EMPTY_EXAMPLE_LIST_SEARCH: ExampleListSearch = {
  * suites and models must also exist in the catalog.
  */
 export function parseExampleListSearch(raw: RawSearch, labels: CatalogLabels): ExampleListSearch {
-  const parsed = exampleListSearchSchema.parse({
-    session: firstValue(raw, "session"),
-    suite: firstValue(raw, "suite"),
-    model: firstValue(raw, "model"),
-    cursor: firstValue(raw, "cursor"),
-    prev: firstValue(raw, "prev"),
-  });
+  const parsed = parseSearchParams(exampleListSearchSchema, raw);
   return {
     session: parsed.session ?? "",
     suite: parsed.suite && parsed.suite in labels.suites ? parsed.suite : "",

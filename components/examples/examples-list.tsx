@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useState } from "react";
 import { KeysetPager } from "@/components/list-url/keyset-pager";
-import { firstPage, newerPage, olderPage, pageNumberOf } from "@/components/list-url/page-trail";
+import { firstPage, pageNumberOf } from "@/components/list-url/page-trail";
 import { pushSearch } from "@/components/list-url/push-search";
 import { toQueryString } from "@/components/list-url/search-params";
 import { Button } from "@/components/ui/button";
@@ -170,12 +170,7 @@ export function ExamplesList({
           <ExamplesTable examples={rows} labels={labels} />
         </div>
       )}
-      <KeysetPager
-        page={page}
-        hasOlder={Boolean(nextCursor)}
-        onNewer={() => navigate(newerPage(search))}
-        onOlder={() => nextCursor && navigate(olderPage(search, nextCursor))}
-      />
+      <KeysetPager search={search} nextCursor={nextCursor} onNavigate={navigate} />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /**
  * Search params as a list page receives them: the server's record (Next.js `searchParams`) or the browser's
  * URLSearchParams (`useSearchParams`), so one parser serves the server render and the client.
@@ -31,3 +33,12 @@ export function toQueryString(values: Record<string, string | number | undefined
 
 /** A path with its query string, without a dangling "?". */
 export const withQuery = (path: string, query: string) => (query ? `${path}?${query}` : path);
+
+/**
+ * Parses a list page's search params with its zod object schema: the first value of each parameter the schema
+ * names, so unknown parameters never reach it (and the canonical redirect drops them).
+ */
+export function parseSearchParams<S extends z.ZodObject>(schema: S, raw: RawSearch): z.output<S> {
+  const values = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, firstValue(raw, name)]));
+  return schema.parse(values);
+}

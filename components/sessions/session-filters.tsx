@@ -34,7 +34,7 @@ export function SessionFilters({
 }) {
   const id = useId();
   const field = (name: string, label: string, input: ReactNode) => (
-    <div className="flex flex-col gap-1">
+    <div key={name} className="flex flex-col gap-1">
       <label htmlFor={`${id}-${name}`} className="text-xs font-medium">
         {label}
       </label>
@@ -99,29 +99,21 @@ export function SessionFilters({
           ))}
         </select>,
       )}
-      {field(
-        "from",
-        "From",
-        <input
-          id={`${id}-from`}
-          className={control}
-          type="date"
-          value={search.from}
-          max={search.to || undefined}
-          onChange={(e) => onNavigate(withFilters(search, { from: e.target.value }))}
-        />,
-      )}
-      {field(
-        "to",
-        "To",
-        <input
-          id={`${id}-to`}
-          className={control}
-          type="date"
-          value={search.to}
-          min={search.from || undefined}
-          onChange={(e) => onNavigate(withFilters(search, { to: e.target.value }))}
-        />,
+      {(["from", "to"] as const).map((day) =>
+        field(
+          day,
+          day === "from" ? "From" : "To",
+          <input
+            id={`${id}-${day}`}
+            className={control}
+            type="date"
+            value={search[day]}
+            // Keeps the picker from offering an empty range.
+            min={day === "to" ? search.from || undefined : undefined}
+            max={day === "from" ? search.to || undefined : undefined}
+            onChange={(e) => onNavigate(withFilters(search, { [day]: e.target.value }))}
+          />,
+        ),
       )}
       {field(
         "sort",

@@ -1,5 +1,5 @@
 import { firstPage, type PageTrail, pageTrailParams, toPageTrail } from "@/components/list-url/page-trail";
-import { firstValue, type RawSearch, toQueryString } from "@/components/list-url/search-params";
+import { parseSearchParams, type RawSearch, toQueryString } from "@/components/list-url/search-params";
 import type { ListSessionsQuery, SessionResponse, SessionStatus } from "@/schemas/sessions";
 import { type SessionListSort, sessionListSearchSchema } from "@/schemas/sessions-list-search";
 
@@ -32,16 +32,7 @@ export const EMPTY_SESSION_LIST_SEARCH: SessionListSearch = {
  * the suite must also be one of the catalog's slugs.
  */
 export function parseSessionListSearch(raw: RawSearch, suiteSlugs: readonly string[]): SessionListSearch {
-  const parsed = sessionListSearchSchema.parse({
-    q: firstValue(raw, "q"),
-    suite: firstValue(raw, "suite"),
-    status: firstValue(raw, "status"),
-    from: firstValue(raw, "from"),
-    to: firstValue(raw, "to"),
-    sort: firstValue(raw, "sort"),
-    cursor: firstValue(raw, "cursor"),
-    prev: firstValue(raw, "prev"),
-  });
+  const parsed = parseSearchParams(sessionListSearchSchema, raw);
   return {
     q: parsed.q ?? "",
     suite: parsed.suite && suiteSlugs.includes(parsed.suite) ? parsed.suite : "",

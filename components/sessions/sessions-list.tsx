@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { KeysetPager } from "@/components/list-url/keyset-pager";
-import { firstPage, newerPage, olderPage, pageNumberOf } from "@/components/list-url/page-trail";
+import { firstPage, pageNumberOf } from "@/components/list-url/page-trail";
 import { pushSearch } from "@/components/list-url/push-search";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { SessionResponse } from "@/schemas/sessions";
@@ -112,12 +112,7 @@ export function SessionsList({
           <SessionsTable sessions={rows} suites={suites} isPending={query.isPending} />
         </div>
       )}
-      <KeysetPager
-        page={page}
-        hasOlder={Boolean(nextCursor)}
-        onNewer={() => navigate(newerPage(search))}
-        onOlder={() => nextCursor && navigate(olderPage(search, nextCursor))}
-      />
+      <KeysetPager search={search} nextCursor={nextCursor} onNavigate={navigate} />
     </div>
   );
 }
