@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useState } from "react";
 import { KeysetPager } from "@/components/list-url/keyset-pager";
+import { ListEmptyState, PastLastPage } from "@/components/list-url/list-empty-state";
 import { firstPage, pageNumberOf } from "@/components/list-url/page-trail";
 import { pushSearch } from "@/components/list-url/push-search";
 import { toQueryString } from "@/components/list-url/search-params";
@@ -185,18 +186,9 @@ function EmptyState({
   search: ExampleListSearch;
 }) {
   return (
-    <div className="rounded-lg border border-dashed border-input p-8 text-center text-sm text-muted-foreground">
+    <ListEmptyState>
       {!isFirstPage ? (
-        <p>
-          No more examples on this page.{" "}
-          <button
-            type="button"
-            className="font-medium text-link hover:underline"
-            onClick={() => navigate(firstPage(search))}
-          >
-            First page
-          </button>
-        </p>
+        <PastLastPage noun="examples" onFirstPage={() => navigate(firstPage(search))} />
       ) : isFiltered ? (
         <p>No examples match these filters.</p>
       ) : (
@@ -212,6 +204,6 @@ function EmptyState({
           </p>
         </>
       )}
-    </div>
+    </ListEmptyState>
   );
 }

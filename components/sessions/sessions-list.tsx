@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { KeysetPager } from "@/components/list-url/keyset-pager";
+import { ListEmptyState, PastLastPage } from "@/components/list-url/list-empty-state";
 import { firstPage, pageNumberOf } from "@/components/list-url/page-trail";
 import { pushSearch } from "@/components/list-url/push-search";
 import { fetchApi } from "@/lib/api/fetch-api";
@@ -128,31 +129,25 @@ function EmptyState({
   isPageEmpty: boolean;
   onFirstPage: () => void;
 }) {
-  const link = "font-medium text-link hover:underline";
   return (
-    <div className="rounded-lg border border-dashed border-input p-8 text-center text-sm text-muted-foreground">
+    <ListEmptyState>
       {!isPageEmpty ? (
         <p>No session on this page matches the search.</p>
       ) : !isFirstPage ? (
-        <p>
-          No more sessions on this page.{" "}
-          <button type="button" className={link} onClick={onFirstPage}>
-            First page
-          </button>
-        </p>
+        <PastLastPage noun="sessions" onFirstPage={onFirstPage} />
       ) : isFiltered ? (
         <p>No sessions match these filters.</p>
       ) : (
         <>
           <p className="font-medium text-foreground">No sessions yet</p>
           <p className="mt-1">
-            <Link className={link} href="/upload">
+            <Link className="font-medium text-link hover:underline" href="/upload">
               Upload a recording
             </Link>{" "}
             or stream one with the API.
           </p>
         </>
       )}
-    </div>
+    </ListEmptyState>
   );
 }
