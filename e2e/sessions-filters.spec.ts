@@ -123,6 +123,7 @@ test("sessions list: filters, search, sort and page live in the URL — reload k
   await expect(to).toHaveValue("");
   expect(param(page, "from")).toBe(localDay());
   await page.goBack();
+  await expect(page).toHaveURL(/\?q=LUNCH&suite=gmail&status=completed&sort=oldest$/);
   await expect(from).toHaveValue("");
   await page.goBack();
   await expect(status.locator("option:checked")).toHaveText("Any status");

@@ -2,12 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useState } from "react";
 import { KeysetPager } from "@/components/list-url/keyset-pager";
 import { ListEmptyState, PastLastPage } from "@/components/list-url/list-empty-state";
 import { firstPage, pageNumberOf } from "@/components/list-url/page-trail";
-import { pushSearch } from "@/components/list-url/push-search";
+import { pushSearch, useLocationSearch } from "@/components/list-url/push-search";
 import { toQueryString } from "@/components/list-url/search-params";
 import { Button } from "@/components/ui/button";
 import { fetchApi } from "@/lib/api/fetch-api";
@@ -51,7 +50,7 @@ export function ExamplesList({
   labels: CatalogLabels;
 }) {
   const id = useId();
-  const searchParams = useSearchParams();
+  const searchParams = useLocationSearch("/examples", toExampleListQueryString(initialSearch));
   const search = useMemo(() => parseExampleListSearch(searchParams, labels), [searchParams, labels]);
   const apiQuery = apiQueryString(search);
   const [sessionInput, setSessionInput] = useState(search.session);

@@ -2,12 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { KeysetPager } from "@/components/list-url/keyset-pager";
 import { ListEmptyState, PastLastPage } from "@/components/list-url/list-empty-state";
 import { firstPage, pageNumberOf } from "@/components/list-url/page-trail";
-import { pushSearch } from "@/components/list-url/push-search";
+import { pushSearch, useLocationSearch } from "@/components/list-url/push-search";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { SessionResponse } from "@/schemas/sessions";
 import { SessionFilters, type SuiteOption } from "./session-filters";
@@ -38,15 +37,18 @@ const SEARCH_COMMIT_MS = 500;
  */
 export function SessionsList({
   initialPage,
+  initialQuery,
   initialApiQuery,
   suites,
 }: {
   initialPage: SessionsPage;
+  /** The page's canonical query string as the server rendered it. */
+  initialQuery: string;
   /** The API query the server answered; the browser's can differ when its time zone does (day filters). */
   initialApiQuery: string;
   suites: SuiteOption[];
 }) {
-  const searchParams = useSearchParams();
+  const searchParams = useLocationSearch("/sessions", initialQuery);
   const slugs = useMemo(() => suites.map((s) => s.slug), [suites]);
   const search = useMemo(() => parseSessionListSearch(searchParams, slugs), [searchParams, slugs]);
   const apiQuery = toListSessionsQueryString(search);

@@ -50,6 +50,7 @@ export default async function SessionsPage({
       </div>
       <SessionsList
         initialPage={initialPage}
+        initialQuery={toSessionListQueryString(search)}
         initialApiQuery={toListSessionsQueryString(search)}
         suites={suites}
       />
