@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageTrailParamsSchema } from "./page-trail";
 
 /** A catalog reference: the stable UUID of the entry or its slug. */
 const catalogReference = z.string().trim().min(1).max(200);
@@ -44,31 +45,14 @@ export const listExamplesQuerySchema = z.object({
 
 export type ListExamplesQuery = z.infer<typeof listExamplesQuerySchema>;
 
-/** A keyset cursor as the examples API returns it (base64url); its content is checked when it is used. */
-const pageCursorSchema = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/);
-
-/**
- * Bound on the cursors of earlier pages kept in the examples page's URL (~80 characters each), so the URL stays
- * well under request-line limits; deeper than this, "Newer" skips back to the first page kept.
- */
-export const EXAMPLE_LIST_MAX_TRAIL = 40;
-
 /**
  * The examples page's URL (`/examples?session=&suite=&model=&cursor=&prev=`): filters and the keyset page, so a
  * view can be shared, reloaded and walked with back/forward. Each malformed parameter is dropped on its own.
- * `prev` holds the cursors of the pages before this one (dot-separated), for "Newer".
  */
-export const exampleListSearchSchema = z.object({
+export const exampleListSearchSchema = pageTrailParamsSchema.extend({
   session: z.uuid().optional().catch(undefined),
   suite: z.uuid().optional().catch(undefined),
   model: z.uuid().optional().catch(undefined),
-  cursor: pageCursorSchema.optional().catch(undefined),
-  prev: z
-    .string()
-    .transform((value) => value.split("."))
-    .pipe(z.array(pageCursorSchema).max(EXAMPLE_LIST_MAX_TRAIL))
-    .optional()
-    .catch(undefined),
 });
 
 export type ExampleListSearchInput = z.input<typeof exampleListSearchSchema>;

@@ -6,6 +6,7 @@ export const sessionStatusSchema = z
   .describe(
     "`open` accepts streamed events · `uploaded` raw data complete, pipeline queued · `processing` · `completed` · `failed`.",
   );
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 const descriptionSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH).optional();

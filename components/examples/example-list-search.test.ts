@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { newerPage, olderPage, pageNumberOf } from "@/components/list-url/page-trail";
 import type { CatalogLabels } from "@/lib/examples/catalog-labels";
-import { EXAMPLE_LIST_MAX_TRAIL } from "@/schemas/examples";
+import { PAGE_TRAIL_MAX } from "@/schemas/page-trail";
 import {
   EMPTY_EXAMPLE_LIST_SEARCH,
-  newerPage,
-  olderPage,
-  pageNumberOf,
   parseExampleListSearch,
   toExampleListQueryString,
   toListExamplesQuery,
@@ -50,7 +48,7 @@ describe("parseExampleListSearch", () => {
 
   it("ignores earlier-page cursors on the first page and a trail that is too long or malformed", () => {
     expect(parseExampleListSearch({ prev: cursor(1) }, labels).prev).toEqual([]);
-    const long = Array.from({ length: EXAMPLE_LIST_MAX_TRAIL + 1 }, (_, i) => cursor(i % 10)).join(".");
+    const long = Array.from({ length: PAGE_TRAIL_MAX + 1 }, (_, i) => cursor(i % 10)).join(".");
     expect(parseExampleListSearch({ cursor: cursor(1), prev: long }, labels).prev).toEqual([]);
     expect(parseExampleListSearch({ cursor: cursor(1), prev: `${cursor(2)}..` }, labels).prev).toEqual([]);
   });
@@ -95,12 +93,12 @@ describe("paging", () => {
 
   it("keeps the trail bounded", () => {
     let search = { ...EMPTY_EXAMPLE_LIST_SEARCH, cursor: cursor(0) };
-    for (let i = 0; i < EXAMPLE_LIST_MAX_TRAIL + 5; i++) search = olderPage(search, cursor(i % 10));
-    expect(search.prev).toHaveLength(EXAMPLE_LIST_MAX_TRAIL);
+    for (let i = 0; i < PAGE_TRAIL_MAX + 5; i++) search = olderPage(search, cursor(i % 10));
+    expect(search.prev).toHaveLength(PAGE_TRAIL_MAX);
     expect(
       parseExampleListSearch(new URLSearchParams(toExampleListQueryString(search)), {
         ...labels,
       }).prev,
-    ).toHaveLength(EXAMPLE_LIST_MAX_TRAIL);
+    ).toHaveLength(PAGE_TRAIL_MAX);
   });
 });

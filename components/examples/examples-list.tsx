@@ -2,8 +2,12 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useState } from "react";
+import { KeysetPager } from "@/components/list-url/keyset-pager";
+import { ListEmptyState, PastLastPage } from "@/components/list-url/list-empty-state";
+import { firstPage, pageNumberOf } from "@/components/list-url/page-trail";
+import { pushSearch, useLocationSearch } from "@/components/list-url/push-search";
+import { toQueryString } from "@/components/list-url/search-params";
 import { Button } from "@/components/ui/button";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { CatalogLabels } from "@/lib/examples/catalog-labels";
@@ -11,9 +15,6 @@ import type { ExampleResource } from "@/schemas/examples";
 import {
   type ExampleListSearch,
   hasFilters,
-  newerPage,
-  olderPage,
-  pageNumberOf,
   parseExampleListSearch,
   toExampleListQueryString,
   toListExamplesQuery,
@@ -31,22 +32,8 @@ export interface ExamplesPage {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const control = "h-9 rounded-md border border-input bg-card px-2 text-sm";
 
-/**
- * Every change is a new history entry: back and forward walk filter changes and pages. Next.js keeps
- * useSearchParams in step with pushState, so the list re-reads the URL without a server round trip.
- */
-function navigate(search: ExampleListSearch) {
-  const query = toExampleListQueryString(search);
-  window.history.pushState(null, "", query ? `?${query}` : window.location.pathname);
-}
-
-const apiQueryString = (search: ExampleListSearch) => {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(toListExamplesQuery(search))) {
-    if (value !== undefined) params.set(name, String(value));
-  }
-  return params.toString();
-};
+const navigate = (search: ExampleListSearch) => pushSearch(toExampleListQueryString(search));
+const apiQueryString = (search: ExampleListSearch) => toQueryString({ ...toListExamplesQuery(search) });
 
 /**
  * The caller's examples, a keyset page at a time, with filters. The URL is the state (see example-list-search);
@@ -63,7 +50,7 @@ export function ExamplesList({
   labels: CatalogLabels;
 }) {
   const id = useId();
-  const searchParams = useSearchParams();
+  const searchParams = useLocationSearch("/examples", toExampleListQueryString(initialSearch));
   const search = useMemo(() => parseExampleListSearch(searchParams, labels), [searchParams, labels]);
   const apiQuery = apiQueryString(search);
   const [sessionInput, setSessionInput] = useState(search.session);
@@ -183,32 +170,7 @@ export function ExamplesList({
           <ExamplesTable examples={rows} labels={labels} />
         </div>
       )}
-      {page > 1 || nextCursor ? (
-        <nav
-          aria-label="Pages"
-          className="flex items-center justify-between gap-2 text-sm text-muted-foreground"
-        >
-          <span aria-live="polite">Page {page}</span>
-          <div className="flex gap-2">
-            <Button
-              variant="outline"
-              size="sm"
-              disabled={page === 1}
-              onClick={() => navigate(newerPage(search))}
-            >
-              Newer
-            </Button>
-            <Button
-              variant="outline"
-              size="sm"
-              disabled={!nextCursor}
-              onClick={() => nextCursor && navigate(olderPage(search, nextCursor))}
-            >
-              Older
-            </Button>
-          </div>
-        </nav>
-      ) : null}
+      <KeysetPager search={search} nextCursor={nextCursor} onNavigate={navigate} />
     </div>
   );
 }
@@ -223,18 +185,9 @@ function EmptyState({
   search: ExampleListSearch;
 }) {
   return (
-    <div className="rounded-lg border border-dashed border-input p-8 text-center text-sm text-muted-foreground">
+    <ListEmptyState>
       {!isFirstPage ? (
-        <p>
-          No more examples on this page.{" "}
-          <button
-            type="button"
-            className="font-medium text-link hover:underline"
-            onClick={() => navigate({ ...search, cursor: "", prev: [] })}
-          >
-            First page
-          </button>
-        </p>
+        <PastLastPage noun="examples" onFirstPage={() => navigate(firstPage(search))} />
       ) : isFiltered ? (
         <p>No examples match these filters.</p>
       ) : (
@@ -250,6 +203,6 @@ function EmptyState({
           </p>
         </>
       )}
-    </div>
+    </ListEmptyState>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import {
   type ExampleListSearch,
   parseExampleListSearch,
@@ -8,51 +7,37 @@ import {
 } from "@/components/examples/example-list-search";
 import { ExamplesList } from "@/components/examples/examples-list";
 import { NewExampleLink } from "@/components/examples/new-example-link";
+import { loadListPage, redirectUnlessCanonical } from "@/components/list-url/canonical-list-url";
+import { firstPage } from "@/components/list-url/page-trail";
+import { withQuery } from "@/components/list-url/search-params";
 import { requireSessionUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { getCatalogLabels } from "@/lib/examples/catalog-labels";
 import { listExamples } from "@/lib/examples/list-examples";
 
 export const metadata: Metadata = { title: "Examples" };
 export const dynamic = "force-dynamic";
 
-type RawSearch = Record<string, string | string[] | undefined>;
-
-const toUrl = (search: ExampleListSearch) => {
-  const query = toExampleListQueryString(search);
-  return query ? `/examples?${query}` : "/examples";
-};
-
-/** The query string as requested, for comparison with the canonical one. */
-function requestedQuery(raw: RawSearch) {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(raw)) {
-    for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) params.append(name, one);
-  }
-  return params.toString();
-}
+const toUrl = (search: ExampleListSearch) => withQuery("/examples", toExampleListQueryString(search));
 
 /**
  * Filters and the page live in the URL (parsed with zod in parseExampleListSearch). A URL with malformed, unknown
  * or out-of-order parameters is redirected to its canonical form, so what is shown is always what the URL says.
  */
-export default async function ExamplesPage({ searchParams }: { searchParams: Promise<RawSearch> }) {
+export default async function ExamplesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireSessionUser("/examples");
   const raw = await searchParams;
   const labels = getCatalogLabels();
   const search = parseExampleListSearch(raw, labels);
-  if (toExampleListQueryString(search) !== requestedQuery(raw)) redirect(toUrl(search));
+  redirectUnlessCanonical("/examples", raw, toExampleListQueryString(search));
 
-  let firstPage: Awaited<ReturnType<typeof listExamples>>;
-  try {
-    firstPage = await listExamples({ userId: user.id, query: toListExamplesQuery(search) });
-  } catch (error) {
-    // A well-formed cursor that does not decode (edited by hand): start again from the first page.
-    if (error instanceof AppError && error.status === 400 && search.cursor) {
-      redirect(toUrl({ ...search, cursor: "", prev: [] }));
-    }
-    throw error;
-  }
+  const initialPage = await loadListPage(
+    () => listExamples({ userId: user.id, query: toListExamplesQuery(search) }),
+    { hasCursor: Boolean(search.cursor), firstPageUrl: toUrl(firstPage(search)) },
+  );
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -64,7 +49,7 @@ export default async function ExamplesPage({ searchParams }: { searchParams: Pro
         </div>
         <NewExampleLink />
       </div>
-      <ExamplesList initialPage={firstPage} initialSearch={search} labels={labels} />
+      <ExamplesList initialPage={initialPage} initialSearch={search} labels={labels} />
     </div>
   );
 }

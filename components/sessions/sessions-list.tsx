@@ -1,0 +1,155 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { KeysetPager } from "@/components/list-url/keyset-pager";
+import { ListEmptyState, PastLastPage } from "@/components/list-url/list-empty-state";
+import { firstPage, pageNumberOf } from "@/components/list-url/page-trail";
+import { pushSearch, useLocationSearch } from "@/components/list-url/push-search";
+import { fetchApi } from "@/lib/api/fetch-api";
+import type { SessionResponse } from "@/schemas/sessions";
+import { SessionFilters, type SuiteOption } from "./session-filters";
+import {
+  hasFilters,
+  parseSessionListSearch,
+  type SessionListSearch,
+  toListSessionsQueryString,
+  toSessionListQueryString,
+  visibleSessions,
+} from "./session-list-search";
+import { SessionsTable } from "./sessions-table";
+import { isSettled } from "./status-badge";
+
+export interface SessionsPage {
+  data: SessionResponse[];
+  next_cursor: string | null;
+}
+
+const navigate = (search: SessionListSearch) => pushSearch(toSessionListQueryString(search));
+// A typed search is committed after this pause, so typing a word makes one history entry, not one per key.
+const SEARCH_COMMIT_MS = 500;
+
+/**
+ * The caller's sessions, a keyset page at a time, with filters, search and sort. The URL is the state (see
+ * session-list-search); the server renders the page the URL names first, later pages and filters load from the
+ * API. Statuses are polled while any session on the page is still being processed.
+ */
+export function SessionsList({
+  initialPage,
+  initialQuery,
+  initialApiQuery,
+  suites,
+}: {
+  initialPage: SessionsPage;
+  /** The page's canonical query string as the server rendered it. */
+  initialQuery: string;
+  /** The API query the server answered; the browser's can differ when its time zone does (day filters). */
+  initialApiQuery: string;
+  suites: SuiteOption[];
+}) {
+  const searchParams = useLocationSearch("/sessions", initialQuery);
+  const slugs = useMemo(() => suites.map((s) => s.slug), [suites]);
+  const search = useMemo(() => parseSessionListSearch(searchParams, slugs), [searchParams, slugs]);
+  const apiQuery = toListSessionsQueryString(search);
+
+  // The search box filters as you type; the URL follows after a pause, on Enter or on leaving the box.
+  const [searchText, setSearchText] = useState(search.q);
+  const commitTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const commitSearch = (text: string) => {
+    clearTimeout(commitTimer.current);
+    // Read the URL as it is now: a filter may have changed since the key was pressed.
+    const current = parseSessionListSearch(new URLSearchParams(window.location.search), slugs);
+    if (text.trim() !== current.q) navigate({ ...current, q: text.trim() });
+  };
+  // Back/forward (or a link) can change the search under the box: show what the URL says.
+  useEffect(() => {
+    clearTimeout(commitTimer.current);
+    setSearchText((text) => (text.trim() === search.q ? text : search.q));
+  }, [search.q]);
+  useEffect(() => () => clearTimeout(commitTimer.current), []);
+
+  const query = useQuery({
+    queryKey: ["sessions", apiQuery],
+    queryFn: () => fetchApi<SessionsPage>(`/v1/sessions?${apiQuery}`),
+    initialData: apiQuery === initialApiQuery ? initialPage : undefined,
+    placeholderData: keepPreviousData,
+    // Statuses move while the pipeline runs: poll until every session on the page has settled (open ones wait
+    // for their client, not for us).
+    refetchInterval: (q) =>
+      q.state.data?.data.some((s) => !isSettled(s.status) && s.status !== "open") ? 2000 : false,
+  });
+  const pageRows = query.data?.data ?? [];
+  const rows = visibleSessions(pageRows, { q: searchText, sort: search.sort });
+  const page = pageNumberOf(search);
+  const nextCursor = query.isPlaceholderData ? null : (query.data?.next_cursor ?? null);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <SessionFilters
+        search={search}
+        suites={suites}
+        searchText={searchText}
+        onSearchText={(text) => {
+          setSearchText(text);
+          clearTimeout(commitTimer.current);
+          commitTimer.current = setTimeout(() => commitSearch(text), SEARCH_COMMIT_MS);
+        }}
+        onCommitSearch={() => commitSearch(searchText)}
+        onNavigate={navigate}
+      />
+      {query.isError ? (
+        <p role="alert" className="text-sm text-danger">
+          Could not load sessions: {query.error.message}
+        </p>
+      ) : null}
+      {!query.isPending && rows.length === 0 ? (
+        <EmptyState
+          isFiltered={hasFilters({ ...search, q: searchText })}
+          isFirstPage={page === 1}
+          isPageEmpty={pageRows.length === 0}
+          onFirstPage={() => navigate(firstPage(search))}
+        />
+      ) : (
+        <div aria-busy={query.isPlaceholderData} className="transition-opacity aria-busy:opacity-60">
+          <SessionsTable sessions={rows} suites={suites} isPending={query.isPending} />
+        </div>
+      )}
+      <KeysetPager search={search} nextCursor={nextCursor} onNavigate={navigate} />
+    </div>
+  );
+}
+
+function EmptyState({
+  isFiltered,
+  isFirstPage,
+  isPageEmpty,
+  onFirstPage,
+}: {
+  isFiltered: boolean;
+  isFirstPage: boolean;
+  isPageEmpty: boolean;
+  onFirstPage: () => void;
+}) {
+  return (
+    <ListEmptyState>
+      {!isPageEmpty ? (
+        <p>No session on this page matches the search.</p>
+      ) : !isFirstPage ? (
+        <PastLastPage noun="sessions" onFirstPage={onFirstPage} />
+      ) : isFiltered ? (
+        <p>No sessions match these filters.</p>
+      ) : (
+        <>
+          <p className="font-medium text-foreground">No sessions yet</p>
+          <p className="mt-1">
+            <Link className="font-medium text-link hover:underline" href="/upload">
+              Upload a recording
+            </Link>{" "}
+            or stream one with the API.
+          </p>
+        </>
+      )}
+    </ListEmptyState>
+  );
+}
