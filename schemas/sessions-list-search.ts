@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { pageTrailParamsSchema } from "./page-trail";
-import { sessionStatusSchema } from "./sessions";
+import { MAX_SESSION_SEARCH_LENGTH, sessionListOrderSchema, sessionStatusSchema } from "./sessions";
 
-export const sessionListSortSchema = z.enum(["newest", "oldest"]);
+/** The page's `sort` is the API's `order`. */
+export const sessionListSortSchema = sessionListOrderSchema;
 export type SessionListSort = z.infer<typeof sessionListSortSchema>;
 
 /**
@@ -12,7 +13,7 @@ export type SessionListSort = z.infer<typeof sessionListSortSchema>;
  * `from`/`to` are calendar days, read in the viewer's time zone.
  */
 export const sessionListSearchSchema = pageTrailParamsSchema.extend({
-  q: z.string().trim().min(1).max(200).optional().catch(undefined),
+  q: z.string().trim().min(1).max(MAX_SESSION_SEARCH_LENGTH).optional().catch(undefined),
   suite: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,99}$/)

@@ -91,9 +91,27 @@ export const sessionDetailSchema = sessionSchema
   })
   .meta({ id: "SessionDetail" });
 
+export const sessionListOrderSchema = z
+  .enum(["newest", "oldest"])
+  .describe("`newest` (default) lists the latest session first; `oldest` the earliest.");
+export type SessionListOrder = z.infer<typeof sessionListOrderSchema>;
+
+export const MAX_SESSION_SEARCH_LENGTH = 200;
+
 export const listSessionsQuerySchema = z.object({
   limit: limitSchema,
-  cursor: cursorSchema.optional(),
+  cursor: cursorSchema
+    .optional()
+    .describe("Opaque cursor from the previous page's `next_cursor`, made for the same `order`."),
+  order: sessionListOrderSchema.default("newest"),
+  q: z
+    .string()
+    .trim()
+    .max(MAX_SESSION_SEARCH_LENGTH)
+    .optional()
+    .describe(
+      "Case-insensitive search: sessions whose description, suite name or suite slug contains the text, or whose id starts with it. `%` and `_` match themselves; empty means no search.",
+    ),
   suite_id: idOrSlugSchema.optional().describe("Only sessions of this suite (UUID or slug)."),
   status: sessionStatusSchema.optional(),
   created_after: timestampSchema.optional().describe("Only sessions created at or after this instant."),

@@ -56,7 +56,7 @@ export function SessionFilters({
             id={`${id}-q`}
             className={`${control} w-64`}
             type="search"
-            placeholder="Id or description, this page"
+            placeholder="Id, description or suite"
             value={searchText}
             onChange={(e) => onSearchText(e.target.value)}
             onBlur={onCommitSearch}
@@ -122,7 +122,9 @@ export function SessionFilters({
           id={`${id}-sort`}
           className={control}
           value={search.sort}
-          onChange={(e) => onNavigate({ ...search, sort: e.target.value === "oldest" ? "oldest" : "newest" })}
+          onChange={(e) =>
+            onNavigate(withFilters(search, { sort: e.target.value === "oldest" ? "oldest" : "newest" }))
+          }
         >
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
@@ -133,7 +135,7 @@ export function SessionFilters({
           variant="ghost"
           size="sm"
           onClick={() =>
-            onNavigate(withFilters({ ...search, q: "" }, { suite: "", status: "", from: "", to: "" }))
+            onNavigate(withFilters(search, { q: "", suite: "", status: "", from: "", to: "" }))
           }
         >
           Clear filters

@@ -5,8 +5,8 @@ import {
   hasFilters,
   parseSessionListSearch,
   toListSessionsQuery,
+  toListSessionsQueryString,
   toSessionListQueryString,
-  visibleSessions,
   withFilters,
 } from "./session-list-search";
 
@@ -82,15 +82,18 @@ describe("query strings", () => {
   it("map to the API's parameters, with whole local days", () => {
     const query = toListSessionsQuery({
       ...EMPTY_SESSION_LIST_SEARCH,
-      q: "not sent to the API",
+      q: "lunch",
       suite: "gmail",
       status: "open",
       from: "2026-11-01",
       to: "2026-11-21",
+      sort: "oldest",
       cursor: cursor(1),
     });
     expect(query).toEqual({
       limit: 50,
+      q: "lunch",
+      order: "oldest",
       suite_id: "gmail",
       status: "open",
       created_after: new Date(2026, 10, 1).toISOString(),
@@ -115,15 +118,14 @@ describe("filters, paging and the visible rows", () => {
     expect(hasFilters({ ...EMPTY_SESSION_LIST_SEARCH, q: "x" })).toBe(true);
   });
 
-  it("search matches the id or the description, case-insensitively; oldest first reverses the page", () => {
-    const rows = [
-      { id: "aaaa1111-0000-4000-8000-000000000003", description: "Email Ana about lunch" },
-      { id: "bbbb2222-0000-4000-8000-000000000002", description: null },
-      { id: "cccc3333-0000-4000-8000-000000000001", description: "File a bug" },
-    ];
-    expect(visibleSessions(rows, { q: "LUNCH", sort: "newest" }).map((s) => s.id[0])).toEqual(["a"]);
-    expect(visibleSessions(rows, { q: "bbbb2222", sort: "newest" }).map((s) => s.id[0])).toEqual(["b"]);
-    expect(visibleSessions(rows, { q: "", sort: "oldest" }).map((s) => s.id[0])).toEqual(["c", "b", "a"]);
-    expect(rows[0]?.id[0]).toBe("a");
+  it("search and sort go to the API and start again from the first page", () => {
+    const second = olderPage(EMPTY_SESSION_LIST_SEARCH, cursor(1));
+    expect(withFilters(second, { q: "lunch" })).toEqual({ ...EMPTY_SESSION_LIST_SEARCH, q: "lunch" });
+    expect(withFilters(second, { sort: "oldest" })).toEqual({ ...EMPTY_SESSION_LIST_SEARCH, sort: "oldest" });
+    expect(toListSessionsQueryString({ ...EMPTY_SESSION_LIST_SEARCH, q: "50% off", sort: "oldest" })).toBe(
+      "limit=50&q=50%25+off&order=oldest",
+    );
+    // Newest first is the API's default and stays out of the query string.
+    expect(toListSessionsQueryString(EMPTY_SESSION_LIST_SEARCH)).toBe("limit=50");
   });
 });

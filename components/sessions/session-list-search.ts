@@ -1,6 +1,6 @@
 import { firstPage, type PageTrail, pageTrailParams, toPageTrail } from "@/components/list-url/page-trail";
 import { parseSearchParams, type RawSearch, toQueryString } from "@/components/list-url/search-params";
-import type { ListSessionsQuery, SessionResponse, SessionStatus } from "@/schemas/sessions";
+import type { ListSessionsQuery, SessionStatus } from "@/schemas/sessions";
 import { type SessionListSort, sessionListSearchSchema } from "@/schemas/sessions-list-search";
 
 // Shared by the server page and the client list; kept out of "use client" files, whose exports are references.
@@ -71,6 +71,8 @@ function startOfDay(day: string, days = 0) {
 export function toListSessionsQuery(search: SessionListSearch): ListSessionsQuery {
   return {
     limit: SESSIONS_PAGE_SIZE,
+    q: search.q || undefined,
+    order: search.sort,
     suite_id: search.suite || undefined,
     status: search.status || undefined,
     created_after: search.from ? startOfDay(search.from) : undefined,
@@ -79,29 +81,17 @@ export function toListSessionsQuery(search: SessionListSearch): ListSessionsQuer
   };
 }
 
-export const toListSessionsQueryString = (search: SessionListSearch) =>
-  toQueryString({ ...toListSessionsQuery(search) });
+/** Without the default order, so a newest-first query string reads as it did before `order` existed. */
+export const toListSessionsQueryString = (search: SessionListSearch) => {
+  const query = toListSessionsQuery(search);
+  return toQueryString({ ...query, order: query.order === "newest" ? undefined : query.order });
+};
 
-/** Filters change the set of sessions, so they start again from the first page. */
+/** Filters (and search and sort, which the API applies) change the set of sessions: back to the first page. */
 export const withFilters = (
   search: SessionListSearch,
-  filters: Partial<Pick<SessionListSearch, "suite" | "status" | "from" | "to">>,
+  filters: Partial<Pick<SessionListSearch, "q" | "suite" | "status" | "from" | "to" | "sort">>,
 ): SessionListSearch => firstPage({ ...search, ...filters });
 
 export const hasFilters = (search: SessionListSearch) =>
   Boolean(search.q || search.suite || search.status || search.from || search.to);
-
-/**
- * Search and sort apply to the page shown: the API pages newest first and has no text search, so a server-side
- * search or oldest-first order would need both in the sessions query. Search matches the id or the description.
- */
-export function visibleSessions<T extends Pick<SessionResponse, "id" | "description">>(
-  rows: T[],
-  { q, sort }: Pick<SessionListSearch, "q" | "sort">,
-): T[] {
-  const needle = q.trim().toLowerCase();
-  const matching = needle
-    ? rows.filter((s) => s.id.includes(needle) || (s.description ?? "").toLowerCase().includes(needle))
-    : rows;
-  return sort === "oldest" ? [...matching].reverse() : matching;
-}

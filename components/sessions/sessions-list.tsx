@@ -16,7 +16,7 @@ import {
   type SessionListSearch,
   toListSessionsQueryString,
   toSessionListQueryString,
-  visibleSessions,
+  withFilters,
 } from "./session-list-search";
 import { SessionsTable } from "./sessions-table";
 import { isSettled } from "./status-badge";
@@ -53,14 +53,15 @@ export function SessionsList({
   const search = useMemo(() => parseSessionListSearch(searchParams, slugs), [searchParams, slugs]);
   const apiQuery = toListSessionsQueryString(search);
 
-  // The search box filters as you type; the URL follows after a pause, on Enter or on leaving the box.
+  // The API searches every session the caller has; the box's text becomes the URL's `q` (and so the query)
+  // after a pause, on Enter or on leaving the box.
   const [searchText, setSearchText] = useState(search.q);
   const commitTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const commitSearch = (text: string) => {
     clearTimeout(commitTimer.current);
     // Read the URL as it is now: a filter may have changed since the key was pressed.
     const current = parseSessionListSearch(new URLSearchParams(window.location.search), slugs);
-    if (text.trim() !== current.q) navigate({ ...current, q: text.trim() });
+    if (text.trim() !== current.q) navigate(withFilters(current, { q: text.trim() }));
   };
   // Back/forward (or a link) can change the search under the box: show what the URL says.
   useEffect(() => {
@@ -79,8 +80,7 @@ export function SessionsList({
     refetchInterval: (q) =>
       q.state.data?.data.some((s) => !isSettled(s.status) && s.status !== "open") ? 2000 : false,
   });
-  const pageRows = query.data?.data ?? [];
-  const rows = visibleSessions(pageRows, { q: searchText, sort: search.sort });
+  const rows = query.data?.data ?? [];
   const page = pageNumberOf(search);
   const nextCursor = query.isPlaceholderData ? null : (query.data?.next_cursor ?? null);
 
@@ -105,9 +105,8 @@ export function SessionsList({
       ) : null}
       {!query.isPending && rows.length === 0 ? (
         <EmptyState
-          isFiltered={hasFilters({ ...search, q: searchText })}
+          isFiltered={hasFilters(search)}
           isFirstPage={page === 1}
-          isPageEmpty={pageRows.length === 0}
           onFirstPage={() => navigate(firstPage(search))}
         />
       ) : (
@@ -123,22 +122,18 @@ export function SessionsList({
 function EmptyState({
   isFiltered,
   isFirstPage,
-  isPageEmpty,
   onFirstPage,
 }: {
   isFiltered: boolean;
   isFirstPage: boolean;
-  isPageEmpty: boolean;
   onFirstPage: () => void;
 }) {
   return (
     <ListEmptyState>
-      {!isPageEmpty ? (
-        <p>No session on this page matches the search.</p>
-      ) : !isFirstPage ? (
+      {!isFirstPage ? (
         <PastLastPage noun="sessions" onFirstPage={onFirstPage} />
       ) : isFiltered ? (
-        <p>No sessions match these filters.</p>
+        <p>No sessions match this search and these filters.</p>
       ) : (
         <>
           <p className="font-medium text-foreground">No sessions yet</p>

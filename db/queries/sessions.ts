@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, inArray, like, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { examples, sessions } from "../schema";
+import { examples, sessions, suites } from "../schema";
 import { countSessionEvents } from "./session-events";
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -51,26 +51,50 @@ export async function findSessionStatusForUser(db: Database, userId: string, id:
 export interface SessionListFilter {
   userId: string;
   limit: number;
+  order: "newest" | "oldest";
   after?: { createdAtMicros: string; id: string };
   suiteId?: string;
   status?: SessionStatus;
   createdAfter?: Date;
   createdBefore?: Date;
+  /** Already-escaped LIKE patterns (see lib/sessions/session-search). */
+  search?: { contains: string; idPrefix?: string };
 }
 
-/** Newest first, keyset-paginated on (created_at, id): stable whatever is inserted meanwhile. */
+function searchCondition(search: NonNullable<SessionListFilter["search"]>) {
+  // The suite match is a subquery over the small catalog table, so no join widens the keyset scan.
+  const matchingSuites = sql`(select ${suites.id} from ${suites} where ${or(
+    ilike(suites.name, search.contains),
+    ilike(suites.slug, search.contains),
+  )})`;
+  return or(
+    ilike(sessions.description, search.contains),
+    inArray(sessions.suiteId, matchingSuites),
+    search.idPrefix ? like(sql`${sessions.id}::text`, search.idPrefix) : undefined,
+  );
+}
+
+/**
+ * Keyset-paginated on (created_at, id), newest or oldest first: stable whatever is inserted meanwhile. Both
+ * orders walk the (user_id, created_at, id) indexes, forwards or backwards; a search filters the caller's rows
+ * along that walk.
+ */
 export async function listSessionsForUser(db: Database, filter: SessionListFilter) {
   const conditions: (SQL | undefined)[] = [eq(sessions.userId, filter.userId)];
   if (filter.suiteId) conditions.push(eq(sessions.suiteId, filter.suiteId));
   if (filter.status) conditions.push(eq(sessions.status, filter.status));
   if (filter.createdAfter) conditions.push(gte(sessions.createdAt, filter.createdAfter));
   if (filter.createdBefore) conditions.push(lt(sessions.createdAt, filter.createdBefore));
+  if (filter.search) conditions.push(searchCondition(filter.search));
+  const isOldest = filter.order === "oldest";
   if (filter.after) {
     const at = fromMicros(filter.after.createdAtMicros);
+    const beyond = isOldest ? gt : lt;
     conditions.push(
-      or(lt(sessions.createdAt, at), and(eq(sessions.createdAt, at), lt(sessions.id, filter.after.id))),
+      or(beyond(sessions.createdAt, at), and(eq(sessions.createdAt, at), beyond(sessions.id, filter.after.id))),
     );
   }
+  const direction = isOldest ? asc : desc;
   return db
     .select({
       id: sessions.id,
@@ -83,7 +107,7 @@ export async function listSessionsForUser(db: Database, filter: SessionListFilte
     })
     .from(sessions)
     .where(and(...conditions))
-    .orderBy(desc(sessions.createdAt), desc(sessions.id))
+    .orderBy(direction(sessions.createdAt), direction(sessions.id))
     .limit(filter.limit);
 }
 

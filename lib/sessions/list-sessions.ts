@@ -1,20 +1,43 @@
 import { getDb } from "@/db/client";
 import { listSessionsForUser } from "@/db/queries/sessions";
-import type { ListSessionsQuery } from "@/schemas/sessions";
+import { badRequest } from "@/lib/errors";
+import { type ListSessionsQuery, listSessionsQuerySchema } from "@/schemas/sessions";
 import { resolveSuiteId } from "./create-streaming-session";
 import { decodeSessionCursor, encodeSessionCursor } from "./session-cursor";
 import { toSessionResponse } from "./session-response";
+import { toSessionSearch } from "./session-search";
 
-/** The caller's sessions, newest first, one keyset page at a time. */
-export async function listSessions(userId: string, query: ListSessionsQuery) {
+/**
+ * The query string of `GET /v1/sessions`. A bad parameter is a 400 (the request line is wrong), with the same
+ * per-field `errors` a 422 body carries.
+ */
+export function parseListSessionsQuery(params: URLSearchParams): ListSessionsQuery {
+  const parsed = listSessionsQuerySchema.safeParse(Object.fromEntries(params));
+  if (parsed.success) return parsed.data;
+  const errors = parsed.error.issues.map((issue) => ({
+    field: issue.path.map(String).join(".") || "(root)",
+    code: issue.code,
+    message: issue.message,
+  }));
+  throw badRequest(`Invalid query: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`, { errors });
+}
+
+/** The caller's sessions, newest or oldest first, optionally searched, one keyset page at a time. */
+export async function listSessions(
+  userId: string,
+  query: Omit<ListSessionsQuery, "order"> & Partial<Pick<ListSessionsQuery, "order">>,
+) {
+  const order = query.order ?? "newest";
   const rows = await listSessionsForUser(await getDb(), {
     userId,
     limit: query.limit + 1,
-    after: query.cursor ? decodeSessionCursor(query.cursor) : undefined,
+    order,
+    after: query.cursor ? decodeSessionCursor(query.cursor, order) : undefined,
     suiteId: query.suite_id ? await resolveSuiteId(query.suite_id) : undefined,
     status: query.status,
     createdAfter: query.created_after ? new Date(query.created_after) : undefined,
     createdBefore: query.created_before ? new Date(query.created_before) : undefined,
+    search: query.q ? toSessionSearch(query.q) : undefined,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -22,7 +45,7 @@ export async function listSessions(userId: string, query: ListSessionsQuery) {
     data: page.map(toSessionResponse),
     next_cursor:
       rows.length > query.limit && last
-        ? encodeSessionCursor({ createdAtMicros: last.createdAtMicros, id: last.id })
+        ? encodeSessionCursor({ order, createdAtMicros: last.createdAtMicros, id: last.id })
         : null,
   };
 }
