@@ -105,43 +105,6 @@ describe("multipart upload", () => {
 });
 
 describe("reading and deleting sessions", () => {
-  it("pages 160 sessions newest first with no duplicates or gaps while sessions are being added", async () => {
-    const lister = await createTestCaller();
-    const create = () =>
-      callRoute(sessions.POST, {
-        method: "POST",
-        path: "/v1/sessions",
-        headers: { ...lister.headers, "content-type": "application/json" },
-        body: JSON.stringify({ suite_id: "github" }),
-      }).then(async (r) => (await r.json()).id as string);
-    const existing: string[] = [];
-    for (let i = 0; i < 160; i++) existing.push(await create());
-
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    const added: string[] = [];
-    do {
-      const query: string = `limit=25${cursor ? `&cursor=${cursor}` : ""}`;
-      const [res] = await Promise.all([
-        callRoute(sessions.GET, { path: `/v1/sessions?${query}`, headers: lister.headers }),
-        create().then((id) => added.push(id)),
-      ]);
-      expect(res.status).toBe(200);
-      const page = (await res.json()) as { data: { id: string }[]; next_cursor: string | null };
-      seen.push(...page.data.map((s) => s.id));
-      cursor = page.next_cursor;
-      pages++;
-    } while (cursor && pages < 50);
-
-    const fromBefore = seen.filter((id) => existing.includes(id));
-    expect(new Set(seen).size).toBe(seen.length);
-    expect(fromBefore).toEqual([...existing].reverse());
-    // Only this caller's sessions are listed.
-    const mine = await callRoute(sessions.GET, { path: "/v1/sessions?limit=200", headers: caller.headers });
-    expect(((await mine.json()).data as { id: string }[]).some((s) => existing.includes(s.id))).toBe(false);
-  });
-
   it("filters by suite slug and status", async () => {
     const res = await callRoute(sessions.GET, {
       path: "/v1/sessions?suite_id=gmail&status=uploaded",

@@ -31,10 +31,11 @@ export const sessionPaths: ZodOpenApiPathsObject = {
     get: {
       tags: ["Sessions"],
       summary: "List your sessions",
-      description: "Newest first, keyset-paginated: pass `next_cursor` as `cursor` until it is null.",
+      description:
+        "Newest first (or `order=oldest`), optionally searched with `q` and filtered, keyset-paginated: pass `next_cursor` as `cursor` with the same query until it is null. A cursor made for one `order` is refused (400) with the other. Query parameters that fail validation are a 400 with per-field `errors`.",
       security: authenticated,
       requestParams: { query: listSessionsQuerySchema },
-      responses: { "200": json(sessionListSchema, "A page of sessions."), ...problems(400, 422) },
+      responses: { "200": json(sessionListSchema, "A page of sessions."), ...problems(400) },
     },
     post: {
       tags: ["Sessions"],
