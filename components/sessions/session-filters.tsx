@@ -134,9 +134,7 @@ export function SessionFilters({
         <Button
           variant="ghost"
           size="sm"
-          onClick={() =>
-            onNavigate(withFilters(search, { q: "", suite: "", status: "", from: "", to: "" }))
-          }
+          onClick={() => onNavigate(withFilters(search, { q: "", suite: "", status: "", from: "", to: "" }))}
         >
           Clear filters
         </Button>

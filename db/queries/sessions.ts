@@ -91,7 +91,10 @@ export async function listSessionsForUser(db: Database, filter: SessionListFilte
     const at = fromMicros(filter.after.createdAtMicros);
     const beyond = isOldest ? gt : lt;
     conditions.push(
-      or(beyond(sessions.createdAt, at), and(eq(sessions.createdAt, at), beyond(sessions.id, filter.after.id))),
+      or(
+        beyond(sessions.createdAt, at),
+        and(eq(sessions.createdAt, at), beyond(sessions.id, filter.after.id)),
+      ),
     );
   }
   const direction = isOldest ? asc : desc;
