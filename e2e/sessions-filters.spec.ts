@@ -18,12 +18,14 @@ test("sessions list: filters, search, sort and page live in the URL — reload k
   test.setTimeout(180_000);
   await signUp(page, "Sol Sessions");
   // 50 GitHub and one Gmail streaming session (open), then one uploaded Gmail recording, the newest: 52 sessions,
-  // two pages of 50.
+  // two pages of 50. The first (oldest) one has a word no other has.
+  const githubIds: string[] = [];
   for (let i = 1; i <= 50; i++) {
     const response = await page.request.post("/v1/sessions", {
-      data: { suite_id: "github", description: `GitHub session ${i}` },
+      data: { suite_id: "github", description: i === 1 ? "Oldest zebra session" : `GitHub session ${i}` },
     });
     expect(response.status()).toBe(201);
+    githubIds.push((await response.json()).id);
   }
   expect(
     (
@@ -80,6 +82,38 @@ test("sessions list: filters, search, sort and page live in the URL — reload k
   await page.getByRole("button", { name: "Newer" }).click();
   await expect(page).toHaveURL(/\/sessions$/);
   await expect(rows).toHaveCount(50);
+
+  // Search and sort run on the server over every session: the two oldest are on page 2, not on this page.
+  await expect(rows.filter({ hasText: "Oldest zebra session" })).toHaveCount(0);
+  await searchBox.fill("ZEBRA");
+  await expect(page).toHaveURL(/\/sessions\?q=ZEBRA$/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Oldest zebra session");
+  // An id prefix finds its session too.
+  await searchBox.fill(String(githubIds[1]).slice(0, 8).toUpperCase());
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("GitHub session 2");
+  await searchBox.fill("");
+  await expect(page).toHaveURL(/\/sessions$/);
+  await expect(rows).toHaveCount(50);
+  // Oldest first starts with the oldest session of all, and pages on in that order.
+  await sort.selectOption({ label: "Oldest first" });
+  await expect(page).toHaveURL(/\/sessions\?sort=oldest$/);
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText("Oldest zebra session");
+  await expect(rows.nth(1)).toContainText("GitHub session 2");
+  await page.getByRole("button", { name: "Older" }).click();
+  await expect(page).toHaveURL(/\/sessions\?sort=oldest&cursor=[\w-]+$/);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Gmail draft");
+  await expect(rows.last()).toContainText("Email about lunch");
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Gmail draft");
+  await sort.selectOption({ label: "Newest first" });
+  await expect(page).toHaveURL(/\/sessions$/);
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText("Email about lunch");
 
   // Filters, sort and search: each change is a history entry; a filter change goes back to the first page.
   await page.getByRole("button", { name: "Older" }).click();
@@ -170,6 +204,11 @@ test("sessions list: filters, search, sort and page live in the URL — reload k
   await page.goto("/sessions?suite=github&cursor=bm90LWEtY3Vyc29y");
   await expect(page).toHaveURL(/\/sessions\?suite=github$/);
   await expect(rows).toHaveCount(50);
+  // A newest-first cursor under oldest first is refused by the API, so the page starts again from the first.
+  const newestCursor = (await (await page.request.get("/v1/sessions?limit=1")).json()).next_cursor;
+  await page.goto(`/sessions?sort=oldest&cursor=${newestCursor}`);
+  await expect(page).toHaveURL(/\/sessions\?sort=oldest$/);
+  await expect(rows.first()).toContainText("Oldest zebra session");
 
   // Another account's view of the same URLs shows none of these sessions.
   const stranger = await browser.newContext({ baseURL: test.info().project.use.baseURL });

@@ -133,7 +133,7 @@ function EmptyState({
       {!isFirstPage ? (
         <PastLastPage noun="sessions" onFirstPage={onFirstPage} />
       ) : isFiltered ? (
-        <p>No sessions match this search and these filters.</p>
+        <p>No sessions match these filters.</p>
       ) : (
         <>
           <p className="font-medium text-foreground">No sessions yet</p>
