@@ -184,7 +184,7 @@ describe("query validation", () => {
     expect((await back.json()).detail).toMatch(/made for order=oldest/);
   });
 
-  it("answers a bad order, limit or over-long q with a 400 naming the field", async () => {
+  it("answers a bad order, limit or over-long q with a 422 naming the field, as every endpoint does", async () => {
     const lister = await createTestCaller();
     for (const [query, field] of [
       ["order=sideways", "order"],
@@ -192,7 +192,7 @@ describe("query validation", () => {
       [`q=${"x".repeat(201)}`, "q"],
     ] as const) {
       const res = await list(lister, query);
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       const body = await res.json();
       expect(body.errors.map((e: { field: string }) => e.field)).toContain(field);

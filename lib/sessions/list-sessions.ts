@@ -1,26 +1,10 @@
 import { getDb } from "@/db/client";
 import { listSessionsForUser } from "@/db/queries/sessions";
-import { badRequest } from "@/lib/errors";
-import { type ListSessionsQuery, listSessionsQuerySchema } from "@/schemas/sessions";
+import type { ListSessionsQuery } from "@/schemas/sessions";
 import { resolveSuiteId } from "./create-streaming-session";
 import { decodeSessionCursor, encodeSessionCursor } from "./session-cursor";
 import { toSessionResponse } from "./session-response";
 import { toSessionSearch } from "./session-search";
-
-/**
- * The query string of `GET /v1/sessions`. A bad parameter is a 400 (the request line is wrong), with the same
- * per-field `errors` a 422 body carries.
- */
-export function parseListSessionsQuery(params: URLSearchParams): ListSessionsQuery {
-  const parsed = listSessionsQuerySchema.safeParse(Object.fromEntries(params));
-  if (parsed.success) return parsed.data;
-  const errors = parsed.error.issues.map((issue) => ({
-    field: issue.path.map(String).join(".") || "(root)",
-    code: issue.code,
-    message: issue.message,
-  }));
-  throw badRequest(`Invalid query: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`, { errors });
-}
 
 /** The caller's sessions, newest or oldest first, optionally searched, one keyset page at a time. */
 export async function listSessions(

@@ -2,14 +2,14 @@ import { authedRoute } from "@/lib/api/handler";
 import { databaseIdempotencyStore } from "@/lib/ingest/database-ingest-deps";
 import { withIdempotency } from "@/lib/ingest/idempotency";
 import { createStreamingSession } from "@/lib/sessions/create-streaming-session";
-import { listSessions, parseListSessionsQuery } from "@/lib/sessions/list-sessions";
+import { listSessions } from "@/lib/sessions/list-sessions";
 import { uploadSession } from "@/lib/sessions/upload-session";
-import { createStreamingSessionSchema } from "@/schemas/sessions";
+import { createStreamingSessionSchema, listSessionsQuerySchema } from "@/schemas/sessions";
 
 export const dynamic = "force-dynamic";
 
 export const GET = authedRoute({ scopes: ["read"] }, async ({ request, principal }) => {
-  const query = parseListSessionsQuery(new URL(request.url).searchParams);
+  const query = listSessionsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(await listSessions(principal.userId, query));
 });
 

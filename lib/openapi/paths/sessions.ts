@@ -32,10 +32,10 @@ export const sessionPaths: ZodOpenApiPathsObject = {
       tags: ["Sessions"],
       summary: "List your sessions",
       description:
-        "Newest first (or `order=oldest`), optionally searched with `q` and filtered, keyset-paginated: pass `next_cursor` as `cursor` with the same query until it is null. A cursor made for one `order` is refused (400) with the other. Query parameters that fail validation are a 400 with per-field `errors`.",
+        "Newest first (or `order=oldest`), optionally searched with `q` and filtered, keyset-paginated: pass `next_cursor` as `cursor` with the same query until it is null. A cursor made for one `order` is refused (400) with the other; query parameters that fail validation are a 422 with per-field `errors`, as everywhere in the API.",
       security: authenticated,
       requestParams: { query: listSessionsQuerySchema },
-      responses: { "200": json(sessionListSchema, "A page of sessions."), ...problems(400) },
+      responses: { "200": json(sessionListSchema, "A page of sessions."), ...problems(400, 422) },
     },
     post: {
       tags: ["Sessions"],
