@@ -5,7 +5,7 @@
  *
  *   npx tsx lib/pipeline/bench/import-bench.ts            # BENCH_SIZE=reduced, BENCH_FORMATS=rrweb,native
  */
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,32 +14,13 @@ import { buildBronze } from "../bronze/build-bronze";
 import { type RecordingFormat, recordingFormats } from "../import/detect-format";
 import { importRecording } from "../import/import-recording";
 import { benchGenerators, isLineFormat } from "./import-bench-data";
+import { writeRecording } from "./write-recording";
 
 const eventCount =
   process.env.BENCH_SIZE === "reduced" ? 50_000 : Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const formats = (process.env.BENCH_FORMATS?.split(",") as RecordingFormat[] | undefined) ?? [
   ...recordingFormats,
 ];
-
-async function writeRecording(file: string, pieces: Generator<string>): Promise<void> {
-  const out = createWriteStream(file);
-  let buffer: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (!out.write(buffer.join(""))) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-    buffer = [];
-    size = 0;
-  };
-  for (const piece of pieces) {
-    buffer.push(piece);
-    size += piece.length;
-    if (size > 1 << 20) await flush();
-  }
-  await flush();
-  await new Promise<void>((resolve, reject) =>
-    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-  );
-}
 
 function fileStream(file: string): ReadableStream<Uint8Array> {
   return Readable.toWeb(createReadStream(file, { highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
