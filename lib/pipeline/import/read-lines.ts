@@ -1,3 +1,5 @@
+import { Utf8ChunkDecoder } from "./utf8-chunk-decoder";
+
 export interface TextLine {
   /** 1-based line number in the file. */
   line: number;
@@ -56,16 +58,16 @@ export async function* readLines(
 }
 
 /**
- * Decodes UTF-8 bytes to text chunks. A streaming `TextDecoder` is what `TextDecoderStream` does inside; used
- * directly because TS's DOM types reject `Uint8Array<ArrayBufferLike>` as its input. Malformed bytes become U+FFFD.
+ * Decodes UTF-8 bytes to text chunks, exactly as a streaming `TextDecoder` would (see utf8-chunk-decoder.ts for
+ * why not one). Malformed bytes become U+FFFD; a leading byte order mark is dropped.
  */
 export async function* decodeText(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
+  const decoder = new Utf8ChunkDecoder();
   for await (const chunk of iterateStream(stream)) {
-    const text = decoder.decode(chunk, { stream: true });
+    const text = decoder.decode(chunk);
     if (text.length > 0) yield text;
   }
-  const tail = decoder.decode();
+  const tail = decoder.end();
   if (tail.length > 0) yield tail;
 }
 
