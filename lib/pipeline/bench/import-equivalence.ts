@@ -6,6 +6,7 @@
  *
  *   npx tsx lib/pipeline/bench/import-equivalence.ts /tmp/before.jsonl     # on the old code
  *   npx tsx lib/pipeline/bench/import-equivalence.ts /tmp/after.jsonl      # on the new code, then diff
+ *   npx tsx lib/pipeline/bench/import-equivalence.ts /tmp/after.jsonl codegen   # only cases matching a regex
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ import type { RecordingFormat } from "../import/detect-format";
 import { importRecording } from "../import/import-recording";
 import { streamFrom } from "../import/testing/stream-from";
 import { benchGenerators } from "./import-bench-data";
+import { prng, variedRecording } from "./import-equivalence-cases";
 
 interface Case {
   name: string;
@@ -26,18 +28,6 @@ interface Case {
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const encoder = new TextEncoder();
-
-/** mulberry32: a seeded PRNG, so the damaged copies are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GARBAGE = [
   "{",
@@ -100,6 +90,15 @@ function corpus(): Case[] {
   }
   for (const [format, generate] of Object.entries(benchGenerators)) {
     chunkless(`bench/${format}`, join(generate(3000)), { fileName: `bench-${format}` });
+  }
+
+  for (const format of Object.keys(benchGenerators) as RecordingFormat[]) {
+    for (let seed = 1; seed <= 8; seed++) {
+      chunkless(`varied/${format}/${seed}`, variedRecording(format, seed, 300));
+      if (seed % 4 === 0)
+        chunkless(`varied/${format}/${seed}/as-format`, variedRecording(format, seed, 300), { format });
+    }
+    chunkless(`varied/${format}/large`, variedRecording(format, 99, 6000), { fileName: `varied-${format}` });
   }
 
   const native = readFileSync(path.join(samplesDir, "gmail-compose.input_events.jsonl"), "utf8");
@@ -184,10 +183,11 @@ async function run(testCase: Case, chunkSize: number, viaBatches: boolean): Prom
   });
 }
 
-const out = process.argv[2];
-if (!out) throw new Error("usage: import-equivalence.ts <out.jsonl>");
+const [out, only] = process.argv.slice(2);
+if (!out) throw new Error("usage: import-equivalence.ts <out.jsonl> [case name regex]");
 const lines: string[] = [];
 for (const testCase of corpus()) {
+  if (only && !new RegExp(only).test(testCase.name)) continue;
   const isLarge = testCase.bytes.length > 200_000;
   const sizes = isLarge ? [65_536, 1 << 20] : [1, 7, 64, 4096, 1 << 20];
   for (const size of sizes) {

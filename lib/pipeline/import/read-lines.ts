@@ -1,9 +1,9 @@
 import { Utf8ChunkDecoder } from "./utf8-chunk-decoder";
 
-export interface TextLine {
-  /** 1-based line number in the file. */
-  line: number;
-  text: string;
+/** Consecutive lines of a file: `texts[i]` is line `first + i` (1-based), without its LF or CRLF. */
+export interface LineBatch {
+  first: number;
+  texts: string[];
 }
 
 export interface ReadLinesOptions {
@@ -13,21 +13,25 @@ export interface ReadLinesOptions {
 }
 
 const DEFAULT_MAX_LINE_CHARS = 32 * 1024 * 1024;
+const CR = 13;
 
 /**
  * Splits a text stream into lines (LF or CRLF), never holding more than one line plus one chunk. Yields the
- * lines of each chunk as one batch: per-line async iteration costs more than parsing a short line.
+ * lines of each chunk as one batch: per-line async iteration costs more than parsing a short line. A batch's
+ * lines are consecutive (only the remainder of a skipped over-long line, which starts a chunk, is left out), so
+ * it carries the first line number and plain strings rather than an object per line.
  */
 export async function* readLines(
   text: AsyncIterable<string>,
   options: ReadLinesOptions = {},
-): AsyncGenerator<TextLine[]> {
+): AsyncGenerator<LineBatch> {
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
   let carry = "";
   let lineNumber = 0;
   let isSkipping = false;
   for await (const chunk of text) {
-    const batch: TextLine[] = [];
+    const texts: string[] = [];
+    let first = 0;
     let start = 0;
     let newline = chunk.indexOf("\n");
     while (newline !== -1) {
@@ -35,15 +39,20 @@ export async function* readLines(
       if (isSkipping) {
         isSkipping = false;
       } else {
-        const piece = chunk.slice(start, newline);
-        const full = carry.length > 0 ? carry + piece : piece;
-        batch.push({ line: lineNumber, text: full.endsWith("\r") ? full.slice(0, -1) : full });
+        if (texts.length === 0) first = lineNumber;
+        if (carry.length === 0) {
+          const end = newline > start && chunk.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+          texts.push(chunk.slice(start, end));
+        } else {
+          const full = carry + chunk.slice(start, newline);
+          texts.push(full.endsWith("\r") ? full.slice(0, -1) : full);
+        }
       }
       carry = "";
       start = newline + 1;
       newline = chunk.indexOf("\n", start);
     }
-    if (batch.length > 0) yield batch;
+    if (texts.length > 0) yield { first, texts };
     if (isSkipping) continue;
     carry += chunk.slice(start);
     if (carry.length > maxLineChars) {
@@ -53,7 +62,7 @@ export async function* readLines(
     }
   }
   if (!isSkipping && carry.length > 0) {
-    yield [{ line: lineNumber + 1, text: carry.endsWith("\r") ? carry.slice(0, -1) : carry }];
+    yield { first: lineNumber + 1, texts: [carry.endsWith("\r") ? carry.slice(0, -1) : carry] };
   }
 }
 

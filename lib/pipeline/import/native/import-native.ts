@@ -49,10 +49,10 @@ export async function* importNative(
   const lines = readLines(text, {
     onTooLong: (line) => ctx.log.add({ line, code: "line_too_long", message: "line too long; skipped" }),
   });
-  for await (const batch of lines) {
+  for await (const { first, texts } of lines) {
     const out: CanonicalEvent[] = [];
-    for (const { line, text: lineText } of batch) {
-      const event = toCanonical(line, lineText, ctx);
+    for (let i = 0; i < texts.length; i++) {
+      const event = toCanonical(first + i, texts[i] as string, ctx);
       if (event) out.push(event);
     }
     if (out.length > 0) yield out;
