@@ -171,13 +171,7 @@ export async function* importPlaywrightCodegen(
           });
           break;
         }
-        out.push(
-          withValue(
-            newEvent(`p${++seq}`, ts, "input", source, tab, url),
-            target,
-            value,
-          ),
-        );
+        out.push(withValue(newEvent(`p${++seq}`, ts, "input", source, tab, url), target, value));
         break;
       }
       case "press": {
@@ -210,25 +204,13 @@ export async function* importPlaywrightCodegen(
           ? action.options.filter((o) => typeof o === "string")
           : [];
         const value = options.join(",").slice(0, 1_000_000);
-        out.push(
-          withValue(
-            newEvent(`p${++seq}`, ts, "change", source, tab, url),
-            target,
-            value,
-          ),
-        );
+        out.push(withValue(newEvent(`p${++seq}`, ts, "change", source, tab, url), target, value));
         break;
       }
       case "setInputFiles": {
         const files = Array.isArray(action.files) ? action.files.filter((f) => typeof f === "string") : [];
         const value = files.join(",").slice(0, 1_000_000);
-        out.push(
-          withValue(
-            newEvent(`p${++seq}`, ts, "change", source, tab, url),
-            target,
-            value,
-          ),
-        );
+        out.push(withValue(newEvent(`p${++seq}`, ts, "change", source, tab, url), target, value));
         break;
       }
       default:
