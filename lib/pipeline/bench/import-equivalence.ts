@@ -16,8 +16,9 @@ import { buildBronze } from "../bronze/build-bronze";
 import type { RecordingFormat } from "../import/detect-format";
 import { importRecording } from "../import/import-recording";
 import { streamFrom } from "../import/testing/stream-from";
+import { prng } from "./equivalence/random";
+import { variedRecording } from "./equivalence/varied-recording";
 import { benchGenerators } from "./import-bench-data";
-import { prng, variedRecording } from "./import-equivalence-cases";
 
 interface Case {
   name: string;
