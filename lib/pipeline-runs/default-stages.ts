@@ -45,14 +45,15 @@ export function getDefaultStages(): PipelineStages {
       const imports: ImportedRecording[] = [];
       // Sources are imported one after another into one bronze builder, whose reorder window puts them in time
       // order; the importer fills hints while its events are read, and bronze reads them at the end.
-      async function* chained(): AsyncGenerator<CanonicalEvent> {
+      // Batches, not single events: an async step per event cost a fifth to a third of the bronze stage.
+      async function* chained(): AsyncGenerator<CanonicalEvent[]> {
         for (const source of sources) {
           const imported = importRecording(source.stream, {
             fileName: source.fileName,
             format: knownFormat(source.format),
           });
           imports.push(imported);
-          yield* imported.events;
+          yield* imported.batches;
           Object.assign(hints, imported.hints);
         }
       }

@@ -1,5 +1,5 @@
+import { BatchedItems } from "@/lib/pipeline/import/batched-items";
 import type { ImportIssue, RecordingHints } from "@/lib/pipeline/import/import-issue";
-import { flatten } from "@/lib/pipeline/import/import-recording";
 import type { CanonicalEvent } from "@/schemas/events";
 import { IdSet } from "./id-set";
 import { maskEventValues } from "./mask-values";
@@ -132,7 +132,10 @@ export function buildBronze(
         out.push(event);
       }
     };
-    for await (const item of input) {
+    // Importers' `events` hold batches underneath: reading those skips an async step per event.
+    const source: AsyncIterable<CanonicalEvent | readonly CanonicalEvent[]> =
+      input instanceof BatchedItems ? input.takeBatches() : input;
+    for await (const item of source) {
       const out: CanonicalEvent[] = [];
       if (isBatch(item)) for (const raw of item) accept(raw, out);
       else accept(item, out);
@@ -156,7 +159,7 @@ export function buildBronze(
   }
 
   const batchIterator = batches();
-  return { events: flatten(batchIterator), batches: batchIterator, summary, issues };
+  return { events: new BatchedItems(batchIterator), batches: batchIterator, summary, issues };
 }
 
 function isBatch(item: CanonicalEvent | readonly CanonicalEvent[]): item is readonly CanonicalEvent[] {

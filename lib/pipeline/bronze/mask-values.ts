@@ -1,8 +1,10 @@
 import type { CanonicalEvent, EventTarget } from "@/schemas/events";
 
+const ALL_STARS = /^\*+$/;
+
 /** rrweb, PostHog and Sentry replace masked text with `*` of the same length. */
 export function isMaskedValue(value: string | null | undefined): boolean {
-  return typeof value === "string" && value.length > 0 && /^\*+$/.test(value);
+  return typeof value === "string" && value.length > 0 && ALL_STARS.test(value);
 }
 
 const PASSWORD_AUTOCOMPLETE = /\b(current-password|new-password|one-time-code)\b/i;
@@ -16,18 +18,37 @@ export function isPasswordTarget(target: EventTarget | undefined): boolean {
   if (target.type?.toLowerCase() === "password") return true;
   const autocomplete = target.attributes?.autocomplete;
   if (autocomplete !== undefined && PASSWORD_AUTOCOMPLETE.test(autocomplete)) return true;
-  const isTextControl =
-    !target.type || ["text", "password", "tel", "number"].includes(target.type.toLowerCase());
+  const isTextControl = !target.type || TEXT_CONTROL_TYPES.has(target.type.toLowerCase());
   if (!isTextControl || target.role === "button" || target.tag === "button" || target.tag === "a")
     return false;
-  return [target.name, target.id, target.label, target.ariaLabel, target.placeholder, target.selector].some(
-    (descriptor) => descriptor !== undefined && PASSWORD_DESCRIPTOR.test(descriptor),
+  // Checked one by one in this order (no array and closure per event: bronze runs this for most events).
+  return (
+    namesPassword(target.name) ||
+    namesPassword(target.id) ||
+    namesPassword(target.label) ||
+    namesPassword(target.ariaLabel) ||
+    namesPassword(target.placeholder) ||
+    namesPassword(target.selector)
   );
 }
 
-/** Printable keys typed into a password field spell the password; named keys (Enter, Tab) are kept. */
-function isPrintableKey(key: string | undefined): boolean {
-  return key !== undefined && [...key].length === 1;
+const TEXT_CONTROL_TYPES = new Set(["text", "password", "tel", "number"]);
+
+function namesPassword(descriptor: string | undefined): boolean {
+  return descriptor !== undefined && PASSWORD_DESCRIPTOR.test(descriptor);
+}
+
+/**
+ * Printable keys typed into a password field spell the password; named keys (Enter, Tab) are kept. Printable
+ * means one code point: one UTF-16 unit, or a surrogate pair (what `[...key].length === 1` counts, unallocated).
+ */
+export function isPrintableKey(key: string | undefined): boolean {
+  if (key === undefined) return false;
+  if (key.length === 1) return true;
+  if (key.length !== 2) return false;
+  const high = key.charCodeAt(0);
+  const low = key.charCodeAt(1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** Counters `maskEventValues` updates (the bronze summary). */

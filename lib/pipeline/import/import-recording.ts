@@ -1,4 +1,5 @@
 import type { CanonicalEvent } from "@/schemas/events";
+import { BatchedItems } from "./batched-items";
 import { importChromeTrace } from "./chrome-trace/import-chrome-trace";
 import type { RecordingFormat } from "./detect-format";
 import { importDevtoolsRecorder } from "./devtools-recorder/import-devtools-recorder";
@@ -142,9 +143,5 @@ export function importRecording(
   }
 
   const batchIterator = batches();
-  return { format, events: flatten(batchIterator), batches: batchIterator, issues, hints };
-}
-
-export async function* flatten<T>(batches: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
-  for await (const batch of batches) yield* batch;
+  return { format, events: new BatchedItems(batchIterator), batches: batchIterator, issues, hints };
 }

@@ -1,7 +1,9 @@
-export interface TextLine {
-  /** 1-based line number in the file. */
-  line: number;
-  text: string;
+import { Utf8ChunkDecoder } from "./utf8-chunk-decoder";
+
+/** Consecutive lines of a file: `texts[i]` is line `first + i` (1-based), without its LF or CRLF. */
+export interface LineBatch {
+  first: number;
+  texts: string[];
 }
 
 export interface ReadLinesOptions {
@@ -11,21 +13,25 @@ export interface ReadLinesOptions {
 }
 
 const DEFAULT_MAX_LINE_CHARS = 32 * 1024 * 1024;
+const CR = 13;
 
 /**
  * Splits a text stream into lines (LF or CRLF), never holding more than one line plus one chunk. Yields the
- * lines of each chunk as one batch: per-line async iteration costs more than parsing a short line.
+ * lines of each chunk as one batch: per-line async iteration costs more than parsing a short line. A batch's
+ * lines are consecutive (only the remainder of a skipped over-long line, which starts a chunk, is left out), so
+ * it carries the first line number and plain strings rather than an object per line.
  */
 export async function* readLines(
   text: AsyncIterable<string>,
   options: ReadLinesOptions = {},
-): AsyncGenerator<TextLine[]> {
+): AsyncGenerator<LineBatch> {
   const maxLineChars = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
   let carry = "";
   let lineNumber = 0;
   let isSkipping = false;
   for await (const chunk of text) {
-    const batch: TextLine[] = [];
+    const texts: string[] = [];
+    let first = 0;
     let start = 0;
     let newline = chunk.indexOf("\n");
     while (newline !== -1) {
@@ -33,15 +39,20 @@ export async function* readLines(
       if (isSkipping) {
         isSkipping = false;
       } else {
-        const piece = chunk.slice(start, newline);
-        const full = carry.length > 0 ? carry + piece : piece;
-        batch.push({ line: lineNumber, text: full.endsWith("\r") ? full.slice(0, -1) : full });
+        if (texts.length === 0) first = lineNumber;
+        if (carry.length === 0) {
+          const end = newline > start && chunk.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+          texts.push(chunk.slice(start, end));
+        } else {
+          const full = carry + chunk.slice(start, newline);
+          texts.push(full.endsWith("\r") ? full.slice(0, -1) : full);
+        }
       }
       carry = "";
       start = newline + 1;
       newline = chunk.indexOf("\n", start);
     }
-    if (batch.length > 0) yield batch;
+    if (texts.length > 0) yield { first, texts };
     if (isSkipping) continue;
     carry += chunk.slice(start);
     if (carry.length > maxLineChars) {
@@ -51,21 +62,32 @@ export async function* readLines(
     }
   }
   if (!isSkipping && carry.length > 0) {
-    yield [{ line: lineNumber + 1, text: carry.endsWith("\r") ? carry.slice(0, -1) : carry }];
+    yield { first: lineNumber + 1, texts: [carry.endsWith("\r") ? carry.slice(0, -1) : carry] };
   }
 }
 
 /**
- * Decodes UTF-8 bytes to text chunks. A streaming `TextDecoder` is what `TextDecoderStream` does inside; used
- * directly because TS's DOM types reject `Uint8Array<ArrayBufferLike>` as its input. Malformed bytes become U+FFFD.
+ * Text pieces of at most this many bytes. Every stage holds one piece's worth of lines, parsed records and events
+ * at a time; with megabyte reads (files, the bench) that was thousands of live objects per step, copied by each
+ * young-generation GC — a third of the CPU. 64 KB keeps them short-lived and costs one async step per piece.
+ */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * Decodes UTF-8 bytes to text pieces, exactly as a streaming `TextDecoder` would (see utf8-chunk-decoder.ts for
+ * why not one). Malformed bytes become U+FFFD; a leading byte order mark is dropped.
  */
 export async function* decodeText(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
+  const decoder = new Utf8ChunkDecoder();
   for await (const chunk of iterateStream(stream)) {
-    const text = decoder.decode(chunk, { stream: true });
-    if (text.length > 0) yield text;
+    for (let start = 0; start < chunk.length; start += PIECE_BYTES) {
+      const text = decoder.decode(
+        start === 0 && chunk.length <= PIECE_BYTES ? chunk : chunk.subarray(start, start + PIECE_BYTES),
+      );
+      if (text.length > 0) yield text;
+    }
   }
-  const tail = decoder.decode();
+  const tail = decoder.end();
   if (tail.length > 0) yield tail;
 }
 

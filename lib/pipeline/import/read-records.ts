@@ -130,9 +130,11 @@ export async function* readJsonLines(
   const lines = readLines(text, {
     onTooLong: (line) => ctx.log.add({ line, code: "line_too_long", message: "line too long; skipped" }),
   });
-  for await (const batch of lines) {
+  for await (const { first, texts } of lines) {
     const records: SourceRecord[] = [];
-    for (const { line, text: lineText } of batch) {
+    for (let i = 0; i < texts.length; i++) {
+      const line = first + i;
+      const lineText = texts[i] as string;
       if (lineText.trim().length === 0 || (filter && !filter(lineText))) continue;
       try {
         records.push({ value: JSON.parse(lineText), line });

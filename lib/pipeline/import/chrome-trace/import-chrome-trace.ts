@@ -31,6 +31,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const str = (value: unknown, max: number) =>
   typeof value === "string" && value.length > 0 ? value.slice(0, max) : undefined;
 
+function where(record: SourceRecord): { line: number } | { path: string | undefined } {
+  return record.line !== undefined ? { line: record.line } : { path: record.path };
+}
+
 /** Decoded size of a base64 string without decoding it. */
 function base64Bytes(data: string): number {
   const padding = data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0;
@@ -61,46 +65,55 @@ export async function* importChromeTrace(
     if (out.length > 0) yield out;
   }
 
+  function navigateFrame(
+    frame: string | undefined,
+    url: string | undefined,
+    sameDocument: boolean,
+    ts: number,
+    source: CanonicalEvent["source"],
+    out: CanonicalEvent[],
+  ): void {
+    if (!frame || !url || url === "about:blank") return;
+    // A same-document commit to the URL the frame already shows changes nothing a person did.
+    if (sameDocument && urlByFrame.get(frame) === url) return;
+    urlByFrame.set(frame, url);
+    const last = lastNavigation.get(frame);
+    // One navigation shows up as several events (navigationStart, FrameCommittedInBrowser, CommitLoad).
+    if (last && last.url === url && Math.abs(ts - last.ts) < 5000) return;
+    lastNavigation.set(frame, { url, ts });
+    out.push({
+      id: `t${++seq}`,
+      ts,
+      type: "navigation",
+      url: url.slice(0, 8192),
+      tab: frame.slice(0, 128),
+      source,
+    });
+  }
+
   function importTraceEvent(record: SourceRecord, out: CanonicalEvent[]): void {
-    const where = record.line !== undefined ? { line: record.line } : { path: record.path };
     const event = record.value;
     if (!isRecord(event) || typeof event.name !== "string") {
-      ctx.log.add({ ...where, code: "invalid_event", message: "trace event needs a string `name`" });
+      ctx.log.add({ ...where(record), code: "invalid_event", message: "trace event needs a string `name`" });
       return;
     }
     if (typeof event.ts !== "number" || !Number.isFinite(event.ts)) {
-      ctx.log.add({ ...where, code: "invalid_event", message: `${event.name} needs a numeric \`ts\`` });
+      ctx.log.add({
+        ...where(record),
+        code: "invalid_event",
+        message: `${event.name} needs a numeric \`ts\``,
+      });
       return;
     }
     const ts = event.ts / 1000;
     const pid = typeof event.pid === "number" ? event.pid : undefined;
     const args = isRecord(event.args) ? event.args : {};
     const data = isRecord(args.data) ? args.data : {};
-    const source = {
-      format: "chrome-trace" as const,
-      file: ctx.file,
-      ...where,
-      timeline: "monotonic" as const,
-    };
-
-    const navigate = (frame: string | undefined, url: string | undefined, sameDocument = false): void => {
-      if (!frame || !url || url === "about:blank") return;
-      // A same-document commit to the URL the frame already shows changes nothing a person did.
-      if (sameDocument && urlByFrame.get(frame) === url) return;
-      urlByFrame.set(frame, url);
-      const last = lastNavigation.get(frame);
-      // One navigation shows up as several events (navigationStart, FrameCommittedInBrowser, CommitLoad).
-      if (last && last.url === url && Math.abs(ts - last.ts) < 5000) return;
-      lastNavigation.set(frame, { url, ts });
-      out.push({
-        id: `t${++seq}`,
-        ts,
-        type: "navigation",
-        url: url.slice(0, 8192),
-        tab: frame.slice(0, 128),
-        source,
-      });
-    };
+    // Built field by field (no spreads, no per-event closure): most of a trace's events pass through here.
+    const source: CanonicalEvent["source"] =
+      record.line !== undefined
+        ? { format: "chrome-trace", file: ctx.file, line: record.line, timeline: "monotonic" }
+        : { format: "chrome-trace", file: ctx.file, path: record.path, timeline: "monotonic" };
 
     switch (event.name) {
       case "TracingStartedInBrowser":
@@ -110,7 +123,7 @@ export async function* importChromeTrace(
           const id = str(frame.frame, 128);
           if (!id || frame.parent !== undefined) continue;
           if (typeof frame.processId === "number") mainFrameByPid.set(frame.processId, id);
-          navigate(id, str(frame.url, 8192));
+          navigateFrame(id, str(frame.url, 8192), false, ts, source, out);
         }
         const page = str(data.page, 128);
         if (page && pid !== undefined) mainFrameByPid.set(pid, page);
@@ -120,14 +133,14 @@ export async function* importChromeTrace(
         const frame = str(data.frame, 128);
         if (data.parent !== undefined || !frame) break;
         if (typeof data.processId === "number") mainFrameByPid.set(data.processId, frame);
-        navigate(frame, str(data.url, 8192));
+        navigateFrame(frame, str(data.url, 8192), false, ts, source, out);
         break;
       }
       case "CommitLoad": {
         const frame = str(data.frame, 128);
         if (data.isMainFrame !== true || !frame) break;
         if (pid !== undefined) mainFrameByPid.set(pid, frame);
-        navigate(frame, str(data.url, 8192));
+        navigateFrame(frame, str(data.url, 8192), false, ts, source, out);
         break;
       }
       case "RenderFrameHostImpl::DidCommitSameDocumentNavigation": {
@@ -137,12 +150,19 @@ export async function* importChromeTrace(
         const process = isRecord(host.process) ? host.process : {};
         const child = typeof process.child_process_id === "number" ? process.child_process_id : undefined;
         if (child === undefined) break;
-        navigate(mainFrameByPid.get(child) ?? `pid:${child}`, str(args.url, 8192), true);
+        navigateFrame(
+          mainFrameByPid.get(child) ?? `pid:${child}`,
+          str(args.url, 8192),
+          true,
+          ts,
+          source,
+          out,
+        );
         break;
       }
       case "navigationStart": {
         if (data.isLoadingMainFrame !== true) break;
-        navigate(str(args.frame, 128), str(data.documentLoaderURL, 8192));
+        navigateFrame(str(args.frame, 128), str(data.documentLoaderURL, 8192), false, ts, source, out);
         break;
       }
       case "EventDispatch": {
@@ -150,28 +170,23 @@ export async function* importChromeTrace(
         if (!type) break;
         const tab = pid === undefined ? undefined : mainFrameByPid.get(pid);
         const url = tab ? urlByFrame.get(tab) : undefined;
-        out.push({
-          id: `t${++seq}`,
-          ts,
-          type,
-          ...(tab ? { tab } : pid !== undefined ? { tab: `pid:${pid}` } : {}),
-          ...(url ? { url } : {}),
-          source,
-        });
+        const dispatched: CanonicalEvent = { id: `t${++seq}`, ts, type } as CanonicalEvent;
+        if (tab) dispatched.tab = tab;
+        else if (pid !== undefined) dispatched.tab = `pid:${pid}`;
+        if (url) dispatched.url = url;
+        dispatched.source = source;
+        out.push(dispatched);
         break;
       }
       case "Screenshot": {
         const snapshot = typeof args.snapshot === "string" ? args.snapshot : undefined;
         if (!snapshot) break;
         const tab = pid === undefined ? undefined : mainFrameByPid.get(pid);
-        out.push({
-          id: `t${++seq}`,
-          ts,
-          type: "screenshot",
-          ...(tab ? { tab } : {}),
-          screenshot: { byteLength: base64Bytes(snapshot), mimeType: "image/jpeg" },
-          source,
-        });
+        const frame: CanonicalEvent = { id: `t${++seq}`, ts, type: "screenshot" } as CanonicalEvent;
+        if (tab) frame.tab = tab;
+        frame.screenshot = { byteLength: base64Bytes(snapshot), mimeType: "image/jpeg" };
+        frame.source = source;
+        out.push(frame);
         break;
       }
     }

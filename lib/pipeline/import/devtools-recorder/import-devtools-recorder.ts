@@ -29,9 +29,44 @@ const str = (value: unknown, max: number) => (typeof value === "string" ? value.
 /** The navigation a step caused, from `assertedEvents: [{type: "navigation", url, title}]`. */
 function assertedNavigation(step: Record<string, unknown>): { url?: string; title?: string } | undefined {
   if (!Array.isArray(step.assertedEvents)) return undefined;
-  const navigation = step.assertedEvents.find((event) => isRecord(event) && event.type === "navigation");
-  if (!isRecord(navigation)) return undefined;
-  return { url: str(navigation.url, 8192), title: str(navigation.title, 2048) };
+  for (const event of step.assertedEvents) {
+    if (isRecord(event) && event.type === "navigation") {
+      return { url: str(event.url, 8192), title: str(event.title, 2048) };
+    }
+  }
+  return undefined;
+}
+
+/** Cache key of a selector list (the separators cannot occur in selectors typed by a person). */
+function selectorsKey(selectors: unknown[]): string {
+  let key = "";
+  for (let i = 0; i < selectors.length; i++) {
+    const selector = selectors[i];
+    if (i > 0) key += "\u0000";
+    key += Array.isArray(selector) ? selector.join("\u0001") : String(selector);
+  }
+  return key;
+}
+
+/**
+ * A step's event with the fields every event has, in the key order the bronze artifacts have always had: `id`,
+ * `type`, what the caller sets next (url, title, target…), then `ts`, `tab`, `source` — which the caller appends
+ * with `finish` once the middle fields are set.
+ */
+function startEvent(id: string, type: EventType): CanonicalEvent {
+  return { id, type } as CanonicalEvent;
+}
+
+function finish(
+  event: CanonicalEvent,
+  ts: number,
+  tab: string | undefined,
+  source: CanonicalEvent["source"],
+) {
+  event.ts = ts;
+  if (tab) event.tab = tab;
+  event.source = source;
+  return event;
 }
 
 /**
@@ -53,9 +88,7 @@ export async function* importDevtoolsRecorder(
   const targetCache = new Map<string, ReturnType<typeof describeRecorderSelectors>>();
   const describeSelectorsCached = (selectors: unknown) => {
     if (!Array.isArray(selectors)) return describeRecorderSelectors(selectors);
-    const key = selectors
-      .map((selector) => (Array.isArray(selector) ? selector.join("\u0001") : String(selector)))
-      .join("\u0000");
+    const key = selectorsKey(selectors);
     if (targetCache.has(key)) return targetCache.get(key);
     const target = describeRecorderSelectors(selectors);
     if (targetCache.size > 10_000) targetCache.clear();
@@ -78,16 +111,16 @@ export async function* importDevtoolsRecorder(
     }
     const type = stepTypes[step.type];
     if (!type) return;
-    const source = {
-      format: "devtools-recorder" as const,
+    const source: CanonicalEvent["source"] = {
+      format: "devtools-recorder",
       file: ctx.file,
       path,
-      timeline: "synthetic" as const,
+      timeline: "synthetic",
     };
     const navigation = assertedNavigation(step);
     const tab =
       typeof step.target === "string" && step.target !== "main" ? step.target.slice(0, 128) : undefined;
-    const base = { ts, ...(tab ? { tab } : {}), source };
+    // Field by field rather than spreads: this runs once per step of flows with a million steps.
     if (type === "navigation") {
       const to = str(step.url, 8192) ?? navigation?.url;
       if (!to) {
@@ -96,25 +129,28 @@ export async function* importDevtoolsRecorder(
       }
       url = to;
       title = navigation?.title;
-      out.push({ id: `d${++seq}`, type, url, ...(title ? { title } : {}), ...base });
+      const event = startEvent(`d${++seq}`, type);
+      event.url = url;
+      if (title) event.title = title;
+      out.push(finish(event, ts, tab, source));
       return;
     }
     if (type === "meta") {
       const width = num(step.width);
       const height = num(step.height);
-      if (width !== undefined && height !== undefined)
-        out.push({ id: `d${++seq}`, type, viewport: { width, height }, ...base });
+      if (width !== undefined && height !== undefined) {
+        const event = startEvent(`d${++seq}`, type);
+        event.viewport = { width, height };
+        out.push(finish(event, ts, tab, source));
+      }
       return;
     }
     const target = describeSelectorsCached(step.selectors);
-    const event: CanonicalEvent = {
-      id: `d${++seq}`,
-      type,
-      ...(url ? { url } : {}),
-      ...(title ? { title } : {}),
-      ...(target ? { target } : {}),
-      ...base,
-    };
+    const event = startEvent(`d${++seq}`, type);
+    if (url) event.url = url;
+    if (title) event.title = title;
+    if (target) event.target = target;
+    finish(event, ts, tab, source);
     if (type === "change") {
       const value = str(step.value, 1_000_000);
       if (value === undefined) {
@@ -148,14 +184,10 @@ export async function* importDevtoolsRecorder(
       // The step caused a navigation (clicking a link, submitting a form): record it right after.
       url = navigation.url;
       title = navigation.title;
-      out.push({
-        id: `d${++seq}`,
-        type: "navigation",
-        url,
-        ...(title ? { title } : {}),
-        ...base,
-        ts: ts + RECORDER_STEP_MS / 2,
-      });
+      const caused = startEvent(`d${++seq}`, "navigation");
+      caused.url = url;
+      if (title) caused.title = title;
+      out.push(finish(caused, ts + RECORDER_STEP_MS / 2, tab, source));
     }
   }
 }

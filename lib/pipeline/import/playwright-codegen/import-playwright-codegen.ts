@@ -50,6 +50,38 @@ function describeTargetUncached(action: Record<string, unknown>): EventTarget | 
   return { ...fromSelector, ...fromLocator, ...(selector ? { selector } : {}) };
 }
 
+function newEvent(
+  id: string,
+  ts: number,
+  type: EventType,
+  source: CanonicalEvent["source"],
+  tab: string | undefined,
+  url: string | undefined,
+): CanonicalEvent {
+  const event: CanonicalEvent = { id, ts, type, source };
+  if (tab) event.tab = tab;
+  if (url) event.url = url;
+  return event;
+}
+
+function withValue(event: CanonicalEvent, target: EventTarget | undefined, value: string): CanonicalEvent {
+  if (target) event.target = target;
+  event.value = value;
+  return event;
+}
+
+function withKey(
+  event: CanonicalEvent,
+  target: EventTarget | undefined,
+  key: string,
+  modifiers: Modifier[] | undefined,
+): CanonicalEvent {
+  if (target) event.target = target;
+  event.key = key;
+  if (modifiers) event.modifiers = modifiers;
+  return event;
+}
+
 /**
  * Playwright codegen JSONL (`npx playwright codegen --target=jsonl`): a first line of launch/context options,
  * then one recorded action per line (`{name, selector, locator, url, text, key, modifiers, signals, pageGuid…}`).
@@ -96,41 +128,36 @@ export async function* importPlaywrightCodegen(
     }
     const ts = tick++ * CODEGEN_STEP_MS;
     const tab = str(action.pageAlias, 128) ?? str(action.pageGuid, 128);
-    const source = {
-      format: "playwright-codegen" as const,
+    const source: CanonicalEvent["source"] = {
+      format: "playwright-codegen",
       file: ctx.file,
       line,
-      timeline: "synthetic" as const,
+      timeline: "synthetic",
     };
     const url = tab ? urlByTab.get(tab) : undefined;
-    const make = (type: EventType, fields: Partial<CanonicalEvent> = {}, offset = 0): CanonicalEvent => {
-      const event: CanonicalEvent = { id: `p${++seq}`, ts: ts + offset, type, source };
-      if (tab) event.tab = tab;
-      if (url) event.url = url;
-      return Object.assign(event, fields);
-    };
+    // Described for every action, as always: the cache is keyed by selector alone, so which action fills it first
+    // decides what later actions with the same selector (and another `locator`) get.
     const target = describeTarget(action, targetCache);
-    const withTarget = target ? { target } : {};
-    const modifiers = toModifiers(action.modifiers);
+    // Events are built field by field, in the key order the bronze artifacts have always had (base fields, then
+    // target, value/key, modifiers, button): no per-action closures or spreads, this runs for every action.
     switch (action.name) {
       case "openPage":
       case "navigate": {
         const to = str(action.url, 8192);
         if (!to || to === "about:blank" || to === "chrome://newtab/") break;
         if (tab) urlByTab.set(tab, to);
-        out.push(make("navigation", { url: to }));
+        out.push(newEvent(`p${++seq}`, ts, "navigation", source, tab, to));
         break;
       }
       case "click": {
         const isDouble = action.clickCount === 2;
         const button = typeof action.button === "string" ? buttons[action.button] : undefined;
-        out.push(
-          make(isDouble ? "dblclick" : "click", {
-            ...withTarget,
-            ...(modifiers ? { modifiers } : {}),
-            ...(button === undefined ? {} : { button }),
-          }),
-        );
+        const event = newEvent(`p${++seq}`, ts, isDouble ? "dblclick" : "click", source, tab, url);
+        if (target) event.target = target;
+        const modifiers = toModifiers(action.modifiers);
+        if (modifiers) event.modifiers = modifiers;
+        if (button !== undefined) event.button = button;
+        out.push(event);
         break;
       }
       case "fill": {
@@ -144,7 +171,7 @@ export async function* importPlaywrightCodegen(
           });
           break;
         }
-        out.push(make("input", { ...withTarget, value }));
+        out.push(withValue(newEvent(`p${++seq}`, ts, "input", source, tab, url), target, value));
         break;
       }
       case "press": {
@@ -153,38 +180,50 @@ export async function* importPlaywrightCodegen(
           ctx.log.add({ line, path: "$.key", code: "invalid_action", message: "press needs a `key`" });
           break;
         }
-        out.push(make("keydown", { ...withTarget, key, ...(modifiers ? { modifiers } : {}) }));
+        const modifiers = toModifiers(action.modifiers);
+        out.push(withKey(newEvent(`p${++seq}`, ts, "keydown", source, tab, url), target, key, modifiers));
         out.push(
-          make("keyup", { ...withTarget, key, ...(modifiers ? { modifiers } : {}) }, CODEGEN_STEP_MS / 5),
+          withKey(
+            newEvent(`p${++seq}`, ts + CODEGEN_STEP_MS / 5, "keyup", source, tab, url),
+            target,
+            key,
+            modifiers,
+          ),
         );
         break;
       }
       case "check":
-      case "uncheck":
-        out.push(make("change", { target: { ...target, checked: action.name === "check" } }));
+      case "uncheck": {
+        const event = newEvent(`p${++seq}`, ts, "change", source, tab, url);
+        event.target = { ...target, checked: action.name === "check" };
+        out.push(event);
         break;
+      }
       case "select": {
         const options = Array.isArray(action.options)
           ? action.options.filter((o) => typeof o === "string")
           : [];
-        out.push(make("change", { ...withTarget, value: options.join(",").slice(0, 1_000_000) }));
+        const value = options.join(",").slice(0, 1_000_000);
+        out.push(withValue(newEvent(`p${++seq}`, ts, "change", source, tab, url), target, value));
         break;
       }
       case "setInputFiles": {
         const files = Array.isArray(action.files) ? action.files.filter((f) => typeof f === "string") : [];
-        out.push(make("change", { ...withTarget, value: files.join(",").slice(0, 1_000_000) }));
+        const value = files.join(",").slice(0, 1_000_000);
+        out.push(withValue(newEvent(`p${++seq}`, ts, "change", source, tab, url), target, value));
         break;
       }
       default:
         // closePage and assertions (assertText, assertVisible…) are not user input.
         break;
     }
-    const signals = Array.isArray(action.signals) ? action.signals.filter(isRecord) : [];
-    for (const signal of signals) {
+    if (!Array.isArray(action.signals)) return;
+    for (const signal of action.signals) {
+      if (!isRecord(signal)) continue;
       const to = signal.name === "navigation" ? str(signal.url, 8192) : undefined;
       if (!to) return;
       if (tab) urlByTab.set(tab, to);
-      out.push(make("navigation", { url: to }, CODEGEN_STEP_MS / 2));
+      out.push(newEvent(`p${++seq}`, ts + CODEGEN_STEP_MS / 2, "navigation", source, tab, to));
     }
   }
 }
