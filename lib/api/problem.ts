@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isUniqueViolation } from "@/db/postgres-errors";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
@@ -28,13 +29,6 @@ const titles: Record<number, string> = {
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 export function problemResponse(
   status: number,

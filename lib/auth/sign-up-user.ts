@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { isUniqueViolation } from "@/db/postgres-errors";
 import { findUserCredentialsByEmail, insertUser, type UserRow } from "@/db/queries/users";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
@@ -8,13 +9,6 @@ import { hashPassword } from "./password";
 import type { RequestMeta } from "./request-meta";
 
 const log = childLogger("auth.sign-up");
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 /** Creates a local account. The password is stored only as a scrypt hash. */
 export async function signUpUser(input: SignUpInput, meta: RequestMeta): Promise<UserRow> {
