@@ -54,7 +54,7 @@ async function convertOffline(fileName: string, format: string) {
     suite: expected.suite,
     model: "tracepipe-rules-1",
     format: "openai",
-    fallbackTimezone: () => bronze.summary.timezone,
+    zoneEvidence: () => bronze.summary.zoneEvidence,
   });
   return examples.records;
 }

@@ -7,7 +7,7 @@ import { createOpenAiCompatibleClient } from "@/lib/llm/openai-compatible-client
 import { RULES_MODEL, resolveActionToolMap } from "@/lib/pipeline/examples/generate-examples";
 import { exampleFormats, isExampleFormat } from "@/lib/pipeline/examples/record-formats";
 import { writeJsonl } from "@/lib/pipeline/examples/write-jsonl";
-import { isValidTimeZone } from "@/lib/pipeline/examples/zoned-time";
+import { isValidTimeZone } from "@/lib/pipeline/timezone/zoned-time";
 import { recordingFormats } from "@/lib/pipeline/import/detect-format";
 import { type CliIo, UsageError } from "./cli-context";
 import { convertSession } from "./convert-session";
@@ -24,7 +24,8 @@ Options:
   --model <slug>        instruction writer (default: ${RULES_MODEL}; others need LLM_BASE_URL)
   --format <name>       ${exampleFormats.join(" | ")} (default: openai)
   --multi-step          one record per session instead of one per action
-  --timezone <zone>     IANA zone of the recording (default: from the recording, else UTC)
+  --timezone <zone>     IANA zone of the recording (default: the recording's, else inferred from the
+                        pages; with none, date-time actions are not emitted: they need review)
   --input-format <fmt>  skip format detection (native, rrweb, devtools-recorder, chrome-trace, playwright-codegen)
   --out <file>          write JSONL here instead of stdout
   --card <file>         also write a dataset card (markdown)
@@ -108,7 +109,7 @@ export async function runConvert(argv: string[], io: CliIo): Promise<number> {
     format: values.format,
     multiStep: values["multi-step"],
     ...(values.timezone ? { timezone: values.timezone } : {}),
-    fallbackTimezone: () => imported.summary.timezone,
+    zoneEvidence: () => imported.summary.zoneEvidence,
     ...(llm ? { llm } : {}),
     source: { fileName, format: sourceFormat },
   });

@@ -6,6 +6,7 @@ import {
 } from "@/lib/pipeline/examples/generate-examples";
 import type { ExampleFormat } from "@/lib/pipeline/examples/record-formats";
 import type { LlmClient } from "@/lib/pipeline/llm-client";
+import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
 import { type PipelineResult, runPipeline } from "@/lib/pipeline/run-pipeline";
 import type { Catalog } from "@/schemas/catalog";
 import type { CanonicalEvent } from "@/schemas/events";
@@ -19,9 +20,10 @@ export type ConvertSessionInput = {
   modelConfiguration?: Record<string, unknown>;
   format: ExampleFormat;
   multiStep?: boolean;
+  /** The zone the user stated; else the recording's, else one inferred from the pages (see runPipeline). */
   timezone?: string;
-  /** Consulted after the pipeline ran, when neither `timezone` nor a `meta` event named one (e.g. bronze's offset zone). */
-  fallbackTimezone?: () => string | undefined;
+  /** Zone evidence bronze collected, read after the events are consumed. */
+  zoneEvidence?: () => ZoneEvidence[] | undefined;
   llm?: LlmClient;
   source?: { fileName?: string; format?: string };
 };
@@ -36,9 +38,10 @@ export async function convertSession(input: ConvertSessionInput): Promise<Conver
     suite: input.suite,
     catalog: input.catalog,
     ...(input.timezone ? { timezone: input.timezone } : {}),
+    ...(input.zoneEvidence ? { zoneEvidence: input.zoneEvidence } : {}),
     ...(input.llm ? { llm: input.llm } : {}),
   });
-  const timezone = pipeline.timezone ?? input.fallbackTimezone?.();
+  const timezone = pipeline.timezone;
   const examples = await generateExamples({
     actions: pipeline.actions,
     suite: input.suite,

@@ -54,7 +54,8 @@ export function getDefaultStages(): PipelineStages {
           });
           imports.push(imported);
           yield* imported.batches;
-          Object.assign(hints, imported.hints);
+          const evidence = [...(hints.zoneEvidence ?? []), ...(imported.hints.zoneEvidence ?? [])];
+          Object.assign(hints, imported.hints, { zoneEvidence: evidence });
         }
       }
       const bronze = buildBronze(chained(), { hints });

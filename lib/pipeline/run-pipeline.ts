@@ -7,14 +7,19 @@ import type { LlmClient, TokenUsage } from "./llm-client";
 import { pipelineMetricsOf } from "./pipeline-metrics";
 import { SilverBuilder } from "./silver/build-silver";
 import { sortInteractions, streamInteractions } from "./silver/silver-stream";
+import { applySessionTimezone } from "./timezone/apply-session-timezone";
+import type { TimezoneSource } from "./timezone/resolve-timezone";
+import type { ZoneEvidence } from "./timezone/zone-evidence";
 
 export type RunPipelineInput = {
   events: AsyncIterable<CanonicalEvent> | Iterable<CanonicalEvent>;
   /** Catalog suite slug. */
   suite: string;
   catalog: Catalog;
-  /** IANA zone of the recording; a `meta` event's zone is used when absent. */
+  /** IANA zone the customer stated; else a `meta` event's zone, else one inferred from the pages. */
   timezone?: string;
+  /** Zone evidence bronze collected (read once the events are consumed), e.g. `() => bronze.summary.zoneEvidence`. */
+  zoneEvidence?: () => ZoneEvidence[] | undefined;
   llm?: LlmClient;
 };
 
@@ -23,7 +28,9 @@ export type PipelineResult = {
   windows: Window[];
   actions: GoldAction[];
   metrics: PipelineMetrics;
+  /** Absent when no zone is known: datetime-bearing actions are then `needsReview` with `timezone_unknown`. */
   timezone?: string;
+  timezoneSource: TimezoneSource;
 };
 
 export class UnknownSuiteError extends Error {
@@ -62,19 +69,34 @@ export async function runPipeline(input: RunPipelineInput): Promise<PipelineResu
       })),
     );
   actions.sort((a, b) => a.ts - b.ts);
+  const zoned = applySessionTimezone({
+    stated: input.timezone,
+    recording: builder.timezone,
+    evidence: input.zoneEvidence?.(),
+    interactions,
+    actions,
+    suite,
+  });
   const goldMs = performance.now() - goldStart;
 
-  const timezone = input.timezone ?? builder.timezone;
+  const timezone = zoned.timezone.timezone;
   const metrics = pipelineMetricsOf({
     eventCount: builder.eventCount,
     counts: builder.counts,
     interactions,
     windows,
-    actions,
+    actions: zoned.actions,
     silverMs,
     goldMs,
     usage: input.llm ? { model: input.llm.model, ...usage } : undefined,
     timezone,
   });
-  return { interactions, windows, actions, metrics, ...(timezone ? { timezone } : {}) };
+  return {
+    interactions,
+    windows,
+    actions: zoned.actions,
+    metrics,
+    timezoneSource: zoned.timezone.source,
+    ...(timezone ? { timezone } : {}),
+  };
 }

@@ -42,14 +42,20 @@ export async function convertRecording(
   const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
   const imported = importRecording(stream, { fileName: path.basename(file) });
   const bronze = buildBronze(imported.events, { hints: imported.hints });
-  const result = await runPipeline({ events: bronze.events, suite, catalog, timezone });
+  const result = await runPipeline({
+    events: bronze.events,
+    suite,
+    catalog,
+    timezone,
+    zoneEvidence: () => bronze.summary.zoneEvidence,
+  });
   const examples = await generateExamples({
     actions: result.actions,
     suite,
     model: RULES_MODEL,
     catalog,
     format: "openai",
-    timezone: result.timezone ?? timezone,
+    timezone: result.timezone,
   });
   const { map } = resolveActionToolMap(catalog, suite);
   const candidates = result.actions.flatMap((action) => {

@@ -1,5 +1,7 @@
 import { BatchedItems } from "@/lib/pipeline/import/batched-items";
 import type { ImportIssue, RecordingHints } from "@/lib/pipeline/import/import-issue";
+import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
+import { formatOffset } from "@/lib/pipeline/timezone/zoned-time";
 import type { CanonicalEvent } from "@/schemas/events";
 import { IdSet } from "./id-set";
 import { maskEventValues } from "./mask-values";
@@ -23,6 +25,8 @@ export interface BronzeSummary {
   /** IANA zone from a `meta` event, else a fixed-offset zone (`Etc/GMT-2`) from ISO timestamps, else undefined. */
   timezone?: string;
   timezoneSource?: "meta" | "offset";
+  /** Evidence of the user's zone outside the events (ISO timestamp offsets, zones shown in page text). */
+  zoneEvidence: ZoneEvidence[];
   maskedCount: number;
   passwordCount: number;
   duplicateIdCount: number;
@@ -61,6 +65,7 @@ export function buildBronze(
   const issues: ImportIssue[] = [];
   const summary: BronzeSummary = {
     eventCount: 0,
+    zoneEvidence: [],
     maskedCount: 0,
     passwordCount: 0,
     duplicateIdCount: 0,
@@ -149,6 +154,15 @@ export function buildBronze(
     }
     if (rest.length > 0) yield rest;
     const offset = options.hints?.timezoneOffsetMinutes;
+    if (offset !== undefined) {
+      summary.zoneEvidence.push({
+        kind: "offset",
+        offsetMinutes: offset,
+        text: `timestamps at ${formatOffset(offset)}`,
+        ...(summary.firstTs !== undefined ? { at: summary.firstTs } : {}),
+      });
+    }
+    summary.zoneEvidence.push(...(options.hints?.zoneEvidence ?? []));
     if (summary.timezoneSource === undefined && offset !== undefined) {
       const zone = offsetToZone(offset);
       if (zone) {

@@ -25,7 +25,7 @@ export type GenerateExamplesInput = {
   /** One record per session with every call in order, instead of one record per action. */
   multiStep?: boolean;
   llm?: LlmClient;
-  /** IANA zone for `datetime_iso8601`; UTC when unknown. */
+  /** IANA zone for `datetime_iso8601`; without one, date-times stay wall-clock (never a guessed UTC). */
   timezone?: string;
   /** Also emit actions marked for review (default: they are reported in `rejected`). */
   includeNeedsReview?: boolean;
@@ -87,7 +87,11 @@ export async function generateExamples(input: GenerateExamplesInput): Promise<Ge
       rejected.push({
         action: action.id,
         slug: action.slug,
-        errors: [`needs review (confidence ${action.confidence})`],
+        errors: [
+          action.reviewReasons?.includes("timezone_unknown")
+            ? "needs review: the recording shows no time zone (state one on upload)"
+            : `needs review (confidence ${action.confidence})`,
+        ],
       });
       continue;
     }

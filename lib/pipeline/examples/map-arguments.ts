@@ -1,6 +1,6 @@
 import type { CatalogActionToolMap, CatalogTool, ParameterTransform } from "@/schemas/catalog";
 import type { GoldAction, ParameterValue } from "@/schemas/pipeline";
-import { toRfc3339 } from "./zoned-time";
+import { toRfc3339 } from "@/lib/pipeline/timezone/zoned-time";
 
 type Mapping = CatalogActionToolMap["mappings"][number];
 type JsonSchema = Record<string, unknown>;
@@ -11,7 +11,8 @@ function transform(value: ParameterValue, kind: ParameterTransform, timeZone: st
   switch (kind) {
     case "datetime_iso8601": {
       const text = String(value);
-      return toRfc3339(text, timeZone ?? "UTC") ?? text;
+      // With no zone the wall-clock text stays as shown: an invented +00:00 would be silently wrong data.
+      return toRfc3339(text, timeZone) ?? text;
     }
     case "emails_to_attendees":
       return (Array.isArray(value) ? value : String(value).split(/[,;]/))

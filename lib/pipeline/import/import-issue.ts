@@ -1,3 +1,4 @@
+import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
 import type { RecordingFormat } from "./detect-format";
 
 /**
@@ -76,6 +77,8 @@ export class IssueLog {
 export interface RecordingHints {
   /** UTC offset of ISO timestamps with an explicit non-`Z` offset. */
   timezoneOffsetMinutes?: number;
+  /** Zone names and offsets shown in page text that no event carries (rrweb snapshots and mutations). */
+  zoneEvidence?: ZoneEvidence[];
   /** `synthetic`: the format has no times, so steps were laid out on an invented timeline (Recorder, codegen). */
   clock?: "epoch" | "monotonic" | "synthetic";
 }

@@ -7,8 +7,10 @@ import { calendarTargets as cal } from "@/test/helpers/test-targets";
 const catalog = getBundledCatalog();
 const week = "https://calendar.google.com/calendar/u/0/r/week";
 const edit = "https://calendar.google.com/calendar/u/0/r/eventedit";
+// A stated zone: these tests are about recognition; zone inference is tested in lib/pipeline/timezone.
 const run = async (s: TestSession) =>
-  (await runPipeline({ events: s.events, suite: "google-calendar", catalog })).actions;
+  (await runPipeline({ events: s.events, suite: "google-calendar", catalog, timezone: "America/New_York" }))
+    .actions;
 
 describe("Google Calendar recognisers", () => {
   it("reads title, shown date and times, location and guests from the event editor and saves", async () => {

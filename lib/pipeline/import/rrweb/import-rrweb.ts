@@ -4,6 +4,7 @@ import type { SourceRecord } from "../read-records";
 import { editableRoot, editableText, mutatedNodeIds } from "./contenteditable-text";
 import { describeNode, resolveActionTarget } from "./describe-node";
 import { MirrorError, type MirrorNode, NodeMirror } from "./node-mirror";
+import { collectShownZoneEvidence, mutationTexts } from "./shown-zone-evidence";
 
 // Protocol numbers from @rrweb/types (EventType, IncrementalSource, MouseInteractions); the package's enums are
 // runtime values we do not want to depend on at run time.
@@ -109,6 +110,7 @@ export async function* importRrweb(
     }
     if (event.type === FULL_SNAPSHOT) {
       mirror.reset(data.node);
+      collectShownZoneEvidence(ctx.hints, [data.node], ts);
       cache.clear();
       editableValues.clear();
       title = mirror.getTitle()?.slice(0, 2048) || title;
@@ -132,6 +134,7 @@ export async function* importRrweb(
     const source = data.source;
     if (source === SOURCE_MUTATION) {
       mirror.applyMutation(data);
+      collectShownZoneEvidence(ctx.hints, mutationTexts(data), ts);
       const newTitle = mirror.getTitle();
       if (newTitle) title = newTitle.slice(0, 2048);
       const roots = new Set<MirrorNode>();
