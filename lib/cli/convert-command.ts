@@ -7,8 +7,8 @@ import { createOpenAiCompatibleClient } from "@/lib/llm/openai-compatible-client
 import { RULES_MODEL, resolveActionToolMap } from "@/lib/pipeline/examples/generate-examples";
 import { exampleFormats, isExampleFormat } from "@/lib/pipeline/examples/record-formats";
 import { writeJsonl } from "@/lib/pipeline/examples/write-jsonl";
-import { isValidTimeZone } from "@/lib/pipeline/timezone/zoned-time";
 import { recordingFormats } from "@/lib/pipeline/import/detect-format";
+import { isValidTimeZone } from "@/lib/pipeline/timezone/zoned-time";
 import { type CliIo, UsageError } from "./cli-context";
 import { convertSession } from "./convert-session";
 import { formatIssue, importFile } from "./import-events";

@@ -6,8 +6,8 @@ import {
 } from "@/lib/pipeline/examples/generate-examples";
 import type { ExampleFormat } from "@/lib/pipeline/examples/record-formats";
 import type { LlmClient } from "@/lib/pipeline/llm-client";
-import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
 import { type PipelineResult, runPipeline } from "@/lib/pipeline/run-pipeline";
+import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
 import type { Catalog } from "@/schemas/catalog";
 import type { CanonicalEvent } from "@/schemas/events";
 

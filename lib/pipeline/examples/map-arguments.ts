@@ -1,6 +1,6 @@
+import { toRfc3339 } from "@/lib/pipeline/timezone/zoned-time";
 import type { CatalogActionToolMap, CatalogTool, ParameterTransform } from "@/schemas/catalog";
 import type { GoldAction, ParameterValue } from "@/schemas/pipeline";
-import { toRfc3339 } from "@/lib/pipeline/timezone/zoned-time";
 
 type Mapping = CatalogActionToolMap["mappings"][number];
 type JsonSchema = Record<string, unknown>;
