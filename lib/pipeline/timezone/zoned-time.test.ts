@@ -5,9 +5,11 @@ import { formatOffset, isValidTimeZone, offsetMinutes, toRfc3339 } from "./zoned
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 const formatter = (key: string, make: () => Intl.DateTimeFormat) => {
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = make()));
-  return f;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const made = make();
+  cache.set(key, made);
+  return made;
 };
 
 /** The zone's offset at an instant as Intl itself formats it ("GMT+05:30"), independent of @date-fns/tz. */

@@ -21,7 +21,8 @@ export function mutationTexts(data: Record<string, unknown>): unknown[] {
  * (a full snapshot or a mutation's additions) and text values. Collects at most a handful per recording.
  */
 export function collectShownZoneEvidence(hints: RecordingHints, items: unknown[], ts: number): void {
-  const found = (hints.zoneEvidence ??= []);
+  hints.zoneEvidence ??= [];
+  const found = hints.zoneEvidence;
   if (found.length >= MAX_EVIDENCE) return;
   const stack = [...items];
   while (stack.length > 0) {
