@@ -77,6 +77,10 @@ export const goldActionSchema = z.object({
   interactionIds: z.array(z.string()),
   eventIds: z.array(z.string()),
   window: z.string().describe("Id of the window the committing interaction belongs to."),
+  suite: z
+    .string()
+    .optional()
+    .describe("Catalog suite slug of the action, in a session processed for several suites."),
   ts: z.number(),
   missingParameters: z.array(z.string()).optional(),
   reviewReasons: z

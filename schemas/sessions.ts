@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cursorSchema, idOrSlugSchema, limitSchema, timestampSchema } from "./common";
+import { timezoneSchema, timezoneSourceSchema } from "./timezone";
 
 export const sessionStatusSchema = z
   .enum(["open", "uploaded", "processing", "completed", "failed"])
@@ -11,28 +12,69 @@ export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 export const MAX_DESCRIPTION_LENGTH = 2000;
 const descriptionSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH).optional();
 
+export const MAX_SUITES_PER_SESSION = 5;
+
+const suiteIdSchema = idOrSlugSchema.describe(
+  "The suite the recording belongs to: its UUID or slug. Give this or `suite_ids`.",
+);
+const suiteIdsSchema = z
+  .array(idOrSlugSchema)
+  .min(1)
+  .max(MAX_SUITES_PER_SESSION)
+  .describe(
+    "Every suite to process the recording for (UUIDs or slugs), e.g. a session that moves between Gmail and Calendar; each gives its own actions and examples. With `suite_id` too, that one comes first.",
+  );
+/** Multipart fields are strings: `suite_ids` is comma-separated there (or the field repeated). */
+const suiteIdsFieldSchema = z.preprocess(
+  (value) =>
+    typeof value === "string"
+      ? value
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean)
+      : value,
+  suiteIdsSchema,
+);
+
+const suitesGiven = (input: { suite_id?: string; suite_ids?: string[] }) =>
+  Boolean(input.suite_id || input.suite_ids?.length);
+const suiteRequired = { message: "Give suite_id or suite_ids", path: ["suite_id"] };
+
 /** `POST /v1/sessions` with a JSON body: opens an empty session for streaming ingest. */
 export const createStreamingSessionSchema = z
   .object({
-    suite_id: idOrSlugSchema.describe("The suite the recording belongs to: its UUID or slug."),
+    suite_id: suiteIdSchema.optional(),
+    suite_ids: suiteIdsSchema.optional(),
     description: descriptionSchema.describe("What the person did in the recording."),
+    timezone: timezoneSchema.optional(),
   })
+  .refine(suitesGiven, suiteRequired)
   .meta({
     id: "CreateSessionRequest",
-    example: { suite_id: "gmail", description: "Send a follow-up email to Ana" },
+    example: { suite_id: "gmail", description: "Send a follow-up email to Ana", timezone: "Europe/Berlin" },
   });
 export type CreateStreamingSessionInput = z.infer<typeof createStreamingSessionSchema>;
 
 /** The non-file fields of the multipart upload (`file` parts carry the recordings). */
-export const uploadSessionFieldsSchema = z.object({
-  suite_id: idOrSlugSchema,
-  description: descriptionSchema,
-});
+export const uploadSessionFieldsSchema = z
+  .object({
+    suite_id: idOrSlugSchema.optional(),
+    suite_ids: suiteIdsFieldSchema.optional(),
+    description: descriptionSchema,
+    timezone: timezoneSchema.optional(),
+  })
+  .refine(suitesGiven, suiteRequired);
+export type UploadSessionFields = z.infer<typeof uploadSessionFieldsSchema>;
 
 export const uploadSessionMultipartSchema = z
   .object({
-    suite_id: idOrSlugSchema,
+    suite_id: suiteIdSchema.optional(),
+    suite_ids: z
+      .string()
+      .optional()
+      .describe("Comma-separated suites to process the recording for (or repeat the field); see `suite_id`."),
     description: descriptionSchema,
+    timezone: timezoneSchema.optional(),
     file: z
       .array(z.string().meta({ format: "binary" }))
       .describe(
@@ -78,6 +120,20 @@ export const sessionFileSchema = z
 
 export const sessionDetailSchema = sessionSchema
   .extend({
+    suite_ids: z.array(z.uuid()).describe("Every suite the session is processed for, `suite_id` first."),
+    suite_notice: z
+      .string()
+      .nullable()
+      .describe(
+        'Set when no window of the recording belongs to the chosen suites, e.g. "This recording looks like Gmail, not GitHub".',
+      ),
+    timezone: z
+      .string()
+      .nullable()
+      .describe(
+        "IANA zone calendar times are written in; null while unknown (date-time actions then need review).",
+      ),
+    timezone_source: timezoneSourceSchema,
     source_format: z.string().nullable(),
     event_count: z.number().int().describe("Events stored (streamed events, or events imported from files)."),
     interaction_count: z.number().int(),
@@ -177,12 +233,15 @@ export const beginUploadResponseSchema = z
 export const completeUploadSchema = z
   .object({
     session_token: z.string().min(1),
-    suite_id: idOrSlugSchema,
+    suite_id: suiteIdSchema.optional(),
+    suite_ids: suiteIdsSchema.optional(),
     description: descriptionSchema,
+    timezone: timezoneSchema.optional(),
     files: z
       .array(z.object({ key: z.string().min(1), file_name: z.string().min(1).max(255) }))
       .min(1)
       .max(20),
   })
+  .refine(suitesGiven, suiteRequired)
   .meta({ id: "CompleteUploadRequest" });
 export type CompleteUploadInput = z.infer<typeof completeUploadSchema>;

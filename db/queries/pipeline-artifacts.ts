@@ -7,7 +7,16 @@ import { examples, sessionEventBatches, sessionFiles, sessions } from "../schema
 
 export type SessionRunState = Pick<
   typeof sessions.$inferSelect,
-  "id" | "userId" | "suiteId" | "status" | "storagePath" | "error" | "metrics"
+  | "id"
+  | "userId"
+  | "suiteId"
+  | "suiteIds"
+  | "status"
+  | "storagePath"
+  | "error"
+  | "metrics"
+  | "timezone"
+  | "timezoneSource"
 >;
 
 export async function findSessionRunState(
@@ -19,10 +28,13 @@ export async function findSessionRunState(
       id: sessions.id,
       userId: sessions.userId,
       suiteId: sessions.suiteId,
+      suiteIds: sessions.suiteIds,
       status: sessions.status,
       storagePath: sessions.storagePath,
       error: sessions.error,
       metrics: sessions.metrics,
+      timezone: sessions.timezone,
+      timezoneSource: sessions.timezoneSource,
     })
     .from(sessions)
     .where(eq(sessions.id, sessionId))
@@ -99,12 +111,15 @@ export async function markSessionCompleted(
     interactionCount: number;
     actionCount: number;
     metrics: Record<string, unknown>;
+    /** Left out when the customer stated the zone: the pipeline never overrides that. */
+    timezone?: { timezone: string | null; timezoneSource: "recording" | "inferred" | "unknown" };
   },
 ) {
   const now = new Date();
+  const { timezone, ...counts } = result;
   await db
     .update(sessions)
-    .set({ ...result, status: "completed", error: null, updatedAt: now, completedAt: now })
+    .set({ ...counts, ...timezone, status: "completed", error: null, updatedAt: now, completedAt: now })
     .where(eq(sessions.id, sessionId));
 }
 

@@ -17,7 +17,10 @@ export async function insertSession(
     id: string;
     userId: string;
     suiteId: string;
+    suiteIds?: string[] | null;
     description?: string | null;
+    timezone?: string | null;
+    timezoneSource?: SessionRow["timezoneSource"];
     status: SessionStatus;
     sourceFormat?: string | null;
     rawBytes?: number;

@@ -25,6 +25,9 @@ export const sessionStatus = pgEnum("session_status", [
   "failed",
 ]);
 
+/** Where a session's zone came from: see lib/pipeline/timezone/resolve-timezone.ts. */
+export const timezoneSource = pgEnum("timezone_source", ["stated", "recording", "inferred", "unknown"]);
+
 export const sessions = pgTable(
   "sessions",
   {
@@ -35,7 +38,15 @@ export const sessions = pgTable(
     suiteId: uuid("suite_id")
       .notNull()
       .references(() => suites.id),
+    /**
+     * Every suite the session is processed for, `suite_id` first (null: only `suite_id`). Each gives its own actions
+     * and examples; a window is only read for actions of its own suite.
+     */
+    suiteIds: uuid("suite_ids").array(),
     description: text("description"),
+    /** IANA zone of the person's calendar and clock: stated on upload, else set by the pipeline. */
+    timezone: text("timezone"),
+    timezoneSource: timezoneSource("timezone_source").notNull().default("unknown"),
     /** Storage prefix holding the session's raw files and artifacts: `sessions/<id>/`. */
     storagePath: text("storage_path").notNull(),
     status: sessionStatus("status").notNull().default("open"),

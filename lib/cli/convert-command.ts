@@ -8,7 +8,7 @@ import { RULES_MODEL, resolveActionToolMap } from "@/lib/pipeline/examples/gener
 import { exampleFormats, isExampleFormat } from "@/lib/pipeline/examples/record-formats";
 import { writeJsonl } from "@/lib/pipeline/examples/write-jsonl";
 import { recordingFormats } from "@/lib/pipeline/import/detect-format";
-import { isValidTimeZone } from "@/lib/pipeline/timezone/zoned-time";
+import { isValidTimeZone } from "@/lib/pipeline/timezone/is-valid-time-zone";
 import { type CliIo, UsageError } from "./cli-context";
 import { convertSession } from "./convert-session";
 import { formatIssue, importFile } from "./import-events";

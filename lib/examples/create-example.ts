@@ -4,6 +4,8 @@ import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
 import { exampleRequested } from "@/inngest/events";
 import { sendEvent } from "@/inngest/send-event";
 import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { actionToolMapId } from "@/lib/catalog/catalog-ids";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { CreateExampleInput } from "@/schemas/examples";
@@ -27,11 +29,22 @@ export async function createExample(input: {
       message: `Session ${session.id} failed to process${session.error ? `: ${session.error}` : ""}; upload it again`,
     });
   }
-  const suite = findSuite(session.suiteId);
-  if (!suite)
-    throw new Error(`session ${session.id} references suite ${session.suiteId} missing from the catalog`);
+  const sessionSuites = (session.suiteIds ?? [session.suiteId]).map((id) => {
+    const suite = findSuite(id);
+    if (!suite) throw new Error(`session ${session.id} references suite ${id} missing from the catalog`);
+    return suite;
+  });
+  // A session processed for several suites makes examples for any of them: the named map picks the suite.
+  const reference = input.body.action_tool_map_id;
+  const named = reference
+    ? getBundledCatalog().action_tool_maps.find(
+        (m) => m.slug === reference || actionToolMapId(m.slug) === reference,
+      )
+    : undefined;
+  const suite = sessionSuites.find((s) => s.slug === named?.suite) ?? sessionSuites[0];
+  if (!suite) throw new Error(`session ${session.id} has no suite`);
   const model = resolveModel(input.body.model_id);
-  const map = resolveActionToolMap(input.body.action_tool_map_id, suite);
+  const map = resolveActionToolMap(reference, suite);
   if (model.slug !== DEFAULT_MODEL_SLUG && !getEnv().LLM_BASE_URL) {
     throw new AppError({
       code: "unprocessable",
@@ -62,5 +75,5 @@ export async function createExample(input: {
     id: `example-requested-${row.id}`,
     data: { exampleId: row.id, userId: input.userId },
   });
-  return { ...row, suiteId: session.suiteId };
+  return { ...row, suiteId: suite.id };
 }

@@ -4,6 +4,7 @@ import {
   listSessionEventBatchesPage,
   listSessionFilesForRun,
 } from "@/db/queries/pipeline-artifacts";
+import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { artifactKeys } from "./artifact-keys";
 import { writeJsonlArtifact } from "./jsonl-artifacts";
@@ -17,6 +18,8 @@ export interface BronzeResult {
   bytes: number;
   formats: string[];
   timezone?: string;
+  recordingTimezone?: string;
+  zoneEvidence: ZoneEvidence[];
   details: Record<string, unknown>;
   ms: number;
 }
@@ -78,6 +81,8 @@ export async function runBronzeStage(sessionId: string, stages: PipelineStages):
     bytes: written.bytes,
     formats: summary.formats,
     timezone: summary.timezone,
+    ...(summary.recordingTimezone ? { recordingTimezone: summary.recordingTimezone } : {}),
+    zoneEvidence: summary.zoneEvidence ?? [],
     details: summary.details,
     ms: Math.round(performance.now() - started),
   };

@@ -16,6 +16,7 @@ import { type ImportedRecording, importRecording } from "@/lib/pipeline/import/i
 import type { TokenUsage } from "@/lib/pipeline/llm-client";
 import { SilverBuilder } from "@/lib/pipeline/silver/build-silver";
 import { mergeRatiosOf, streamInteractions } from "@/lib/pipeline/silver/silver-stream";
+import { applySessionTimezone } from "@/lib/pipeline/timezone/apply-session-timezone";
 import type { CanonicalEvent } from "@/schemas/events";
 import type { LlmUsage, PipelineStages, RawSource } from "./pipeline-stages";
 
@@ -68,6 +69,10 @@ export function getDefaultStages(): PipelineStages {
             formats: [...new Set(formats)],
             issues,
             timezone: bronze.summary.timezone,
+            ...(bronze.summary.timezoneSource === "meta"
+              ? { recordingTimezone: bronze.summary.timezone }
+              : {}),
+            zoneEvidence: bronze.summary.zoneEvidence,
             details: { ...bronze.summary },
           };
         },
@@ -82,7 +87,7 @@ export function getDefaultStages(): PipelineStages {
       };
     },
 
-    async gold({ interactions, suite: suiteSlug }) {
+    async gold({ interactions, suite: suiteSlug, timezone: zoneInput }) {
       const suite = findSuite(getBundledCatalog(), suiteSlug);
       if (!suite) throw new Error(`Unknown suite ${suiteSlug}`);
       const { windows, actions, cancelledIds } = buildGold(interactions, suite);
@@ -94,7 +99,13 @@ export function getDefaultStages(): PipelineStages {
         );
         actions.sort((a, b) => a.ts - b.ts);
       }
-      return { windows, actions, usage: llm ? usageOf(llm.model, usage) : [] };
+      const zoned = applySessionTimezone({ ...zoneInput, interactions, actions, suite });
+      return {
+        windows,
+        actions: zoned.actions,
+        usage: llm ? usageOf(llm.model, usage) : [],
+        timezone: zoned.timezone,
+      };
     },
 
     async generateExamples(input) {

@@ -55,13 +55,16 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
   const example = await findExampleById(db, exampleId);
   if (!example) throw new NonRetriableError(`Example ${exampleId} does not exist`);
   const session = await findSessionRunState(db, example.sessionId);
-  const suite = findSuite(example.suiteId);
   const map = findActionToolMapById(example.actionToolMapId);
+  const suite = map && findSuite(map.suite);
   const model = findModelById(example.modelId);
   if (!suite || !map || !model)
     throw new NonRetriableError("The example references catalog entries that no longer exist");
   const options = exampleOutputOptionsSchema.parse(example.modelConfiguration);
-  const actions = await collectJsonlArtifact<GoldAction>(artifactKeys(example.sessionId).actions);
+  // A multi-suite session's actions carry their suite; an example is made of its map's suite's actions only.
+  const actions = (await collectJsonlArtifact<GoldAction>(artifactKeys(example.sessionId).actions)).filter(
+    (action) => action.suite === undefined || action.suite === map.suite,
+  );
   const generated = await stages
     .generateExamples({
       actions,
@@ -71,10 +74,7 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
       modelConfiguration: example.modelConfiguration,
       format: options.format,
       multiStep: options.multi_step,
-      timezone:
-        session?.metrics && typeof session.metrics.timezone === "string"
-          ? session.metrics.timezone
-          : undefined,
+      timezone: session?.timezone ?? undefined,
     })
     .catch((error: unknown) => {
       // A configuration the customer chose (e.g. an LLM model with no gateway) will not fix itself on retry.

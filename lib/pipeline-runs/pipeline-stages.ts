@@ -1,3 +1,6 @@
+import type { SessionTimezoneInput } from "@/lib/pipeline/timezone/apply-session-timezone";
+import type { TimezoneResolution } from "@/lib/pipeline/timezone/resolve-timezone";
+import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
 import type { CanonicalEvent } from "@/schemas/events";
 import type { GoldAction, Interaction, Window } from "@/schemas/pipeline";
 
@@ -14,6 +17,10 @@ export interface BronzeSummaryLike {
   formats: string[];
   issues: unknown[];
   timezone?: string;
+  /** The zone the recording itself names (a `meta` event), not one guessed from offsets. */
+  recordingTimezone?: string;
+  /** Evidence of the zone outside the events (page text, timestamp offsets), for the gold stage. */
+  zoneEvidence?: ZoneEvidence[];
   details: Record<string, unknown>;
 }
 
@@ -37,7 +44,8 @@ export interface PipelineStages {
   gold(input: {
     interactions: Interaction[];
     suite: string;
-  }): Promise<{ windows: Window[]; actions: GoldAction[]; usage: LlmUsage[] }>;
+    timezone?: SessionTimezoneInput;
+  }): Promise<{ windows: Window[]; actions: GoldAction[]; usage: LlmUsage[]; timezone?: TimezoneResolution }>;
   generateExamples(input: {
     actions: GoldAction[];
     suite: string;

@@ -17,16 +17,25 @@ import type { StepRunner } from "./step-runner";
 
 const log = childLogger("process-session");
 
-async function startSessionRun(sessionId: string): Promise<{ suite: string; userId: string }> {
+async function startSessionRun(
+  sessionId: string,
+): Promise<{ suites: string[]; userId: string; statedTimezone?: string }> {
   const db = await getDb();
   const session = await findSessionRunState(db, sessionId);
   if (!session) throw new NonRetriableError(`Session ${sessionId} does not exist`);
   if (session.status === "open")
     throw new NonRetriableError(`Session ${sessionId} is still open for streaming`);
-  const suite = findSuite(session.suiteId);
-  if (!suite) throw new NonRetriableError(`Session ${sessionId} has an unknown suite ${session.suiteId}`);
+  const suites = (session.suiteIds ?? [session.suiteId]).map((id) => {
+    const suite = findSuite(id);
+    if (!suite) throw new NonRetriableError(`Session ${sessionId} has an unknown suite ${id}`);
+    return suite.slug;
+  });
   await markSessionProcessing(db, sessionId);
-  return { suite: suite.slug, userId: session.userId };
+  return {
+    suites,
+    userId: session.userId,
+    ...(session.timezoneSource === "stated" && session.timezone ? { statedTimezone: session.timezone } : {}),
+  };
 }
 
 /** The per-run metrics JSON stored in sessions.metrics and returned with the session. */
@@ -36,7 +45,11 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
     importIssues: bronze.issues,
     bronze: bronze.details,
     formats: bronze.formats,
-    timezone: bronze.timezone ?? null,
+    timezone: gold.timezone.timezone ?? null,
+    timezoneSource: gold.timezone.source,
+    ...(gold.timezone.evidence ? { timezoneEvidence: gold.timezone.evidence } : {}),
+    detectedSuites: gold.detectedSuites,
+    suiteNotice: gold.suiteNotice ?? null,
     interactions: silver.interactions,
     windows: gold.windows,
     actions: gold.actions,
@@ -59,10 +72,15 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  * reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites them).
  */
 export async function processSession(sessionId: string, step: StepRunner, stages: PipelineStages) {
-  const { suite, userId } = await step.run("start", () => startSessionRun(sessionId));
+  const { suites, userId, statedTimezone } = await step.run("start", () => startSessionRun(sessionId));
   const bronze = await step.run("bronze", () => runBronzeStage(sessionId, stages));
   const silver = await step.run("silver", () => runSilverStage(sessionId, stages));
-  const gold = await step.run("gold", () => runGoldStage(sessionId, { suite }, stages));
+  const timezone = {
+    stated: statedTimezone,
+    recording: bronze.recordingTimezone,
+    evidence: bronze.zoneEvidence,
+  };
+  const gold = await step.run("gold", () => runGoldStage(sessionId, { suites, timezone }, stages));
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
     await markSessionCompleted(await getDb(), sessionId, {
@@ -71,6 +89,14 @@ export async function processSession(sessionId: string, step: StepRunner, stages
       interactionCount: silver.interactions,
       actionCount: gold.actions,
       metrics,
+      ...(gold.timezone.source === "stated"
+        ? {}
+        : {
+            timezone: {
+              timezone: gold.timezone.timezone ?? null,
+              timezoneSource: gold.timezone.source,
+            },
+          }),
     });
     // LLM classification tokens are billed to the session's owner, once per session run and model.
     await recordUsage({

@@ -1,3 +1,7 @@
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { checkSessionSuites } from "@/lib/pipeline/gold/window-suites";
+import type { SessionTimezoneInput } from "@/lib/pipeline/timezone/apply-session-timezone";
+import type { TimezoneResolution } from "@/lib/pipeline/timezone/resolve-timezone";
 import type { CanonicalEvent } from "@/schemas/events";
 import type { GoldAction, Interaction } from "@/schemas/pipeline";
 import { artifactKeys } from "./artifact-keys";
@@ -59,16 +63,27 @@ export interface GoldResult {
   actions: number;
   confidence: ConfidenceDistribution;
   usage: LlmUsage[];
+  /** The session's zone as resolved (stated → recording → inferred → unknown). */
+  timezone: TimezoneResolution;
+  /** Suites the windows belong to, most time first. */
+  detectedSuites: string[];
+  /** "This recording looks like Gmail, not GitHub" when no window is of the processed suites. */
+  suiteNotice?: string;
   ms: number;
 }
 
+/** One suite's actions in a multi-suite session: tagged, with ids kept unique across suites. */
+const tagActions = (actions: GoldAction[], suite: string, isMulti: boolean): GoldAction[] =>
+  isMulti ? actions.map((a) => ({ ...a, id: `${suite}:${a.id}`, suite })) : actions;
+
 /**
- * Gold: windows and catalog actions from the silver artifact. Interactions of a session fit in memory (they are
- * one to two orders of magnitude fewer than events) and classification needs them in order across tabs.
+ * Gold: windows and catalog actions from the silver artifact, for each suite the session is processed for.
+ * Interactions of a session fit in memory (they are one to two orders of magnitude fewer than events) and
+ * classification needs them in order across tabs.
  */
 export async function runGoldStage(
   sessionId: string,
-  input: { suite: string },
+  input: { suites: string[]; timezone?: SessionTimezoneInput },
   stages: PipelineStages,
 ): Promise<GoldResult> {
   const started = performance.now();
@@ -76,16 +91,28 @@ export async function runGoldStage(
   const interactions = await collectJsonlArtifact<Interaction>(keys.silver);
   // Tabs flush independently, so the stream is not globally ordered; ties keep the builder's id order.
   interactions.sort((a, b) => a.ts - b.ts || Number(a.id.slice(1)) - Number(b.id.slice(1)));
-  const gold = await stages.gold({ interactions, suite: input.suite });
-  const windows = await writeJsonlArtifact(keys.windows, gold.windows);
-  const actions = await writeJsonlArtifact(keys.actions, gold.actions);
+  const isMulti = input.suites.length > 1;
+  const runs = [];
+  for (const suite of input.suites) {
+    const gold = await stages.gold({ interactions, suite, timezone: input.timezone });
+    runs.push({ ...gold, actions: tagActions(gold.actions, suite, isMulti) });
+  }
+  const [primary] = runs;
+  if (!primary) throw new Error(`Session ${sessionId} has no suite to process`);
+  const allActions = runs.flatMap((run) => run.actions).sort((a, b) => a.ts - b.ts);
+  const check = checkSessionSuites(primary.windows, input.suites, getBundledCatalog().suites);
+  const windows = await writeJsonlArtifact(keys.windows, primary.windows);
+  const actions = await writeJsonlArtifact(keys.actions, allActions);
   return {
     windowsKey: windows.key,
     actionsKey: actions.key,
     windows: windows.count,
     actions: actions.count,
-    confidence: confidenceDistribution(gold.actions),
-    usage: gold.usage ?? [],
+    confidence: confidenceDistribution(allActions),
+    usage: runs.flatMap((run) => run.usage ?? []),
+    timezone: primary.timezone ?? { source: "unknown" },
+    detectedSuites: check.detected,
+    ...(check.notice ? { suiteNotice: check.notice } : {}),
     ms: Math.round(performance.now() - started),
   };
 }

@@ -3,6 +3,7 @@ import { findSuite } from "@/db/queries/catalog";
 import { insertSession } from "@/db/queries/sessions";
 import { badRequest } from "@/lib/errors";
 import type { CreateStreamingSessionInput } from "@/schemas/sessions";
+import { resolveSessionSuites } from "./resolve-session-suites";
 import { toSessionResponse } from "./session-response";
 
 /** A suite the caller named, as a 400 (bad input) rather than a 404 (the URL was fine). */
@@ -15,15 +16,21 @@ export async function resolveSuiteId(idOrSlug: string): Promise<string> {
 
 /** Opens an empty session that accepts streamed events until it is completed. */
 export async function createStreamingSession(userId: string, input: CreateStreamingSessionInput) {
-  const suiteId = await resolveSuiteId(input.suite_id);
+  const { suiteId, suiteIds } = await resolveSessionSuites(input);
   const session = await insertSession(await getDb(), {
     id: crypto.randomUUID(),
     userId,
     suiteId,
+    suiteIds,
     description: input.description || null,
+    ...statedTimezone(input.timezone),
     status: "open",
     sourceFormat: "native",
   });
   if (!session) throw new Error("session insert returned no row");
   return toSessionResponse(session);
 }
+
+/** A zone the customer stated is the session's zone, whatever the recording says. */
+export const statedTimezone = (timezone: string | undefined) =>
+  timezone ? { timezone, timezoneSource: "stated" as const } : {};

@@ -3,6 +3,7 @@ import { insertSessionFiles } from "@/db/queries/session-files";
 import { insertSession } from "@/db/queries/sessions";
 import { sessionUploaded } from "@/inngest/events";
 import { sendEvent } from "@/inngest/send-event";
+import { statedTimezone } from "./create-streaming-session";
 import { toSessionResponse } from "./session-response";
 
 export interface StoredUpload {
@@ -21,7 +22,9 @@ export async function createUploadedSession(args: {
   sessionId: string;
   userId: string;
   suiteId: string;
+  suiteIds?: string[] | null;
   description?: string | null;
+  timezone?: string;
   files: StoredUpload[];
 }) {
   const db = await getDb();
@@ -30,7 +33,9 @@ export async function createUploadedSession(args: {
     id: args.sessionId,
     userId: args.userId,
     suiteId: args.suiteId,
+    suiteIds: args.suiteIds ?? null,
     description: args.description || null,
+    ...statedTimezone(args.timezone),
     status: "uploaded",
     sourceFormat: formats.size === 1 ? [...formats][0] : "mixed",
     rawBytes: args.files.reduce((sum, f) => sum + f.sizeBytes, 0),

@@ -4,9 +4,9 @@ import { DETECT_HEAD_BYTES, detectRecordingFormat } from "@/lib/ingest/detect-up
 import { tooLarge } from "@/lib/ingest/read-limited-body";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import type { BeginUploadInput, CompleteUploadInput } from "@/schemas/sessions";
-import { resolveSuiteId } from "./create-streaming-session";
 import { createUploadedSession, safeFileName } from "./create-uploaded-session";
 import { unrecognisedFile } from "./receive-multipart-upload";
+import { resolveSessionSuites } from "./resolve-session-suites";
 import { signUploadToken, verifyUploadToken } from "./upload-token";
 
 const TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -105,7 +105,7 @@ async function readHead(key: string): Promise<Uint8Array> {
 export async function completeUpload(userId: string, input: CompleteUploadInput) {
   const claims = await verifyUploadToken(input.session_token, "session");
   if (claims.userId !== userId) throw unauthorized("The upload token belongs to another user");
-  const suiteId = await resolveSuiteId(input.suite_id);
+  const { suiteId, suiteIds } = await resolveSessionSuites(input);
   const store = await getObjectStore();
   const files = [];
   for (const file of input.files) {
@@ -123,7 +123,9 @@ export async function completeUpload(userId: string, input: CompleteUploadInput)
     sessionId: claims.sessionId,
     userId,
     suiteId,
+    suiteIds,
     description: input.description,
+    ...(input.timezone ? { timezone: input.timezone } : {}),
     files,
   });
 }

@@ -20,6 +20,10 @@ export async function getSessionDetail(userId: string, sessionId: string) {
     session.status === "open" ? await countSessionEvents(db, session.id) : session.eventCount;
   return {
     ...toSessionResponse(session),
+    suite_ids: session.suiteIds ?? [session.suiteId],
+    suite_notice: typeof session.metrics?.suiteNotice === "string" ? session.metrics.suiteNotice : null,
+    timezone: session.timezone,
+    timezone_source: session.timezoneSource,
     source_format: session.sourceFormat,
     event_count: eventCount,
     interaction_count: session.interactionCount,

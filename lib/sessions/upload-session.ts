@@ -1,9 +1,15 @@
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { uploadSessionFieldsSchema } from "@/schemas/sessions";
+import { timezoneSchema } from "@/schemas/timezone";
 import { resolveSuiteId } from "./create-streaming-session";
 import { createUploadedSession } from "./create-uploaded-session";
 import { receiveMultipartUpload } from "./receive-multipart-upload";
+import { resolveSessionSuites } from "./resolve-session-suites";
+
+/** The zone field alone, so a bad zone is refused (422 naming `timezone`) before any file is stored. */
+const timezoneFieldSchema = z.object({ timezone: timezoneSchema });
 
 /**
  * Limit of one multipart request through the function. Larger recordings use the direct upload
@@ -15,19 +21,25 @@ export const MAX_MULTIPART_UPLOAD_BYTES = 100 * 1024 * 1024;
 export async function uploadSession(request: Request, userId: string) {
   const sessionId = crypto.randomUUID();
   const store = await getObjectStore();
-  let suiteId: string | undefined;
+  // `suite_ids` may be repeated; the parser keeps only the last value of a field, so collect them here.
+  const suiteIdValues: string[] = [];
   const { fields, files } = await receiveMultipartUpload(request, {
     sessionId,
     store,
     maxBytes: MAX_MULTIPART_UPLOAD_BYTES,
-    // Checking the suite as soon as its field arrives avoids storing files for a request that will fail.
+    // Checking fields as soon as they arrive avoids storing files for a request that will fail.
     onField: async (name, value) => {
-      if (name === "suite_id") suiteId = await resolveSuiteId(value);
+      if (name === "suite_id") await resolveSuiteId(value);
+      if (name === "suite_ids") suiteIdValues.push(value);
+      if (name === "timezone") timezoneFieldSchema.parse({ timezone: value });
     },
   });
   try {
-    const input = uploadSessionFieldsSchema.parse(fields);
-    suiteId ??= await resolveSuiteId(input.suite_id);
+    const input = uploadSessionFieldsSchema.parse({
+      ...fields,
+      ...(suiteIdValues.length > 0 ? { suite_ids: suiteIdValues.join(",") } : {}),
+    });
+    const { suiteId, suiteIds } = await resolveSessionSuites(input);
     if (files.length === 0) {
       throw new AppError({
         code: "unprocessable",
@@ -37,7 +49,15 @@ export async function uploadSession(request: Request, userId: string) {
         },
       });
     }
-    return await createUploadedSession({ sessionId, userId, suiteId, description: input.description, files });
+    return await createUploadedSession({
+      sessionId,
+      userId,
+      suiteId,
+      suiteIds,
+      description: input.description,
+      ...(input.timezone ? { timezone: input.timezone } : {}),
+      files,
+    });
   } catch (error) {
     await store.deletePrefix(`sessions/${sessionId}/`).catch(() => undefined);
     throw error;

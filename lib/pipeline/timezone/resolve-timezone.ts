@@ -1,6 +1,6 @@
+import { isValidTimeZone } from "./is-valid-time-zone";
 import type { ZoneEvidence } from "./zone-evidence";
 import { zoneForOffset } from "./zone-names";
-import { isValidTimeZone } from "./zoned-time";
 
 /**
  * Where a session's zone came from: `stated` by the customer (upload form, API, CLI), carried by the `recording`

@@ -1,4 +1,5 @@
-import { isValidTimeZone, offsetMinutes } from "./zoned-time";
+import { isValidTimeZone } from "./is-valid-time-zone";
+import { offsetMinutes } from "./zoned-time";
 
 /**
  * Names people see for a zone, back to an IANA name: a city ("Berlin", "New York"), a generic name as CLDR (and so

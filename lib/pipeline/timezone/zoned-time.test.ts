@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isValidTimeZone } from "./is-valid-time-zone";
 import { knownZones } from "./zone-names";
-import { formatOffset, isValidTimeZone, offsetMinutes, toRfc3339 } from "./zoned-time";
+import { formatOffset, offsetMinutes, toRfc3339 } from "./zoned-time";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 const formatter = (key: string, make: () => Intl.DateTimeFormat) => {

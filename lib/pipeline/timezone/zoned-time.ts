@@ -6,24 +6,6 @@ import { TZDate, tzOffset } from "@date-fns/tz";
  * Berlin is +02:00, a winter one +01:00.
  */
 
-const validity = new Map<string, boolean>();
-
-/** An IANA zone name the runtime knows (`Europe/Berlin`, `Etc/GMT-2`, `UTC`); offsets like `+02:00` are not names. */
-export function isValidTimeZone(timeZone: string): boolean {
-  let valid = validity.get(timeZone);
-  if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone });
-      // Intl also accepts offset strings in newer runtimes; a session's zone must be a name.
-      valid = /^[A-Za-z]/.test(timeZone);
-    } catch {
-      valid = false;
-    }
-    if (validity.size < 1000) validity.set(timeZone, valid);
-  }
-  return valid;
-}
-
 /** Offset of `timeZone` from UTC at `instant` (epoch ms), in minutes (Berlin in July: 120). */
 export function offsetMinutes(instant: number, timeZone: string): number {
   return tzOffset(timeZone, new Date(instant));
