@@ -1,5 +1,5 @@
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
-import { checkSessionSuites } from "@/lib/pipeline/gold/window-suites";
+import { checkSessionSuites, keepActionsOfSuite } from "@/lib/pipeline/gold/window-suites";
 import type { SessionTimezoneInput } from "@/lib/pipeline/timezone/apply-session-timezone";
 import type { TimezoneResolution } from "@/lib/pipeline/timezone/resolve-timezone";
 import type { CanonicalEvent } from "@/schemas/events";
@@ -93,14 +93,16 @@ export async function runGoldStage(
   interactions.sort((a, b) => a.ts - b.ts || Number(a.id.slice(1)) - Number(b.id.slice(1)));
   const isMulti = input.suites.length > 1;
   const runs = [];
+  const catalogSuites = getBundledCatalog().suites;
   for (const suite of input.suites) {
     const gold = await stages.gold({ interactions, suite, timezone: input.timezone });
-    runs.push({ ...gold, actions: tagActions(gold.actions, suite, isMulti) });
+    const own = keepActionsOfSuite(gold.actions, gold.windows, suite, catalogSuites);
+    runs.push({ ...gold, actions: tagActions(own, suite, isMulti) });
   }
   const [primary] = runs;
   if (!primary) throw new Error(`Session ${sessionId} has no suite to process`);
   const allActions = runs.flatMap((run) => run.actions).sort((a, b) => a.ts - b.ts);
-  const check = checkSessionSuites(primary.windows, input.suites, getBundledCatalog().suites);
+  const check = checkSessionSuites(primary.windows, input.suites, catalogSuites);
   const windows = await writeJsonlArtifact(keys.windows, primary.windows);
   const actions = await writeJsonlArtifact(keys.actions, allActions);
   return {

@@ -3,6 +3,7 @@ import type { CanonicalEvent } from "@/schemas/events";
 import type { GoldAction, Interaction, PipelineMetrics, Window } from "@/schemas/pipeline";
 import { buildGold, findSuite } from "./gold/build-gold";
 import { classifyWithLlm } from "./gold/classify-with-llm";
+import { keepActionsOfSuite } from "./gold/window-suites";
 import type { LlmClient, TokenUsage } from "./llm-client";
 import { pipelineMetricsOf } from "./pipeline-metrics";
 import { SilverBuilder } from "./silver/build-silver";
@@ -74,7 +75,7 @@ export async function runPipeline(input: RunPipelineInput): Promise<PipelineResu
     recording: builder.timezone,
     evidence: input.zoneEvidence?.(),
     interactions,
-    actions,
+    actions: keepActionsOfSuite(actions, windows, suite.slug, input.catalog.suites),
     suite,
   });
   const goldMs = performance.now() - goldStart;

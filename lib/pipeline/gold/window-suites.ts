@@ -61,3 +61,20 @@ export function checkSessionSuites(
     notice: `This recording looks like ${names(bySlug(detected))}, not ${names(bySlug(chosen))}`,
   };
 }
+
+/**
+ * Only actions in windows of their own suite: a Gmail search in a session processed for Calendar is not a Calendar
+ * search. Windows no suite claims (an imitation on localhost with no telling title) keep their actions.
+ */
+export function keepActionsOfSuite<A extends { window: string }>(
+  actions: A[],
+  windows: Window[],
+  suite: string,
+  suites: CatalogSuite[],
+): A[] {
+  const windowSuite = new Map(windows.map((w) => [w.id, suiteOfWindow(w, suites)?.slug]));
+  return actions.filter((action) => {
+    const owner = windowSuite.get(action.window);
+    return owner === undefined || owner === suite;
+  });
+}
