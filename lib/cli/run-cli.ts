@@ -19,9 +19,10 @@ Offline:
   convert <recording> --suite <slug>        recording → MCP tool-call training examples (see convert --help)
 
 With a Tracepipe server (--server <url>, else TRACEPIPE_URL, default http://localhost:3000):
-  upload <file…> --suite <slug> [--description <text>] [--wait] [--timeout <s>]
+  upload <file…> --suite <slug[,slug…]> [--timezone <IANA zone>] [--description <text>] [--wait] [--timeout <s>]
                                             upload recordings; --wait polls until the pipeline is done
-  stream <file.jsonl> --suite <slug> [--batch <n>] [--description <text>] [--session <id>]
+  stream <file.jsonl> --suite <slug[,slug…]> [--timezone <IANA zone>] [--batch <n>] [--description <text>]
+                      [--session <id>]
                                             send native JSONL events in batches, then complete the session
   status <session-id> [--json]              a session's status and counts
   examples <session-id> [--out <file>] [--format <f>] [--model <slug>] [--map <slug>]

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { sessionDetailSchema, sessionSchema } from "@/schemas/sessions";
 import type { ApiClient } from "./api-client";
 import { type CliDeps, type CliIo, createCommandClient, parseCommandArgs, UsageError } from "./cli-context";
+import { checkTimezoneOption, suiteFields } from "./session-options";
 
 type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
@@ -36,6 +37,8 @@ export function formatSession(session: SessionDetail): string {
     `  events ${session.event_count}, interactions ${session.interaction_count}, actions ${session.action_count}`,
   ];
   if (session.description) lines.push(`  description: ${session.description}`);
+  lines.push(`  time zone: ${session.timezone ?? "unknown"} (${session.timezone_source})`);
+  if (session.suite_notice) lines.push(`  note: ${session.suite_notice}`);
   for (const file of session.files)
     lines.push(`  file ${file.file_name} (${file.format ?? "unknown format"}, ${file.size_bytes} bytes)`);
   if (session.error) lines.push(`  error: ${session.error}`);
@@ -48,9 +51,11 @@ export async function runUpload(argv: string[], io: CliIo, deps: CliDeps): Promi
   const { values, positionals } = parseCommandArgs(argv, {
     suite: { type: "string" },
     description: { type: "string" },
+    timezone: { type: "string" },
     wait: { type: "boolean", default: false },
     timeout: { type: "string", default: "600" },
   });
+  checkTimezoneOption(values.timezone);
   if (positionals.length === 0) throw new UsageError("Missing <file…>");
   if (!values.suite) throw new UsageError("Missing --suite <slug>");
   const timeoutSeconds = Number(values.timeout);
@@ -58,8 +63,10 @@ export async function runUpload(argv: string[], io: CliIo, deps: CliDeps): Promi
   const { client } = createCommandClient(values.server, deps, io);
 
   const form = new FormData();
-  form.append("suite_id", values.suite);
+  for (const [name, value] of Object.entries(suiteFields(values.suite)))
+    form.append(name, Array.isArray(value) ? value.join(",") : value);
   if (values.description) form.append("description", values.description);
+  if (values.timezone) form.append("timezone", values.timezone);
   for (const file of positionals) {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) throw new UsageError(`No such file: ${file}`);

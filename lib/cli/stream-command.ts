@@ -12,6 +12,7 @@ import { sessionSchema } from "@/schemas/sessions";
 import { type ApiClient, toProblemError } from "./api-client";
 import { type CliDeps, type CliIo, createCommandClient, parseCommandArgs, UsageError } from "./cli-context";
 import { BadLineError, type NumberedEvent, readEventLines } from "./read-event-lines";
+import { checkTimezoneOption, suiteFields } from "./session-options";
 
 // Headroom under the server's decompressed limit for the array brackets and commas.
 const MAX_BATCH_BYTES = MAX_INGEST_BODY_BYTES - 64 * 1024;
@@ -64,13 +65,22 @@ async function sendBatch(
   throw await toProblemError(response);
 }
 
-async function openSession(client: ApiClient, suite: string, description: string | undefined) {
+async function openSession(
+  client: ApiClient,
+  suite: string,
+  description: string | undefined,
+  timezone: string | undefined,
+) {
   return client.requestJson(
     {
       method: "POST",
       path: "/v1/sessions",
       headers: { "content-type": "application/json", "idempotency-key": `open-${crypto.randomUUID()}` },
-      body: JSON.stringify({ suite_id: suite, ...(description ? { description } : {}) }),
+      body: JSON.stringify({
+        ...suiteFields(suite),
+        ...(description ? { description } : {}),
+        ...(timezone ? { timezone } : {}),
+      }),
     },
     [201],
     sessionSchema,
@@ -82,8 +92,10 @@ export async function runStream(argv: string[], io: CliIo, deps: CliDeps): Promi
     suite: { type: "string" },
     session: { type: "string" },
     description: { type: "string" },
+    timezone: { type: "string" },
     batch: { type: "string", default: "500" },
   });
+  checkTimezoneOption(values.timezone);
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError("Missing <file.jsonl>");
   if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(" ")}`);
@@ -94,7 +106,8 @@ export async function runStream(argv: string[], io: CliIo, deps: CliDeps): Promi
   if (!(await stat(file).catch(() => undefined))?.isFile()) throw new UsageError(`No such file: ${file}`);
   const { client } = createCommandClient(values.server, deps, io);
 
-  const sessionId = values.session ?? (await openSession(client, values.suite ?? "", values.description)).id;
+  const sessionId =
+    values.session ?? (await openSession(client, values.suite ?? "", values.description, values.timezone)).id;
   io.stderr(`${values.session ? "appending to" : "opened"} session ${sessionId}\n`);
   const runId = crypto.randomUUID();
   const totals: Totals = { accepted: 0, duplicates: 0, batches: 0 };

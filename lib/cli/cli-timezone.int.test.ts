@@ -1,0 +1,164 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
+import { createTestCaller } from "@/db/test-factories";
+import { inngest } from "@/inngest/client";
+import { functions } from "@/inngest/functions";
+import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
+import { calendarRecording } from "@/test/helpers/calendar-recording";
+import { type ApiTestServer, startApiTestServer } from "../../test/helpers/api-test-server";
+import { runCli } from "./run-cli";
+
+// The session's zone from the CLI: upload / stream --timezone over real HTTP against the real handlers, database
+// and embedded executor, and the offline convert --timezone.
+
+let dataDir: string;
+let executor: EmbeddedExecutor;
+let server: ApiTestServer;
+let dir: string;
+let apiKey: string;
+const waits: number[] = [];
+
+beforeAll(async () => {
+  ({ dataDir } = await openTestDatabase());
+  executor = new EmbeddedExecutor({
+    client: inngest,
+    functions,
+    db: await getDb(),
+    pollIntervalMs: 50,
+    backoff: { baseMs: 50, maxMs: 200 },
+  });
+  await executor.start();
+  server = await startApiTestServer();
+  dir = await mkdtemp(path.join(tmpdir(), "tracepipe-cli-tz-"));
+  apiKey = (await createTestCaller()).secret;
+});
+
+afterAll(async () => {
+  await server?.close();
+  await executor?.stop();
+  await rm(dir, { recursive: true, force: true });
+  await closeTestDatabase(dataDir);
+});
+
+beforeEach(() => {
+  server.setFault(() => undefined);
+  server.log.length = 0;
+  waits.length = 0;
+});
+
+async function tracepipe(args: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(
+    args,
+    {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+    },
+    {
+      env: { TRACEPIPE_URL: server.url, TRACEPIPE_API_KEY: apiKey, TRACEPIPE_CONFIG_DIR: dir, ...env },
+      pollIntervalMs: 100,
+      // Waits are recorded, then shortened: the test checks Retry-After was honoured without sleeping through it.
+      sleep: async (ms) => {
+        waits.push(ms);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 100)));
+      },
+    },
+  );
+  return { code, stdout, stderr };
+}
+
+async function writeRecording(name: string, lines: string[]) {
+  const file = path.join(dir, name);
+  await writeFile(file, `${lines.join("\n")}\n`);
+  return file;
+}
+
+const toolCalls = (ndjson: string) =>
+  ndjson
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .flatMap((line) =>
+      (JSON.parse(line).messages as { tool_calls?: { function: { arguments: string } }[] }[]).flatMap((m) =>
+        (m.tool_calls ?? []).map((c) => JSON.parse(c.function.arguments)),
+      ),
+    );
+
+describe("tracepipe upload / stream --timezone", () => {
+  it("upload --timezone: the session's zone is stated and the example's times carry its offset per date", async () => {
+    const file = await writeRecording("calendar.jsonl", calendarRecording(["Jul 14, 2026", "Dec 4, 2026"]));
+    const uploaded = await tracepipe([
+      "upload",
+      file,
+      "--suite",
+      "google-calendar",
+      "--timezone",
+      "Europe/Berlin",
+      "--wait",
+    ]);
+    expect(uploaded.code).toBe(0);
+    expect(uploaded.stdout).toContain("time zone: Europe/Berlin (stated)");
+    const sessionId = uploaded.stdout.match(/^session ([0-9a-f-]{36}): completed$/m)?.[1];
+    const examples = await tracepipe(["examples", String(sessionId)]);
+    expect(examples.code).toBe(0);
+    expect(toolCalls(examples.stdout).map((c) => c.start)).toEqual([
+      "2026-07-14T09:00:00+02:00",
+      "2026-12-04T09:00:00+01:00",
+    ]);
+  });
+
+  it("stream --timezone opens the session with the stated zone; a bad zone is a usage error", async () => {
+    const file = await writeRecording("stream.jsonl", calendarRecording(["Dec 4, 2026"]));
+    const streamed = await tracepipe([
+      "stream",
+      file,
+      "--suite",
+      "google-calendar",
+      "--timezone",
+      "Asia/Tokyo",
+    ]);
+    expect(streamed.code).toBe(0);
+    const sessionId = streamed.stderr.match(/opened session ([0-9a-f-]{36})/)?.[1];
+    const status = await tracepipe(["status", String(sessionId), "--json"]);
+    expect(JSON.parse(status.stdout)).toMatchObject({ timezone: "Asia/Tokyo", timezone_source: "stated" });
+
+    for (const command of ["upload", "stream"]) {
+      const bad = await tracepipe([command, file, "--suite", "google-calendar", "--timezone", "Berlin"]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('Unknown time zone "Berlin"');
+    }
+  });
+});
+
+describe("tracepipe convert --timezone (offline)", () => {
+  it("writes zoned times with the stated zone, and leaves an event with no zone evidence out for review", async () => {
+    const file = await writeRecording("offline.jsonl", calendarRecording(["Jul 14, 2026"]));
+    const zoned = await tracepipe([
+      "convert",
+      file,
+      "--suite",
+      "google-calendar",
+      "--timezone",
+      "Europe/Berlin",
+    ]);
+    expect(zoned.code).toBe(0);
+    expect(toolCalls(zoned.stdout)).toEqual([
+      expect.objectContaining({ start: "2026-07-14T09:00:00+02:00", end: "2026-07-14T09:30:00+02:00" }),
+    ]);
+    const unknown = await tracepipe(["convert", file, "--suite", "google-calendar"]);
+    expect(unknown.code).toBe(0);
+    expect(unknown.stdout.trim()).toBe("");
+    expect(unknown.stderr).toContain(
+      "not emitted: create_event: needs review: the recording shows no time zone",
+    );
+  });
+});
