@@ -14,7 +14,23 @@ interface SessionSummary {
   interaction_count: number;
   action_count: number;
   error: string | null;
+  timezone: string | null;
+  timezone_source: "stated" | "recording" | "inferred" | "unknown";
+  suite_notice: string | null;
 }
+
+const zoneSourceLabel: Record<SessionSummary["timezone_source"], string> = {
+  stated: "stated on upload",
+  recording: "from the recording",
+  inferred: "inferred from the pages",
+  unknown: "calendar times need review",
+};
+
+/** Before processing an unknown zone may still be found in the recording; after it, date-times need review. */
+const zoneSourceText = (s: SessionSummary) =>
+  s.timezone_source === "unknown" && !isSettled(s.status)
+    ? "not known yet"
+    : zoneSourceLabel[s.timezone_source];
 
 /** Title, live status and counts; refreshes the server-rendered page once processing settles. */
 export function SessionLiveHeader({ initial, suiteName }: { initial: SessionSummary; suiteName: string }) {
@@ -44,6 +60,15 @@ export function SessionLiveHeader({ initial, suiteName }: { initial: SessionSumm
           <dd>{suiteName}</dd>
         </div>
         <div>
+          <dt className="text-xs text-muted-foreground">Time zone</dt>
+          <dd data-testid="session-timezone">
+            {data.timezone ?? "Unknown"}{" "}
+            <span className="text-xs text-muted-foreground" data-testid="session-timezone-source">
+              ({zoneSourceText(data)})
+            </span>
+          </dd>
+        </div>
+        <div>
           <dt className="text-xs text-muted-foreground">Events</dt>
           <dd data-testid="event-count">{data.event_count.toLocaleString()}</dd>
         </div>
@@ -56,6 +81,15 @@ export function SessionLiveHeader({ initial, suiteName }: { initial: SessionSumm
           <dd data-testid="action-count">{data.action_count.toLocaleString()}</dd>
         </div>
       </dl>
+      {data.suite_notice && (
+        <p
+          role="status"
+          className="rounded-md border border-input bg-accent p-3 text-sm"
+          data-testid="suite-notice"
+        >
+          {data.suite_notice}
+        </p>
+      )}
       {data.error && (
         <p role="alert" className="rounded-md bg-danger-muted p-3 text-sm text-danger-muted-foreground">
           {data.error}

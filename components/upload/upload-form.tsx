@@ -22,11 +22,19 @@ export function UploadForm() {
   const [suites, setSuites] = useState<Suite[]>([]);
   const [suiteId, setSuiteId] = useState("");
   const [description, setDescription] = useState("");
+  // Pre-filled with the browser's zone after mount (the server renders without one); empty means "infer it".
+  const [timezone, setTimezone] = useState("");
+  const [zoneNames, setZoneNames] = useState<string[]>([]);
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<number[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [sessionId, setSessionId] = useState<string>();
+
+  useEffect(() => {
+    setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? "");
+    setZoneNames(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []);
+  }, []);
 
   useEffect(() => {
     fetch("/v1/suites")
@@ -40,7 +48,7 @@ export function UploadForm() {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const problems = validateUpload({ suiteId, files });
+    const problems = validateUpload({ suiteId, files, timezone });
     setErrors(problems);
     if (problems.length > 0) return;
     setBusy(true);
@@ -60,6 +68,7 @@ export function UploadForm() {
         session_token: plan.session_token,
         suite_id: suiteId,
         description: description || undefined,
+        timezone: timezone.trim() || undefined,
         files: plan.uploads.map((u) => ({ key: u.key, file_name: u.file_name })),
       });
       setSessionId(session.id);
@@ -94,6 +103,29 @@ export function UploadForm() {
           onChange={(e) => setDescription(e.target.value)}
           disabled={busy}
         />
+      </div>
+      <div className="flex flex-col gap-2">
+        <Label htmlFor="timezone">Time zone</Label>
+        <Input
+          id="timezone"
+          value={timezone}
+          list="timezone-names"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="e.g. Europe/Berlin"
+          aria-describedby="timezone-help"
+          onChange={(e) => setTimezone(e.target.value)}
+          disabled={busy}
+        />
+        <datalist id="timezone-names">
+          {zoneNames.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        <p id="timezone-help" className="text-xs text-muted-foreground">
+          Where the person recorded: calendar times are written with this zone's offset on each date. Leave it
+          empty to take it from the recording or the pages it shows.
+        </p>
       </div>
       <div className="flex flex-col gap-2">
         <Label htmlFor="files">Recordings</Label>

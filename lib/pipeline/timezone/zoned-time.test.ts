@@ -102,7 +102,7 @@ describe("toRfc3339", () => {
       ),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });
 
 describe("isValidTimeZone", () => {
