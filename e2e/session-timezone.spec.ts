@@ -44,7 +44,7 @@ test("a Calendar recording uploaded with the browser's zone gives zoned start/en
     .setInputFiles(recordingFile("input_events.jsonl", calendarRecording(["Jul 14, 2026", "Dec 4, 2026"])));
   await zone.fill("Berlin");
   await page.getByRole("button", { name: "Upload" }).click();
-  await expect(page.getByRole("alert")).toContainText("“Berlin” is not a time zone");
+  await expect(page.getByRole("alert").filter({ hasText: "“Berlin” is not a time zone" })).toBeVisible();
   await zone.fill("Europe/Berlin");
   await screenshot(page, "upload-with-timezone");
   await page.getByRole("button", { name: "Upload" }).click();
