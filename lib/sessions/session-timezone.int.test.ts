@@ -93,6 +93,7 @@ describe("a session's time zone", () => {
       timezone_source: "stated",
     });
     const calls = await exampleCalls(id, "google-calendar-to-google-calendar-mcp");
+    expect(calls.map((c) => c.summary)).toEqual(["Sync Jul 14, 2026", "Sync Dec 4, 2026"]);
     expect(calls.map((c) => [c.start, c.end])).toEqual([
       ["2026-07-14T09:00:00+02:00", "2026-07-14T09:30:00+02:00"],
       ["2026-12-04T09:00:00+01:00", "2026-12-04T09:30:00+01:00"],

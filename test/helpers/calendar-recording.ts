@@ -36,7 +36,7 @@ export function calendarRecording(
   }
   if (options.zoneText) s.click({ tag: "button", role: "button", text: options.zoneText });
   for (const date of dates) {
-    s.type(cal.title, `Sync ${date}`)
+    s.fill(cal.title, `Sync ${date}`)
       .fill(cal.startDate, date)
       .fill(cal.startTime, "9:00am")
       .fill(cal.endTime, "9:30am")
