@@ -1,13 +1,18 @@
+import { NonRetriableError } from "inngest";
 import { getDb } from "@/db/client";
 import {
   hasSessionEventBatches,
   listSessionEventBatchesPage,
   listSessionFilesForRun,
 } from "@/db/queries/pipeline-artifacts";
+import type { BronzeSummary as BronzeDetails } from "@/lib/pipeline/bronze/build-bronze";
+import { type RecordingFormat, recordingFormats } from "@/lib/pipeline/import/detect-format";
+import { ImportLimitError, UnsupportedRecordingError } from "@/lib/pipeline/import/import-issue";
+import { bronzeStage, type RawSource } from "@/lib/pipeline/stages/bronze";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import type { CanonicalEvent } from "@/schemas/events";
 import { artifactKeys } from "./artifact-keys";
 import { writeJsonlArtifact } from "./jsonl-artifacts";
-import type { PipelineStages, RawSource } from "./pipeline-stages";
 
 export interface BronzeResult {
   key: string;
@@ -15,9 +20,9 @@ export interface BronzeResult {
   events: number;
   issues: number;
   bytes: number;
-  formats: string[];
+  formats: RecordingFormat[];
   timezone?: string;
-  details: Record<string, unknown>;
+  details: BronzeDetails;
   ms: number;
 }
 
@@ -45,30 +50,49 @@ export function streamedEventsAsJsonl(sessionId: string): ReadableStream<Uint8Ar
   });
 }
 
-/**
- * Bronze: every raw file of the session and its streamed events, imported and merged in time order, written to
- * `artifacts/bronze.jsonl`; import issues (bad lines, with their location) to `artifacts/import-issues.jsonl`.
- * Returns counts and keys only.
- */
-export async function runBronzeStage(sessionId: string, stages: PipelineStages): Promise<BronzeResult> {
-  const started = performance.now();
-  const keys = artifactKeys(sessionId);
+const knownFormat = (format: string | null): RecordingFormat | undefined =>
+  recordingFormats.find((f) => f === format);
+
+/** Every raw file of the session and its streamed events, as bronze's sources. */
+async function sessionSources(sessionId: string): Promise<RawSource[]> {
   const db = await getDb();
   const store = await getObjectStore();
   const sources: RawSource[] = [];
   for (const file of await listSessionFilesForRun(db, sessionId)) {
     const stream = await store.getStream(file.storageKey);
     if (!stream) throw new Error(`Raw file ${file.fileName} of session ${sessionId} is missing from storage`);
-    sources.push({ stream, fileName: file.fileName, format: file.format ?? undefined });
+    const format = knownFormat(file.format);
+    sources.push({ stream, fileName: file.fileName, ...(format ? { format } : {}) });
   }
   if (await hasSessionEventBatches(db, sessionId)) {
     sources.push({ stream: streamedEventsAsJsonl(sessionId), fileName: "streamed.jsonl", format: "native" });
   }
   if (sources.length === 0) throw new Error("The session has no recording files and no streamed events");
+  return sources;
+}
 
-  const bronze = stages.bronze(sources);
-  const written = await writeJsonlArtifact(keys.bronze, bronze.events);
-  const summary = await bronze.finish();
+/** An unsupported file or a recording over the limits will not import on a retry either: fail at once. */
+async function* permanentOnBadInput(events: AsyncIterable<CanonicalEvent>): AsyncGenerator<CanonicalEvent> {
+  try {
+    yield* events;
+  } catch (error) {
+    if (error instanceof UnsupportedRecordingError || error instanceof ImportLimitError) {
+      throw new NonRetriableError(error.message, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * The bronze step: the session's sources → bronze stage → `artifacts/bronze.jsonl`, and import issues (bad lines,
+ * with their location) → `artifacts/import-issues.jsonl`. Returns counts and keys only.
+ */
+export async function runBronzeStep(sessionId: string): Promise<BronzeResult> {
+  const started = performance.now();
+  const keys = artifactKeys(sessionId);
+  const bronze = bronzeStage(await sessionSources(sessionId));
+  const written = await writeJsonlArtifact(keys.bronze, permanentOnBadInput(bronze.events));
+  const summary = await bronze.summary();
   const issues = await writeJsonlArtifact(keys.importIssues, summary.issues);
   return {
     key: written.key,
@@ -77,7 +101,7 @@ export async function runBronzeStage(sessionId: string, stages: PipelineStages):
     issues: issues.count,
     bytes: written.bytes,
     formats: summary.formats,
-    timezone: summary.timezone,
+    ...(summary.timezone ? { timezone: summary.timezone } : {}),
     details: summary.details,
     ms: Math.round(performance.now() - started),
   };
