@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
+import { isRecord } from "@/lib/pipeline/is-record";
 import { ingestEventSchema } from "@/schemas/ingest";
 
 /** A line of the recording that cannot be sent; `line` is 1-based, as an editor shows it. */
@@ -34,8 +35,7 @@ export async function* readEventLines(file: string): AsyncGenerator<NumberedEven
     } catch {
       throw new BadLineError(line, "not valid JSON");
     }
-    if (typeof value !== "object" || value === null || Array.isArray(value))
-      throw new BadLineError(line, "expected one JSON object per line");
+    if (!isRecord(value)) throw new BadLineError(line, "expected one JSON object per line");
     const event = { id: `line-${line}`, ...value };
     const parsed = ingestEventSchema.safeParse(event);
     if (!parsed.success) {
