@@ -1,10 +1,7 @@
 import { NonRetriableError } from "inngest";
 import { getDb } from "@/db/client";
-import {
-  hasSessionEventBatches,
-  listSessionEventBatchesPage,
-  listSessionFilesForRun,
-} from "@/db/queries/pipeline-artifacts";
+import { hasSessionEventBatches, listSessionEventBatchesPage } from "@/db/queries/pipeline-artifacts";
+import { listSessionFiles } from "@/db/queries/session-files";
 import type { BronzeSummary as BronzeDetails } from "@/lib/pipeline/bronze/build-bronze";
 import { type RecordingFormat, recordingFormats } from "@/lib/pipeline/import/detect-format";
 import { ImportLimitError, UnsupportedRecordingError } from "@/lib/pipeline/import/import-issue";
@@ -58,7 +55,7 @@ async function sessionSources(sessionId: string): Promise<RawSource[]> {
   const db = await getDb();
   const store = await getObjectStore();
   const sources: RawSource[] = [];
-  for (const file of await listSessionFilesForRun(db, sessionId)) {
+  for (const file of await listSessionFiles(db, sessionId)) {
     const stream = await store.getStream(file.storageKey);
     if (!stream) throw new Error(`Raw file ${file.fileName} of session ${sessionId} is missing from storage`);
     const format = knownFormat(file.format);
