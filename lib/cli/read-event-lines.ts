@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { isRecord } from "@/lib/pipeline/is-record";
+import { readJsonlLines } from "@/lib/pipeline/jsonl";
 import { ingestEventSchema } from "@/schemas/ingest";
 
 /** A line of the recording that cannot be sent; `line` is 1-based, as an editor shows it. */
@@ -24,11 +25,8 @@ export type NumberedEvent = { line: number; event: Record<string, unknown> };
 export async function* readEventLines(file: string): AsyncGenerator<NumberedEvent> {
   const raw = createReadStream(file);
   const input = file.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    if (text.trim() === "") continue;
+  const bytes = Readable.toWeb(input) as ReadableStream<Uint8Array>;
+  for await (const { line, text } of readJsonlLines(bytes)) {
     let value: unknown;
     try {
       value = JSON.parse(text);
