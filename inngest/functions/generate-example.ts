@@ -1,8 +1,8 @@
 import { inngest } from "@/inngest/client";
 import { exampleFinished, exampleRequested } from "@/inngest/events";
 import { sendEvent } from "@/inngest/send-event";
-import { getDefaultStages } from "@/lib/pipeline-runs/default-stages";
 import { failExampleRun, generateExample } from "@/lib/pipeline-runs/generate-example";
+import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { inngestSteps } from "@/lib/pipeline-runs/step-runner";
 
 const announceFinished = (exampleId: string, status: "completed" | "failed") =>
@@ -26,7 +26,7 @@ export const generateExampleFunction = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { exampleId, userId } = event.data;
-    const result = await generateExample(exampleId, userId, inngestSteps(step), getDefaultStages());
+    const result = await generateExample(exampleId, userId, inngestSteps(step), getPipelineDeps());
     if (!result.skipped) await step.run("announce", () => announceFinished(exampleId, "completed"));
     return result;
   },

@@ -1,6 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { sessionUploaded } from "@/inngest/events";
-import { getDefaultStages } from "@/lib/pipeline-runs/default-stages";
+import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { failSessionRun, processSession } from "@/lib/pipeline-runs/process-session";
 import { inngestSteps } from "@/lib/pipeline-runs/step-runner";
 
@@ -14,5 +14,5 @@ export const processSessionFunction = inngest.createFunction(
       await failSessionRun(event.data.event.data.sessionId, error);
     },
   },
-  async ({ event, step }) => processSession(event.data.sessionId, inngestSteps(step), getDefaultStages()),
+  async ({ event, step }) => processSession(event.data.sessionId, inngestSteps(step), getPipelineDeps()),
 );
