@@ -1,16 +1,21 @@
 /**
- * Fairness between accounts, end to end on the built app (`npm run build` first): the time from upload to
- * `completed` of one account's small recording, alone and while another account's four large recordings are
- * being processed. Needs DATABASE_URL (a Postgres the script may write to): the two accounts and their keys are
- * created there before the app starts on the same database.
+ * Fairness between accounts, end to end over HTTP: the time from upload to `completed` of one account's small
+ * recording, alone and while another account's four large recordings are being processed.
  *
- * Run: DATABASE_URL=… npx tsx scripts/bench/account-fairness-bench.ts [largeEvents=200000] [rounds=2]
+ * Built app (`npm run build` first; needs DATABASE_URL, a Postgres the script may write to: the accounts and
+ * their keys are created there before the app starts on it):
+ *   DATABASE_URL=… npx tsx scripts/bench/account-fairness-bench.ts [largeEvents=200000] [rounds=2]
+ * In this process (the app's route handlers behind an HTTP server and the app's executor, on a fresh embedded
+ * database, or DATABASE_URL): add `--in-process`.
  */
 import { gzipSync } from "node:zlib";
 import { ensureDatabaseReady } from "@/db/bootstrap";
 import { closeDb } from "@/db/client";
+import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
+import { startEmbeddedExecutor, stopEmbeddedExecutor } from "@/inngest/start-embedded-executor";
 import { getEnv } from "@/lib/env";
+import { startApiTestServer } from "../../test/helpers/api-test-server";
 import { gmailRecordingLines } from "../../test/helpers/gmail-recording";
 import { startBenchServer } from "./bench-server";
 
@@ -64,18 +69,59 @@ async function timeSmall(baseUrl: string, key: string, body: Buffer): Promise<nu
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function main() {
-  const largeEvents = Number(process.argv[2] ?? 200_000);
-  const rounds = Number(process.argv[3] ?? 2);
+interface Target {
+  mode: string;
+  baseUrl: string;
+  bigKey: string;
+  smallKey: string;
+  stop: () => Promise<void>;
+}
+
+async function startBuiltApp(): Promise<Target> {
   if (!getEnv().DATABASE_URL) throw new Error("Set DATABASE_URL: the accounts are created in that database");
   await ensureDatabaseReady();
-  const bigAccount = await createTestCaller();
-  const smallAccount = await createTestCaller();
+  const big = await createTestCaller();
+  const small = await createTestCaller();
   await closeDb();
+  const server = await startBenchServer({ databaseUrl: getEnv().DATABASE_URL });
+  return {
+    mode: "built app (next start), Postgres",
+    baseUrl: server.baseUrl,
+    bigKey: big.secret,
+    smallKey: small.secret,
+    stop: server.stop,
+  };
+}
 
+async function startInProcess(): Promise<Target> {
+  const { dataDir } = await openTestDatabase();
+  const big = await createTestCaller();
+  const small = await createTestCaller();
+  await startEmbeddedExecutor();
+  const server = await startApiTestServer();
+  return {
+    mode: `in process (route handlers over HTTP, app executor), ${getEnv().DATABASE_URL ? "Postgres" : "PGlite"}`,
+    baseUrl: server.url,
+    bigKey: big.secret,
+    smallKey: small.secret,
+    stop: async () => {
+      await server.close();
+      await stopEmbeddedExecutor();
+      await closeTestDatabase(dataDir);
+    },
+  };
+}
+
+async function main() {
+  const args = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+  const largeEvents = Number(args[0] ?? 200_000);
+  const rounds = Number(args[1] ?? 2);
   const small = recording(600);
   const large = gzipSync(recording(largeEvents));
-  const server = await startBenchServer({ databaseUrl: getEnv().DATABASE_URL });
+  const target = process.argv.includes("--in-process") ? await startInProcess() : await startBuiltApp();
+  const server = { baseUrl: target.baseUrl };
+  const smallAccount = { secret: target.smallKey };
+  const bigAccount = { secret: target.bigKey };
   try {
     // Warm-up: the first run of each route and function pays for loading their code.
     await timeSmall(server.baseUrl, smallAccount.secret, small);
@@ -105,6 +151,7 @@ async function main() {
     process.stdout.write(
       `${JSON.stringify(
         {
+          mode: target.mode,
           smallRecording: { bytes: small.length },
           largeRecording: { events: largeEvents, gzipBytes: large.length },
           smallAloneMs: alone,
@@ -118,11 +165,13 @@ async function main() {
       )}\n`,
     );
   } finally {
-    await server.stop();
+    await target.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
