@@ -41,11 +41,17 @@ async function upload(baseUrl: string, key: string, body: Buffer, name: string):
   return ((await response.json()) as { id: string }).id;
 }
 
-async function statusOf(baseUrl: string, key: string, id: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/v1/sessions/${id}`, {
-    headers: { authorization: `Bearer ${key}` },
-  });
-  return ((await response.json()) as { status: string }).status;
+async function statusOf(baseUrl: string, key: string, id: string, retries = 3): Promise<string> {
+  try {
+    const response = await fetch(`${baseUrl}/v1/sessions/${id}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    return ((await response.json()) as { status: string }).status;
+  } catch (error) {
+    // A kept-alive socket the server closed meanwhile (its event loop is busy with the pipeline): ask again.
+    if (retries === 0) throw error;
+    return statusOf(baseUrl, key, id, retries - 1);
+  }
 }
 
 async function waitFor(baseUrl: string, key: string, id: string, statuses: string[], timeoutMs = 600_000) {
