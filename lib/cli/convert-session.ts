@@ -6,13 +6,13 @@ import {
 } from "@/lib/pipeline/examples/generate-examples";
 import type { ExampleFormat } from "@/lib/pipeline/examples/record-formats";
 import type { LlmClient } from "@/lib/pipeline/llm-client";
-import { type PipelineResult, runPipeline } from "@/lib/pipeline/run-pipeline";
-import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
+import { type PipelineResult, type RunPipelineInput, runPipeline } from "@/lib/pipeline/run-pipeline";
+import type { RawSource } from "@/lib/pipeline/stages/bronze";
 import type { Catalog } from "@/schemas/catalog";
-import type { CanonicalEvent } from "@/schemas/events";
 
 export type ConvertSessionInput = {
-  events: AsyncIterable<CanonicalEvent> | Iterable<CanonicalEvent>;
+  /** One recording; bronze imports it (format detected unless given). */
+  source: RawSource;
   catalog: Catalog;
   suite: string;
   mapSlug?: string;
@@ -22,10 +22,7 @@ export type ConvertSessionInput = {
   multiStep?: boolean;
   /** The zone the user stated; else the recording's, else one inferred from the pages (see runPipeline). */
   timezone?: string;
-  /** Zone evidence bronze collected, read after the events are consumed. */
-  zoneEvidence?: () => ZoneEvidence[] | undefined;
   llm?: LlmClient;
-  source?: { fileName?: string; format?: string };
 };
 
 export type ConvertSessionResult = { pipeline: PipelineResult; examples: GeneratedExamples; card: string };
@@ -33,15 +30,16 @@ export type ConvertSessionResult = { pipeline: PipelineResult; examples: Generat
 /** The whole offline path: bronze events → pipeline → examples → dataset card. Shared by the CLI and tests. */
 export async function convertSession(input: ConvertSessionInput): Promise<ConvertSessionResult> {
   const { map, server, suite } = resolveActionToolMap(input.catalog, input.suite, input.mapSlug);
-  const pipeline = await runPipeline({
-    events: input.events,
+  const pipelineInput: RunPipelineInput = {
+    sources: [input.source],
     suite: input.suite,
     catalog: input.catalog,
     ...(input.timezone ? { timezone: input.timezone } : {}),
-    ...(input.zoneEvidence ? { zoneEvidence: input.zoneEvidence } : {}),
     ...(input.llm ? { llm: input.llm } : {}),
-  });
+  };
+  const pipeline = await runPipeline(pipelineInput);
   const timezone = pipeline.timezone;
+  const format = pipeline.bronze?.formats[0];
   const examples = await generateExamples({
     actions: pipeline.actions,
     suite: input.suite,
@@ -64,7 +62,7 @@ export async function convertSession(input: ConvertSessionInput): Promise<Conver
     multiStep: input.multiStep ?? false,
     examples,
     metrics: pipeline.metrics,
-    ...(input.source ? { source: input.source } : {}),
+    source: { fileName: input.source.fileName, ...(format ? { format } : {}) },
     ...(timezone ? { timezone } : {}),
   });
   return { pipeline, examples, card };

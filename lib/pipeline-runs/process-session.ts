@@ -10,9 +10,10 @@ import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/examples/resolve-catalog-refs";
 import { childLogger } from "@/lib/logger";
 import { recordUsage } from "@/lib/usage/record-usage";
-import { type BronzeResult, runBronzeStage } from "./bronze-stage";
-import type { PipelineStages } from "./pipeline-stages";
-import { type GoldResult, runGoldStage, runSilverStage, type SilverResult } from "./silver-gold-stages";
+import { type BronzeResult, runBronzeStep } from "./bronze-step";
+import { type GoldResult, runGoldStep } from "./gold-step";
+import type { PipelineDeps } from "./pipeline-deps";
+import { runSilverStep, type SilverResult } from "./silver-step";
 import type { StepRunner } from "./step-runner";
 
 const log = childLogger("process-session");
@@ -71,16 +72,15 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  * The durable processing of one uploaded session: bronze → silver → gold → finalize, each a named step that
  * reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites them).
  */
-export async function processSession(sessionId: string, step: StepRunner, stages: PipelineStages) {
+export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
   const { suites, userId, statedTimezone } = await step.run("start", () => startSessionRun(sessionId));
-  const bronze = await step.run("bronze", () => runBronzeStage(sessionId, stages));
-  const silver = await step.run("silver", () => runSilverStage(sessionId, stages));
+  const bronze = await step.run("bronze", () => runBronzeStep(sessionId));
+  const silver = await step.run("silver", () => runSilverStep(sessionId));
   const timezone = {
-    stated: statedTimezone,
-    recording: bronze.recordingTimezone,
+    ...(statedTimezone ? { stated: statedTimezone } : {}),
     evidence: bronze.zoneEvidence,
   };
-  const gold = await step.run("gold", () => runGoldStage(sessionId, { suites, timezone }, stages));
+  const gold = await step.run("gold", () => runGoldStep(sessionId, { suites, silver, timezone }, deps));
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
     await markSessionCompleted(await getDb(), sessionId, {
@@ -89,6 +89,7 @@ export async function processSession(sessionId: string, step: StepRunner, stages
       interactionCount: silver.interactions,
       actionCount: gold.actions,
       metrics,
+      // A stated zone stays as stated; otherwise the run records what it found (or that it found none).
       ...(gold.timezone.source === "stated"
         ? {}
         : {

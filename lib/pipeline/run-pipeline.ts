@@ -1,30 +1,29 @@
 import type { Catalog } from "@/schemas/catalog";
-import type { CanonicalEvent } from "@/schemas/events";
 import type { GoldAction, Interaction, PipelineMetrics, Window } from "@/schemas/pipeline";
-import { buildGold, findSuite } from "./gold/build-gold";
-import { classifyWithLlm } from "./gold/classify-with-llm";
-import { keepActionsOfSuite } from "./gold/window-suites";
-import type { LlmClient, TokenUsage } from "./llm-client";
+import { findSuite } from "./gold/build-gold";
+import type { LlmClient } from "./llm-client";
 import { pipelineMetricsOf } from "./pipeline-metrics";
-import { SilverBuilder } from "./silver/build-silver";
-import { sortInteractions, streamInteractions } from "./silver/silver-stream";
-import { applySessionTimezone } from "./timezone/apply-session-timezone";
+import type { EventSource } from "./silver/silver-stream";
+import { type BronzeOutput, type BronzeSummary, bronzeStage, type RawSource } from "./stages/bronze";
+import { sessionGoldStage } from "./stages/session-gold";
+import { silverStage } from "./stages/silver";
 import type { TimezoneSource } from "./timezone/resolve-timezone";
-import type { ZoneEvidence } from "./timezone/zone-evidence";
 
-export type RunPipelineInput = {
-  events: AsyncIterable<CanonicalEvent> | Iterable<CanonicalEvent>;
-  /** Catalog suite slug. */
-  suite: string;
+export type RunPipelineInput = (
+  | { /** Raw recordings: bronze imports and merges them. */ sources: RawSource[] }
+  | { /** Events already in time order (bronze's output, or a test's). */ events: EventSource }
+) & {
+  /** Catalog suite slug, or several for a session that spans suites (the first one's windows are the session's). */
+  suite: string | readonly string[];
   catalog: Catalog;
-  /** IANA zone the customer stated; else a `meta` event's zone, else one inferred from the pages. */
+  /** IANA zone the customer stated; else the recording's own (`meta` event), else one inferred from the pages. */
   timezone?: string;
-  /** Zone evidence bronze collected (read once the events are consumed), e.g. `() => bronze.summary.zoneEvidence`. */
-  zoneEvidence?: () => ZoneEvidence[] | undefined;
   llm?: LlmClient;
 };
 
 export type PipelineResult = {
+  /** Present when the input was `sources`. */
+  bronze?: BronzeSummary;
   interactions: Interaction[];
   windows: Window[];
   actions: GoldAction[];
@@ -32,6 +31,8 @@ export type PipelineResult = {
   /** Absent when no zone is known: datetime-bearing actions are then `needsReview` with `timezone_unknown`. */
   timezone?: string;
   timezoneSource: TimezoneSource;
+  /** Suites the windows belong to, and the notice when none is one the session was processed for. */
+  suites: { detected: string[]; notice?: string };
 };
 
 export class UnknownSuiteError extends Error {
@@ -40,64 +41,69 @@ export class UnknownSuiteError extends Error {
   }
 }
 
-/** Bronze events → silver interactions → gold windows and actions, with per-stage metrics. */
+function bronzeOf(input: RunPipelineInput): { events: EventSource; bronze?: BronzeOutput } {
+  if (!("sources" in input)) return { events: input.events };
+  const bronze = bronzeStage(input.sources);
+  return { events: bronze.events, bronze };
+}
+
+/**
+ * The stages of lib/pipeline/stages chained in memory (CLI, tests, accuracy): bronze → silver → session gold
+ * (gold per suite, then the session's zone). The durable run (lib/pipeline-runs) runs the same stages one step
+ * each, with an artifact between them.
+ */
 export async function runPipeline(input: RunPipelineInput): Promise<PipelineResult> {
-  const suite = findSuite(input.catalog, input.suite);
-  if (!suite) throw new UnknownSuiteError(input.suite);
+  const suites = (typeof input.suite === "string" ? [input.suite] : input.suite).map((slug) => {
+    const suite = findSuite(input.catalog, slug);
+    if (!suite) throw new UnknownSuiteError(slug);
+    return suite;
+  });
+  const { events, bronze } = bronzeOf(input);
 
   const silverStart = performance.now();
-  const builder = new SilverBuilder();
-  const collected: Interaction[] = [];
-  for await (const interaction of streamInteractions(input.events, builder)) collected.push(interaction);
-  const interactions = sortInteractions(collected);
+  const silver = silverStage(events);
+  const silverLayer: Interaction[] = [];
+  for await (const interaction of silver.interactions) silverLayer.push(interaction);
+  const silverSummary = silver.summary();
   const silverMs = performance.now() - silverStart;
+  const bronzeSummary = await bronze?.summary();
 
   const goldStart = performance.now();
-  const { windows, actions, cancelledIds } = buildGold(interactions, suite, {
-    keysRecorded: builder.keyEventCount > 0,
-  });
-  const usage: TokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
-  if (input.llm)
-    actions.push(
-      ...(await classifyWithLlm({
-        interactions,
-        windows,
-        actions,
-        cancelledIds,
-        suite,
-        llm: input.llm,
-        usage,
-      })),
-    );
-  actions.sort((a, b) => a.ts - b.ts);
-  const zoned = applySessionTimezone({
-    stated: input.timezone,
-    recording: builder.timezone,
-    evidence: input.zoneEvidence?.(),
-    interactions,
-    actions: keepActionsOfSuite(actions, windows, suite.slug, input.catalog.suites),
-    suite,
-  });
+  const gold = await sessionGoldStage(
+    { interactions: silverLayer, summary: () => silverSummary },
+    {
+      suites,
+      catalogSuites: input.catalog.suites,
+      timezone: {
+        ...(input.timezone ? { stated: input.timezone } : {}),
+        ...(silverSummary.timezone ? { recording: silverSummary.timezone } : {}),
+        ...(bronzeSummary ? { evidence: bronzeSummary.zoneEvidence } : {}),
+      },
+      ...(input.llm ? { llm: input.llm } : {}),
+    },
+  );
   const goldMs = performance.now() - goldStart;
 
-  const timezone = zoned.timezone.timezone;
+  const timezone = gold.timezone.timezone;
   const metrics = pipelineMetricsOf({
-    eventCount: builder.eventCount,
-    counts: builder.counts,
-    interactions,
-    windows,
-    actions: zoned.actions,
+    eventCount: silverSummary.events,
+    counts: silverSummary.counts,
+    interactions: gold.interactions,
+    windows: gold.windows,
+    actions: gold.actions,
     silverMs,
     goldMs,
-    usage: input.llm ? { model: input.llm.model, ...usage } : undefined,
+    usage: gold.llm,
     timezone,
   });
   return {
-    interactions,
-    windows,
-    actions: zoned.actions,
+    ...(bronzeSummary ? { bronze: bronzeSummary } : {}),
+    interactions: gold.interactions,
+    windows: gold.windows,
+    actions: gold.actions,
     metrics,
-    timezoneSource: zoned.timezone.source,
     ...(timezone ? { timezone } : {}),
+    timezoneSource: gold.timezone.source,
+    suites: gold.suites,
   };
 }

@@ -6,8 +6,8 @@ import * as sessions from "@/app/v1/sessions/route";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { suiteId } from "@/lib/catalog/catalog-ids";
-import { getDefaultStages } from "@/lib/pipeline-runs/default-stages";
 import { generateExample } from "@/lib/pipeline-runs/generate-example";
+import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
 import { getObjectStore } from "@/lib/storage/get-object-store";
@@ -19,7 +19,7 @@ import { callRoute } from "./call-route";
 
 let dataDir: string;
 let caller: Awaited<ReturnType<typeof createTestCaller>>;
-const stages = getDefaultStages();
+const deps = getPipelineDeps();
 
 beforeAll(async () => {
   ({ dataDir } = await openTestDatabase());
@@ -47,7 +47,7 @@ const detail = async (id: string) =>
 
 /** Processes the session inline, requests an example of `map` and returns its tool calls' arguments. */
 async function process(id: string) {
-  await processSession(id, directSteps, stages);
+  await processSession(id, directSteps, deps);
   return detail(id);
 }
 
@@ -60,7 +60,7 @@ async function exampleCalls(sessionId: string, map: string) {
   });
   expect(created.status).toBe(202);
   const example = await created.json();
-  await generateExample(example.id, caller.user.id, directSteps, stages);
+  await generateExample(example.id, caller.user.id, directSteps, deps);
   const messages = await callRoute(exampleMessages.GET, {
     path: `/v1/examples/${example.id}/messages`,
     headers: caller.headers,

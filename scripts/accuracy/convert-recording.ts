@@ -2,13 +2,11 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
-import { buildBronze } from "@/lib/pipeline/bronze/build-bronze";
 import {
   generateExamples,
   RULES_MODEL,
   resolveActionToolMap,
 } from "@/lib/pipeline/examples/generate-examples";
-import { importRecording } from "@/lib/pipeline/import/import-recording";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import type { ToolCallLike } from "./score-tool-calls";
 
@@ -40,14 +38,11 @@ export async function convertRecording(
 ): Promise<ConvertedRecording> {
   const catalog = getBundledCatalog();
   const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
-  const imported = importRecording(stream, { fileName: path.basename(file) });
-  const bronze = buildBronze(imported.events, { hints: imported.hints });
   const result = await runPipeline({
-    events: bronze.events,
+    sources: [{ stream, fileName: path.basename(file) }],
     suite,
     catalog,
-    timezone,
-    zoneEvidence: () => bronze.summary.zoneEvidence,
+    ...(timezone ? { timezone } : {}),
   });
   const examples = await generateExamples({
     actions: result.actions,
@@ -55,7 +50,7 @@ export async function convertRecording(
     model: RULES_MODEL,
     catalog,
     format: "openai",
-    timezone: result.timezone,
+    ...(result.timezone ? { timezone: result.timezone } : {}),
   });
   const { map } = resolveActionToolMap(catalog, suite);
   const candidates = result.actions.flatMap((action) => {
@@ -74,6 +69,6 @@ export async function convertRecording(
     candidates,
     toolCalls: examples.toolCalls.map((c) => ({ tool: c.tool, arguments: c.arguments })),
     rejected: examples.rejected.map((r) => ({ slug: r.slug, errors: r.errors })),
-    importIssues: imported.issues.length,
+    importIssues: result.bronze?.issues.length ?? 0,
   };
 }

@@ -3,9 +3,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
-import { buildBronze } from "@/lib/pipeline/bronze/build-bronze";
 import { generateExamples } from "@/lib/pipeline/examples/generate-examples";
-import { importRecording } from "@/lib/pipeline/import/import-recording";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 
 // Real recordings of the fixture corpus (Chromium in Berlin, the real rrweb recorder and DevTools Recorder writer),
@@ -17,14 +15,7 @@ async function convert(fileName: string) {
   const stream = Readable.toWeb(
     createReadStream(path.join(scenario, fileName)),
   ) as ReadableStream<Uint8Array>;
-  const imported = importRecording(stream, { fileName });
-  const bronze = buildBronze(imported.events, { hints: imported.hints });
-  const result = await runPipeline({
-    events: bronze.events,
-    suite: "google-calendar",
-    catalog,
-    zoneEvidence: () => bronze.summary.zoneEvidence,
-  });
+  const result = await runPipeline({ sources: [{ stream, fileName }], suite: "google-calendar", catalog });
   const examples = await generateExamples({
     actions: result.actions,
     suite: "google-calendar",
