@@ -68,11 +68,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
   pages: { signIn: "/sign-in", error: "/sign-in" },
   // Auth.js logs to the console by default, with a stack for every refused password; route it through pino.
   logger: {
+    // A refused password is routine: one warn line, no stack. Auth.js wraps a real failure (a callback's
+    // exception, a provider reply) in `cause`, which the logger's error serializer follows.
     error: (error) =>
-      error.name === "CredentialsSignin"
-        ? log.info({ type: error.name }, "sign-in refused")
-        : // Auth.js wraps the real failure (a callback's exception, a provider reply) in `cause`.
-          log.error({ err: error, cause: error.cause, type: error.name }, "auth error"),
+      error instanceof CredentialsSignin
+        ? log.warn({ type: error.name, code: error.code }, "sign-in refused")
+        : log.error({ err: error, type: error.name }, "auth error"),
     warn: (code) => log.warn({ code }, "auth warning"),
     debug: () => {},
   },
