@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? ".test-data/e2e";
-// The fake Stripe (e2e/fakes/stripe-server.ts) that the app's SDK talks to and that POSTs signed webhooks back.
+// The fake Stripe (test/fakes/stripe-server.ts) that the app's SDK talks to and that POSTs signed webhooks back.
 const stripePort = Number(process.env.E2E_STRIPE_PORT ?? port + 3);
 const stripe = {
   STRIPE_SECRET_KEY: "sk_test_e2eFakeStripeKey0000000000",
@@ -37,7 +37,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "npx tsx e2e/fakes/stripe-server.ts",
+      command: "npx tsx test/fakes/stripe-server.ts",
       url: `${stripe.STRIPE_API_BASE}/health`,
       timeout: 30_000,
       reuseExistingServer: false,

@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["{lib,db,schemas,inngest,app,components}/**/*.test.{ts,tsx}"],
+          include: ["{lib,db,schemas,inngest,app,components,scripts,test}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "**/*.edge.test.ts", "node_modules/**"],
         },
       },
@@ -25,7 +25,7 @@ export default defineConfig({
           environment: "node",
           // next-auth's ESM imports `next/server` without an extension, which only bundlers resolve: let Vite do it.
           server: { deps: { inline: ["next-auth"] } },
-          include: ["{lib,db,schemas,inngest,app,e2e}/**/*.int.test.ts"],
+          include: ["{lib,db,schemas,inngest,app,e2e,scripts,test}/**/*.int.test.ts"],
           // Files share one Postgres server when DATABASE_URL is set, so they run one at a time.
           fileParallelism: false,
           testTimeout: 60_000,
@@ -37,7 +37,7 @@ export default defineConfig({
         test: {
           name: "edge",
           environment: "edge-runtime",
-          include: ["{lib,app}/**/*.edge.test.ts"],
+          include: ["{lib,app,test}/**/*.edge.test.ts"],
         },
       },
     ],

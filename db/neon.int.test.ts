@@ -1,6 +1,6 @@
 import { count, eq, like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { useNeonTestDatabase } from "@/lib/testing/neon-test-database";
+import { useNeonTestDatabase } from "@/test/helpers/neon-test-database";
 import { getDatabaseHandleMode, getDb } from "./client";
 import { suites, users } from "./schema";
 

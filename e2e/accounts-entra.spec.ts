@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { type FakeEntra, startFakeEntra } from "./fakes/oidc-entra";
-import { createSelfSignedCert } from "./fakes/oidc-self-signed-cert";
+import { type FakeEntra, startFakeEntra } from "../test/fakes/oidc-entra";
+import { createSelfSignedCert } from "../test/fakes/oidc-self-signed-cert";
 
 // A second app instance configured for Entra, against a local OpenID provider shaped like an External ID tenant.
 const basePort = Number(process.env.E2E_PORT ?? 3210);

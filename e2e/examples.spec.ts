@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { TestSession } from "@/lib/pipeline/silver/test-session";
-import { gmailTargets as gm } from "@/lib/pipeline/test-targets";
+import { TestSession } from "@/test/helpers/test-session";
+import { gmailTargets as gm } from "@/test/helpers/test-targets";
 import { screenshot, signUp } from "./signed-in-user";
 
 /** A Gmail compose + Send as a native input_events.jsonl (the canonical events the pipeline tests use). */

@@ -9,9 +9,9 @@ import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 import { suiteId } from "@/lib/catalog/catalog-ids";
 import { cronEventId, parseCronSchedule, triggerCronExpressions } from "@/lib/jobs/cron-schedule";
-import { clockBefore } from "@/lib/jobs/cron-test-clock";
 import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
 import { waitForEventRuns } from "@/lib/jobs/wait-for-job-runs";
+import { clockBefore } from "@/test/helpers/cron-test-clock";
 import { meterStorageFunction } from "./meter-storage";
 
 // The embedded default meters storage: the app's executor, with every app function, reaches meter-storage's

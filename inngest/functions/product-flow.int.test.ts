@@ -25,10 +25,10 @@ import { generateExample } from "@/lib/pipeline-runs/generate-example";
 import { collectJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
-import { gmailRecordingLines } from "@/lib/pipeline-runs/testing/gmail-recording";
 import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
 
 // The product path end to end through the real embedded executor: upload → process-session → POST /v1/examples
 // → generate-example → deliver-callback (to a real local receiver) → GET messages.

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { findUserByEntraId } from "@/db/queries/users";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
-import { type FakeEntra, startFakeEntra } from "@/e2e/fakes/oidc-entra";
 import { resetEnvCache } from "@/lib/env";
+import { type FakeEntra, startFakeEntra } from "@/test/fakes/oidc-entra";
 import { resetEntraKeysForTests } from "./resolve-entra-token";
 
 const AUDIENCE = "api://tracepipe-test";

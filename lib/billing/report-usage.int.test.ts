@@ -6,8 +6,8 @@ import { billingMeters, usageRecords } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestUser } from "@/db/test-factories";
 import { modelId } from "@/lib/catalog/catalog-ids";
+import { type StripeTestEnv, startStripeTestEnv } from "../../test/helpers/fake-stripe-env";
 import { reportUsageBatch } from "./report-usage";
-import { type StripeTestEnv, startStripeTestEnv } from "./testing/fake-stripe-env";
 
 let dataDir: string;
 let env: StripeTestEnv;

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 let cached: { key: string; base: string | undefined; client: Stripe } | undefined;
 
 /**
- * The Stripe SDK client. STRIPE_API_BASE points it elsewhere (e.g. the local fake in e2e/fakes/stripe-server.ts):
+ * The Stripe SDK client. STRIPE_API_BASE points it elsewhere (e.g. the local fake in test/fakes/stripe-server.ts):
  * the SDK takes host, port and protocol separately, not a base URL.
  */
 export function getStripe(): Stripe {

@@ -8,9 +8,9 @@ import { createTestCaller } from "@/db/test-factories";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
-import { gmailRecordingLines } from "@/lib/pipeline-runs/testing/gmail-recording";
+import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
+import { type ApiTestServer, startApiTestServer } from "../../test/helpers/api-test-server";
 import { runCli } from "./run-cli";
-import { type ApiTestServer, startApiTestServer } from "./testing/api-test-server";
 
 // The CLI over real HTTP against the app's real route handlers, real database and the embedded executor.
 

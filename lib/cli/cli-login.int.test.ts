@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { findUserByEntraId } from "@/db/queries/users";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
-import { type FakeEntra, startFakeEntra } from "@/e2e/fakes/oidc-entra";
-import { createSelfSignedCert } from "@/e2e/fakes/oidc-self-signed-cert";
 import { resetEntraKeysForTests } from "@/lib/auth/resolve-entra-token";
 import { resetEnvCache } from "@/lib/env";
+import { type FakeEntra, startFakeEntra } from "@/test/fakes/oidc-entra";
+import { createSelfSignedCert } from "@/test/fakes/oidc-self-signed-cert";
+import { type ApiTestServer, startApiTestServer } from "../../test/helpers/api-test-server";
 import { TOKEN_CACHE_FILE } from "./auth/file-cache-plugin";
-import { type ApiTestServer, startApiTestServer } from "./testing/api-test-server";
 
 // `tracepipe login` with the real msal-node against the local Entra-shaped OpenID provider over HTTPS: the device
 // code flow, the 0600 token cache, silent refresh on later commands, and the token accepted by the real API.

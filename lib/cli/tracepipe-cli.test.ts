@@ -5,9 +5,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestSession } from "@/lib/pipeline/silver/test-session";
-import { githubTargets as gh, gmailTargets as gm } from "@/lib/pipeline/test-targets";
 import type { CanonicalEvent } from "@/schemas/events";
+import { TestSession } from "@/test/helpers/test-session";
+import { githubTargets as gh, gmailTargets as gm } from "@/test/helpers/test-targets";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runInEdgeSandbox } from "@/lib/testing/run-in-edge-sandbox";
+import { runInEdgeSandbox } from "@/test/helpers/run-in-edge-sandbox";
 import type { IngestDeps, ingestEvents } from "./ingest-events";
 
 // The ingest core bundled for the edge (esbuild rejects any Node built-in in its import graph) and run in

@@ -5,7 +5,7 @@ import { listSessionEventBatchesPage } from "@/db/queries/pipeline-artifacts";
 import { countSessionEvents, insertSessionEventBatch } from "@/db/queries/session-events";
 import { insertSession } from "@/db/queries/sessions";
 import { createTestUser } from "@/db/test-factories";
-import { useNeonTestDatabase } from "@/lib/testing/neon-test-database";
+import { useNeonTestDatabase } from "@/test/helpers/neon-test-database";
 
 // The batch insert binds its ids as one text[] parameter and runs in a transaction; this checks both on the
 // Neon driver (`@neondatabase/serverless` through a local wsproxy to the Postgres in DATABASE_URL), besides the

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import { getJobRunById, type JobRun } from "@/db/queries/job-runs";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
-import { spawnTsxScript } from "@/lib/testing/spawn-tsx-script";
+import { spawnTsxScript } from "@/test/helpers/spawn-tsx-script";
 
 // A real process is killed with SIGKILL in the middle of step two and a new one is started on the same
 // database: the run must complete exactly once, with step one never re-run (its result was stored) and step
@@ -13,7 +13,7 @@ import { spawnTsxScript } from "@/lib/testing/spawn-tsx-script";
 // its own handle first and the second worker only starts after the first is dead.
 
 const root = path.resolve(import.meta.dirname, "../..");
-const worker = path.join(root, "lib", "jobs", "crash-test-worker.ts");
+const worker = path.join(root, "test", "workers", "crash-test-worker.ts");
 
 let dataDir: string | undefined;
 

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { type JobRun, listJobRuns } from "@/db/queries/job-runs";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
-import { spawnTsxScript } from "@/lib/testing/spawn-tsx-script";
+import { spawnTsxScript } from "@/test/helpers/spawn-tsx-script";
 
 // Two real processes, each with its own embedded executor and connection pool, reach the same cron tick at the
 // same moment on one Postgres database: the tick gets one run, driven once. PGlite folders admit one process, so
 // this runs on Postgres only (the in-process variant in embedded-executor-cron.int.test.ts runs on both).
 
 const root = path.resolve(import.meta.dirname, "../..");
-const worker = path.join(root, "lib", "jobs", "cron-test-worker.ts");
+const worker = path.join(root, "test", "workers", "cron-test-worker.ts");
 const isPostgres = Boolean(process.env.DATABASE_URL);
 
 let dataDir: string | undefined;

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { insertScheduledJobRun, listJobRuns } from "@/db/queries/job-runs";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { childLogger } from "@/lib/logger";
-import { clockBefore } from "./cron-test-clock";
+import { clockBefore } from "../../test/helpers/cron-test-clock";
 import { embeddedClientOptions } from "./embedded-client-options";
 import { EmbeddedExecutor } from "./embedded-executor";
 import { waitForEventRuns } from "./wait-for-job-runs";

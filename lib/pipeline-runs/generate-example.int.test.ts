@@ -6,16 +6,16 @@ import { listUsageRecordsForUser } from "@/db/queries/usage-records";
 import { examples, sessions } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { type FakeOpenAiServer, startOpenAiCompatibleServer } from "@/e2e/fakes/openai-compatible-server";
 import { actionToolMapId, modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { resetEnvCache } from "@/lib/env";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { type FakeOpenAiServer, startOpenAiCompatibleServer } from "@/test/fakes/openai-compatible-server";
+import { gmailRecordingLines } from "../../test/helpers/gmail-recording";
 import { getDefaultStages } from "./default-stages";
 import { generateExample, SESSION_WAIT } from "./generate-example";
 import { processSession } from "./process-session";
 import { directSteps, type StepRunner } from "./step-runner";
-import { gmailRecordingLines } from "./testing/gmail-recording";
 
 // generate-example's steps run inline (directSteps): waiting for the session, LLM token accounting through a
 // server speaking the OpenAI protocol, and idempotency of a re-driven run.

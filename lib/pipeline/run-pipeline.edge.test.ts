@@ -3,8 +3,8 @@ import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { generateExamples } from "@/lib/pipeline/examples/generate-examples";
 import { streamJsonl } from "@/lib/pipeline/examples/write-jsonl";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
-import { TestSession } from "@/lib/pipeline/silver/test-session";
-import { calendarTargets as cal } from "@/lib/pipeline/test-targets";
+import { TestSession } from "@/test/helpers/test-session";
+import { calendarTargets as cal } from "@/test/helpers/test-targets";
 
 /** The pipeline is pure (STYLE.md §4): it runs in the edge runtime, with Web streams and no Node built-ins. */
 describe("pipeline in the edge runtime", () => {

@@ -4,12 +4,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as downloadRoute } from "@/app/api/storage/[...key]/route";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
-import { type FakeVercelBlob, startFakeVercelBlob } from "@/e2e/fakes/vercel-blob-server";
 import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { generatedStream, hashStream } from "@/lib/testing/byte-streams";
-import { createSessionFor, createUserWithApiKey } from "@/lib/testing/owner-fixtures";
+import { type FakeVercelBlob, startFakeVercelBlob } from "@/test/fakes/vercel-blob-server";
+import { generatedStream, hashStream } from "@/test/helpers/byte-streams";
+import { createSessionFor, createUserWithApiKey } from "@/test/helpers/owner-fixtures";
 import { getObjectStore } from "./get-object-store";
 import type { ObjectStore } from "./object-store";
 

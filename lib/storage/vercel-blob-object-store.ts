@@ -12,7 +12,7 @@ const DELETE_BATCH = 100;
 /**
  * Vercel Blob, selected when BLOB_READ_WRITE_TOKEN is set. The SDK sends control-plane calls (put, head,
  * list, del, signed tokens) to `VERCEL_BLOB_API_URL` when that is set (it reads it from the environment on
- * every call), which is how tests point it at `e2e/fakes/vercel-blob-server.ts`.
+ * every call), which is how tests point it at `test/fakes/vercel-blob-server.ts`.
  *
  * Blobs are **private**: recordings and generated examples are customer data, and a public blob is readable
  * by anyone who learns its URL, forever. Private blobs need the read-write token to read; browsers get a

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CanonicalEvent } from "@/schemas/events";
-import { collect } from "../import/testing/stream-from";
+import { collect } from "../../../test/helpers/stream-from";
 import { buildBronze, offsetToZone } from "./build-bronze";
 
 async function* from(events: CanonicalEvent[]): AsyncGenerator<CanonicalEvent> {

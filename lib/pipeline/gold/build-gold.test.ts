@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
-import { TestSession } from "@/lib/pipeline/silver/test-session";
-import { gmailTargets as gm } from "@/lib/pipeline/test-targets";
+import { TestSession } from "@/test/helpers/test-session";
+import { gmailTargets as gm } from "@/test/helpers/test-targets";
 
 const catalog = getBundledCatalog();
 const run = (session: TestSession, suite: string) => runPipeline({ events: session.events, suite, catalog });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeOpenAiServer, startOpenAiCompatibleServer } from "@/e2e/fakes/openai-compatible-server";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { createOpenAiCompatibleClient, LlmRequestError } from "@/lib/llm/openai-compatible-client";
 import { generateExamples } from "@/lib/pipeline/examples/generate-examples";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
-import { TestSession } from "@/lib/pipeline/silver/test-session";
+import { type FakeOpenAiServer, startOpenAiCompatibleServer } from "@/test/fakes/openai-compatible-server";
+import { TestSession } from "@/test/helpers/test-session";
 
 const catalog = getBundledCatalog();
 let server: FakeOpenAiServer;

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { generateExamples } from "@/lib/pipeline/examples/generate-examples";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
-import { TestSession, type TypingMode } from "@/lib/pipeline/silver/test-session";
-import { gmailTargets as gm } from "@/lib/pipeline/test-targets";
 import type { CanonicalEvent } from "@/schemas/events";
+import { TestSession, type TypingMode } from "@/test/helpers/test-session";
+import { gmailTargets as gm } from "@/test/helpers/test-targets";
 
 const catalog = getBundledCatalog();
 type Noise = Omit<CanonicalEvent, "id" | "ts" | "source" | "url" | "tab">;

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { collect, streamFrom } from "../../../test/helpers/stream-from";
 import { detectRecordingFormat } from "./detect-format";
 import { UnsupportedRecordingError } from "./import-issue";
 import { importRecording } from "./import-recording";
 import { sniffRecording } from "./sniff-recording";
-import { collect, streamFrom } from "./testing/stream-from";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const sample = (name: string) => readFileSync(new URL(`./samples/${name}`, import.meta.url));

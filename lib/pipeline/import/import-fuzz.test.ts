@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalEventSchema } from "@/schemas/events";
+import { collect, streamFrom } from "../../../test/helpers/stream-from";
 import { buildBronze } from "../bronze/build-bronze";
 import type { RecordingFormat } from "./detect-format";
 import { type ImportIssue, ImportLimitError, UnsupportedRecordingError } from "./import-issue";
 import { importRecording } from "./import-recording";
-import { collect, streamFrom } from "./testing/stream-from";
 
 const samples: Record<RecordingFormat, string> = {
   native: "gmail-compose.input_events.jsonl",

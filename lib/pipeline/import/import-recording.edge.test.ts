@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { collect, streamFrom } from "../../../test/helpers/stream-from";
 import { buildBronze } from "../bronze/build-bronze";
 import { importRecording } from "./import-recording";
-import { collect, streamFrom } from "./testing/stream-from";
 
 // The pipeline must run unchanged in the edge sandbox (no Node built-ins): Web streams, gzip and parsing.
 const rrweb = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
-import { TestSession } from "@/lib/pipeline/silver/test-session";
-import { githubTargets as gh } from "@/lib/pipeline/test-targets";
+import { TestSession } from "@/test/helpers/test-session";
+import { githubTargets as gh } from "@/test/helpers/test-targets";
 
 const catalog = getBundledCatalog();
 const run = async (s: TestSession) =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
-import { TestSession } from "@/lib/pipeline/silver/test-session";
-import { calendarTargets as cal } from "@/lib/pipeline/test-targets";
+import { TestSession } from "@/test/helpers/test-session";
+import { calendarTargets as cal } from "@/test/helpers/test-targets";
 
 const catalog = getBundledCatalog();
 const week = "https://calendar.google.com/calendar/u/0/r/week";

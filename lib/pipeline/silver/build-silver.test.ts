@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { TestSession } from "../../../test/helpers/test-session";
 import { SilverBuilder } from "./build-silver";
 import { buildInteractions, mergeRatiosOf } from "./silver-stream";
-import { TestSession } from "./test-session";
 
 const field = { tag: "input", name: "title", ariaLabel: "Title" };
 const page = "https://example.com/form";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { resetEnvCache } from "@/lib/env";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { createExampleFor, createSessionFor, createUserWithApiKey } from "@/lib/testing/owner-fixtures";
+import { createExampleFor, createSessionFor, createUserWithApiKey } from "@/test/helpers/owner-fixtures";
 import { GET } from "./route";
 
 let dataDir: string;

@@ -5,9 +5,9 @@ import { clearCardByPaymentMethod, findBillingCustomer } from "@/db/queries/bill
 import { isStripeEventProcessed } from "@/db/queries/billing-events";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestUser } from "@/db/test-factories";
-import { signStripePayload } from "@/e2e/fakes/stripe-server";
 import { startCardSetup } from "@/lib/billing/start-card-setup";
-import { type StripeTestEnv, startStripeTestEnv } from "@/lib/billing/testing/fake-stripe-env";
+import { signStripePayload } from "@/test/fakes/stripe-server";
+import { type StripeTestEnv, startStripeTestEnv } from "@/test/helpers/fake-stripe-env";
 
 let dataDir: string;
 let env: StripeTestEnv;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
-import { importAll } from "../testing/stream-from";
+import { importAll } from "../../../../test/helpers/stream-from";
 
 const sample = readFileSync(new URL("../samples/calendar.trace.json", import.meta.url), "utf8");
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { importAll } from "../testing/stream-from";
+import { importAll } from "../../../../test/helpers/stream-from";
 import { describeRecorderSelectors } from "./parse-selectors";
 
 const sample = readFileSync(new URL("../samples/github-new-issue.recorder.json", import.meta.url), "utf8");

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nativeEventSchema } from "@/schemas/events";
-import { importAll } from "../testing/stream-from";
+import { importAll } from "../../../../test/helpers/stream-from";
 
 /** A valid value for each optional native field, so any subset of fields makes a valid event. */
 const VALID: Record<string, unknown> = {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { importAll } from "../testing/stream-from";
+import { importAll } from "../../../../test/helpers/stream-from";
 
 const sample = readFileSync(new URL("../samples/gmail-compose.input_events.jsonl", import.meta.url), "utf8");
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { importAll } from "../testing/stream-from";
+import { importAll } from "../../../../test/helpers/stream-from";
 import { describePlaywrightSelector } from "./parse-playwright-locator";
 
 const sample = readFileSync(new URL("../samples/gmail-send.codegen.jsonl", import.meta.url), "utf8");

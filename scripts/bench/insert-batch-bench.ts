@@ -2,8 +2,8 @@
  * Times `insertSessionEventBatch` alone for batches of 500 events (`makeEvent`, ~85 KB): fresh batches, a batch
  * that is all duplicates, and a batch with every other event a duplicate. Runs on a fresh PGlite in a temporary
  * folder, or on the Postgres server in DATABASE_URL (it migrates that database and deletes its own rows after).
- *   npx tsx lib/ingest/bench/insert-batch-bench.ts [batches=200]
- *   DATABASE_URL=postgres://… npx tsx lib/ingest/bench/insert-batch-bench.ts [batches=200]
+ *   npx tsx scripts/bench/insert-batch-bench.ts [batches=200]
+ *   DATABASE_URL=postgres://… npx tsx scripts/bench/insert-batch-bench.ts [batches=200]
  */
 import fs from "node:fs";
 import os from "node:os";

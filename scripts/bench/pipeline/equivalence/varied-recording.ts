@@ -1,4 +1,4 @@
-import type { RecordingFormat } from "../../import/detect-format";
+import type { RecordingFormat } from "../../../../lib/pipeline/import/detect-format";
 import { codegenLine } from "./codegen-lines";
 import { nativeEvent } from "./native-events";
 import { prng } from "./random";

@@ -4,18 +4,18 @@
  * import + bronze and writes one line per case with a digest of everything observable — format or error,
  * every event as serialized (key order included), import and bronze issues, summary, hints.
  *
- *   npx tsx lib/pipeline/bench/import-equivalence.ts /tmp/before.jsonl     # on the old code
- *   npx tsx lib/pipeline/bench/import-equivalence.ts /tmp/after.jsonl      # on the new code, then diff
- *   npx tsx lib/pipeline/bench/import-equivalence.ts /tmp/after.jsonl codegen   # only cases matching a regex
+ *   npx tsx scripts/bench/pipeline/import-equivalence.ts /tmp/before.jsonl     # on the old code
+ *   npx tsx scripts/bench/pipeline/import-equivalence.ts /tmp/after.jsonl      # on the new code, then diff
+ *   npx tsx scripts/bench/pipeline/import-equivalence.ts /tmp/after.jsonl codegen   # only cases matching a regex
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { buildBronze } from "../bronze/build-bronze";
-import type { RecordingFormat } from "../import/detect-format";
-import { importRecording } from "../import/import-recording";
-import { streamFrom } from "../import/testing/stream-from";
+import { buildBronze } from "../../../lib/pipeline/bronze/build-bronze";
+import type { RecordingFormat } from "../../../lib/pipeline/import/detect-format";
+import { importRecording } from "../../../lib/pipeline/import/import-recording";
+import { streamFrom } from "../../../test/helpers/stream-from";
 import { prng } from "./equivalence/random";
 import { variedRecording } from "./equivalence/varied-recording";
 import { benchGenerators } from "./import-bench-data";

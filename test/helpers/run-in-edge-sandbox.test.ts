@@ -9,11 +9,11 @@ import { EdgeSandboxBuildError, runInEdgeSandbox } from "./run-in-edge-sandbox";
 
 describe("runInEdgeSandbox", () => {
   it("runs a Web-API-only handler in EdgeVM, streaming the request body in and the response out", async () => {
-    const sandbox = await runInEdgeSandbox("lib/testing/edge-fixtures/web-api-handler.ts", {
+    const sandbox = await runInEdgeSandbox("test/helpers/edge-fixtures/web-api-handler.ts", {
       env: { SAMPLE_FLAG: "on" },
     });
     expect(sandbox.exports.sort()).toEqual(["GET", "POST"]);
-    expect(sandbox.inputs).toEqual(["lib/testing/edge-fixtures/web-api-handler.ts"]);
+    expect(sandbox.inputs).toEqual(["test/helpers/edge-fixtures/web-api-handler.ts"]);
 
     const body = randomBytes(300_000);
     const request = new Request("http://sandbox.test/v1/things/abc", {
@@ -41,7 +41,7 @@ describe("runInEdgeSandbox", () => {
   });
 
   it("bundles app code imported through the @/ alias", async () => {
-    const sandbox = await runInEdgeSandbox("lib/testing/edge-fixtures/app-code-handler.ts");
+    const sandbox = await runInEdgeSandbox("test/helpers/edge-fixtures/app-code-handler.ts");
     expect(sandbox.inputs).toContain("lib/auth/api-key-secret.ts");
     const response = await sandbox.fetch(new Request("http://sandbox.test/"));
     expect(await response.json()).toEqual({
@@ -60,7 +60,7 @@ describe("runInEdgeSandbox", () => {
       persistRaw: async (key, body) => ({ size: (await store.put(key, body)).size }),
     };
     try {
-      const sandbox = await runInEdgeSandbox("lib/testing/edge-fixtures/injected-services-handler.ts", {
+      const sandbox = await runInEdgeSandbox("test/helpers/edge-fixtures/injected-services-handler.ts", {
         handler: (m) => (m.createIngestHandler as (s: IngestServices) => unknown)(services),
       });
       const body = randomBytes(1_000_000);
@@ -86,15 +86,15 @@ describe("runInEdgeSandbox", () => {
   });
 
   it("refuses a handler whose import graph reaches a Node built-in, naming the importer", async () => {
-    const attempt = runInEdgeSandbox("lib/testing/edge-fixtures/node-fs-handler.ts");
+    const attempt = runInEdgeSandbox("test/helpers/edge-fixtures/node-fs-handler.ts");
     await expect(attempt).rejects.toBeInstanceOf(EdgeSandboxBuildError);
     await expect(attempt).rejects.toThrow(
-      'Node.js built-in "node:fs/promises" imported by lib/testing/edge-fixtures/uses-node-fs.ts',
+      'Node.js built-in "node:fs/promises" imported by test/helpers/edge-fixtures/uses-node-fs.ts',
     );
   });
 
   it("does not provide Node globals such as Buffer at run time", async () => {
-    const sandbox = await runInEdgeSandbox("lib/testing/edge-fixtures/uses-buffer-global.ts");
+    const sandbox = await runInEdgeSandbox("test/helpers/edge-fixtures/uses-buffer-global.ts");
     await expect(sandbox.fetch(new Request("http://sandbox.test/"))).rejects.toThrow(/Buffer is not defined/);
   });
 });

@@ -4,7 +4,7 @@
  * CRON_EFFECTS_FILE, prints `worker-loaded`, then reads from stdin the real time (ms) at which its clock is to
  * read CRON_TICK. It exits once that tick's run has finished and prints the runs as JSON.
  *
- * Run: npx tsx lib/jobs/cron-test-worker.ts (driven by the test, not by hand).
+ * Run: npx tsx test/workers/cron-test-worker.ts (driven by the test, not by hand).
  */
 import fs from "node:fs";
 import readline from "node:readline";
@@ -12,10 +12,10 @@ import { cron, Inngest } from "inngest";
 import { ensureDatabaseReady } from "@/db/bootstrap";
 import { closeDb, getDb } from "@/db/client";
 import { childLogger } from "@/lib/logger";
-import { cronEventId } from "./cron-schedule";
-import { embeddedClientOptions } from "./embedded-client-options";
-import { EmbeddedExecutor } from "./embedded-executor";
-import { waitForEventRuns } from "./wait-for-job-runs";
+import { cronEventId } from "../../lib/jobs/cron-schedule";
+import { embeddedClientOptions } from "../../lib/jobs/embedded-client-options";
+import { EmbeddedExecutor } from "../../lib/jobs/embedded-executor";
+import { waitForEventRuns } from "../../lib/jobs/wait-for-job-runs";
 
 const effectsFile = process.env.CRON_EFFECTS_FILE ?? "";
 const tick = new Date(process.env.CRON_TICK ?? "");

@@ -8,11 +8,11 @@ import path from "node:path";
  * runs them at CI size. The app-level benchmarks (ingest, explorer) need `npm run build` first.
  */
 const benchmarks = [
-  { name: "importers (per format)", file: "lib/pipeline/bench/import-bench.ts" },
-  { name: "pipeline (silver, gold, examples)", file: "lib/pipeline/bench/pipeline-bench.ts" },
-  { name: "embedded job executor", file: "lib/jobs/bench-embedded-executor.ts", freshDataDir: true },
-  { name: "ingest API", file: "lib/bench/ingest-bench.ts", needsBuild: true },
-  { name: "trace explorer", file: "lib/bench/explorer-bench.ts", needsBuild: true },
+  { name: "importers (per format)", file: "scripts/bench/pipeline/import-bench.ts" },
+  { name: "pipeline (silver, gold, examples)", file: "scripts/bench/pipeline/pipeline-bench.ts" },
+  { name: "embedded job executor", file: "scripts/bench/embedded-executor-bench.ts", freshDataDir: true },
+  { name: "ingest API", file: "scripts/bench/ingest-bench.ts", needsBuild: true },
+  { name: "trace explorer", file: "scripts/bench/explorer-bench.ts", needsBuild: true },
 ];
 
 const only = process.argv[2];

@@ -2,16 +2,16 @@
  * Measures the embedded executor on a fresh database: wall time of a 3-step run from send() to completed, and the
  * overhead per step (one signed in-process request to serve() plus one leased write of the memoized result).
  *
- * Run: TRACEPIPE_DATA_DIR=$(mktemp -d) npx tsx lib/jobs/bench-embedded-executor.ts
+ * Run: TRACEPIPE_DATA_DIR=$(mktemp -d) npx tsx scripts/bench/embedded-executor-bench.ts
  * (add DATABASE_URL=postgres://… to measure against a Postgres server)
  */
 import { Inngest } from "inngest";
 import { ensureDatabaseReady } from "@/db/bootstrap";
 import { closeDb, getDatabaseHandleMode, getDb } from "@/db/client";
 import { childLogger } from "@/lib/logger";
-import { embeddedClientOptions } from "./embedded-client-options";
-import { EmbeddedExecutor } from "./embedded-executor";
-import { waitForEventRuns } from "./wait-for-job-runs";
+import { embeddedClientOptions } from "../../lib/jobs/embedded-client-options";
+import { EmbeddedExecutor } from "../../lib/jobs/embedded-executor";
+import { waitForEventRuns } from "../../lib/jobs/wait-for-job-runs";
 
 const manySteps = 50;
 const runs = 20;

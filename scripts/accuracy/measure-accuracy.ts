@@ -17,7 +17,7 @@ import {
 /**
  * Fixture-corpus accuracy: every scenario in e2e/fixtures/recordings, in every recorded format, through the whole
  * pipeline; tool-call precision/recall/F1 and exact-argument accuracy overall, per format and per suite.
- * `npx tsx lib/pipeline/accuracy/measure-accuracy.ts` prints the table and the failures.
+ * `npx tsx scripts/accuracy/measure-accuracy.ts` prints the table and the failures.
  */
 
 const expectedSchema = z.object({

@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { getDb } from "@/db/client";
 import { billingMeters, stripeEvents } from "@/db/schema";
-import { type FakeStripe, startFakeStripe } from "@/e2e/fakes/stripe-server";
 import { resetEnvCache } from "@/lib/env";
+import { type FakeStripe, startFakeStripe } from "@/test/fakes/stripe-server";
 
 export interface StripeTestEnv {
   stripe: FakeStripe;

@@ -1,8 +1,8 @@
 /**
  * One format through import + bronze, for profiling without the bench's generation and baseline runs:
  *
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx lib/pipeline/bench/import-profile.ts native [events]
- *   npx tsx lib/pipeline/bench/cpuprofile-top.ts /tmp/prof/<file>.cpuprofile
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/bench/pipeline/import-profile.ts native [events]
+ *   npx tsx scripts/bench/pipeline/cpuprofile-top.ts /tmp/prof/<file>.cpuprofile
  *
  * The generated recording is cached in the temp folder, so repeated runs profile the same bytes.
  */
@@ -10,9 +10,9 @@ import { createReadStream, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { buildBronze } from "../bronze/build-bronze";
-import type { RecordingFormat } from "../import/detect-format";
-import { importRecording } from "../import/import-recording";
+import { buildBronze } from "../../../lib/pipeline/bronze/build-bronze";
+import type { RecordingFormat } from "../../../lib/pipeline/import/detect-format";
+import { importRecording } from "../../../lib/pipeline/import/import-recording";
 import { benchGenerators, isLineFormat } from "./import-bench-data";
 import { writeRecording } from "./write-recording";
 

@@ -1,6 +1,6 @@
 /**
  * Prints the functions of a V8 `.cpuprofile` (from `node --cpu-prof`) by self time, to see where an import spends
- * its CPU:  npx tsx lib/pipeline/bench/cpuprofile-top.ts <file.cpuprofile> [rows]
+ * its CPU:  npx tsx scripts/bench/pipeline/cpuprofile-top.ts <file.cpuprofile> [rows]
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

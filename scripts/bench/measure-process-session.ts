@@ -1,6 +1,6 @@
 /**
  * Measures process-session and generate-example on a generated Gmail recording, step by step, against a fresh
- * database (PGlite in a temp folder, or DATABASE_URL): `npx tsx lib/pipeline-runs/testing/measure-process-session.ts [events]`.
+ * database (PGlite in a temp folder, or DATABASE_URL): `npx tsx scripts/bench/measure-process-session.ts [events]`.
  */
 
 import { getDb } from "@/db/client";
@@ -10,11 +10,11 @@ import { createTestCaller } from "@/db/test-factories";
 import { actionToolMapId, modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { getDefaultStages } from "../default-stages";
-import { generateExample } from "../generate-example";
-import { processSession } from "../process-session";
-import type { StepRunner } from "../step-runner";
-import { gmailRecordingLines } from "./gmail-recording";
+import { getDefaultStages } from "../../lib/pipeline-runs/default-stages";
+import { generateExample } from "../../lib/pipeline-runs/generate-example";
+import { processSession } from "../../lib/pipeline-runs/process-session";
+import type { StepRunner } from "../../lib/pipeline-runs/step-runner";
+import { gmailRecordingLines } from "../../test/helpers/gmail-recording";
 
 const PER_EMAIL = 10;
 

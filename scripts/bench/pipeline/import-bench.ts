@@ -3,16 +3,16 @@
  * temp file, then measures import alone and import+bronze (events/s), the same bytes through bare `JSON.parse`
  * (per line for JSONL, whole document for JSON), and peak RSS while the pipeline runs.
  *
- *   npx tsx lib/pipeline/bench/import-bench.ts            # BENCH_SIZE=reduced, BENCH_FORMATS=rrweb,native
+ *   npx tsx scripts/bench/pipeline/import-bench.ts            # BENCH_SIZE=reduced, BENCH_FORMATS=rrweb,native
  */
 import { createReadStream } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { buildBronze } from "../bronze/build-bronze";
-import { type RecordingFormat, recordingFormats } from "../import/detect-format";
-import { importRecording } from "../import/import-recording";
+import { buildBronze } from "../../../lib/pipeline/bronze/build-bronze";
+import { type RecordingFormat, recordingFormats } from "../../../lib/pipeline/import/detect-format";
+import { importRecording } from "../../../lib/pipeline/import/import-recording";
 import { benchGenerators, isLineFormat } from "./import-bench-data";
 import { writeRecording } from "./write-recording";
 

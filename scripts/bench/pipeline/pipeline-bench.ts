@@ -1,16 +1,16 @@
 /**
  * Silver and gold throughput on a generated canonical event stream (1M events; BENCH_SIZE=reduced → 100k, or a
- * number). Run: `npx tsx lib/pipeline/bench/pipeline-bench.ts`. Prints events/s per stage, end to end, and peak RSS.
+ * number). Run: `npx tsx scripts/bench/pipeline/pipeline-bench.ts`. Prints events/s per stage, end to end, and peak RSS.
  */
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { generateExamples } from "@/lib/pipeline/examples/generate-examples";
 import { buildGold } from "@/lib/pipeline/gold/build-gold";
 import { SilverBuilder } from "@/lib/pipeline/silver/build-silver";
 import { sortInteractions, streamInteractions } from "@/lib/pipeline/silver/silver-stream";
-import { TestSession } from "@/lib/pipeline/silver/test-session";
-import { gmailTargets as gm } from "@/lib/pipeline/test-targets";
 import type { CanonicalEvent } from "@/schemas/events";
 import type { Interaction } from "@/schemas/pipeline";
+import { TestSession } from "@/test/helpers/test-session";
+import { gmailTargets as gm } from "@/test/helpers/test-targets";
 
 const size = process.env.BENCH_SIZE === "reduced" ? 100_000 : Number(process.env.BENCH_SIZE) || 1_000_000;
 

@@ -5,16 +5,16 @@
  * kill -9 the process mid-step; with CRASH_SEND_EVENT the process first sends that event id; with
  * CRASH_EXIT_WHEN_DONE it exits once the run has finished and prints the run as JSON.
  *
- * Run: npx tsx lib/jobs/crash-test-worker.ts (driven by the test, not by hand).
+ * Run: npx tsx test/workers/crash-test-worker.ts (driven by the test, not by hand).
  */
 import fs from "node:fs";
 import { Inngest } from "inngest";
 import { ensureDatabaseReady } from "@/db/bootstrap";
 import { closeDb, getDatabaseHandleMode, getDb } from "@/db/client";
 import { childLogger } from "@/lib/logger";
-import { embeddedClientOptions } from "./embedded-client-options";
-import { EmbeddedExecutor } from "./embedded-executor";
-import { waitForEventRuns } from "./wait-for-job-runs";
+import { embeddedClientOptions } from "../../lib/jobs/embedded-client-options";
+import { EmbeddedExecutor } from "../../lib/jobs/embedded-executor";
+import { waitForEventRuns } from "../../lib/jobs/wait-for-job-runs";
 
 const effectsFile = process.env.CRASH_EFFECTS_FILE ?? "";
 const isBlockingStepTwo = process.env.CRASH_BLOCK_STEP_TWO === "1";

@@ -1,4 +1,4 @@
-import type { RecordingFormat } from "../import/detect-format";
+import type { RecordingFormat } from "../../../lib/pipeline/import/detect-format";
 
 /**
  * Synthetic recordings for the import bench: realistic event mixes per format, produced as text pieces so the

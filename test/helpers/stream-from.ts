@@ -1,7 +1,7 @@
 import type { CanonicalEvent } from "@/schemas/events";
-import { buildBronze } from "../../bronze/build-bronze";
-import type { ImportIssue } from "../import-issue";
-import { type ImportRecordingOptions, importRecording } from "../import-recording";
+import { buildBronze } from "../../lib/pipeline/bronze/build-bronze";
+import type { ImportIssue } from "../../lib/pipeline/import/import-issue";
+import { type ImportRecordingOptions, importRecording } from "../../lib/pipeline/import/import-recording";
 
 /** A byte stream of `input` cut into `chunkSize` pieces (exercises chunk boundaries). */
 export function streamFrom(input: string | Uint8Array, chunkSize = 7): ReadableStream<Uint8Array> {
