@@ -6,6 +6,7 @@ import { getEnv, isEntraConfigured } from "@/lib/env";
 import { childLogger } from "@/lib/logger";
 import { signInSchema } from "@/schemas/auth";
 import { getAuthSecret } from "./auth-secret";
+import { endBrowserSession, SESSION_MAX_AGE_SECONDS, startBrowserSession } from "./browser-session";
 import { findOrCreateEntraUser } from "./find-or-create-entra-user";
 import { readRequestMeta } from "./request-meta";
 import { verifyCredentials } from "./verify-credentials";
@@ -59,12 +60,14 @@ function providers(request: Request | undefined): NextAuthConfig["providers"] {
 
 /**
  * Auth.js, configured per request (lazy) so environment and the generated secret are read at run time, never
- * during `next build`. JWT sessions: no session table, and the API's session resolver decodes the same cookie.
+ * during `next build`. The cookie is a JWT (Auth.js supports only JWT sessions with the Credentials provider) that
+ * names a row in `auth_sessions`, created at sign-in and checked on every request (`findBrowserSessionUser`), so
+ * sign-out and "sign out everywhere" end sessions server-side.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
   secret: getAuthSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   // Auth.js logs to the console by default, with a stack for every refused password; route it through pino.
   logger: {
@@ -78,9 +81,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
     debug: () => {},
   },
   providers: providers(request),
+  events: {
+    async signOut(message) {
+      if ("token" in message) await endBrowserSession(message.token);
+    },
+  },
   callbacks: {
     async jwt({ token, user, account, profile }) {
-      if (account?.provider === "credentials" && user?.id) token.userId = user.id;
+      if (account?.provider === "credentials" && user?.id) {
+        token.userId = user.id;
+        token.sid = await startBrowserSession(user.id);
+      }
       if (account?.provider === ENTRA_PROVIDER_ID && profile) {
         const tenantId = typeof profile.tid === "string" ? profile.tid : undefined;
         const objectId = typeof profile.oid === "string" ? profile.oid : undefined;
@@ -96,6 +107,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
           await recordAuditEvent("user.sign_up", { userId: entraUser.id }, meta, { method: "entra" });
         await recordAuditEvent("user.sign_in", { userId: entraUser.id }, meta, { method: "entra" });
         token.userId = entraUser.id;
+        token.sid = await startBrowserSession(entraUser.id);
         token.name = entraUser.displayName;
         token.email = entraUser.email;
       }
