@@ -21,8 +21,9 @@ export async function takeSignInAttempt(
   meta: RequestMeta,
   now = new Date(),
 ): Promise<AttemptDecision> {
-  if (meta.ip) {
-    const address = await takeRateLimitToken(signInAddressBucket(meta.ip), now);
+  const addressBucket = meta.ip ? signInAddressBucket(meta.ip) : undefined;
+  if (addressBucket) {
+    const address = await takeRateLimitToken(addressBucket, now);
     if (!address.allowed) return { allowed: false, retryAfterSeconds: address.retryAfterSeconds };
   }
   const db = await getDb();

@@ -31,12 +31,14 @@ export function bucketsForPrincipal(principal: Principal): BucketSpec[] {
 }
 
 /**
- * Sign-in and sign-up attempts per client address, whatever the account: 20 at once, then one every 3 seconds. It
- * stops one address from spraying many accounts; the per-account back-off (`ACCOUNT_ATTEMPT_BACKOFF`) stops many
- * addresses from guessing one account.
+ * Sign-in and sign-up attempts per client address, whatever the account: RATE_LIMIT_SIGN_IN_PER_MINUTE (20) at
+ * once, refilling at that rate. It stops one address from spraying many accounts; the per-account back-off
+ * (`ACCOUNT_ATTEMPT_BACKOFF`) stops many addresses from guessing one account. Undefined when disabled (0).
  */
-export function signInAddressBucket(ip: string): BucketSpec {
-  return { key: `sign-in-ip:${ip}`, capacity: 20, ratePerSecond: 1 / 3 };
+export function signInAddressBucket(ip: string): BucketSpec | undefined {
+  const perMinute = getEnv().RATE_LIMIT_SIGN_IN_PER_MINUTE;
+  if (perMinute <= 0) return undefined;
+  return { key: `sign-in-ip:${ip}`, capacity: perMinute, ratePerSecond: perMinute / 60 };
 }
 
 /**
