@@ -21,18 +21,22 @@ function hasBody(request: Request): boolean {
 
 /**
  * A cookie rides along on any request the browser makes, so a write authenticated by the session cookie must
- * come from our own pages (CSRF): `Sec-Fetch-Site: same-origin` or an `Origin` equal to ours — at least one of them,
- * which every current browser sends on a POST. And its body must be JSON (or multipart where the route takes
- * uploads): an HTML form or a no-cors fetch can send only form encodings and text/plain. API keys and bearer tokens
- * are never sent by a browser on its own and are not checked here.
+ * come from our own pages (CSRF). The rule is Go's `http.CrossOriginProtection`: `Sec-Fetch-Site` (sent by every
+ * current browser) must be `same-origin` (or `none`, a user-typed request); without it, `Origin` must be ours;
+ * without either, the request did not come from a browser page (a script holding the cookie) and passes. And the
+ * body must be JSON (or multipart where the route takes uploads): an HTML form or a no-cors fetch can only send
+ * form encodings and text/plain. API keys and bearer tokens are never sent by a browser on its own and are not
+ * checked here.
  */
 export function assertSameOriginWrite(request: Request, options: { allowMultipart?: boolean } = {}): void {
   if (SAFE_METHODS.has(request.method)) return;
   const fetchSite = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
-  const sameSite = fetchSite === null || fetchSite === "same-origin";
-  const sameOrigin = origin === null || origin === expectedOrigin(request);
-  if (!sameSite || !sameOrigin || (fetchSite === null && origin === null)) {
+  const isSameOrigin =
+    fetchSite !== null
+      ? fetchSite === "same-origin" || fetchSite === "none"
+      : origin === null || origin === expectedOrigin(request);
+  if (!isSameOrigin) {
     throw new AppError({
       code: "forbidden",
       message:

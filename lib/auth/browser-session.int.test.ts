@@ -118,8 +118,21 @@ describe("cookie-authenticated writes", () => {
       (await post({ ...host, cookie, "sec-fetch-site": "same-site", "content-type": "application/json" }))
         .status,
     ).toBe(403);
-    // Neither header: not a browser on our page.
-    expect((await post({ ...host, cookie, "content-type": "application/json" })).status).toBe(403);
+    // A same-origin Origin is not enough when the browser says the request is cross-site.
+    expect(
+      (
+        await post({
+          ...host,
+          cookie,
+          origin: ORIGIN,
+          "sec-fetch-site": "cross-site",
+          "content-type": "application/json",
+        })
+      ).status,
+    ).toBe(403);
+    // Neither header: not sent by a browser page (a script holding the cookie); the body rule still applies.
+    expect((await post({ ...host, cookie, "content-type": "text/plain" })).status).toBe(415);
+    expect((await post({ ...host, cookie, "content-type": "application/json" })).status).toBe(201);
     const plain = await post({ ...host, cookie, origin: ORIGIN, "content-type": "text/plain" });
     expect(plain.status).toBe(415);
     const form = await post({
