@@ -89,3 +89,5 @@ console.log(
     2,
   ),
 );
+
+export {};
