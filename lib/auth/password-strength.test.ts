@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { assertStrongPassword, findPasswordWeakness } from "./password-strength";
 
 const ctx = { email: "ana.lopez@example.com", displayName: "Ana Lopez" };
 
 describe("password strength", () => {
+  // The first check builds zxcvbn's dictionaries (a few MB), which can take seconds on a busy machine.
+  beforeAll(() => {
+    findPasswordWeakness("warm up the dictionaries", ctx);
+  }, 60_000);
+
   it.each([
     "password1234",
     "            ",
