@@ -13,7 +13,7 @@ async function signUp(page: Page, email: string) {
   await page.getByRole("button", { name: "Create account" }).click();
   await signInAfterSignUp(page, email, PASSWORD);
   // A new account lands on the dashboard; these tests work on the API keys page.
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
   await page.goto("/settings/api-keys");
 }
 

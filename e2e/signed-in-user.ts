@@ -9,7 +9,8 @@ export const uniqueEmail = (prefix = "user") =>
  * have accounts); this signs in there with the same credentials.
  */
 export async function signInAfterSignUp(page: Page, email: string, password = PASSWORD) {
-  await expect(page).toHaveURL(/\/sign-in\?.*notice=signed-up/);
+  // Sign-up hashes the password (scrypt) after checking its strength: seconds on a busy machine.
+  await expect(page).toHaveURL(/\/sign-in\?.*notice=signed-up/, { timeout: 30_000 });
   await expect(page.getByRole("status")).toContainText(
     "Sign in with the email and password you just entered",
   );
@@ -26,7 +27,7 @@ export async function signUp(page: Page, name: string, email = uniqueEmail()) {
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await signInAfterSignUp(page, email);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
   return email;
 }
 

@@ -212,4 +212,29 @@ describe("local accounts", () => {
     expect(logs).not.toContain(key.secret.slice(8));
     expect(logs).not.toContain("scrypt$");
   });
+
+  it("a refused password is one warn line without a stack; a real auth failure is an error with its cause", async () => {
+    const { CredentialsSignin } = await import("next-auth");
+    const { authLogger } = await import("./auth-logger");
+    const before = logChunks.length;
+    authLogger.error?.(new CredentialsSignin("Read more at https://errors.authjs.dev#credentialssignin"));
+    const failure = new Error("callback failed", { cause: new Error("provider said no") });
+    authLogger.error?.(failure as Parameters<NonNullable<typeof authLogger.error>>[0]);
+    // pino's stdout writer may finish a write asynchronously when the pipe is full.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lines = logChunks
+      .slice(before)
+      .join("")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    const refused = lines.find((line) => line.msg === "sign-in refused");
+    expect(refused).toMatchObject({ level: 40, type: "CredentialsSignin", code: "credentials" });
+    expect(JSON.stringify(refused)).not.toContain("stack");
+    const error = lines.find((line) => line.msg === "auth error");
+    expect(error).toMatchObject({
+      level: 50,
+      err: { message: "callback failed", cause: { message: "provider said no" } },
+    });
+  });
 });

@@ -3,15 +3,13 @@ import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getEnv, isEntraConfigured } from "@/lib/env";
-import { childLogger } from "@/lib/logger";
 import { signInSchema } from "@/schemas/auth";
+import { authLogger } from "./auth-logger";
 import { getAuthSecret } from "./auth-secret";
 import { endBrowserSession, SESSION_MAX_AGE_SECONDS, startBrowserSession } from "./browser-session";
 import { findOrCreateEntraUser } from "./find-or-create-entra-user";
 import { readRequestMeta } from "./request-meta";
 import { verifyCredentials } from "./verify-credentials";
-
-const log = childLogger("auth");
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -69,17 +67,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  // Auth.js logs to the console by default, with a stack for every refused password; route it through pino.
-  logger: {
-    // A refused password is routine: one warn line, no stack. Auth.js wraps a real failure (a callback's
-    // exception, a provider reply) in `cause`, which the logger's error serializer follows.
-    error: (error) =>
-      error instanceof CredentialsSignin
-        ? log.warn({ type: error.name, code: error.code }, "sign-in refused")
-        : log.error({ err: error, type: error.name }, "auth error"),
-    warn: (code) => log.warn({ code }, "auth warning"),
-    debug: () => {},
-  },
+  logger: authLogger,
   providers: providers(request),
   events: {
     async signOut(message) {
