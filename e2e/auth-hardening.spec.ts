@@ -1,6 +1,9 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { PASSWORD, signInAfterSignUp, signUp, uniqueEmail } from "./signed-in-user";
 
+// Sign-up and sign-in run scrypt; on a loaded two-core machine a test here may take a few minutes.
+test.describe.configure({ timeout: 180_000 });
+
 /** Collects the CSP violations a page reports (Chromium logs each blocked script, style or frame). */
 function watchCspViolations(page: Page): string[] {
   const violations: string[] = [];
@@ -84,24 +87,26 @@ test("sign-up answers the same for a new and a taken email, and refuses a weak p
 }) => {
   const email = uniqueEmail("taken");
   await fillSignUp(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/sign-in\?notice=signed-up$/);
+  await expect(page).toHaveURL(/\/sign-in\?notice=signed-up$/, { timeout: 30_000 });
   const firstAnswer = await page.getByRole("status").textContent();
   await fillSignUp(page, email, "a different good passphrase 9");
-  await expect(page).toHaveURL(/\/sign-in\?notice=signed-up$/);
+  await expect(page).toHaveURL(/\/sign-in\?notice=signed-up$/, { timeout: 30_000 });
   expect(await page.getByRole("status").textContent()).toBe(firstAnswer);
   // The owner's password still works; the second attempt changed nothing.
   await signInAfterSignUp(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
 
   const context = await page.context().browser()?.newContext();
   const fresh = await context?.newPage();
   if (!fresh || !context) throw new Error("no browser context");
   const weakEmail = uniqueEmail("weak");
   await fillSignUp(fresh, weakEmail, "password1234");
-  await expect(fresh.getByText(/too easy to guess/)).toBeVisible();
+  await expect(fresh.getByText(/too easy to guess/).first()).toBeVisible({ timeout: 30_000 });
   await expect(fresh).toHaveURL(/\/sign-up$/);
   await fillSignUp(fresh, weakEmail, `${weakEmail}!`);
-  await expect(fresh.getByText("Choose a password that does not contain your email address.")).toBeVisible();
+  await expect(
+    fresh.getByText("Choose a password that does not contain your email address.").first(),
+  ).toBeVisible({ timeout: 30_000 });
   await context.close();
 });
 
@@ -113,12 +118,12 @@ test("sign out everywhere ends the sessions of every browser", async ({ page, br
   await otherPage.getByLabel("Email").fill(email);
   await otherPage.getByLabel("Password").fill(PASSWORD);
   await otherPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(otherPage).toHaveURL(/\/dashboard$/);
+  await expect(otherPage).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
   expect((await otherPage.request.get("/v1/users/me")).status()).toBe(200);
 
   await page.goto("/settings/security");
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(page).toHaveURL(/\/sign-in\?notice=signed-out-everywhere/);
+  await expect(page).toHaveURL(/\/sign-in\?notice=signed-out-everywhere/, { timeout: 30_000 });
   await expect(page.getByRole("status")).toContainText("Every session has been signed out");
   expect((await otherPage.request.get("/v1/users/me")).status()).toBe(401);
   await otherPage.goto("/settings/api-keys");
