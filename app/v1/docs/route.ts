@@ -9,6 +9,8 @@ const reference = ApiReference({
   url: "/v1/openapi.json",
   cdn: "/v1/docs/scalar.js",
   pageTitle: "Tracepipe API reference",
+  // Scalar would fetch its fonts from its own CDN; the page's CSP allows only this origin, and the docs work offline.
+  withDefaultFonts: false,
 });
 
 export const GET = publicRoute(async () => {
