@@ -22,6 +22,8 @@ describe("forwardPeerAddress", () => {
   it("appends the socket peer to X-Forwarded-For, so a client-written header never hides it", async () => {
     expect(await forwardedSeen({})).toBe("127.0.0.1");
     expect(await forwardedSeen({ "x-forwarded-for": "1.2.3.4" })).toBe("1.2.3.4, 127.0.0.1");
-    expect(await forwardedSeen({ "x-forwarded-for": "9.9.9.9, 8.8.8.8" })).toBe("9.9.9.9, 8.8.8.8, 127.0.0.1");
+    expect(await forwardedSeen({ "x-forwarded-for": "9.9.9.9, 8.8.8.8" })).toBe(
+      "9.9.9.9, 8.8.8.8, 127.0.0.1",
+    );
   });
 });
