@@ -4,12 +4,13 @@ import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
 import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { actionToolMapId } from "@/lib/catalog/catalog-ids";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { transactionWithEvents } from "@/lib/events/emit-events";
 import type { CreateExampleInput } from "@/schemas/examples";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
-import { DEFAULT_MODEL_SLUG, findSuite, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
+import { DEFAULT_MODEL_SLUG, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
 
 /**
  * Creates a pending example for one of the caller's sessions and queues its generation. Generation waits for
@@ -29,7 +30,7 @@ export async function createExample(input: {
     });
   }
   const sessionSuites = (session.suiteIds ?? [session.suiteId]).map((id) => {
-    const suite = findSuite(id);
+    const suite = findSuite(getBundledCatalog(), id);
     if (!suite) throw new Error(`session ${session.id} references suite ${id} missing from the catalog`);
     return suite;
   });

@@ -8,7 +8,8 @@ import {
 } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
 import { modelId as catalogModelId } from "@/lib/catalog/catalog-ids";
-import { findActionToolMapById, findModelById, findSuite } from "@/lib/examples/resolve-catalog-refs";
+import { findSuite } from "@/lib/catalog/find-suite";
+import { findActionToolMapById, findModelById } from "@/lib/examples/resolve-catalog-refs";
 import {
   ExampleConfigurationError,
   generateExamples,
@@ -60,7 +61,7 @@ async function generateMessages(exampleId: string, deps: PipelineDeps): Promise<
   if (!example) throw new NonRetriableError(`Example ${exampleId} does not exist`);
   const session = await findSessionRunState(db, example.sessionId);
   const map = findActionToolMapById(example.actionToolMapId);
-  const suite = map && findSuite(map.suite);
+  const suite = map && findSuite(deps.catalog, map.suite);
   const model = findModelById(example.modelId);
   if (!suite || !map || !model)
     throw new NonRetriableError("The example references catalog entries that no longer exist");

@@ -1,4 +1,4 @@
-import { findSuite } from "@/lib/pipeline/gold/build-gold";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { type ConfidenceDistribution, confidenceDistribution } from "@/lib/pipeline/pipeline-metrics";
 import { sessionGoldStage } from "@/lib/pipeline/stages/session-gold";
 import type { SessionTimezoneInput } from "@/lib/pipeline/stages/session-timezone";

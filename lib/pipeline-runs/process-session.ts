@@ -7,9 +7,10 @@ import {
   markSessionProcessing,
 } from "@/db/queries/pipeline-artifacts";
 import { modelId } from "@/lib/catalog/catalog-ids";
-import { findSuite } from "@/lib/examples/resolve-catalog-refs";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { childLogger } from "@/lib/logger";
 import { recordUsage } from "@/lib/usage/record-usage";
+import type { Catalog } from "@/schemas/catalog";
 import { type BronzeResult, runBronzeStep } from "./bronze-step";
 import { type GoldResult, runGoldStep } from "./gold-step";
 import type { PipelineDeps } from "./pipeline-deps";
@@ -20,6 +21,7 @@ const log = childLogger("process-session");
 
 async function startSessionRun(
   sessionId: string,
+  catalog: Catalog,
 ): Promise<{ suites: string[]; userId: string; statedTimezone?: string }> {
   const db = await getDb();
   const session = await findSessionRunState(db, sessionId);
@@ -27,7 +29,7 @@ async function startSessionRun(
   if (session.status === "open")
     throw new NonRetriableError(`Session ${sessionId} is still open for streaming`);
   const suites = (session.suiteIds ?? [session.suiteId]).map((id) => {
-    const suite = findSuite(id);
+    const suite = findSuite(catalog, id);
     if (!suite) throw new NonRetriableError(`Session ${sessionId} has an unknown suite ${id}`);
     return suite.slug;
   });
@@ -73,7 +75,9 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  * reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites them).
  */
 export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
-  const { suites, userId, statedTimezone } = await step.run("start", () => startSessionRun(sessionId));
+  const { suites, userId, statedTimezone } = await step.run("start", () =>
+    startSessionRun(sessionId, deps.catalog),
+  );
   const bronze = await step.run("bronze", () => runBronzeStep(sessionId));
   const silver = await step.run("silver", () => runSilverStep(sessionId));
   const timezone = {

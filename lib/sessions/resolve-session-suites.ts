@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
-import { findSuite } from "@/db/queries/catalog";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { badRequest } from "@/lib/errors";
 
 /**
@@ -15,9 +15,9 @@ export async function resolveSessionSuites(input: {
     ...(input.suite_ids ?? []).map((value, index) => ({ value, field: `suite_ids.${index}` })),
   ];
   const ids: string[] = [];
-  const db = await getDb();
+  const catalog = getBundledCatalog();
   for (const { value, field } of named) {
-    const suite = await findSuite(db, value);
+    const suite = findSuite(catalog, value);
     if (!suite) throw badRequest(`Unknown suite '${value}'; GET /v1/suites lists them`, { field });
     if (!ids.includes(suite.id)) ids.push(suite.id);
   }
