@@ -46,6 +46,12 @@ export const windowSchema = z.object({
   tab: z.string(),
   origin: z.string(),
   pageKind: z.string(),
+  suite: z
+    .string()
+    .optional()
+    .describe(
+      "Catalog suite the window belongs to, detected from its host, title and path; absent when none matched.",
+    ),
   url: z.string().optional(),
   title: z.string().optional(),
   startTs: z.number(),
@@ -123,6 +129,12 @@ export const pipelineMetricsSchema = z.object({
     .optional()
     .describe("Tokens used by LLM classification, with the model that used them."),
   timezone: z.string().optional(),
+  detectedSuites: z
+    .array(z.object({ suite: z.string(), windows: z.number(), interactions: z.number() }))
+    .optional()
+    .describe(
+      "Windows and interactions per detected suite (`unknown` when none matched), most interactions first: a session processed for one suite whose windows belong to another says so.",
+    ),
 });
 
 export type InteractionKind = z.infer<typeof interactionKindSchema>;

@@ -47,6 +47,8 @@ export async function runPipeline(input: RunPipelineInput): Promise<PipelineResu
   const goldStart = performance.now();
   const { windows, actions, cancelledIds } = buildGold(interactions, suite, {
     keysRecorded: builder.keyEventCount > 0,
+    // Stated when known; otherwise the recogniser infers it from the interactions (as the durable run does).
+    ...(builder.eventCount > 0 && builder.traceEventCount === builder.eventCount ? { traceOnly: true } : {}),
   });
   const usage: TokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
   if (input.llm)

@@ -257,6 +257,12 @@ const searchRepositoriesByUrl: Recogniser = {
 
 export const githubRecognisers: SuiteRecognisers = {
   suite: "github",
+  detect: {
+    hosts: [/^(www\.)?github\.com$/, /^gist\.github\.com$/],
+    // "New Issue · octo-org/widgets · GitHub"; GitHub's own paths look like any site's.
+    titles: [/\s·\s*GitHub$/, /^GitHub$/],
+    paths: [],
+  },
   pageKinds: [
     { kind: "issue-new", path: /^\/[^/]+\/[^/]+\/issues\/new/ },
     { kind: "issue", path: /^\/[^/]+\/[^/]+\/issues\/\d+/ },

@@ -138,6 +138,12 @@ const composeByNavigation: Recogniser = {
 
 export const gmailRecognisers: SuiteRecognisers = {
   suite: "gmail",
+  detect: {
+    hosts: [/^mail\.google\.com$/],
+    // "Inbox (3) - ada@example.com - Gmail", "Search results - … - Gmail".
+    titles: [/\s[-–]\s*Gmail$/, /^Gmail$/],
+    paths: [/^\/mail\/(u\/\d+\/)?(\?|#|$)/],
+  },
   pageKinds: [
     { kind: "search", path: /#search\// },
     { kind: "compose", path: /[?&]compose=/ },

@@ -155,6 +155,12 @@ const createEventByNavigation: Recogniser = {
 
 export const googleCalendarRecognisers: SuiteRecognisers = {
   suite: "google-calendar",
+  detect: {
+    hosts: [/^calendar\.google\.com$/],
+    // "Google Calendar - Week of November 30, 2026", "Google Calendar - Event details".
+    titles: [/^Google Calendar\b/, /\s[-–]\s*Google Calendar$/],
+    paths: [/^\/calendar\/(u\/\d+\/)?r(\/|\?|#|$)/],
+  },
   pageKinds: [
     { kind: "event-edit", path: /\/r\/eventedit/ },
     { kind: "search", path: /\/r\/search/ },

@@ -84,4 +84,16 @@ export type Recogniser = {
   onlyWithoutTargets?: boolean;
 };
 
-export type SuiteRecognisers = { suite: string; pageKinds: PageKind[]; recognisers: Recogniser[] };
+/**
+ * How a window is told to belong to this suite: its host (the real app), else its title, else its path. Imitations
+ * served elsewhere (another host, a title without the brand) match nothing and stay unclassified, which never
+ * blocks recognition; only a window positively classified to another suite does.
+ */
+export type SuiteDetection = { hosts: RegExp[]; titles: RegExp[]; paths: RegExp[] };
+
+export type SuiteRecognisers = {
+  suite: string;
+  detect?: SuiteDetection;
+  pageKinds: PageKind[];
+  recognisers: Recogniser[];
+};
