@@ -56,6 +56,7 @@ const createIssue: Recogniser = {
       // Classic menu items and the React SelectPanel's multiselectable listbox options.
       items: [{ role: /^(menuitemcheckbox|option)$/ }],
       attributes: ["data-label", "data-name"],
+      openedBy: [{ ariaLabel: /^(edit |apply )?labels$/i }, { text: /^labels\b/i }],
     },
   },
   commit: [

@@ -51,7 +51,17 @@ export type ParamSpec =
    * item's value is the first present attribute of `attributes`, else its text with a trailing description cut
    * off ("bug Something is not working" → "bug").
    */
-  | { from: "toggled"; items: TargetMatcher[]; attributes: string[] }
+  | {
+      from: "toggled";
+      items: TargetMatcher[];
+      attributes: string[];
+      /**
+       * The control that opens the menu ("Labels ⚙"). Formats that name elements without their role (DevTools
+       * Recorder's `aria/bug Something is not working`) still show the picks as clicks on unnamed-role elements
+       * right after the menu opened; a click on another button or link closes the menu.
+       */
+      openedBy?: TargetMatcher[];
+    }
   /** The value of the last chosen option (checked radio/checkbox, selected option, clicked menu item). */
   | { from: "choice"; options: { match: TargetMatcher[]; value: ParameterValue }[] };
 
