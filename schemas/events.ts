@@ -25,8 +25,12 @@ export const eventTypeSchema = z
     "submit",
     "scroll",
     "screenshot",
+    "appear",
+    "disappear",
   ])
-  .describe("What happened. `meta` carries recording-level facts (timezone, user agent, viewport).");
+  .describe(
+    "What happened. `meta` carries recording-level facts (timezone, user agent, viewport). `appear` / `disappear`: what the page showed, not what the person did — a notice (`role=alert`/`status`, `aria-live`), a dialog opening or closing, a field's value the page filled in (`value`), a labelled element's shown value.",
+  );
 
 export const eventTargetSchema = z
   .object({

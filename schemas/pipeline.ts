@@ -17,6 +17,8 @@ export const interactionKindSchema = z.enum([
   "submit",
   "navigate",
   "scroll",
+  "appear",
+  "disappear",
 ]);
 
 export const interactionSchema = z.object({

@@ -18,7 +18,8 @@ export type ExtractContext = {
 export type Extracted = { value: ParameterValue; sources: Interaction[]; fromForm: boolean };
 
 const isMaskedText = (text: string) => /^\*+$/.test(text.trim());
-const valueKinds = new Set(["type", "select", "check"]);
+/** Interactions that carry a field's value: typed, chosen, or filled in by the page (`appear` with a value). */
+const valueKinds = new Set(["type", "select", "check", "appear"]);
 
 function latest(
   scope: Interaction[],

@@ -66,6 +66,9 @@ function triggerMatches(
       );
     case "field-left":
       return false;
+    case "appear":
+    case "disappear":
+      return interaction.kind === trigger.on && matchesAny(interaction.target, trigger.target);
     case "navigate":
       return (
         interaction.kind === "navigate" &&
@@ -267,9 +270,13 @@ export class ActionRecogniser {
       interaction.kind === "press" ||
       interaction.kind === "submit" ||
       interaction.kind === "navigate" ||
-      interaction.kind === "scroll"
+      interaction.kind === "scroll" ||
+      interaction.kind === "disappear"
     )
       return;
+    // What the page shows counts as a form value only when it is one (a pre-filled field, a shown date); a
+    // newer typed value of the same field replaces it, as the person saw it.
+    if (interaction.kind === "appear" && interaction.value === undefined) return;
     const key = `${interaction.kind === "click" || interaction.kind === "dblclick" ? "c" : "v"}|${interaction.fieldKey ?? fieldKeyOf(interaction.target) ?? interaction.id}`;
     tab.scope.delete(key);
     tab.scope.set(key, interaction);

@@ -74,6 +74,12 @@ export type Trigger =
    * no keydown, so a search submitted with Enter shows only as its typed text).
    */
   | { on: "field-left"; target: TargetMatcher[]; strength?: number }
+  /**
+   * The outcome on the page: a notice ("Message sent") or element appeared, a dialog closed. Confirms a form
+   * submitted without its usual click (Ctrl+Enter, Enter in a dialog) in recordings without key events (rrweb).
+   * Right after the same action committed by its click, it only adds evidence.
+   */
+  | { on: "appear" | "disappear"; target: TargetMatcher[]; strength?: number }
   /** A navigation from a matching page to a matching page (works without targets, e.g. Chrome traces). */
   | { on: "navigate"; from?: RegExp; to: RegExp; strength?: number };
 
