@@ -17,7 +17,8 @@ import {
 /**
  * Fixture-corpus accuracy: every scenario in e2e/fixtures/recordings, in every recorded format, through the whole
  * pipeline; tool-call precision/recall/F1 and exact-argument accuracy overall, per format and per suite.
- * `npx tsx scripts/accuracy/measure-accuracy.ts` prints the table and the failures.
+ * `npx tsx scripts/accuracy/measure-accuracy.ts [dir] [--without-holdout]` prints the table and the failures;
+ * held-out scenarios are also reported apart.
  */
 
 const expectedSchema = z.object({
@@ -27,10 +28,13 @@ const expectedSchema = z.object({
   argumentsUnknownFor: z.array(z.string()).default([]),
   toolCalls: z.array(z.object({ tool: z.string(), arguments: z.record(z.string(), z.unknown()) })),
   secrets: z.array(z.string()).default([]),
+  holdout: z.boolean().default(false),
 });
 
 export type RunResult = {
   scenario: string;
+  /** Scenario held out while the recognisers were developed (scored, and reported apart, at the end). */
+  holdout: boolean;
   suite: string;
   format: CorpusFormat;
   score: ScenarioScore;
@@ -61,7 +65,12 @@ export type AccuracyReport = {
   overall: Summary;
   byFormat: Record<string, Summary>;
   bySuite: Record<string, Summary>;
+  /** Per format, over held-out scenarios only (empty when none were scored). */
+  holdoutByFormat: Record<string, Summary>;
 };
+
+/** `exclude` scores only the development scenarios (while developing); `include` scores every scenario. */
+export type HoldoutMode = "include" | "exclude";
 
 function summarise(runs: RunResult[]): Summary {
   const totals = emptyTotals();
@@ -101,18 +110,22 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-export async function measureAccuracy(corpusDir = CORPUS_DIR): Promise<AccuracyReport> {
+export async function measureAccuracy(
+  corpusDir = CORPUS_DIR,
+  holdout: HoldoutMode = "include",
+): Promise<AccuracyReport> {
   const runs: RunResult[] = [];
   const scenarios = (await readdir(corpusDir, { withFileTypes: true })).filter((d) => d.isDirectory());
   for (const dir of scenarios.map((d) => path.join(corpusDir, d.name)).sort()) {
     const expected = expectedSchema.parse(
       JSON.parse(await readFile(path.join(dir, "expected.json"), "utf8")),
     );
+    if (expected.holdout && holdout === "exclude") continue;
     for (const [format, fileName] of Object.entries(RECORDING_FILES) as [CorpusFormat, string][]) {
       const file = path.join(dir, fileName);
       if (!(await exists(file))) continue;
       const compareArguments = !expected.argumentsUnknownFor.includes(format);
-      const base = { scenario: expected.scenario, suite: expected.suite, format };
+      const base = { scenario: expected.scenario, suite: expected.suite, format, holdout: expected.holdout };
       try {
         const converted = await convertRecording(
           file,
@@ -155,6 +168,10 @@ export async function measureAccuracy(corpusDir = CORPUS_DIR): Promise<AccuracyR
     overall: summarise(runs),
     byFormat: groupBy(runs, (r) => r.format),
     bySuite: groupBy(runs, (r) => r.suite),
+    holdoutByFormat: groupBy(
+      runs.filter((r) => r.holdout),
+      (r) => r.format,
+    ),
   };
 }
 
@@ -176,6 +193,7 @@ export function formatReport(report: AccuracyReport): string {
   lines.push(row("**overall**", report.overall));
   for (const [k, v] of Object.entries(report.byFormat)) lines.push(row(`format: ${k}`, v));
   for (const [k, v] of Object.entries(report.bySuite)) lines.push(row(`suite: ${k}`, v));
+  for (const [k, v] of Object.entries(report.holdoutByFormat)) lines.push(row(`held out: ${k}`, v));
   const leaks = report.runs.filter((r) => r.leakedSecrets.length);
   lines.push(
     "",
@@ -215,6 +233,10 @@ export function formatReport(report: AccuracyReport): string {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const report = await measureAccuracy(process.argv[2] ?? CORPUS_DIR);
+  const args = process.argv.slice(2);
+  const report = await measureAccuracy(
+    args.find((arg) => !arg.startsWith("--")) ?? CORPUS_DIR,
+    args.includes("--without-holdout") ? "exclude" : "include",
+  );
   process.stdout.write(`${formatReport(report)}\n`);
 }

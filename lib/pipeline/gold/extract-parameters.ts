@@ -97,11 +97,18 @@ function fromDatetime(
   context: ExtractContext,
 ): Extracted | undefined {
   const sources: Interaction[] = [];
-  const dateSource =
-    latestParsable(context, spec.date, (text) => parseShownDate(text, context.reference)) ??
-    (spec.fallbackDate
-      ? latestParsable(context, spec.fallbackDate, (text) => parseShownDate(text, context.reference))
-      : undefined);
+  const primary = latestParsable(context, spec.date, (text) => parseShownDate(text, context.reference));
+  const fallback = spec.fallbackDate
+    ? latestParsable(context, spec.fallbackDate, (text) => parseShownDate(text, context.reference))
+    : undefined;
+  // An end date the page showed before the person changed the start date is stale: calendars move the end
+  // date with the start date, and a recorder may not see the page doing it.
+  const stale =
+    primary?.interaction.kind === "appear" &&
+    fallback !== undefined &&
+    fallback.interaction.kind !== "appear" &&
+    fallback.interaction.ts > primary.interaction.ts;
+  const dateSource = (stale ? fallback : primary) ?? fallback;
   const timeSource = latestParsable(
     context,
     spec.time,

@@ -4,6 +4,7 @@ import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import type { EventTarget } from "@/schemas/events";
 import { TestSession } from "@/test/helpers/test-session";
 import { gmailTargets as gm } from "@/test/helpers/test-targets";
+import { parseShownDate } from "./shown-datetime";
 
 /** Actions confirmed by what the page showed (`appear` / `disappear` events), values the page filled in. */
 const catalog = getBundledCatalog();
@@ -59,7 +60,7 @@ describe("outcome-confirmed actions", () => {
     });
     s.click({ role: "gridcell" });
     appear(s, { role: "dialog", ariaLabel: "Event details" });
-    appear(s, { tag: "button", ariaLabel: "Start date" }, "Thursday, December 3");
+    appear(s, { tag: "button", ariaLabel: "Start date" }, "Wednesday, December 3");
     appear(s, { tag: "button", ariaLabel: "Start time" }, "2:00pm");
     appear(s, { tag: "button", ariaLabel: "End time" }, "3:00pm");
     const title = { tag: "input", ariaLabel: "Add title and time", placeholder: "Add title and time" };
@@ -68,5 +69,13 @@ describe("outcome-confirmed actions", () => {
     expect(actions.map((a) => [a.slug, a.parameters])).toEqual([
       ["create_event", { title: "Budget sync", start: "2025-12-03T14:00:00", end: "2025-12-03T15:00:00" }],
     ]);
+  });
+
+  it("dates a shown weekday and day without a year in the year where they agree, even just behind the recording", () => {
+    const recordedOn = new Date(Date.UTC(2026, 11, 5, 15));
+    // A Thursday in 2026 (the week on screen), a Friday in 2027.
+    expect(parseShownDate("Thursday, December 3", recordedOn)).toEqual({ year: 2026, month: 12, day: 3 });
+    expect(parseShownDate("Friday, December 3", recordedOn)).toEqual({ year: 2027, month: 12, day: 3 });
+    expect(parseShownDate("Dec 2, 2026", recordedOn)).toEqual({ year: 2026, month: 12, day: 2 });
   });
 });

@@ -5,6 +5,7 @@ import { editableRoot, editableText, mutatedNodeIds } from "./contenteditable-te
 import { describeNode, resolveActionTarget } from "./describe-node";
 import { MirrorError, type MirrorNode, NodeMirror } from "./node-mirror";
 import {
+  changedShownValue,
   dialogsIn,
   dialogValues,
   isDialog,
@@ -14,6 +15,11 @@ import {
   type ShownValue,
   visibilityChange,
 } from "./page-outcomes";
+
+function isInside(node: MirrorNode, ancestor: MirrorNode): boolean {
+  for (let current = node.parent; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
 
 // Protocol numbers from @rrweb/types (EventType, IncrementalSource, MouseInteractions); the package's enums are
 // runtime values we do not want to depend on at run time.
@@ -105,20 +111,31 @@ export async function* importRrweb(
     for (const add of Array.isArray(data.adds) ? data.adds : []) {
       const node = isRecord(add) && isRecord(add.node) ? mirror.get(add.node.id) : undefined;
       if (!node) continue;
-      const region = liveRegionOf(node);
-      if (region) regions.add(region);
       const inserted = dialogsIn(node);
       for (const dialog of inserted) opened.add(dialog);
       if (inserted.length === 0) shownValues(record, ts, prefilledFields(node, 20), out);
     }
-    for (const change of Array.isArray(data.texts) ? data.texts : []) {
-      const region = isRecord(change) ? liveRegionOf(mirror.get(change.id)) : undefined;
+    const changedValues = new Map<MirrorNode, string>();
+    const noteChange = (node: MirrorNode | undefined) => {
+      const region = liveRegionOf(node);
       if (region) regions.add(region);
+      const changed = changedShownValue(node);
+      if (changed) changedValues.set(changed.node, changed.value);
+    };
+    for (const change of Array.isArray(data.texts) ? data.texts : []) {
+      if (isRecord(change)) noteChange(mirror.get(change.id));
+    }
+    for (const add of Array.isArray(data.adds) ? data.adds : []) {
+      if (isRecord(add)) noteChange(mirror.get(add.parentId));
     }
     for (const dialog of opened) {
       if (!mirror.get(dialog.id)) continue;
       out.push(shown(record, ts, "appear", dialog));
       shownValues(record, ts, dialogValues(dialog), out);
+    }
+    for (const [node, value] of changedValues) {
+      if (![...opened].some((dialog) => dialog === node || isInside(node, dialog)))
+        shownValues(record, ts, [{ node, value }], out);
     }
     for (const region of regions) {
       const text = noticeText(region) ?? "";

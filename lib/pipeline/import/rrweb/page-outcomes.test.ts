@@ -65,6 +65,17 @@ const events = [
   },
   {
     type: 3,
+    timestamp: 3500,
+    data: {
+      source: 0,
+      adds: [],
+      removes: [],
+      texts: [{ id: 12, value: "Thursday, December 3" }],
+      attributes: [],
+    },
+  },
+  {
+    type: 3,
     timestamp: 4000,
     data: { source: 0, adds: [], removes: [{ parentId: 6, id: 10 }], texts: [], attributes: [] },
   },
@@ -81,6 +92,7 @@ describe("rrweb page outcomes", () => {
       ["appear", "Event details", undefined],
       ["appear", "Start date", "Wednesday, December 2"],
       ["appear", "Message sent", undefined],
+      ["appear", "Start date", "Thursday, December 3"],
       ["disappear", "Event details", undefined],
     ]);
     expect(JSON.stringify(out)).not.toContain("secret-token");

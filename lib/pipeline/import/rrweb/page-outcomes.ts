@@ -53,6 +53,11 @@ export function isPrefilledField(node: MirrorNode): boolean {
  */
 function shownValueOf(node: MirrorNode): string | undefined {
   if (node.type !== NODE_ELEMENT || node.tag === "input" || node.tag === "textarea") return undefined;
+  // Only controls that display a value (Calendar's date and time buttons); editors and chips carry their own.
+  const role = roleOf(node);
+  if (role ? role !== "button" : node.tag !== "button" && node.tag !== "span" && node.tag !== "div")
+    return undefined;
+  if (node.attrs.contenteditable !== undefined && node.attrs.contenteditable !== "false") return undefined;
   const label = node.attrs["aria-label"]?.trim();
   if (!label) return undefined;
   const text = textOf(node);
@@ -73,6 +78,23 @@ export function prefilledFields(root: MirrorNode, limit = MAX_FIELDS_PER_SNAPSHO
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return out;
+}
+
+/**
+ * A labelled shown value that changed inside an open dialog (a time picked from a list replaces the text of
+ * `<button aria-label="Start time">`): the labelled element at or a few levels above the mutated node.
+ */
+export function changedShownValue(node: MirrorNode | undefined): ShownValue | undefined {
+  for (let current = node, depth = 0; current && depth < 4; current = current.parent, depth++) {
+    if (current.type === NODE_ELEMENT && current.attrs.contenteditable !== undefined) return undefined;
+    if (current.type !== NODE_ELEMENT || !current.attrs["aria-label"]) continue;
+    const value = shownValueOf(current);
+    if (value === undefined) return undefined;
+    for (let up = current.parent, d = 0; up && d < 12; up = up.parent, d++)
+      if (isDialog(up)) return { node: current, value };
+    return undefined;
+  }
+  return undefined;
 }
 
 /** Values a dialog shows as it opens: its pre-filled fields and labelled shown values. */
