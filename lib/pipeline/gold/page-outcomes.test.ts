@@ -38,6 +38,17 @@ describe("outcome-confirmed actions", () => {
     expect((await run(s, "gmail")).map((a) => a.slug)).toEqual(["compose_email"]);
   });
 
+  it("takes a notice after a Ctrl+Enter send as confirmation, even when a late change event refilled a field", async () => {
+    const s = new TestSession("https://mail.google.com/mail/u/0/#inbox", {
+      title: "Inbox - me@example.com - Gmail",
+    });
+    s.click(gm.compose).type(gm.to, "kim@example.com").blur(gm.to);
+    s.type(gm.body, "See attached.").type(gm.subject, "Notes").press(gm.subject, "Enter", ["Control"]);
+    s.push({ type: "change", target: gm.subject, value: "Notes" });
+    appear(s, { role: "alert", text: "Message sent" });
+    expect((await run(s, "gmail")).map((a) => [a.slug, a.needsReview])).toEqual([["compose_email", false]]);
+  });
+
   it("reads a pull request title the page suggested and the person kept", async () => {
     const s = new TestSession("https://github.com/octo/app/compare/main...fix/retry", {
       title: "Comparing · GitHub",

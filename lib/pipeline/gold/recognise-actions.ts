@@ -213,7 +213,11 @@ export class ActionRecogniser {
     // The same action seen again (submit after the click, redirect after the submit) is one action with more
     // evidence; a redirect right after a cancel is no action.
     const recent = previous && interaction.ts - previous.ts <= SAME_ACTION_MS ? previous : undefined;
-    if (byNavigation ? recent : formParams < (recogniser.minFieldParams ?? 0)) {
+    // An outcome ("Message sent") right after the action committed confirms it, whatever the form still holds
+    // (a `change` event fired as the closing form lost focus).
+    const byOutcome = trigger.on === "appear" || trigger.on === "disappear";
+    const confirmsRecent = byOutcome && recent?.kind === "commit";
+    if (byNavigation || confirmsRecent ? recent : formParams < (recogniser.minFieldParams ?? 0)) {
       if (recent?.kind === "commit" && recent.action)
         this.mergeInto(recent.action, parameters, sources.values());
       return undefined;
