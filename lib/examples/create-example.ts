@@ -1,11 +1,10 @@
 import { getDb } from "@/db/client";
 import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
-import { exampleRequested } from "@/inngest/events";
-import { sendEvent } from "@/inngest/send-event";
 import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { transactionWithEvents } from "@/lib/events/emit-events";
 import type { CreateExampleInput } from "@/schemas/examples";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
 import { DEFAULT_MODEL_SLUG, findSuite, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
@@ -48,19 +47,22 @@ export async function createExample(input: {
       message: `Invalid model_configuration: ${options.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
     });
   }
-  const row = await insertExample(db, {
-    userId: input.userId,
-    sessionId: session.id,
-    modelId: model.id,
-    actionToolMapId: map.id,
-    modelConfiguration: input.body.model_configuration,
-    callbackUrl: input.body.callback_url ?? null,
-  });
-  // The event id is the example id: sending it again (a retried request) starts no second run.
-  await sendEvent({
-    name: exampleRequested.name,
-    id: `example-requested-${row.id}`,
-    data: { exampleId: row.id, userId: input.userId },
+  const row = await transactionWithEvents(db, async (tx, emit) => {
+    const inserted = await insertExample(tx, {
+      userId: input.userId,
+      sessionId: session.id,
+      modelId: model.id,
+      actionToolMapId: map.id,
+      modelConfiguration: input.body.model_configuration,
+      callbackUrl: input.body.callback_url ?? null,
+    });
+    // The event id is the example id: emitting it again (a retried request) starts no second run.
+    emit({
+      name: "example/requested",
+      id: `example-requested-${inserted.id}`,
+      data: { exampleId: inserted.id, userId: input.userId },
+    });
+    return inserted;
   });
   return { ...row, suiteId: session.suiteId };
 }

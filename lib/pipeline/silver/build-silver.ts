@@ -43,12 +43,9 @@ export class SilverBuilder {
   /** keydown events seen: recordings without any (rrweb) never show Enter presses. */
   keyEventCount = 0;
   timezone: string | undefined;
-  /** Events imported from Chrome traces: a session made only of them is trace-only evidence. */
-  traceEventCount = 0;
 
   push(event: CanonicalEvent): Interaction[] {
     this.eventCount++;
-    if (event.source.format === "chrome-trace") this.traceEventCount++;
     if (event.type === "keydown") this.keyEventCount++;
     if (event.type === "meta") {
       if (event.timezone) this.timezone ??= event.timezone;
