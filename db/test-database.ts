@@ -20,6 +20,8 @@ const customerTables = [
   "sessions",
   "api_keys",
   "auth_accounts",
+  "auth_sessions",
+  "login_throttles",
   "users",
   "job_runs",
   "outbox_events",

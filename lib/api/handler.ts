@@ -1,3 +1,4 @@
+import { assertSameOriginWrite } from "@/lib/api/assert-same-origin-write";
 import { authenticateApiKey, readApiKey } from "@/lib/auth/authenticate-api-key";
 import { type ApiKeyScope, type Principal, scopeAllows } from "@/lib/auth/principal";
 import { resolveEntraToken } from "@/lib/auth/resolve-entra-token";
@@ -54,7 +55,8 @@ export function publicRoute(handler: (args: BaseArgs) => Promise<Response> | Res
  * here on), check scope, call the domain, map errors to problem+json.
  */
 export function authedRoute(
-  options: { scopes: readonly ApiKeyScope[] },
+  /** `uploads`: the route takes multipart/form-data, also from a browser session. */
+  options: { scopes: readonly ApiKeyScope[]; uploads?: boolean },
   handler: (args: BaseArgs & { principal: Principal }) => Promise<Response> | Response,
 ) {
   return async (request: Request, context: RouteContext) => {
@@ -62,6 +64,8 @@ export function authedRoute(
     const extraHeaders: Record<string, string> = { "x-request-id": requestId };
     try {
       const principal = await authenticate(request);
+      if (principal.via === "browser_session")
+        assertSameOriginWrite(request, { allowMultipart: options.uploads });
       Object.assign(extraHeaders, await enforceApiRateLimit(principal));
       if (!scopeAllows(principal.scope, options.scopes)) {
         throw new AppError({

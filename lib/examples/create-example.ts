@@ -2,12 +2,14 @@ import { getDb } from "@/db/client";
 import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
 import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { transactionWithEvents } from "@/lib/events/emit-events";
 import type { CreateExampleInput } from "@/schemas/examples";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
-import { DEFAULT_MODEL_SLUG, findSuite, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
+import { DEFAULT_MODEL_SLUG, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
 
 /**
  * Creates a pending example for one of the caller's sessions and queues its generation. Generation waits for
@@ -26,7 +28,7 @@ export async function createExample(input: {
       message: `Session ${session.id} failed to process${session.error ? `: ${session.error}` : ""}; upload it again`,
     });
   }
-  const suite = findSuite(session.suiteId);
+  const suite = findSuite(getBundledCatalog(), session.suiteId);
   if (!suite)
     throw new Error(`session ${session.id} references suite ${session.suiteId} missing from the catalog`);
   const model = resolveModel(input.body.model_id);

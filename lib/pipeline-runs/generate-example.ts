@@ -8,7 +8,8 @@ import {
 } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
 import { modelId as catalogModelId } from "@/lib/catalog/catalog-ids";
-import { findActionToolMapById, findModelById, findSuite } from "@/lib/examples/resolve-catalog-refs";
+import { findSuite } from "@/lib/catalog/find-suite";
+import { findActionToolMapById, findModelById } from "@/lib/examples/resolve-catalog-refs";
 import {
   ExampleConfigurationError,
   generateExamples,
@@ -59,7 +60,7 @@ async function generateMessages(exampleId: string, deps: PipelineDeps): Promise<
   const example = await findExampleById(db, exampleId);
   if (!example) throw new NonRetriableError(`Example ${exampleId} does not exist`);
   const session = await findSessionRunState(db, example.sessionId);
-  const suite = findSuite(example.suiteId);
+  const suite = findSuite(deps.catalog, example.suiteId);
   const map = findActionToolMapById(example.actionToolMapId);
   const model = findModelById(example.modelId);
   if (!suite || !map || !model)

@@ -1,4 +1,4 @@
-import { findSuite } from "@/lib/pipeline/gold/build-gold";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { type ConfidenceDistribution, confidenceDistribution } from "@/lib/pipeline/pipeline-metrics";
 import { goldStage } from "@/lib/pipeline/stages/gold";
 import type { Interaction } from "@/schemas/pipeline";

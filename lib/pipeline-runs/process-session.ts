@@ -7,10 +7,11 @@ import {
   markSessionProcessing,
 } from "@/db/queries/pipeline-artifacts";
 import { modelId } from "@/lib/catalog/catalog-ids";
-import { findSuite } from "@/lib/examples/resolve-catalog-refs";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { childLogger } from "@/lib/logger";
 import { sessionTimezone } from "@/lib/pipeline/stages/session-timezone";
 import { recordUsage } from "@/lib/usage/record-usage";
+import type { Catalog } from "@/schemas/catalog";
 import { type BronzeResult, runBronzeStep } from "./bronze-step";
 import { type GoldResult, runGoldStep } from "./gold-step";
 import type { PipelineDeps } from "./pipeline-deps";
@@ -19,13 +20,16 @@ import type { StepRunner } from "./step-runner";
 
 const log = childLogger("process-session");
 
-async function startSessionRun(sessionId: string): Promise<{ suite: string; userId: string }> {
+async function startSessionRun(
+  sessionId: string,
+  catalog: Catalog,
+): Promise<{ suite: string; userId: string }> {
   const db = await getDb();
   const session = await findSessionRunState(db, sessionId);
   if (!session) throw new NonRetriableError(`Session ${sessionId} does not exist`);
   if (session.status === "open")
     throw new NonRetriableError(`Session ${sessionId} is still open for streaming`);
-  const suite = findSuite(session.suiteId);
+  const suite = findSuite(catalog, session.suiteId);
   if (!suite) throw new NonRetriableError(`Session ${sessionId} has an unknown suite ${session.suiteId}`);
   await markSessionProcessing(db, sessionId);
   return { suite: suite.slug, userId: session.userId };
@@ -61,7 +65,7 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  * reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites them).
  */
 export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
-  const { suite, userId } = await step.run("start", () => startSessionRun(sessionId));
+  const { suite, userId } = await step.run("start", () => startSessionRun(sessionId, deps.catalog));
   const bronze = await step.run("bronze", () => runBronzeStep(sessionId));
   const silver = await step.run("silver", () => runSilverStep(sessionId));
   const gold = await step.run("gold", () => runGoldStep(sessionId, { suite, silver }, deps));

@@ -1,6 +1,6 @@
+import { findSuite } from "@/lib/catalog/find-suite";
 import type { Catalog } from "@/schemas/catalog";
 import type { GoldAction, Interaction, PipelineMetrics, Window } from "@/schemas/pipeline";
-import { findSuite } from "./gold/build-gold";
 import type { LlmClient } from "./llm-client";
 import { pipelineMetricsOf } from "./pipeline-metrics";
 import type { EventSource } from "./silver/silver-stream";
