@@ -53,6 +53,18 @@ export const windowSchema = z.object({
   interactionIds: z.array(z.string()),
 });
 
+/**
+ * Why a gold action needs a person: `low_confidence` (weak evidence), `missing_required_argument` (the recording
+ * cannot show a required value, e.g. a Recorder flow has no page text), `trace_only` (a Chrome trace shows the
+ * action but not what was typed), `timezone_unknown` (a datetime with no zone evidence).
+ */
+export const reviewReasonSchema = z.enum([
+  "low_confidence",
+  "missing_required_argument",
+  "trace_only",
+  "timezone_unknown",
+]);
+
 export const parameterValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
 export const goldActionSchema = z.object({
@@ -67,6 +79,10 @@ export const goldActionSchema = z.object({
   window: z.string().describe("Id of the window the committing interaction belongs to."),
   ts: z.number(),
   missingParameters: z.array(z.string()).optional(),
+  reviewReasons: z
+    .array(reviewReasonSchema)
+    .optional()
+    .describe("Why the action needs review (machine-readable); present when needsReview is true."),
 });
 
 export const toolCallSchema = z.object({
@@ -113,6 +129,7 @@ export type InteractionKind = z.infer<typeof interactionKindSchema>;
 export type Interaction = z.infer<typeof interactionSchema>;
 export type Window = z.infer<typeof windowSchema>;
 export type ParameterValue = z.infer<typeof parameterValueSchema>;
+export type ReviewReason = z.infer<typeof reviewReasonSchema>;
 export type GoldAction = z.infer<typeof goldActionSchema>;
 export type ToolCall = z.infer<typeof toolCallSchema>;
 export type PipelineMetrics = z.infer<typeof pipelineMetricsSchema>;

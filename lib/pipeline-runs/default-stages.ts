@@ -109,6 +109,7 @@ export function getDefaultStages(): PipelineStages {
         multiStep: input.multiStep,
         llm,
         timezone: input.timezone,
+        reviewed: input.reviewed,
       });
       return {
         records: generated.records,

@@ -10,6 +10,7 @@ import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
 import { modelId as catalogModelId } from "@/lib/catalog/catalog-ids";
 import { findActionToolMapById, findModelById, findSuite } from "@/lib/examples/resolve-catalog-refs";
 import { ExampleConfigurationError } from "@/lib/pipeline/examples/generate-examples";
+import { listReviewedCalls, noRecordsError } from "@/lib/review/reviewed-calls";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
 import type { GoldAction } from "@/schemas/pipeline";
@@ -62,6 +63,12 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
     throw new NonRetriableError("The example references catalog entries that no longer exist");
   const options = exampleOutputOptionsSchema.parse(example.modelConfiguration);
   const actions = await collectJsonlArtifact<GoldAction>(artifactKeys(example.sessionId).actions);
+  // Decisions made after the example was requested belong to later examples: a retry gives the same records.
+  const reviewed = await listReviewedCalls({
+    userId: example.userId,
+    sessionId: example.sessionId,
+    asOf: example.createdAt,
+  });
   const generated = await stages
     .generateExamples({
       actions,
@@ -71,6 +78,7 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
       modelConfiguration: example.modelConfiguration,
       format: options.format,
       multiStep: options.multi_step,
+      reviewed,
       timezone:
         session?.metrics && typeof session.metrics.timezone === "string"
           ? session.metrics.timezone
@@ -82,6 +90,11 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
         throw new NonRetriableError(error.message, { cause: error });
       throw error;
     });
+  // An empty file is never a result: the example fails saying which actions wait for a person.
+  if (generated.records.length === 0) {
+    const problem = await noRecordsError({ userId: example.userId, sessionId: example.sessionId });
+    throw new NonRetriableError(problem.message);
+  }
   // A fixed key per example: a retried step overwrites the same object, so there is never a second copy.
   const written = await writeJsonlArtifact(exampleMessagesKey(exampleId), generated.records);
   return {

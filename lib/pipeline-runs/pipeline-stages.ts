@@ -1,3 +1,4 @@
+import type { ReviewedCall } from "@/lib/pipeline/examples/generate-examples";
 import type { CanonicalEvent } from "@/schemas/events";
 import type { GoldAction, Interaction, Window } from "@/schemas/pipeline";
 
@@ -47,5 +48,6 @@ export interface PipelineStages {
     format: "openai" | "anthropic" | "sharegpt" | "gemini";
     multiStep: boolean;
     timezone?: string;
+    reviewed?: ReviewedCall[];
   }): Promise<{ records: unknown[]; rejected: unknown[]; usage: LlmUsage[] }>;
 }

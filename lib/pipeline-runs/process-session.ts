@@ -9,6 +9,7 @@ import {
 import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/examples/resolve-catalog-refs";
 import { childLogger } from "@/lib/logger";
+import { syncSessionReviewItems } from "@/lib/review/sync-session-review-items";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { type BronzeResult, runBronzeStage } from "./bronze-stage";
 import type { PipelineStages } from "./pipeline-stages";
@@ -63,6 +64,15 @@ export async function processSession(sessionId: string, step: StepRunner, stages
   const bronze = await step.run("bronze", () => runBronzeStage(sessionId, stages));
   const silver = await step.run("silver", () => runSilverStage(sessionId, stages));
   const gold = await step.run("gold", () => runGoldStage(sessionId, { suite }, stages));
+  const review = await step.run("review-items", () =>
+    syncSessionReviewItems({
+      sessionId,
+      userId,
+      suite,
+      actionsKey: gold.actionsKey,
+      timezone: bronze.timezone,
+    }),
+  );
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
     await markSessionCompleted(await getDb(), sessionId, {
@@ -92,7 +102,13 @@ export async function processSession(sessionId: string, step: StepRunner, stages
       ]),
     });
     log.info({ sessionId, stagesMs: metrics.stagesMs, events: bronze.events }, "session processed");
-    return { sessionId, events: bronze.events, interactions: silver.interactions, actions: gold.actions };
+    return {
+      sessionId,
+      events: bronze.events,
+      interactions: silver.interactions,
+      actions: gold.actions,
+      reviewItems: review.reviewItems,
+    };
   });
 }
 
