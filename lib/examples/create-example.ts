@@ -54,13 +54,13 @@ export async function createExample(input: {
   // checked when it is generated (the example then fails with the same explanation).
   if (
     session.status === "completed" &&
-    !(await wouldHaveRecords({
+    (await wouldHaveRecords({
       userId: input.userId,
       sessionId: session.id,
       suite: suite.slug,
       mapSlug: map.slug,
       timezone: typeof session.metrics?.timezone === "string" ? session.metrics.timezone : undefined,
-    }))
+    })) === false
   ) {
     throw await noRecordsError({ userId: input.userId, sessionId: session.id });
   }
