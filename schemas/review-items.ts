@@ -56,6 +56,24 @@ export const reviewItemSchema = z
       confidence: z.number(),
       parameters: z.record(z.string(), z.unknown()).describe("What the pipeline read from the recording."),
       missing_parameters: z.array(z.string()),
+      page_context: z
+        .array(
+          z.object({
+            interaction_id: z.string(),
+            ts: z.number(),
+            kind: z.string(),
+            is_source: z.boolean().describe("The action was built from it; the others are its neighbours."),
+            element: z.string().optional().describe("The element as a person would name it."),
+            value: z.string().optional(),
+            url: z.string().optional(),
+            title: z.string().optional(),
+          }),
+        )
+        .describe("What the page showed around the action, in time order."),
+      timezone: z
+        .string()
+        .nullable()
+        .describe("The session's IANA zone the date-times are written in; null when unknown."),
     }),
     decision: z
       .object({

@@ -24,6 +24,18 @@ export interface ReviewItemEvidence {
   confidence: number;
   parameters: Record<string, unknown>;
   missingParameters: string[];
+  /** What the page showed around the action (see lib/pipeline/review/review-proposals.ts). */
+  context: {
+    interactionId: string;
+    ts: number;
+    kind: string;
+    isSource: boolean;
+    element?: string;
+    value?: string;
+    url?: string;
+    title?: string;
+  }[];
+  timezone: string | null;
 }
 
 /**

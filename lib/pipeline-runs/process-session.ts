@@ -70,6 +70,7 @@ export async function processSession(sessionId: string, step: StepRunner, stages
       userId,
       suite,
       actionsKey: gold.actionsKey,
+      silverKey: silver.key,
       timezone: bronze.timezone,
     }),
   );

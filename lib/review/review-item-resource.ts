@@ -35,6 +35,17 @@ export function toReviewItemResource(row: ReviewItemRow): ReviewItemResource {
       confidence: row.evidence.confidence,
       parameters: row.evidence.parameters,
       missing_parameters: row.evidence.missingParameters,
+      page_context: (row.evidence.context ?? []).map((line) => ({
+        interaction_id: line.interactionId,
+        ts: line.ts,
+        kind: line.kind,
+        is_source: line.isSource,
+        ...(line.element !== undefined ? { element: line.element } : {}),
+        ...(line.value !== undefined ? { value: line.value } : {}),
+        ...(line.url !== undefined ? { url: line.url } : {}),
+        ...(line.title !== undefined ? { title: line.title } : {}),
+      })),
+      timezone: row.evidence.timezone ?? null,
     },
     decision: decided
       ? {

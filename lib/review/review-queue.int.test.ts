@@ -116,9 +116,9 @@ describe("the review queue", () => {
     const ids = async (query: string, who = caller) =>
       ((await (await list(who, query)).json()).data as { session_id: string }[]).map((i) => i.session_id);
     expect(await ids("")).toEqual([first.sessionId, second.sessionId]);
-    expect(await ids("suite_id=google-calendar&action=create_event&reason=missing_required_argument")).toEqual(
-      [first.sessionId, second.sessionId],
-    );
+    expect(
+      await ids("suite_id=google-calendar&action=create_event&reason=missing_required_argument"),
+    ).toEqual([first.sessionId, second.sessionId]);
     expect(await ids(`suite_id=${suiteId("google-calendar")}`)).toHaveLength(2);
     expect(await ids("suite_id=gmail")).toEqual([]);
     expect(await ids("reason=trace_only")).toEqual([]);

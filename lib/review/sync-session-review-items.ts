@@ -5,7 +5,7 @@ import { actionToolMapId, suiteId } from "@/lib/catalog/catalog-ids";
 import { resolveActionToolMap } from "@/lib/pipeline/examples/generate-examples";
 import { buildReviewProposals } from "@/lib/pipeline/review/review-proposals";
 import { collectJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
-import type { GoldAction } from "@/schemas/pipeline";
+import type { GoldAction, Interaction } from "@/schemas/pipeline";
 
 /**
  * The end of a session run: every needs-review gold action becomes a pending review item, proposed as a call of
@@ -16,13 +16,19 @@ export async function syncSessionReviewItems(input: {
   userId: string;
   suite: string;
   actionsKey: string;
+  silverKey: string;
   timezone?: string;
 }): Promise<{ reviewItems: number }> {
   const catalog = getBundledCatalog();
   // Review items are proposed for the suite's only map; a suite with several would need the reviewer to choose.
   const { map, server } = resolveActionToolMap(catalog, input.suite);
   const actions = await collectJsonlArtifact<GoldAction>(input.actionsKey);
-  const proposals = buildReviewProposals({ actions, map, server, timezone: input.timezone });
+  // The interactions are only read when there is something to review: most sessions have nothing.
+  const interactions = actions.some((a) => a.needsReview)
+    ? await collectJsonlArtifact<Interaction>(input.silverKey)
+    : [];
+  interactions.sort((a, b) => a.ts - b.ts);
+  const proposals = buildReviewProposals({ actions, interactions, map, server, timezone: input.timezone });
   const { pending } = await syncReviewItemsForSession(await getDb(), {
     userId: input.userId,
     sessionId: input.sessionId,

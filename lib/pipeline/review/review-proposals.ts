@@ -1,5 +1,6 @@
 import type { CatalogActionToolMap, CatalogMcpServer } from "@/schemas/catalog";
-import type { GoldAction, ParameterValue, ReviewReason } from "@/schemas/pipeline";
+import type { EventTarget } from "@/schemas/events";
+import type { GoldAction, Interaction, ParameterValue, ReviewReason } from "@/schemas/pipeline";
 import { mapArguments } from "../examples/map-arguments";
 
 /** A needs-review gold action as a proposed tool call, with the evidence a reviewer needs to judge it. */
@@ -18,7 +19,74 @@ export interface ReviewProposal {
     confidence: number;
     parameters: Record<string, unknown>;
     missingParameters: string[];
+    context: PageContextLine[];
+    /** The zone the proposal's date-times are written in; null when the session's zone is unknown. */
+    timezone: string | null;
   };
+}
+
+/** One line of what the page showed around the action: the element (as a person would name it) and its value. */
+export interface PageContextLine {
+  interactionId: string;
+  ts: number;
+  kind: string;
+  /** Whether the action was built from this interaction (the others are its neighbours in the same tab). */
+  isSource: boolean;
+  element?: string;
+  value?: string;
+  url?: string;
+  title?: string;
+}
+
+const NEIGHBOURS = 3;
+
+function describeTarget(target: EventTarget | undefined): string | undefined {
+  if (!target) return undefined;
+  const name =
+    target.label ?? target.ariaLabel ?? target.placeholder ?? target.text ?? target.name ?? target.id;
+  const role = target.role ?? target.tag;
+  if (!name) return role;
+  return role ? `${role} “${name.slice(0, 200)}”` : name.slice(0, 200);
+}
+
+/**
+ * The page text around an action: its own interactions and a few before and after in the same tab, each with the
+ * element's accessible name and the value typed or chosen (masked values stay masked).
+ */
+export function pageContextOf(action: GoldAction, interactions: Interaction[]): PageContextLine[] {
+  const sources = new Set(action.interactionIds);
+  const indexes = interactions.flatMap((interaction, index) => (sources.has(interaction.id) ? [index] : []));
+  if (indexes.length === 0) return [];
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  const tab = interactions[first]?.tab;
+  const around = (from: number, step: number) => {
+    const out: number[] = [];
+    for (let i = from + step; i >= 0 && i < interactions.length && out.length < NEIGHBOURS; i += step) {
+      if (interactions[i]?.tab === tab && interactions[i]?.kind !== "scroll") out.push(i);
+    }
+    return out;
+  };
+  const picked = [...new Set([...around(first, -1), ...indexes, ...around(last, 1)])].sort((a, b) => a - b);
+  return picked.flatMap((index) => {
+    const interaction = interactions[index];
+    if (!interaction) return [];
+    const value = interaction.chips?.length
+      ? [...interaction.chips, interaction.value].filter(Boolean).join(", ")
+      : interaction.value;
+    return [
+      {
+        interactionId: interaction.id,
+        ts: interaction.ts,
+        kind: interaction.kind,
+        isSource: sources.has(interaction.id),
+        ...(describeTarget(interaction.target) ? { element: describeTarget(interaction.target) } : {}),
+        ...(value && !interaction.masked ? { value: value.slice(0, 500) } : {}),
+        ...(interaction.url ? { url: interaction.url } : {}),
+        ...(interaction.title ? { title: interaction.title } : {}),
+      },
+    ];
+  });
 }
 
 /**
@@ -38,6 +106,8 @@ export function reviewReasonsOf(action: GoldAction): ReviewReason[] {
  */
 export function buildReviewProposals(input: {
   actions: GoldAction[];
+  /** The session's interactions in time order, for the page context; may be empty. */
+  interactions: Interaction[];
   map: CatalogActionToolMap;
   server: CatalogMcpServer;
   timezone?: string;
@@ -64,6 +134,8 @@ export function buildReviewProposals(input: {
         confidence: action.confidence,
         parameters: action.parameters,
         missingParameters: action.missingParameters ?? [],
+        context: pageContextOf(action, input.interactions),
+        timezone: input.timezone ?? null,
       },
     });
   }
