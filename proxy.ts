@@ -29,6 +29,7 @@ export const config = {
     "/sessions/:path*",
     "/examples/:path*",
     "/upload/:path*",
+    "/review/:path*",
     "/billing/:path*",
   ],
 };
