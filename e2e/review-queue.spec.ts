@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect as baseExpect, type Page, test } from "@playwright/test";
 import { calendarEditorRecordingLines } from "@/test/helpers/calendar-recording";
 import { screenshot, signUp } from "./signed-in-user";
+
+// Pages here load data after the first paint (items, the explorer's lanes); this machine is shared and slow.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 type Upload = { name: string; mimeType: string; buffer: Buffer };
 
@@ -73,7 +76,9 @@ test("a Calendar event without its title: refused example, reviewed with the key
     .getByRole("form", { name: "Create an example" })
     .getByRole("button", { name: "Create example" })
     .click();
-  await expect(page.getByRole("alert")).toContainText("0 records: 1 action awaits review");
+  await expect(page.getByRole("form", { name: "Create an example" }).getByRole("alert")).toContainText(
+    "0 records: 1 action awaits review",
+  );
   await page.getByRole("link", { name: "Open the review queue" }).click();
   await expect(page).toHaveURL(`/review?session=${sessionId}`);
 

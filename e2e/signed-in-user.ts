@@ -11,7 +11,8 @@ export async function signUp(page: Page, name: string, email = uniqueEmail()) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // Hashing the password and the first dashboard render take seconds on a loaded machine (2 cores, many agents).
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 15_000 });
   return email;
 }
 
