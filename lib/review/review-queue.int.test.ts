@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMessages } from "@/app/v1/examples/[id]/messages/route";
 import { POST as createExample } from "@/app/v1/examples/route";
@@ -28,15 +30,24 @@ type Caller = Awaited<ReturnType<typeof createTestCaller>>;
 
 /** Uploads and processes (inline, the durable run's own code) a Calendar recording whose event has no title. */
 async function processedUntitledSession(userId: string) {
-  const sessionId = crypto.randomUUID();
-  const storageKey = `sessions/${sessionId}/input_events.jsonl`;
   const lines = calendarEditorRecordingLines({ timezone: "America/New_York" });
-  const stored = await (await getObjectStore()).put(storageKey, `${lines.join("\n")}\n`);
+  return processedCalendarSession(
+    userId,
+    "input_events.jsonl",
+    Buffer.from(`${lines.join("\n")}\n`),
+    "native",
+  );
+}
+
+async function processedCalendarSession(userId: string, fileName: string, bytes: Buffer, format: string) {
+  const sessionId = crypto.randomUUID();
+  const storageKey = `sessions/${sessionId}/${fileName}`;
+  const stored = await (await getObjectStore()).put(storageKey, bytes);
   await createUploadedSession({
     sessionId,
     userId,
     suiteId: suiteId("google-calendar"),
-    files: [{ fileName: "input_events.jsonl", storageKey, sizeBytes: stored.size, format: "native" }],
+    files: [{ fileName, storageKey, sizeBytes: stored.size, format }],
   });
   const result = await processSession(sessionId, directSteps, getDefaultStages());
   return { sessionId, result };
@@ -106,6 +117,29 @@ describe("the review queue", () => {
     await processSession(sessionId, directSteps, getDefaultStages());
     const again = await (await list(caller, `session_id=${sessionId}`)).json();
     expect(again.data.map((i: { id: string }) => i.id)).toEqual([item.id]);
+  });
+
+  it("proposes a trace-only Calendar action with no invented values", async () => {
+    const caller = await createTestCaller();
+    const trace = path.join(
+      import.meta.dirname,
+      "../../e2e/fixtures/recordings/calendar-create-event/trace.json.gz",
+    );
+    const { sessionId } = await processedCalendarSession(
+      caller.user.id,
+      "trace.json.gz",
+      readFileSync(trace),
+      "chrome-trace",
+    );
+    const [item] = (await (await list(caller, `session_id=${sessionId}`)).json()).data;
+    expect(item).toMatchObject({
+      action: "create_event",
+      tool: { name: "create-event", arguments: { calendarId: "primary" } },
+      evidence: { parameters: {} },
+    });
+    expect(item.reasons.length).toBeGreaterThan(0);
+    const accepted = await postDecision(caller, item.id, { decision: "accept", arguments: fullArguments });
+    expect((await accepted.json()).tool.arguments).toEqual(fullArguments);
   });
 
   it("filters by status, suite, action and reason, pages with a cursor, and shows nobody else's items", async () => {
