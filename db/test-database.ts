@@ -22,6 +22,7 @@ const customerTables = [
   "auth_accounts",
   "users",
   "job_runs",
+  "outbox_events",
 ];
 
 /** A fingerprint of everything that shapes a freshly seeded database: the migrations and the catalog. */

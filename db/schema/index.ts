@@ -2,6 +2,7 @@ export * from "./billing";
 export * from "./catalog";
 export * from "./examples";
 export * from "./jobs";
+export * from "./outbox";
 export * from "./review-items";
 export * from "./sessions";
 export * from "./usage";

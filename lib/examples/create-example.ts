@@ -1,11 +1,10 @@
 import { getDb } from "@/db/client";
 import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
-import { exampleRequested } from "@/inngest/events";
-import { sendEvent } from "@/inngest/send-event";
 import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { transactionWithEvents } from "@/lib/events/emit-events";
 import { noRecordsError } from "@/lib/review/reviewed-calls";
 import { wouldHaveRecords } from "@/lib/review/would-have-records";
 import type { CreateExampleInput } from "@/schemas/examples";
@@ -64,19 +63,22 @@ export async function createExample(input: {
   ) {
     throw await noRecordsError({ userId: input.userId, sessionId: session.id });
   }
-  const row = await insertExample(db, {
-    userId: input.userId,
-    sessionId: session.id,
-    modelId: model.id,
-    actionToolMapId: map.id,
-    modelConfiguration: input.body.model_configuration,
-    callbackUrl: input.body.callback_url ?? null,
-  });
-  // The event id is the example id: sending it again (a retried request) starts no second run.
-  await sendEvent({
-    name: exampleRequested.name,
-    id: `example-requested-${row.id}`,
-    data: { exampleId: row.id, userId: input.userId },
+  const row = await transactionWithEvents(db, async (tx, emit) => {
+    const inserted = await insertExample(tx, {
+      userId: input.userId,
+      sessionId: session.id,
+      modelId: model.id,
+      actionToolMapId: map.id,
+      modelConfiguration: input.body.model_configuration,
+      callbackUrl: input.body.callback_url ?? null,
+    });
+    // The event id is the example id: emitting it again (a retried request) starts no second run.
+    emit({
+      name: "example/requested",
+      id: `example-requested-${inserted.id}`,
+      data: { exampleId: inserted.id, userId: input.userId },
+    });
+    return inserted;
   });
   return { ...row, suiteId: session.suiteId };
 }

@@ -9,11 +9,13 @@ import {
 import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/examples/resolve-catalog-refs";
 import { childLogger } from "@/lib/logger";
-import { syncSessionReviewItems } from "@/lib/review/sync-session-review-items";
+import { sessionTimezone } from "@/lib/pipeline/stages/session-timezone";
 import { recordUsage } from "@/lib/usage/record-usage";
-import { type BronzeResult, runBronzeStage } from "./bronze-stage";
-import type { PipelineStages } from "./pipeline-stages";
-import { type GoldResult, runGoldStage, runSilverStage, type SilverResult } from "./silver-gold-stages";
+import { type BronzeResult, runBronzeStep } from "./bronze-step";
+import { type GoldResult, runGoldStep } from "./gold-step";
+import type { PipelineDeps } from "./pipeline-deps";
+import { runReviewStep } from "./review-step";
+import { runSilverStep, type SilverResult } from "./silver-step";
 import type { StepRunner } from "./step-runner";
 
 const log = childLogger("process-session");
@@ -37,7 +39,7 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
     importIssues: bronze.issues,
     bronze: bronze.details,
     formats: bronze.formats,
-    timezone: bronze.timezone ?? null,
+    timezone: sessionTimezone(undefined, silver, bronze) ?? null,
     interactions: silver.interactions,
     windows: gold.windows,
     actions: gold.actions,
@@ -56,23 +58,19 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
 }
 
 /**
- * The durable processing of one uploaded session: bronze → silver → gold → finalize, each a named step that
- * reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites them).
+ * The durable processing of one uploaded session: bronze → silver → gold → review-items → finalize, each a named
+ * step that reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites
+ * them; review-items writes the session's pending review items, idempotently).
  */
-export async function processSession(sessionId: string, step: StepRunner, stages: PipelineStages) {
+export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
   const { suite, userId } = await step.run("start", () => startSessionRun(sessionId));
-  const bronze = await step.run("bronze", () => runBronzeStage(sessionId, stages));
-  const silver = await step.run("silver", () => runSilverStage(sessionId, stages));
-  const gold = await step.run("gold", () => runGoldStage(sessionId, { suite }, stages));
+  const bronze = await step.run("bronze", () => runBronzeStep(sessionId));
+  const silver = await step.run("silver", () => runSilverStep(sessionId));
+  const gold = await step.run("gold", () => runGoldStep(sessionId, { suite, silver }, deps));
+  // In the zone finalize stores in the metrics, which example generation later maps the accepted calls in.
+  const timezone = sessionTimezone(undefined, silver, bronze);
   const review = await step.run("review-items", () =>
-    syncSessionReviewItems({
-      sessionId,
-      userId,
-      suite,
-      actionsKey: gold.actionsKey,
-      silverKey: silver.key,
-      timezone: bronze.timezone,
-    }),
+    runReviewStep(sessionId, { userId, suite, ...(timezone ? { timezone } : {}) }, deps),
   );
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);

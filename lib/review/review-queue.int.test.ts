@@ -11,8 +11,8 @@ import { listAuditEntriesForUser } from "@/db/queries/audit-log";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { suiteId } from "@/lib/catalog/catalog-ids";
-import { getDefaultStages } from "@/lib/pipeline-runs/default-stages";
 import { generateExample } from "@/lib/pipeline-runs/generate-example";
+import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
 import { callRoute } from "@/lib/sessions/call-route";
@@ -49,7 +49,7 @@ async function processedCalendarSession(userId: string, fileName: string, bytes:
     suiteId: suiteId("google-calendar"),
     files: [{ fileName, storageKey, sizeBytes: stored.size, format }],
   });
-  const result = await processSession(sessionId, directSteps, getDefaultStages());
+  const result = await processSession(sessionId, directSteps, getPipelineDeps());
   return { sessionId, result };
 }
 
@@ -114,7 +114,7 @@ describe("the review queue", () => {
     });
     expect(item.evidence.event_ids.length).toBeGreaterThan(3);
 
-    await processSession(sessionId, directSteps, getDefaultStages());
+    await processSession(sessionId, directSteps, getPipelineDeps());
     const again = await (await list(caller, `session_id=${sessionId}`)).json();
     expect(again.data.map((i: { id: string }) => i.id)).toEqual([item.id]);
   });
@@ -276,7 +276,7 @@ describe("the review queue", () => {
     const created = await requestExample(caller, sessionId);
     expect(created.status).toBe(202);
     const example = await created.json();
-    await generateExample(example.id, caller.user.id, directSteps, getDefaultStages());
+    await generateExample(example.id, caller.user.id, directSteps, getPipelineDeps());
     const messages = await callRoute(getMessages, {
       path: "/x",
       headers: caller.headers,
