@@ -12,6 +12,7 @@ export type AppErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "unprocessable"
+  | "no_records"
   | "rate_limited"
   | "unavailable"
   | "internal";
@@ -26,6 +27,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  no_records: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -15,6 +15,7 @@ import type { Catalog } from "@/schemas/catalog";
 import { type BronzeResult, runBronzeStep } from "./bronze-step";
 import { type GoldResult, runGoldStep } from "./gold-step";
 import type { PipelineDeps } from "./pipeline-deps";
+import { runReviewStep } from "./review-step";
 import { runSilverStep, type SilverResult } from "./silver-step";
 import type { StepRunner } from "./step-runner";
 
@@ -61,14 +62,20 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
 }
 
 /**
- * The durable processing of one uploaded session: bronze → silver → gold → finalize, each a named step that
- * reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites them).
+ * The durable processing of one uploaded session: bronze → silver → gold → review-items → finalize, each a named
+ * step that reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites
+ * them; review-items writes the session's pending review items, idempotently).
  */
 export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
   const { suite, userId } = await step.run("start", () => startSessionRun(sessionId, deps.catalog));
   const bronze = await step.run("bronze", () => runBronzeStep(sessionId));
   const silver = await step.run("silver", () => runSilverStep(sessionId));
   const gold = await step.run("gold", () => runGoldStep(sessionId, { suite, silver }, deps));
+  // In the zone finalize stores in the metrics, which example generation later maps the accepted calls in.
+  const timezone = sessionTimezone(undefined, silver, bronze);
+  const review = await step.run("review-items", () =>
+    runReviewStep(sessionId, { userId, suite, ...(timezone ? { timezone } : {}) }, deps),
+  );
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
     await markSessionCompleted(await getDb(), sessionId, {
@@ -98,7 +105,13 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
       ]),
     });
     log.info({ sessionId, stagesMs: metrics.stagesMs, events: bronze.events }, "session processed");
-    return { sessionId, events: bronze.events, interactions: silver.interactions, actions: gold.actions };
+    return {
+      sessionId,
+      events: bronze.events,
+      interactions: silver.interactions,
+      actions: gold.actions,
+      reviewItems: review.reviewItems,
+    };
   });
 }
 
