@@ -22,7 +22,10 @@ export async function uploadSession(request: Request, userId: string) {
     maxBytes: MAX_MULTIPART_UPLOAD_BYTES,
     // Checking the suite as soon as its field arrives avoids storing files for a request that will fail.
     onField: async (name, value) => {
-      if (name === "suite_id") suiteId = await resolveSuiteId(value);
+      if (name === "suite_id")
+        suiteId = await resolveSuiteId(
+          uploadSessionFieldsSchema.pick({ suite_id: true }).parse({ suite_id: value }).suite_id,
+        );
     },
   });
   try {
