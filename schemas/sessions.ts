@@ -182,7 +182,16 @@ export const completeUploadSchema = z
     files: z
       .array(z.object({ key: text().min(1), file_name: text().min(1).max(255) }))
       .min(1)
-      .max(20),
+      .max(20)
+      // A key listed twice would store its events twice: each reserved file is completed once.
+      .superRefine((files, ctx) => {
+        const seen = new Set<string>();
+        files.forEach((file, index) => {
+          if (seen.has(file.key))
+            ctx.addIssue({ code: "custom", path: [index, "key"], message: `'${file.key}' is listed more than once` });
+          seen.add(file.key);
+        });
+      }),
   })
   .meta({ id: "CompleteUploadRequest" });
 export type CompleteUploadInput = z.infer<typeof completeUploadSchema>;

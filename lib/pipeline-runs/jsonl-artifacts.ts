@@ -60,6 +60,9 @@ export async function writeJsonlArtifact(
 ): Promise<{ key: string; count: number; bytes: number }> {
   const store = await getObjectStore();
   const { stream, result } = toJsonlStream(records);
+  // A failing source rejects `result` and errors the stream; the put reports it, so `result` must not also
+  // surface as an unhandled rejection (which would end the process).
+  result.catch(() => undefined);
   await store.put(key, stream, { contentType: "application/x-ndjson" });
   return { key, ...(await result) };
 }

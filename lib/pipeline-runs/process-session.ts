@@ -9,6 +9,7 @@ import {
 import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/examples/resolve-catalog-refs";
 import { childLogger } from "@/lib/logger";
+import { getObjectStore } from "@/lib/storage/get-object-store";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { type BronzeResult, runBronzeStage } from "./bronze-stage";
 import type { PipelineStages } from "./pipeline-stages";
@@ -27,6 +28,31 @@ async function startSessionRun(sessionId: string): Promise<{ suite: string; user
   if (!suite) throw new NonRetriableError(`Session ${sessionId} has an unknown suite ${session.suiteId}`);
   await markSessionProcessing(db, sessionId);
   return { suite: suite.slug, userId: session.userId };
+}
+
+/**
+ * Deleting a session cancels its run at the next stage boundary. A stage already running when the session was
+ * deleted may write artifacts after the deletion removed the session's objects, so each stage checks again when
+ * it is done and removes what it wrote: nothing of a deleted session is left in storage.
+ */
+async function unlessDeleted<T>(sessionId: string, stage: () => Promise<T>): Promise<T> {
+  const isGone = async () => !(await findSessionRunState(await getDb(), sessionId));
+  const cancel = async () => {
+    await (await getObjectStore()).deletePrefix(`sessions/${sessionId}/`);
+    log.info({ sessionId }, "session deleted during its run; run cancelled");
+    return new NonRetriableError(`Session ${sessionId} was deleted; its run is cancelled`);
+  };
+  if (await isGone()) throw await cancel();
+  let result: T;
+  try {
+    result = await stage();
+  } catch (error) {
+    // Deleted mid-stage, the stage fails on its vanished input: that is the cancellation, not a retriable error.
+    if (await isGone()) throw await cancel();
+    throw error;
+  }
+  if (await isGone()) throw await cancel();
+  return result;
 }
 
 /** The per-run metrics JSON stored in sessions.metrics and returned with the session. */
@@ -60,9 +86,15 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  */
 export async function processSession(sessionId: string, step: StepRunner, stages: PipelineStages) {
   const { suite, userId } = await step.run("start", () => startSessionRun(sessionId));
-  const bronze = await step.run("bronze", () => runBronzeStage(sessionId, stages));
-  const silver = await step.run("silver", () => runSilverStage(sessionId, stages));
-  const gold = await step.run("gold", () => runGoldStage(sessionId, { suite }, stages));
+  const bronze = await step.run("bronze", () =>
+    unlessDeleted(sessionId, () => runBronzeStage(sessionId, stages)),
+  );
+  const silver = await step.run("silver", () =>
+    unlessDeleted(sessionId, () => runSilverStage(sessionId, stages)),
+  );
+  const gold = await step.run("gold", () =>
+    unlessDeleted(sessionId, () => runGoldStage(sessionId, { suite }, stages)),
+  );
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
     await markSessionCompleted(await getDb(), sessionId, {
