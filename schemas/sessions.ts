@@ -188,7 +188,11 @@ export const completeUploadSchema = z
         const seen = new Set<string>();
         files.forEach((file, index) => {
           if (seen.has(file.key))
-            ctx.addIssue({ code: "custom", path: [index, "key"], message: `'${file.key}' is listed more than once` });
+            ctx.addIssue({
+              code: "custom",
+              path: [index, "key"],
+              message: `'${file.key}' is listed more than once`,
+            });
           seen.add(file.key);
         });
       }),
