@@ -59,7 +59,12 @@ export async function runBronzeStage(sessionId: string, stages: PipelineStages):
   for (const file of await listSessionFilesForRun(db, sessionId)) {
     const stream = await store.getStream(file.storageKey);
     if (!stream) throw new Error(`Raw file ${file.fileName} of session ${sessionId} is missing from storage`);
-    sources.push({ stream, fileName: file.fileName, format: file.format ?? undefined });
+    sources.push({
+      stream,
+      fileName: file.fileName,
+      format: file.format ?? undefined,
+      sizeBytes: file.sizeBytes,
+    });
   }
   if (await hasSessionEventBatches(db, sessionId)) {
     sources.push({ stream: streamedEventsAsJsonl(sessionId), fileName: "streamed.jsonl", format: "native" });

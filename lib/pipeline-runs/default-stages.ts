@@ -1,5 +1,6 @@
 import { NonRetriableError } from "inngest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { getEnv } from "@/lib/env";
 import { getClassificationLlm, getLlmClient } from "@/lib/llm/get-llm-client";
 import { buildBronze } from "@/lib/pipeline/bronze/build-bronze";
 import { generateExamples, RULES_MODEL } from "@/lib/pipeline/examples/generate-examples";
@@ -37,6 +38,27 @@ async function* permanentOnBadInput(events: AsyncIterable<CanonicalEvent>): Asyn
   }
 }
 
+/**
+ * How far one uploaded file may inflate: the configured absolute cap, and for a file of known size the ratio cap
+ * (a gzip bomb inflates ~1000×; real recordings 5–30×). The importer counts inflated bytes as they stream and
+ * stops at the cap, so a bomb costs at most this much work, never its full size.
+ */
+export function inflatedByteLimit(storedBytes: number | undefined, env = getEnv()): number {
+  const absolute = env.TRACEPIPE_MAX_INFLATED_BYTES;
+  if (!storedBytes) return absolute;
+  return Math.min(absolute, Math.max(storedBytes, 64 * 1024) * env.TRACEPIPE_MAX_INFLATE_RATIO);
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+function bombError(source: RawSource, maxBytes: number): ImportLimitError {
+  return new ImportLimitError(
+    "maxBytes",
+    maxBytes,
+    `${source.fileName} inflates to more than ${megabytes(maxBytes)} (${maxBytes} bytes${source.sizeBytes ? `, over ${getEnv().TRACEPIPE_MAX_INFLATE_RATIO}× its ${megabytes(source.sizeBytes)} upload or the ${megabytes(getEnv().TRACEPIPE_MAX_INFLATED_BYTES)} cap` : ""}): refused as a possible decompression bomb. Split the recording into smaller files.`,
+  );
+}
+
 /** The production binding of the pure pipeline (lib/pipeline) with the bundled catalog and the LLM gateway. */
 export function getDefaultStages(): PipelineStages {
   return {
@@ -48,12 +70,20 @@ export function getDefaultStages(): PipelineStages {
       // Batches, not single events: an async step per event cost a fifth to a third of the bronze stage.
       async function* chained(): AsyncGenerator<CanonicalEvent[]> {
         for (const source of sources) {
+          const maxBytes = inflatedByteLimit(source.sizeBytes);
           const imported = importRecording(source.stream, {
             fileName: source.fileName,
             format: knownFormat(source.format),
+            limits: { maxBytes },
           });
           imports.push(imported);
-          yield* imported.batches;
+          try {
+            yield* imported.batches;
+          } catch (error) {
+            if (error instanceof ImportLimitError && error.limit === "maxBytes")
+              throw bombError(source, maxBytes);
+            throw error;
+          }
           Object.assign(hints, imported.hints);
         }
       }

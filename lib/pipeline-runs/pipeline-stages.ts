@@ -8,6 +8,8 @@ export interface RawSource {
   stream: ReadableStream<Uint8Array>;
   fileName: string;
   format?: string;
+  /** Stored (compressed) size: the decompression-bomb ratio is measured against it. */
+  sizeBytes?: number;
 }
 
 export interface BronzeSummaryLike {
