@@ -30,7 +30,11 @@ async function gzip(text: string, times: number): Promise<Uint8Array> {
       else controller.enqueue(chunk);
     },
   });
-  return new Uint8Array(await new Response(source.pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+  return new Uint8Array(
+    await new Response(
+      source.pipeThrough(new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>),
+    ).arrayBuffer(),
+  );
 }
 
 async function upload(name: string, bytes: Uint8Array) {
