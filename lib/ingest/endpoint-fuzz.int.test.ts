@@ -228,6 +228,7 @@ describe("ingest and upload endpoints never answer 5xx to mutated requests", () 
       { numRuns: RUNS, endOnFailure: true },
     );
     tally.push(`  ${target.name}: ${tried} requests, ${failures.length} 5xx`);
+    process.stdout.write(`endpoint fuzz: ${target.name}: ${tried} requests, ${failures.length} 5xx\n`);
     expect(failures).toEqual([]);
     expect(tried).toBeGreaterThanOrEqual(RUNS);
   });
