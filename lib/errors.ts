@@ -12,6 +12,7 @@ export type AppErrorCode =
   | "idempotency_key_in_use"
   | "idempotency_key_reused"
   | "payload_too_large"
+  | "storage_quota_exceeded"
   | "unsupported_media_type"
   | "unprocessable"
   | "rate_limited"
@@ -28,6 +29,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   idempotency_key_in_use: 409,
   idempotency_key_reused: 422,
   payload_too_large: 413,
+  storage_quota_exceeded: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,

@@ -15,6 +15,7 @@ import type { BeginUploadInput, CompleteUploadInput } from "@/schemas/sessions";
 import { resolveSuiteId } from "./create-streaming-session";
 import { createUploadedSession, safeFileName } from "./create-uploaded-session";
 import { unrecognisedFile } from "./receive-multipart-upload";
+import { assertStorageQuota } from "./storage-quota";
 import { signUploadToken, verifyUploadToken } from "./upload-token";
 
 const TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -32,6 +33,10 @@ const alreadyUploaded = (key: string) =>
  * PUT URL on this server; with Vercel Blob the browser asks `/v1/uploads/blob` for a client token per file.
  */
 export async function beginUpload(userId: string, input: BeginUploadInput) {
+  await assertStorageQuota(
+    userId,
+    input.files.reduce((sum, f) => sum + f.size_bytes, 0),
+  );
   const sessionId = crypto.randomUUID();
   const exp = Date.now() + TOKEN_TTL_MS;
   const blob = isBlobStorage();
