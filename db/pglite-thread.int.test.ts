@@ -129,14 +129,16 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("PGlite on its own thread", (
     const child = spawnSync(process.execPath, ["--import", "tsx", script], {
       cwd: process.cwd(),
       encoding: "utf8",
-      timeout: 30_000,
+      // Generous: the question is whether the script exits at all (a ref'd worker would hang it), and a loaded
+      // 2-core machine needs well over 30 s to start tsx and open PGlite.
+      timeout: 180_000,
     });
     fs.rmSync(scriptDir, { recursive: true, force: true });
     expect(child.error).toBeUndefined();
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
     expect(child.stdout.trim()).toBe('[{"answer":42}]');
-  });
+  }, 200_000);
 });
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))("the app's embedded database when its thread dies", () => {

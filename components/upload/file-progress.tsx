@@ -1,7 +1,4 @@
-const formatSize = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+import { formatBytes } from "@/components/dashboard/format-usage";
 
 export function FileProgress({ file, fraction }: { file: File; fraction: number | undefined }) {
   const percent = Math.round((fraction ?? 0) * 100);
@@ -10,7 +7,7 @@ export function FileProgress({ file, fraction }: { file: File; fraction: number 
       <div className="flex justify-between gap-4">
         <span className="truncate">{file.name}</span>
         <span className="text-muted-foreground">
-          {formatSize(file.size)}
+          {formatBytes(file.size)}
           {fraction !== undefined ? ` · ${percent}%` : ""}
         </span>
       </div>

@@ -1,5 +1,0 @@
-import { PageSkeleton } from "@/components/app-shell/page-skeleton";
-
-export default function Loading() {
-  return <PageSkeleton />;
-}
