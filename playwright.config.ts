@@ -58,6 +58,8 @@ export default defineConfig({
         TRACEPIPE_SEED_API_KEY:
           process.env.E2E_SEED_API_KEY ?? "tp_live_e2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2e",
         CALLBACK_ALLOW_PRIVATE_ADDRESSES: "1",
+        // Every spec signs in from 127.0.0.1; the per-address limit is tested in accounts.int.test.ts.
+        RATE_LIMIT_SIGN_IN_PER_MINUTE: "1000",
         ...stripe,
       },
     },

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { themeScript } from "@/components/theme/theme-preference";
 import { ThemeWatcher } from "@/components/theme/theme-watcher";
@@ -18,15 +19,17 @@ export const viewport: Viewport = {
 
 /**
  * The theme class is set on <html> by an inline script in <head>, before the body is parsed: no flash of the
- * wrong theme, and pages stay static (the server never needs to read the choice). React is told the class may
- * differ from the server's HTML.
+ * wrong theme (the server never needs to read the choice). React is told the class may differ from the server's
+ * HTML. The script carries the request's CSP nonce (proxy.ts), which is also why every page renders per request:
+ * a prerendered page has no nonce and the browser would block its scripts.
  */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of ours, no user input */}
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen font-sans">
         {children}

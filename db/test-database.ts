@@ -21,8 +21,11 @@ const customerTables = [
   "sessions",
   "api_keys",
   "auth_accounts",
+  "auth_sessions",
+  "login_throttles",
   "users",
   "job_runs",
+  "outbox_events",
 ];
 
 /** A fingerprint of everything that shapes a freshly seeded database: the migrations and the catalog. */

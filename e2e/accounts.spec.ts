@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { signInAfterSignUp } from "./signed-in-user";
 
 const SEED_KEY = process.env.E2E_SEED_API_KEY ?? "tp_live_e2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2e";
 const PASSWORD = "a long enough password 1";
@@ -10,8 +11,9 @@ async function signUp(page: Page, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  await signInAfterSignUp(page, email, PASSWORD);
   // A new account lands on the dashboard; these tests work on the API keys page.
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
   await page.goto("/settings/api-keys");
 }
 
@@ -59,6 +61,8 @@ test("sign up → generate a key → GET /v1/users/me with it → revoke → 401
 
 test("protected pages redirect to sign-in and back; wrong passwords get a generic error; sign out ends the session", async ({
   page,
+  playwright: { request: playwrightRequest },
+  baseURL,
 }) => {
   const email = uniqueEmail();
   await signUp(page, email);
@@ -67,10 +71,22 @@ test("protected pages redirect to sign-in and back; wrong passwords get a generi
   expect(viaSession.status()).toBe(200);
   expect((await viaSession.json()).email).toBe(email);
 
+  // Someone copies the session cookie before the owner signs out.
+  const cookieHeader = (await page.context().cookies())
+    .filter((cookie) => cookie.name.includes("authjs.session-token"))
+    .map((cookie) => `${cookie.name}=${cookie.value}`)
+    .join("; ");
+  expect(cookieHeader).not.toBe("");
+  const copy = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: cookieHeader } });
+  expect((await copy.get("/v1/users/me")).status()).toBe(200);
+
   await page.getByRole("button", { name: "User menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   expect((await page.request.get("/v1/users/me")).status()).toBe(401);
+  // The copy is dead too: the session ended on the server, not just in this browser.
+  expect((await copy.get("/v1/users/me")).status()).toBe(401);
+  await copy.dispose();
 
   await page.goto("/settings/api-keys");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings%2Fapi-keys/);

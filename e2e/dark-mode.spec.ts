@@ -134,6 +134,7 @@ function appPages(sessionId: string, exampleId: string): AppPage[] {
     },
     { name: "api-keys", path: "/settings/api-keys", ready: heading("API keys") },
     { name: "billing", path: "/settings/billing", ready: heading("Billing") },
+    { name: "security", path: "/settings/security", ready: heading("Security") },
     { name: "not-found", path: "/no-such-page", ready: heading("This page does not exist") },
   ];
 }

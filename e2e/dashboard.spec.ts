@@ -32,6 +32,7 @@ test("a new account lands on the dashboard: name, honest zero states, quick acti
     "Upload",
     "API keys",
     "Billing",
+    "Security",
   ]);
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   await screenshot(page, "dashboard-empty");

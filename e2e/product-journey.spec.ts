@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { signInAfterSignUp } from "./signed-in-user";
 
 const recording = path.join(import.meta.dirname, "fixtures/recordings/gmail-compose-send/input_events.jsonl");
 
@@ -13,9 +14,11 @@ test("landing → sign-up → dashboard → upload → processing → explorer �
   await page.getByRole("link", { name: "Get started" }).first().click();
 
   await page.getByLabel("Name").fill("Journey Tester");
-  await page.getByLabel("Email").fill(`journey-${Date.now()}@example.com`);
+  const email = `journey-${Date.now()}@example.com`;
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill("a long enough password 1");
   await page.getByRole("button", { name: "Create account" }).click();
+  await signInAfterSignUp(page, email, "a long enough password 1");
   await page.waitForURL("**/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Journey Tester");
   await page.screenshot({ path: "test-results/screenshots/dashboard-empty.png", fullPage: true });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { streamSession } from "../lib/ingest/stream-session";
+import { signInAfterSignUp } from "./signed-in-user";
 
 const seedKey = process.env.E2E_SEED_API_KEY ?? "tp_live_e2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2eE2e";
 const auth = { authorization: `Bearer ${seedKey}` };
@@ -17,6 +18,7 @@ test("a signed-in user uploads a recording through the page, watches its progres
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password (12+ characters)").fill("correct horse battery staple");
   await page.getByRole("button", { name: "Create account" }).click();
+  await signInAfterSignUp(page, email, "correct horse battery staple");
   await page.waitForURL("**/upload");
 
   // A native recording of ~3 MB, large enough for the progress bar to move through several events.
@@ -64,9 +66,11 @@ test("a signed-in user uploads a recording through the page, watches its progres
 test("the page names a file that is not a recording", async ({ page }) => {
   await page.goto("/sign-up?callbackUrl=/upload");
   await page.getByLabel("Name").fill("Uploader");
-  await page.getByLabel("Email").fill(`bad-${Date.now()}@example.test`);
+  const email = `bad-${Date.now()}@example.test`;
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password (12+ characters)").fill("correct horse battery staple");
   await page.getByRole("button", { name: "Create account" }).click();
+  await signInAfterSignUp(page, email, "correct horse battery staple");
   await page.waitForURL("**/upload");
   await page.getByLabel("Suite").selectOption({ label: "GitHub" });
   await page.getByLabel("Recordings").setInputFiles({

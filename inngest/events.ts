@@ -1,31 +1,17 @@
 import { eventType } from "inngest";
-import { z } from "zod";
+import {
+  exampleFinishedData,
+  exampleRequestedData,
+  sessionUploadedData,
+  usageReportRequestedData,
+} from "@/schemas/app-events";
 
-// Every event the app sends, declared once with its schema. Payloads stay small: ids, never recording data.
+// The app's events as typed Inngest triggers. Schemas and names live in `schemas/app-events.ts`, which domain
+// code uses to write them to the outbox (`lib/events/`); nothing outside `inngest/` imports this file.
 
-export const sessionUploadedData = z.object({
-  sessionId: z.uuid(),
-  userId: z.uuid(),
-});
 export const sessionUploaded = eventType("session/uploaded", { schema: sessionUploadedData });
-
-export const exampleRequestedData = z.object({
-  exampleId: z.uuid(),
-  userId: z.uuid(),
-});
 export const exampleRequested = eventType("example/requested", { schema: exampleRequestedData });
-
-export type SessionUploadedData = z.infer<typeof sessionUploadedData>;
-export type ExampleRequestedData = z.infer<typeof exampleRequestedData>;
-
-export const exampleFinishedData = z.object({
-  exampleId: z.uuid(),
-  status: z.enum(["completed", "failed"]),
-});
-/** An example reached a final status; its callback (if any) is delivered by its own retried function. */
 export const exampleFinished = eventType("example/finished", { schema: exampleFinishedData });
-
-export type ExampleFinishedData = z.infer<typeof exampleFinishedData>;
-
-/** Report unreported usage to Stripe now (besides the cron), e.g. right after a customer adds a card. */
-export const usageReportRequested = eventType("billing/usage-report-requested", { schema: z.object({}) });
+export const usageReportRequested = eventType("billing/usage-report-requested", {
+  schema: usageReportRequestedData,
+});

@@ -1,4 +1,5 @@
 import path from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 /**
@@ -15,6 +16,8 @@ const flag = z.preprocess(
   (value) => (value === undefined || value === "" ? undefined : ["1", "true", "yes"].includes(String(value))),
   z.boolean().optional(),
 );
+
+const isCidrOrAddress = (entry: string) => ipaddr.isValidCIDR(entry) || ipaddr.isValid(entry);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -49,11 +52,31 @@ const envSchema = z.object({
   LLM_CLASSIFICATION_MODEL: optionalString,
 
   TRACEPIPE_SEED_API_KEY: optionalString,
+  /** Comma-separated CIDRs (or addresses) of reverse proxies whose X-Forwarded-For entries are believed. */
+  TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (list) => list.every(isCidrOrAddress),
+        "TRUSTED_PROXIES: each entry must be an IP address or CIDR",
+      ),
+  ),
+  /** Set to 1 by Vercel on its deployments. */
+  VERCEL: optionalString,
 
   RATE_LIMIT_KEY_RPS: rate(20),
   RATE_LIMIT_INGEST_KEY_RPS: rate(250),
   RATE_LIMIT_USER_RPS: rate(500),
   RATE_LIMIT_BURST_SECONDS: rate(10),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: rate(20),
   CALLBACK_ALLOW_PRIVATE_ADDRESSES: flag,
   TRACEPIPE_MAX_INFLATED_BYTES: rate(2 * 1024 ** 3),
   TRACEPIPE_MAX_INFLATE_RATIO: rate(100),

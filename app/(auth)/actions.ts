@@ -1,9 +1,12 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { ENTRA_PROVIDER_ID, signIn, signOut } from "@/lib/auth/auth";
+import { endBrowserSession } from "@/lib/auth/browser-session";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { getSessionToken } from "@/lib/auth/session";
 import { signUpUser } from "@/lib/auth/sign-up-user";
 import { validatedAction } from "@/lib/auth/validated-action";
 import { AppError } from "@/lib/errors";
@@ -35,11 +38,17 @@ export const signInAction = validatedAction(
   { public: true },
 );
 
+/**
+ * A new email and an email that already has an account get the same answer: on to sign-in with a neutral notice.
+ * Signing the new account in directly would make this form an oracle for which emails have accounts.
+ */
 export const signUpAction = validatedAction(
   signUpSchema.extend({ callbackUrl }),
   async (input, { meta }) => {
     await signUpUser(input, meta);
-    await signInWithPassword(input.email, input.password, input.callbackUrl);
+    const query = new URLSearchParams({ notice: "signed-up" });
+    if (input.callbackUrl) query.set("callbackUrl", safeReturnPath(input.callbackUrl));
+    redirect(`/sign-in?${query}`);
   },
   { public: true },
 );
@@ -50,4 +59,8 @@ export const signInWithEntraAction = validatedAction(
   { public: true },
 );
 
-export const signOutAction = validatedAction(z.object({}), async () => signOut({ redirectTo: "/sign-in" }));
+/** Ends this browser's session row before clearing the cookie, so a copy of the cookie is dead too. */
+export const signOutAction = validatedAction(z.object({}), async () => {
+  await endBrowserSession(await getSessionToken());
+  await signOut({ redirectTo: "/sign-in" });
+});

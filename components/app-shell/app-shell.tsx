@@ -12,6 +12,7 @@ export const NAV_LINKS: { href: string; label: string }[] = [
   { href: "/upload", label: "Upload" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/billing", label: "Billing" },
+  { href: "/settings/security", label: "Security" },
 ];
 
 export function AppShell({

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/pipeline/is-record";
 /**
  * Turns one JSONL training record into conversation turns for the preview. Knows the four formats the
  * pipeline writes (OpenAI chat, Anthropic messages, ShareGPT/Hermes, Gemini contents); anything else is shown
@@ -21,8 +22,6 @@ export interface ParsedRecord {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
@@ -54,15 +53,15 @@ function turn(r: TurnRole, text: string | undefined, toolCalls: PreviewToolCall[
 
 function parseOpenai(record: Json): ParsedRecord {
   const turns = asArray(record.messages)
-    .filter(isObject)
+    .filter(isRecord)
     .map((m) => {
       const content = Array.isArray(m.content)
-        ? joinText(m.content.filter(isObject).map((p) => str(p.text)))
+        ? joinText(m.content.filter(isRecord).map((p) => str(p.text)))
         : str(m.content);
       const calls = asArray(m.tool_calls)
-        .filter(isObject)
+        .filter(isRecord)
         .map((c) => {
-          const fn = isObject(c.function) ? c.function : {};
+          const fn = isRecord(c.function) ? c.function : {};
           return { name: str(fn.name) ?? "?", arguments: parseArguments(fn.arguments) };
         });
       return turn(role(m.role), content, calls);
@@ -72,15 +71,15 @@ function parseOpenai(record: Json): ParsedRecord {
 
 function parseAnthropic(record: Json): ParsedRecord {
   const system = Array.isArray(record.system)
-    ? joinText(record.system.filter(isObject).map((b) => str(b.text)))
+    ? joinText(record.system.filter(isRecord).map((b) => str(b.text)))
     : str(record.system);
   const turns: PreviewTurn[] = system ? [{ role: "system", text: system }] : [];
-  for (const m of asArray(record.messages).filter(isObject)) {
+  for (const m of asArray(record.messages).filter(isRecord)) {
     if (typeof m.content === "string") {
       turns.push(turn(role(m.role), m.content, []));
       continue;
     }
-    const blocks = asArray(m.content).filter(isObject);
+    const blocks = asArray(m.content).filter(isRecord);
     const results = blocks.filter((b) => b.type === "tool_result");
     const text = joinText(blocks.filter((b) => b.type === "text").map((b) => str(b.text)));
     const calls = blocks
@@ -97,14 +96,14 @@ const TOOL_CALL = /<tool_call>\s*([\s\S]*?)\s*<\/tool_call>/g;
 
 function parseSharegpt(record: Json): ParsedRecord {
   const turns = asArray(record.conversations)
-    .filter(isObject)
+    .filter(isRecord)
     .map((m) => {
       const value = str(m.value) ?? "";
       const calls: PreviewToolCall[] = [];
       for (const match of value.matchAll(TOOL_CALL)) {
         const call = parseArguments(match[1]);
         calls.push(
-          isObject(call)
+          isRecord(call)
             ? { name: str(call.name) ?? "?", arguments: call.arguments }
             : { name: "?", arguments: call },
         );
@@ -123,36 +122,36 @@ function parseSharegpt(record: Json): ParsedRecord {
 }
 
 function geminiParts(parts: unknown): { text?: string; calls: PreviewToolCall[]; results: unknown[] } {
-  const list = asArray(parts).filter(isObject);
+  const list = asArray(parts).filter(isRecord);
   return {
     text: joinText(list.map((p) => str(p.text))),
     calls: list
       .map((p) => p.functionCall)
-      .filter(isObject)
+      .filter(isRecord)
       .map((c) => ({ name: str(c.name) ?? "?", arguments: c.args })),
-    results: list.map((p) => p.functionResponse).filter(isObject),
+    results: list.map((p) => p.functionResponse).filter(isRecord),
   };
 }
 
 function parseGemini(record: Json): ParsedRecord {
   const turns: PreviewTurn[] = [];
-  if (isObject(record.systemInstruction)) {
+  if (isRecord(record.systemInstruction)) {
     const system = geminiParts(record.systemInstruction.parts).text;
     if (system) turns.push({ role: "system", text: system });
   }
-  for (const content of asArray(record.contents).filter(isObject)) {
+  for (const content of asArray(record.contents).filter(isRecord)) {
     const { text, calls, results } = geminiParts(content.parts);
     if (text || calls.length) turns.push(turn(role(content.role), text, calls));
     for (const r of results) turns.push({ role: "tool", text: JSON.stringify(r, null, 2) });
   }
   const toolCount = asArray(record.tools)
-    .filter(isObject)
+    .filter(isRecord)
     .reduce((sum, t) => sum + asArray(t.functionDeclarations).length, 0);
   return { format: "gemini", turns, toolCount };
 }
 
 export function parseExampleRecord(record: unknown): ParsedRecord {
-  if (!isObject(record)) return { format: "unknown", turns: [], toolCount: 0 };
+  if (!isRecord(record)) return { format: "unknown", turns: [], toolCount: 0 };
   if (Array.isArray(record.conversations)) return parseSharegpt(record);
   if (Array.isArray(record.contents)) return parseGemini(record);
   if (Array.isArray(record.messages)) {
@@ -160,7 +159,7 @@ export function parseExampleRecord(record: unknown): ParsedRecord {
     const isAnthropic =
       "system" in record ||
       asArray(record.messages).some(
-        (m) => isObject(m) && asArray(m.content).some((b) => isObject(b) && b.type === "tool_use"),
+        (m) => isRecord(m) && asArray(m.content).some((b) => isRecord(b) && b.type === "tool_use"),
       );
     return isAnthropic ? parseAnthropic(record) : parseOpenai(record);
   }

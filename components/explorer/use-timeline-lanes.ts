@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { LaneBuilder } from "@/lib/explorer/lane-builder";
 import type { TimelineChunk } from "@/lib/explorer/timeline-chunks";
 import type { LaneColumns, LaneId } from "@/lib/explorer/timeline-lanes";
+import { readJsonlLines } from "@/lib/pipeline/jsonl";
 
 const LANE_ORDER: LaneId[] = ["toolCalls", "actions", "windows", "interactions", "events"];
 
@@ -18,20 +19,7 @@ async function streamLane(
     const problem = (await response.json().catch(() => ({}))) as { detail?: string };
     throw new Error(problem.detail ?? `Could not load the ${lane} lane (${response.status})`);
   }
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    buffered += value;
-    let newline = buffered.indexOf("\n");
-    while (newline >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      if (line) onChunk(JSON.parse(line) as TimelineChunk);
-      newline = buffered.indexOf("\n");
-    }
-  }
+  for await (const { text } of readJsonlLines(response.body)) onChunk(JSON.parse(text) as TimelineChunk);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { apiKeys, users } from "../schema";
 
@@ -109,7 +109,17 @@ export async function revokeApiKeyRow(
   return rows.length > 0;
 }
 
-/** Dev seed: removes every other key of the user so it holds exactly the seeded one. */
-export async function deleteApiKeysExcept(db: Database, userId: string, keepHash: string) {
-  await db.delete(apiKeys).where(and(eq(apiKeys.userId, userId), ne(apiKeys.keyHash, keepHash)));
+/**
+ * Inserts a key unless one with the same hash exists, in any state: a revoked key stays revoked. True when inserted.
+ */
+export async function insertApiKeyIfAbsent(
+  db: Database,
+  values: Parameters<typeof insertApiKey>[1],
+): Promise<boolean> {
+  const rows = await db
+    .insert(apiKeys)
+    .values(values)
+    .onConflictDoNothing({ target: apiKeys.keyHash })
+    .returning({ id: apiKeys.id });
+  return rows.length > 0;
 }

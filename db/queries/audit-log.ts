@@ -2,7 +2,13 @@ import { desc, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { auditLog } from "../schema";
 
-export type AuditAction = "user.sign_up" | "user.sign_in" | "api_key.created" | "api_key.revoked";
+export type AuditAction =
+  | "user.sign_up"
+  | "user.sign_in"
+  | "user.signed_out_everywhere"
+  | "user.password_changed"
+  | "api_key.created"
+  | "api_key.revoked";
 
 export async function insertAuditEntry(
   db: Database,

@@ -30,15 +30,6 @@ export async function listSuites(db: Database) {
   return db.select(suiteColumns).from(suites).orderBy(asc(suites.slug));
 }
 
-export async function findSuite(db: Database, idOrSlug: string) {
-  const [row] = await db
-    .select(suiteColumns)
-    .from(suites)
-    .where(isUuid(idOrSlug) ? eq(suites.id, idOrSlug) : eq(suites.slug, idOrSlug))
-    .limit(1);
-  return row;
-}
-
 const actionColumns = {
   id: actions.id,
   suiteId: actions.suiteId,

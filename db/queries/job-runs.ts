@@ -43,38 +43,66 @@ export async function getLatestScheduledAtByFunction(
   return new Map(rows.flatMap((row) => (row.latest ? [[row.functionId, row.latest] as const] : [])));
 }
 
+// Claims are serialized across processes sharing a database, so two executors cannot both see a concurrency
+// group one short of its limit and each start a run in it.
+const claimLockKey = sql`hashtext('tracepipe:job-run-claims')`;
+/** How many due runs one claim looks at; runs of a group already at its limit are not among them. */
+const claimScan = 200;
+
 /**
  * Leases up to `limit` runs that are due: queued or sleeping with `run_after` passed, or running with an
- * expired lease (their worker died). `FOR UPDATE SKIP LOCKED` lets several executors share one Postgres.
+ * expired lease (their worker died). A run is only claimed while each of its concurrency groups has fewer
+ * running runs than its limit (counting the runs this claim takes, in due order), as an Inngest engine starts
+ * runs. `FOR UPDATE SKIP LOCKED` lets several executors share one Postgres.
  */
 export async function claimDueJobRuns(
   db: Database,
   { limit, leaseMs, functionIds }: { limit: number; leaseMs: number; functionIds: string[] },
 ): Promise<JobRun[]> {
   if (limit <= 0 || functionIds.length === 0) return [];
-  const due = db
-    .select({ id: jobRuns.id })
-    .from(jobRuns)
-    .where(
-      and(
-        inArray(jobRuns.functionId, functionIds),
-        sql`((${jobRuns.status} in ('queued', 'sleeping') and ${jobRuns.runAfter} <= now())
-          or (${jobRuns.status} = 'running' and ${jobRuns.lockedUntil} < now()))`,
-      ),
-    )
-    .orderBy(jobRuns.runAfter)
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return db
-    .update(jobRuns)
-    .set({
-      status: "running",
-      lockedUntil: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
-      leaseToken: sql`gen_random_uuid()`,
-      updatedAt: sql`now()`,
-    })
-    .where(inArray(jobRuns.id, due))
-    .returning();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${claimLockKey})`);
+    const picked = (await tx.execute(sql`
+      with running as (
+        select g.key, count(*)::int as n, min(g.lim) as lim
+        from job_runs r, unnest(r.concurrency_keys, r.concurrency_limits) as g(key, lim)
+        where r.status = 'running' and r.locked_until >= now()
+        group by g.key),
+      saturated as (select coalesce(array_agg(key), '{}'::text[]) as keys from running where n >= lim),
+      candidates as (
+        select j.id, j.run_after, j.concurrency_keys, j.concurrency_limits
+        from job_runs j
+        where j.function_id = any(${sql.param(functionIds)}::text[])
+          and ((j.status in ('queued', 'sleeping') and j.run_after <= now())
+            or (j.status = 'running' and j.locked_until < now()))
+          and not (j.concurrency_keys && (select keys from saturated))
+        order by j.run_after
+        limit ${claimScan}
+        for update of j skip locked),
+      ranked as (
+        select c.id, g.key, g.lim,
+          row_number() over (partition by g.key order by c.run_after, c.id) as rank
+        from candidates c, unnest(c.concurrency_keys, c.concurrency_limits) as g(key, lim)),
+      blocked as (
+        select distinct ranked.id from ranked left join running on running.key = ranked.key
+        where coalesce(running.n, 0) + ranked.rank > ranked.lim)
+      select c.id from candidates c
+      where c.id not in (select id from blocked)
+      order by c.run_after, c.id
+      limit ${limit}`)) as unknown as { rows: { id: string }[] };
+    const ids = picked.rows.map((row) => row.id);
+    if (ids.length === 0) return [];
+    return tx
+      .update(jobRuns)
+      .set({
+        status: "running",
+        lockedUntil: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
+        leaseToken: sql`gen_random_uuid()`,
+        updatedAt: sql`now()`,
+      })
+      .where(inArray(jobRuns.id, ids))
+      .returning();
+  });
 }
 
 /** The earliest `run_after` of a waiting run, so the executor can sleep exactly until then. */

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { examples, sessionEventBatches, sessionFiles, sessions } from "../schema";
+import { examples, sessionEventBatches, sessions } from "../schema";
 
-// What the pipeline functions read and write about a session: its raw inputs (files, streamed events) and its
-// run state (status, counts, metrics). Session CRUD for the API lives with the sessions domain.
+// What the pipeline functions read and write about a session: its streamed events and its run state (status,
+// counts, metrics). Its files are in session-files.ts; session CRUD for the API lives with the sessions domain.
 
 export type SessionRunState = Pick<
   typeof sessions.$inferSelect,
@@ -28,20 +28,6 @@ export async function findSessionRunState(
     .where(eq(sessions.id, sessionId))
     .limit(1);
   return row;
-}
-
-export async function listSessionFilesForRun(db: Database, sessionId: string) {
-  return db
-    .select({
-      id: sessionFiles.id,
-      fileName: sessionFiles.fileName,
-      storageKey: sessionFiles.storageKey,
-      sizeBytes: sessionFiles.sizeBytes,
-      format: sessionFiles.format,
-    })
-    .from(sessionFiles)
-    .where(eq(sessionFiles.sessionId, sessionId))
-    .orderBy(asc(sessionFiles.createdAt), asc(sessionFiles.id));
 }
 
 /**

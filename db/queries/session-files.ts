@@ -9,7 +9,10 @@ export async function insertSessionFiles(db: Database, files: NewSessionFile[]) 
   return db.insert(sessionFiles).values(files).returning();
 }
 
-/** No user filter here: callers reach files only through a session already checked for ownership. */
+/**
+ * A session's files in upload order (one upload shares a time; then by name). No user filter here: callers reach
+ * files only through a session already checked for ownership, or the session's own pipeline run.
+ */
 export async function listSessionFiles(db: Database, sessionId: string) {
   return db
     .select({

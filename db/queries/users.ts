@@ -57,3 +57,16 @@ export async function setUserEntraId(db: Database, id: string, tenantId: string,
     .set({ entraTenantId: tenantId, entraObjectId: objectId, updatedAt: new Date() })
     .where(eq(users.id, id));
 }
+
+export async function findUserPasswordHash(db: Database, id: string): Promise<string | null | undefined> {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row?.passwordHash;
+}
+
+export async function setUserPasswordHash(db: Database, id: string, passwordHash: string) {
+  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id));
+}

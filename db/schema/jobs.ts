@@ -49,6 +49,12 @@ export const jobRuns = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     /** The cron tick a scheduled run is for; null for runs triggered by an event. */
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    /**
+     * The function's concurrency groups this run belongs to (`<scope>:<key value>`), each with its limit at the
+     * same index: computed from the event when the run is queued, as Inngest evaluates `concurrency.key`.
+     */
+    concurrencyKeys: text("concurrency_keys").array().notNull().default(sql`'{}'::text[]`),
+    concurrencyLimits: integer("concurrency_limits").array().notNull().default(sql`'{}'::integer[]`),
   },
   (t) => [
     // One run per (function, event): re-sending an event with the same id does not start a second run.

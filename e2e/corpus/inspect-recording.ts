@@ -2,8 +2,6 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
-import { buildBronze } from "@/lib/pipeline/bronze/build-bronze";
-import { importRecording } from "@/lib/pipeline/import/import-recording";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 
 /**
@@ -15,11 +13,13 @@ if (!file || !suite) {
   process.stderr.write("usage: inspect-recording.ts <recording> <suite> [IANA zone]\n");
   process.exit(2);
 }
-const imported = importRecording(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, {
-  fileName: path.basename(file),
+const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+const result = await runPipeline({
+  sources: [{ stream, fileName: path.basename(file) }],
+  suite,
+  catalog: getBundledCatalog(),
+  ...(timezone ? { timezone } : {}),
 });
-const bronze = buildBronze(imported.events, { hints: imported.hints });
-const result = await runPipeline({ events: bronze.events, suite, catalog: getBundledCatalog(), timezone });
 for (const i of result.interactions) {
   const row = {
     kind: i.kind,
@@ -37,4 +37,5 @@ for (const a of result.actions) {
     `ACTION ${a.slug} confidence=${a.confidence} needsReview=${a.needsReview} ${JSON.stringify(a.parameters)}\n`,
   );
 }
-if (imported.issues.length) process.stdout.write(`ISSUES ${JSON.stringify(imported.issues.slice(0, 5))}\n`);
+const issues = result.bronze?.issues ?? [];
+if (issues.length) process.stdout.write(`ISSUES ${JSON.stringify(issues.slice(0, 5))}\n`);

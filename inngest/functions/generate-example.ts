@@ -1,22 +1,24 @@
+import { getDb } from "@/db/client";
 import { inngest } from "@/inngest/client";
-import { exampleFinished, exampleRequested } from "@/inngest/events";
-import { sendEvent } from "@/inngest/send-event";
-import { getDefaultStages } from "@/lib/pipeline-runs/default-stages";
+import { exampleRequested } from "@/inngest/events";
+import { emitEvents } from "@/lib/events/emit-events";
 import { failExampleRun, generateExample } from "@/lib/pipeline-runs/generate-example";
+import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { inngestSteps } from "@/lib/pipeline-runs/step-runner";
+import { accountConcurrency } from "./flow-control";
 
-const announceFinished = (exampleId: string, status: "completed" | "failed") =>
-  sendEvent({
-    name: exampleFinished.name,
-    id: `example-finished-${exampleId}-${status}`,
-    data: { exampleId, status },
-  });
+// The example's status is already stored; the event id makes a repeated announcement (a step re-run) a no-op.
+const announceFinished = async (exampleId: string, status: "completed" | "failed") =>
+  emitEvents(await getDb(), [
+    { name: "example/finished", id: `example-finished-${exampleId}-${status}`, data: { exampleId, status } },
+  ]);
 
 /** example/requested → wait for the session, generate, store, record usage, complete, announce. */
 export const generateExampleFunction = inngest.createFunction(
   {
     id: "generate-example",
     triggers: [exampleRequested],
+    concurrency: [accountConcurrency],
     retries: 3,
     onFailure: async ({ event, error }) => {
       const { exampleId } = event.data.event.data;
@@ -26,7 +28,7 @@ export const generateExampleFunction = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { exampleId, userId } = event.data;
-    const result = await generateExample(exampleId, userId, inngestSteps(step), getDefaultStages());
+    const result = await generateExample(exampleId, userId, inngestSteps(step), getPipelineDeps());
     if (!result.skipped) await step.run("announce", () => announceFinished(exampleId, "completed"));
     return result;
   },

@@ -20,9 +20,9 @@ import { resetEnvCache } from "@/lib/env";
 import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
 import { waitForEventRuns } from "@/lib/jobs/wait-for-job-runs";
 import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
-import { getDefaultStages } from "@/lib/pipeline-runs/default-stages";
 import { generateExample } from "@/lib/pipeline-runs/generate-example";
 import { collectJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
+import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
 import { callRoute } from "@/lib/sessions/call-route";
@@ -206,7 +206,7 @@ describe("product flow on the embedded executor", () => {
     expect((await timeline("layer=events", stranger.headers)).status).toBe(404);
 
     // Re-driving both runs changes nothing visible: same artifact keys, no second usage record, example kept.
-    const stages = getDefaultStages();
+    const stages = getPipelineDeps();
     await processSession(sessionId, directSteps, stages);
     const actions = await collectJsonlArtifact(artifactKeys(sessionId).actions);
     expect(actions).toHaveLength(2);

@@ -15,9 +15,7 @@ import { suiteId } from "@/lib/catalog/catalog-ids";
 import { convertSession } from "@/lib/cli/convert-session";
 import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
 import { waitForEventRuns } from "@/lib/jobs/wait-for-job-runs";
-import { buildBronze } from "@/lib/pipeline/bronze/build-bronze";
 import type { RecordingFormat } from "@/lib/pipeline/import/detect-format";
-import { importRecording } from "@/lib/pipeline/import/import-recording";
 import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
@@ -40,21 +38,13 @@ const files = [
 ];
 
 async function convertOffline(fileName: string, format: string) {
-  const imported = importRecording(
-    Readable.toWeb(fs.createReadStream(path.join(scenarioDir, fileName))) as ReadableStream<Uint8Array>,
-    {
-      fileName,
-      format: format as RecordingFormat,
-    },
-  );
-  const bronze = buildBronze(imported.events, { hints: imported.hints });
+  const stream = Readable.toWeb(fs.createReadStream(path.join(scenarioDir, fileName)));
   const { examples } = await convertSession({
-    events: bronze.events,
+    source: { stream: stream as ReadableStream<Uint8Array>, fileName, format: format as RecordingFormat },
     catalog: getBundledCatalog(),
     suite: expected.suite,
     model: "tracepipe-rules-1",
     format: "openai",
-    fallbackTimezone: () => bronze.summary.timezone,
   });
   return examples.records;
 }

@@ -126,6 +126,53 @@ describe("API keys", () => {
     expect(actions).toContain("api_key.revoked");
   });
 
+  it("a key can only create keys within its own expiry: never a longer-lived or permanent one", async () => {
+    const keys = await import("@/app/v1/api-keys/route");
+    const expiresAt = new Date(Date.now() + 60 * 60 * 1000);
+    const shortLived = await createApiKey(
+      alice.id,
+      { name: "short-lived admin", scope: "full", expiresAt },
+      meta,
+    );
+    const create = (body: Record<string, unknown>) =>
+      keys.POST(
+        withKey("/v1/api-keys", shortLived.secret, {
+          method: "POST",
+          body: JSON.stringify(body),
+          headers: { "content-type": "application/json" },
+        }),
+        context(),
+      );
+    const forever = await create({ name: "forever", scope: "full", expiresAt: null });
+    expect(forever.status).toBe(201);
+    // No expiry asked: the new key inherits the creator's, it does not get none.
+    expect(new Date((await forever.json()).expiresAt).getTime()).toBe(expiresAt.getTime());
+    const later = await create({
+      name: "later",
+      scope: "ingest",
+      expiresAt: new Date(expiresAt.getTime() + 86_400_000).toISOString(),
+    });
+    expect(later.status).toBe(403);
+    expect((await later.json()).detail).toContain("must expire by then");
+    const sooner = await create({
+      name: "sooner",
+      scope: "read",
+      expiresAt: new Date(expiresAt.getTime() - 60_000).toISOString(),
+    });
+    expect(sooner.status).toBe(201);
+    const listed = await listApiKeys(alice.id);
+    expect(listed.filter((k) => k.expiresAt === null).map((k) => k.name)).not.toContain("forever");
+  });
+
+  it("a key never creates a key with a wider scope than its own", async () => {
+    await expect(
+      createApiKey(alice.id, { name: "escalate", scope: "full" }, meta, { scope: "ingest", expiresAt: null }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      createApiKey(alice.id, { name: "same", scope: "ingest" }, meta, { scope: "ingest", expiresAt: null }),
+    ).resolves.toMatchObject({ scope: "ingest" });
+  });
+
   it("someone else's key is 403, a key that does not exist is 404", async () => {
     const byId = await import("@/app/v1/api-keys/[id]/route");
     const admin = await createApiKey(alice.id, { name: "admin2", scope: "full" }, meta);

@@ -1,3 +1,4 @@
+import { assertSameOriginWrite } from "@/lib/api/assert-same-origin-write";
 import { authenticateApiKey, readApiKey } from "@/lib/auth/authenticate-api-key";
 import { type ApiKeyScope, type Principal, scopeAllows } from "@/lib/auth/principal";
 import { resolveEntraToken } from "@/lib/auth/resolve-entra-token";
@@ -18,19 +19,8 @@ interface BaseArgs {
   requestId: string;
 }
 
-type CredentialResolver = (request: Request) => Promise<Principal | undefined>;
-/** API key, then Entra access token, then browser session; extra resolvers may register after these. */
-const credentialResolvers: CredentialResolver[] = [resolveEntraToken, resolveSessionPrincipal];
-export function registerCredentialResolver(resolver: CredentialResolver): void {
-  credentialResolvers.push(resolver);
-}
-
-/** Per-request hooks after authentication and rate limiting (e.g. usage metering); they may throw an AppError. */
-type AfterAuthHook = (principal: Principal, request: Request) => Promise<Record<string, string> | undefined>;
-const afterAuthHooks: AfterAuthHook[] = [];
-export function registerAfterAuthHook(hook: AfterAuthHook): void {
-  afterAuthHooks.push(hook);
-}
+/** After an API key: an Entra access token, then a browser session. */
+const credentialResolvers = [resolveEntraToken, resolveSessionPrincipal] as const;
 
 /** The caller, derived only from the credential: never from a header, query or body naming a user. */
 export async function authenticate(request: Request): Promise<Principal> {
@@ -65,26 +55,26 @@ export function publicRoute(handler: (args: BaseArgs) => Promise<Response> | Res
 
 /**
  * The one wrapper for authenticated API routes: authenticate, rate-limit (X-RateLimit-* on every response from
- * here on), check scope, run hooks, call the domain, map errors to problem+json.
+ * here on), check scope, call the domain, map errors to problem+json.
  */
 export function authedRoute(
-  options: { scopes: readonly ApiKeyScope[] },
+  /** `uploads`: the route takes multipart/form-data, also from a browser session. */
+  options: { scopes: readonly ApiKeyScope[]; uploads?: boolean },
   handler: (args: BaseArgs & { principal: Principal }) => Promise<Response> | Response,
 ) {
   return async (request: Request, context: RouteContext) => {
     const requestId = crypto.randomUUID();
-    let extraHeaders: Record<string, string> = { "x-request-id": requestId };
+    const extraHeaders: Record<string, string> = { "x-request-id": requestId };
     try {
       const principal = await authenticate(request);
-      extraHeaders = { ...extraHeaders, ...(await enforceApiRateLimit(principal)) };
+      if (principal.via === "browser_session")
+        assertSameOriginWrite(request, { allowMultipart: options.uploads });
+      Object.assign(extraHeaders, await enforceApiRateLimit(principal));
       if (!scopeAllows(principal.scope, options.scopes)) {
         throw new AppError({
           code: "forbidden",
           message: `This API key has scope '${principal.scope}'; this operation needs ${options.scopes.map((s) => `'${s}'`).join(" or ")}`,
         });
-      }
-      for (const hook of afterAuthHooks) {
-        extraHeaders = { ...extraHeaders, ...(await hook(principal, request)) };
       }
       const params = await context.params;
       rejectNulInUrl(new URL(request.url), params);

@@ -52,13 +52,12 @@ describe("local accounts", () => {
   });
 
   it("signs up and in, with the same generic answer for a wrong password and an unknown email", async () => {
-    const user = await signUpUser(
+    const signedUp = await signUpUser(
       { email: "carol@example.com", displayName: "Carol", password: PASSWORD },
       meta,
     );
-    await expect(
-      signUpUser({ email: "CAROL@example.com", displayName: "C", password: PASSWORD }, meta),
-    ).rejects.toThrow(/already exists/);
+    if (!signedUp.created) throw new Error("expected a new account");
+    const user = signedUp.user;
     const ok = await verifyCredentials({ email: "carol@example.com", password: PASSWORD }, meta);
     expect(ok).toMatchObject({ ok: true, user: { id: user.id } });
     expect(
@@ -76,29 +75,100 @@ describe("local accounts", () => {
     expect(audit[0]).toMatchObject({ ip: "198.51.100.4", userAgent: "Mozilla/5.0 vitest" });
   });
 
-  it("throttles sign-in attempts per email and address, even with the right password", async () => {
-    await signUpUser({ email: "dave@example.com", displayName: "Dave", password: PASSWORD }, meta);
-    const other = { ip: "198.51.100.99", userAgent: null };
-    const results = [];
-    for (let i = 0; i < 11; i++)
-      results.push(
-        (await verifyCredentials({ email: "dave@example.com", password: "nope nope nope" }, other)).ok,
-      );
-    expect(results.every((ok) => !ok)).toBe(true);
-    expect(await verifyCredentials({ email: "dave@example.com", password: PASSWORD }, other)).toEqual({
+  it("signing up with a taken email does not say so, creates nothing and leaves the account's password alone", async () => {
+    await signUpUser({ email: "frank@example.com", displayName: "Frank", password: PASSWORD }, meta);
+    const again = await signUpUser(
+      { email: "FRANK@example.com", displayName: "Mallory", password: "another good passphrase 77" },
+      { ip: "198.51.100.5", userAgent: null },
+    );
+    expect(again).toEqual({ created: false });
+    const db = await getDb();
+    const rows = (await db.execute(
+      sql`select count(*)::int as n from users where lower(email) = 'frank@example.com'`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(rows.rows[0]?.n).toBe(1);
+    expect((await verifyCredentials({ email: "frank@example.com", password: PASSWORD }, meta)).ok).toBe(true);
+  });
+
+  it("refuses weak passwords at sign-up with a 422 naming the password field, before any account exists", async () => {
+    for (const password of ["password1234", "            ", "grace@example.com", "grace@example.com!!"]) {
+      await expect(
+        signUpUser({ email: "grace@example.com", displayName: "Grace", password }, meta),
+      ).rejects.toMatchObject({ status: 422, extensions: { errors: [{ field: "password" }] } });
+    }
+    expect(await verifyCredentials({ email: "grace@example.com", password: "password1234" }, meta)).toEqual({
       ok: false,
-      reason: "throttled",
+      reason: "invalid",
     });
-    // Another address is not affected.
-    expect((await verifyCredentials({ email: "dave@example.com", password: PASSWORD }, meta)).ok).toBe(true);
+  });
+
+  it("throttles per account across rotating addresses, and a throttled attempt fails even with the right password", async () => {
+    await signUpUser({ email: "dave@example.com", displayName: "Dave", password: PASSWORD }, meta);
+    const results = [];
+    // Each guess from a new address, as when rotating X-Forwarded-For used to work.
+    for (let i = 0; i < 5; i++) {
+      const from = { ip: `203.0.113.${10 + i}`, userAgent: null };
+      results.push(await verifyCredentials({ email: "dave@example.com", password: "nope nope nope" }, from));
+    }
+    expect(results.map((r) => (r.ok ? "ok" : r.reason))).toEqual(Array(5).fill("invalid"));
+    const fresh = { ip: "203.0.113.200", userAgent: null };
+    const right = await verifyCredentials({ email: "dave@example.com", password: PASSWORD }, fresh);
+    const wrong = await verifyCredentials({ email: "dave@example.com", password: "nope nope nope" }, fresh);
+    expect(right).toMatchObject({ ok: false, reason: "throttled" });
+    expect(wrong).toMatchObject({ ok: false, reason: "throttled" });
+    // Another account is not affected.
+    expect((await verifyCredentials({ email: "carol@example.com", password: PASSWORD }, fresh)).ok).toBe(
+      true,
+    );
+  });
+
+  it("backs off per account: 5 attempts, then 30 s, 60 s, 120 s between attempts; success forgets the failures", async () => {
+    const { takeSignInAttempt, forgetSignInFailures } = await import("./sign-in-throttle");
+    const t0 = new Date("2031-03-01T00:00:00Z");
+    const at = (s: number) => new Date(t0.getTime() + s * 1000);
+    const take = async (s: number) => {
+      const decision = await takeSignInAttempt("heidi@example.com", { ip: null, userAgent: null }, at(s));
+      return decision.allowed ? "ok" : `wait ${decision.retryAfterSeconds}`;
+    };
+    const first = [];
+    for (let i = 0; i < 6; i++) first.push(await take(0));
+    expect(first).toEqual(["ok", "ok", "ok", "ok", "ok", "wait 30"]);
+    expect(await take(29)).toBe("wait 1");
+    expect(await take(30)).toBe("ok");
+    expect(await take(31)).toBe("wait 59");
+    expect(await take(90)).toBe("ok");
+    expect(await take(91)).toBe("wait 119");
+    expect(await take(210)).toBe("ok");
+    await forgetSignInFailures("heidi@example.com");
+    expect(await take(211)).toBe("ok");
+  });
+
+  it("throttles one address spraying many accounts, and sign-up shares the limiter", async () => {
+    const { takeSignInAttempt } = await import("./sign-in-throttle");
+    const sprayer = { ip: "192.0.2.77", userAgent: null };
+    // A fixed instant after now: the bucket cannot refill while this test runs on a slow machine.
+    const t0 = new Date(Date.now() + 3_600_000);
+    const outcomes = [];
+    for (let i = 0; i < 21; i++) {
+      outcomes.push((await takeSignInAttempt(`spray-${i}@example.com`, sprayer, t0)).allowed);
+    }
+    expect(outcomes).toEqual([...Array(20).fill(true), false]);
+    expect(
+      await verifyCredentials({ email: "carol@example.com", password: PASSWORD }, sprayer),
+    ).toMatchObject({ ok: false, reason: "throttled" });
+    await expect(
+      signUpUser({ email: "new-from-sprayer@example.com", displayName: "S", password: PASSWORD }, sprayer),
+    ).rejects.toMatchObject({ status: 429 });
   });
 
   it("no password or API key appears in clear in the database or the logs", async () => {
     const secretPassword = "Unique-Password-For-Leak-Check-42";
-    const user = await signUpUser(
+    const signedUp = await signUpUser(
       { email: "erin@example.com", displayName: "Erin", password: secretPassword },
       meta,
     );
+    if (!signedUp.created) throw new Error("expected a new account");
+    const user = signedUp.user;
     await verifyCredentials({ email: "erin@example.com", password: secretPassword }, meta);
     const key = await createApiKey(user.id, { name: "leak check", scope: "full" }, meta);
     const me = await import("@/app/v1/users/me/route");
@@ -140,5 +210,31 @@ describe("local accounts", () => {
     expect(logs).toContain("user signed up");
     expect(logs).not.toContain(secretPassword);
     expect(logs).not.toContain(key.secret.slice(8));
+    expect(logs).not.toContain("scrypt$");
+  });
+
+  it("a refused password is one warn line without a stack; a real auth failure is an error with its cause", async () => {
+    const { CredentialsSignin } = await import("next-auth");
+    const { authLogger } = await import("./auth-logger");
+    const before = logChunks.length;
+    authLogger.error?.(new CredentialsSignin("Read more at https://errors.authjs.dev#credentialssignin"));
+    const failure = new Error("callback failed", { cause: new Error("provider said no") });
+    authLogger.error?.(failure as Parameters<NonNullable<typeof authLogger.error>>[0]);
+    // pino's stdout writer may finish a write asynchronously when the pipe is full.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lines = logChunks
+      .slice(before)
+      .join("")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    const refused = lines.find((line) => line.msg === "sign-in refused");
+    expect(refused).toMatchObject({ level: 40, type: "CredentialsSignin", code: "credentials" });
+    expect(JSON.stringify(refused)).not.toContain("stack");
+    const error = lines.find((line) => line.msg === "auth error");
+    expect(error).toMatchObject({
+      level: 50,
+      err: { message: "callback failed", cause: { message: "provider said no" } },
+    });
   });
 });

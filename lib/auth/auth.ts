@@ -3,14 +3,13 @@ import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getEnv, isEntraConfigured } from "@/lib/env";
-import { childLogger } from "@/lib/logger";
 import { signInSchema } from "@/schemas/auth";
+import { authLogger } from "./auth-logger";
 import { getAuthSecret } from "./auth-secret";
+import { endBrowserSession, SESSION_MAX_AGE_SECONDS, startBrowserSession } from "./browser-session";
 import { findOrCreateEntraUser } from "./find-or-create-entra-user";
 import { readRequestMeta } from "./request-meta";
 import { verifyCredentials } from "./verify-credentials";
-
-const log = childLogger("auth");
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -59,27 +58,28 @@ function providers(request: Request | undefined): NextAuthConfig["providers"] {
 
 /**
  * Auth.js, configured per request (lazy) so environment and the generated secret are read at run time, never
- * during `next build`. JWT sessions: no session table, and the API's session resolver decodes the same cookie.
+ * during `next build`. The cookie is a JWT (Auth.js supports only JWT sessions with the Credentials provider) that
+ * names a row in `auth_sessions`, created at sign-in and checked on every request (`findBrowserSessionUser`), so
+ * sign-out and "sign out everywhere" end sessions server-side.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
   secret: getAuthSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  // Auth.js logs to the console by default, with a stack for every refused password; route it through pino.
-  logger: {
-    error: (error) =>
-      error.name === "CredentialsSignin"
-        ? log.info({ type: error.name }, "sign-in refused")
-        : // Auth.js wraps the real failure (a callback's exception, a provider reply) in `cause`.
-          log.error({ err: error, cause: error.cause, type: error.name }, "auth error"),
-    warn: (code) => log.warn({ code }, "auth warning"),
-    debug: () => {},
-  },
+  logger: authLogger,
   providers: providers(request),
+  events: {
+    async signOut(message) {
+      if ("token" in message) await endBrowserSession(message.token);
+    },
+  },
   callbacks: {
     async jwt({ token, user, account, profile }) {
-      if (account?.provider === "credentials" && user?.id) token.userId = user.id;
+      if (account?.provider === "credentials" && user?.id) {
+        token.userId = user.id;
+        token.sid = await startBrowserSession(user.id);
+      }
       if (account?.provider === ENTRA_PROVIDER_ID && profile) {
         const tenantId = typeof profile.tid === "string" ? profile.tid : undefined;
         const objectId = typeof profile.oid === "string" ? profile.oid : undefined;
@@ -95,6 +95,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
           await recordAuditEvent("user.sign_up", { userId: entraUser.id }, meta, { method: "entra" });
         await recordAuditEvent("user.sign_in", { userId: entraUser.id }, meta, { method: "entra" });
         token.userId = entraUser.id;
+        token.sid = await startBrowserSession(entraUser.id);
         token.name = entraUser.displayName;
         token.email = entraUser.email;
       }

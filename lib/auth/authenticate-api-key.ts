@@ -25,5 +25,5 @@ export async function authenticateApiKey(secret: string, now = new Date()): Prom
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= 60_000) {
     await touchApiKeyLastUsed(db, key.id, now);
   }
-  return { userId: key.userId, via: "api_key", scope: key.scope, apiKeyId: key.id };
+  return { userId: key.userId, via: "api_key", scope: key.scope, apiKeyId: key.id, expiresAt: key.expiresAt };
 }

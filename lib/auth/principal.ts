@@ -7,6 +7,8 @@ export interface Principal {
   /** API keys carry a scope; other credentials act with full scope. */
   scope: ApiKeyScope;
   apiKeyId?: string;
+  /** When the credential stops working (API keys with an expiry); keys it creates may not outlive it. */
+  expiresAt?: Date | null;
 }
 
 export type { ApiKeyScope };

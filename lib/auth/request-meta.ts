@@ -1,17 +1,17 @@
-/** Client address and user agent of a request, for audit rows and login throttling. */
+import { getEnv } from "@/lib/env";
+import { readClientAddress } from "./client-address";
+
+/** Client address and user agent of a request, for audit rows and sign-in throttling. */
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
 }
 
-const IP_PATTERN = /^[0-9a-fA-F:.]{2,45}$/;
-
-// Behind the platform proxy (Vercel, a load balancer) the first X-Forwarded-For hop is the client. The address only
-// feeds audit rows and throttling keys, never an authorization decision, so a spoofed value cannot grant access.
+/** The client address comes only from the socket peer or a trusted proxy (see `readClientAddress`). */
 export function readRequestMeta(headers: Headers): RequestMeta {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? headers.get("x-real-ip")?.trim();
+  const env = getEnv();
   return {
-    ip: forwarded && IP_PATTERN.test(forwarded) ? forwarded : null,
+    ip: readClientAddress(headers, { trustedProxies: env.TRUSTED_PROXIES, onVercel: env.VERCEL === "1" }),
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import { readRequestMeta } from "./request-meta";
 import { safeReturnPath } from "./safe-return-path";
 
@@ -19,13 +20,19 @@ describe("safeReturnPath", () => {
 });
 
 describe("readRequestMeta", () => {
-  it("takes the first forwarded address and ignores values that are not addresses", () => {
-    expect(
-      readRequestMeta(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1", "user-agent": "UA" })),
-    ).toEqual({
-      ip: "203.0.113.9",
-      userAgent: "UA",
-    });
+  it("believes X-Forwarded-For only through TRUSTED_PROXIES; otherwise the client is the socket peer (last hop)", () => {
+    const headers = new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1", "user-agent": "UA" });
+    try {
+      delete process.env.TRUSTED_PROXIES;
+      resetEnvCache();
+      expect(readRequestMeta(headers)).toEqual({ ip: "10.0.0.1", userAgent: "UA" });
+      process.env.TRUSTED_PROXIES = "10.0.0.0/8";
+      resetEnvCache();
+      expect(readRequestMeta(headers)).toEqual({ ip: "203.0.113.9", userAgent: "UA" });
+    } finally {
+      delete process.env.TRUSTED_PROXIES;
+      resetEnvCache();
+    }
     expect(readRequestMeta(new Headers({ "x-forwarded-for": "<script>" })).ip).toBeNull();
   });
 });

@@ -16,6 +16,18 @@ interface ActionContext {
   meta: RequestMeta;
 }
 
+/** An AppError that names fields (`extensions.errors`, as on the API) shows its messages under those fields. */
+function fieldErrorsOf(error: AppError): Record<string, string> | undefined {
+  const errors = error.extensions.errors;
+  if (!Array.isArray(errors)) return undefined;
+  const fieldErrors: Record<string, string> = {};
+  for (const entry of errors) {
+    if (typeof entry?.field === "string" && typeof entry.message === "string")
+      fieldErrors[entry.field] ??= entry.message;
+  }
+  return fieldErrors;
+}
+
 /**
  * The one wrapper for server actions: validates input with the shape's zod schema, resolves the signed-in user
  * (unless `public`), and turns AppError into a message for the form. Anything else is logged and reported
@@ -50,7 +62,8 @@ export function validatedAction<S extends z.ZodType, T>(
       return { ok: true, data: await handler(parsed.data, { meta, user: user as UserRow }) };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { ok: false, error: error.message };
+      if (error instanceof AppError)
+        return { ok: false, error: error.message, fieldErrors: fieldErrorsOf(error) };
       log.error({ err: error }, "server action failed");
       return { ok: false, error: "Something went wrong. Try again." };
     }

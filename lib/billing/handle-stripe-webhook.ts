@@ -6,10 +6,9 @@ import {
   setDefaultCardOfCustomer,
 } from "@/db/queries/billing-customers";
 import { isStripeEventProcessed, markStripeEventProcessed } from "@/db/queries/billing-events";
-import { usageReportRequested } from "@/inngest/events";
-import { sendEvent } from "@/inngest/send-event";
 import { isStripeConfigured } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
+import { transactionWithEvents } from "@/lib/events/emit-events";
 import { childLogger } from "@/lib/logger";
 import { getStripe, getWebhookSecret } from "./stripe-client";
 
@@ -81,20 +80,19 @@ async function saveCardFromCheckout(eventId: string, session: Stripe.Checkout.Se
     { invoice_settings: { default_payment_method: method.id } },
     { idempotencyKey: `tracepipe-default-pm-${eventId}` },
   );
-  const stored = await setDefaultCardOfCustomer(await getDb(), {
-    stripeCustomerId: customerId,
-    card: {
-      paymentMethodId: method.id,
-      brand: method.card.brand,
-      last4: method.card.last4,
-      expMonth: method.card.exp_month,
-      expYear: method.card.exp_year,
-    },
+  // The card and the usage report it makes possible commit together.
+  const card = {
+    paymentMethodId: method.id,
+    brand: method.card.brand,
+    last4: method.card.last4,
+    expMonth: method.card.exp_month,
+    expYear: method.card.exp_year,
+  };
+  const stored = await transactionWithEvents(await getDb(), async (tx, emit) => {
+    const row = await setDefaultCardOfCustomer(tx, { stripeCustomerId: customerId, card });
+    // Usage recorded before the card existed is reported now rather than at the next scheduled run.
+    if (row) emit({ name: "billing/usage-report-requested", data: {}, id: `usage-report-after-${eventId}` });
+    return row;
   });
-  if (!stored) {
-    log.warn({ eventId, customerId }, "checkout completed for an unknown customer");
-    return;
-  }
-  // Usage recorded before the card existed is reported now rather than at the next scheduled run.
-  await sendEvent({ name: usageReportRequested.name, data: {}, id: `usage-report-after-${eventId}` });
+  if (!stored) log.warn({ eventId, customerId }, "checkout completed for an unknown customer");
 }

@@ -1,56 +1,54 @@
 import dns from "node:dns";
 import net from "node:net";
+import os from "node:os";
+import ipaddr from "ipaddr.js";
 
-// Addresses a callback may never reach unless CALLBACK_ALLOW_PRIVATE_ADDRESSES is set: a customer-supplied
-// URL must not let them probe our internal network (SSRF), including through DNS names that resolve inward.
-const blocked = new net.BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const) {
-  blocked.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const) {
-  blocked.addSubnet(network, prefix, "ipv6");
+// A callback URL is customer input: without this check it could make our server POST into our own network (SSRF),
+// including through DNS names that resolve inward. Only global unicast passes. ipaddr.js keeps the IANA special-
+// purpose registries (private, loopback, link-local, CGNAT, multicast, documentation/TEST-NET, benchmarking, NAT64,
+// 6to4, Teredo, …) so this list is not ours to maintain.
+
+/** `::a.b.c.d` (IPv4-compatible, deprecated) is "unicast" to ipaddr.js but reaches the embedded IPv4 address. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
+
+/** The host's own interface addresses: a public address of this machine still reaches its internal listeners. */
+function ownAddresses(): Set<string> {
+  const own = new Set<string>();
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const entry of list ?? []) own.add(normalize(entry.address.split("%")[0] ?? entry.address));
+  }
+  return own;
 }
 
-/** Whether an IP literal is private, loopback, link-local or otherwise not a public unicast address. */
-export function isPrivateAddress(address: string): boolean {
-  const family = net.isIP(address);
-  if (family === 4) return blocked.check(address, "ipv4");
-  if (family !== 6) return true;
-  const lower = address.toLowerCase();
-  // IPv4-mapped (::ffff:a.b.c.d) and NAT64 forms would otherwise smuggle an IPv4 private address past the v6 rules.
-  const mapped = lower.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
-  if (mapped?.[1]) return blocked.check(mapped[1], "ipv4");
-  return blocked.check(lower, "ipv6");
+function normalize(address: string): string {
+  return ipaddr.isValid(address) ? ipaddr.parse(address).toNormalizedString() : address;
+}
+
+/** Whether an IP literal is a global unicast address that is not one of this host's own. */
+export function isGlobalUnicastAddress(address: string, own: Set<string> = ownAddresses()): boolean {
+  const literal = address.split("%")[0] ?? address; // a zone id (fe80::1%eth0) is link-local anyway
+  if (!net.isIP(literal)) return false;
+  const parsed = ipaddr.parse(literal);
+  if (parsed.kind() === "ipv6" && parsed.match(IPV4_COMPATIBLE)) return false;
+  if (parsed.range() !== "unicast") return false;
+  return !own.has(parsed.toNormalizedString());
 }
 
 export class ForbiddenCallbackAddressError extends Error {
   constructor(host: string, address: string) {
-    super(`Callback host ${host} resolves to ${address}, a private, loopback or link-local address`);
+    super(`Callback host ${host} resolves to ${address}, which is not a public (global unicast) address`);
     this.name = "ForbiddenCallbackAddressError";
   }
 }
 
+/** Throws when an IP literal is not allowed as a callback target. */
+export function assertCallbackAddress(host: string, address: string): void {
+  if (!isGlobalUnicastAddress(address)) throw new ForbiddenCallbackAddressError(host, address);
+}
+
 /**
  * A `lookup` for node:http that resolves the host and refuses the connection when any resolved address is not
- * public. The socket connects to the address checked here, so a second DNS answer cannot rebind the request.
+ * global unicast. The socket connects to the address checked here, so a second DNS answer cannot rebind the request.
  */
 export function createGuardedLookup(options: { allowPrivate: boolean }): net.LookupFunction {
   return (hostname, lookupOptions, callback) => {
@@ -60,7 +58,8 @@ export function createGuardedLookup(options: { allowPrivate: boolean }): net.Loo
       const first = list[0];
       if (!first) return callback(new Error(`No address for ${hostname}`), "", 0);
       if (!options.allowPrivate) {
-        const bad = list.find((a) => isPrivateAddress(a.address));
+        const own = ownAddresses();
+        const bad = list.find((a) => !isGlobalUnicastAddress(a.address, own));
         if (bad) return callback(new ForbiddenCallbackAddressError(hostname, bad.address), "", 0);
       }
       if (lookupOptions.all) return callback(null, list);

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { ForbiddenCallbackAddressError } from "./callback-address";
@@ -33,7 +34,8 @@ const setAllowPrivate = (value: string | undefined) => {
 };
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  // Every interface, so the host's own non-loopback address reaches it too.
+  await new Promise<void>((resolve) => server.listen(0, "0.0.0.0", resolve));
   port = (server.address() as AddressInfo).port;
 });
 afterAll(async () => {
@@ -92,6 +94,21 @@ describe("postCallback", () => {
     await expect(
       postCallback({ url: `http://localhost:${port}/hook`, body, secret, eventId: "x" }),
     ).rejects.toBeInstanceOf(ForbiddenCallbackAddressError);
+    expect(received).toHaveLength(0);
+  });
+
+  it("refuses the host's own interface address and documentation ranges, without sending anything", async () => {
+    setAllowPrivate(undefined);
+    const own = Object.values(os.networkInterfaces())
+      .flatMap((list) => list ?? [])
+      .find((entry) => entry.family === "IPv4" && !entry.internal);
+    const targets = ["198.51.100.1", "203.0.113.7", "[64:ff9b::7f00:1]", "[::127.0.0.1]", "[2001:db8::1]"];
+    if (own) targets.push(own.address);
+    for (const host of targets) {
+      await expect(
+        postCallback({ url: `http://${host}:${port}/hook`, body, secret, eventId: "x", timeoutMs: 2000 }),
+      ).rejects.toBeInstanceOf(ForbiddenCallbackAddressError);
+    }
     expect(received).toHaveLength(0);
   });
 });

@@ -2,7 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import net from "node:net";
 import { getEnv } from "@/lib/env";
-import { createGuardedLookup, ForbiddenCallbackAddressError, isPrivateAddress } from "./callback-address";
+import { assertCallbackAddress, createGuardedLookup } from "./callback-address";
 import { SIGNATURE_HEADER, signCallback } from "./sign-callback";
 
 export class CallbackRejectedError extends Error {
@@ -33,9 +33,7 @@ export async function postCallback(input: {
   const allowPrivate = Boolean(getEnv().CALLBACK_ALLOW_PRIVATE_ADDRESSES);
   // Node connects to an IP literal without calling `lookup`, so literals are checked here.
   const literal = target.hostname.replace(/^\[|\]$/g, "");
-  if (!allowPrivate && net.isIP(literal) && isPrivateAddress(literal)) {
-    throw new ForbiddenCallbackAddressError(target.hostname, literal);
-  }
+  if (!allowPrivate && net.isIP(literal)) assertCallbackAddress(target.hostname, literal);
   const lookup = createGuardedLookup({ allowPrivate });
   const client = target.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {

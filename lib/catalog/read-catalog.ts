@@ -2,6 +2,8 @@ import { getDb } from "@/db/client";
 import * as q from "@/db/queries/catalog";
 import { AppError, notFound } from "@/lib/errors";
 import type { ActionDetail, ActionToolMapDetail, SuiteDetail } from "@/schemas/catalog-api";
+import { getBundledCatalog } from "./bundled-catalog";
+import { findSuite } from "./find-suite";
 
 // The read-only catalog API: rows from the seeded catalog tables, shaped as the schemas in schemas/catalog-api.ts.
 
@@ -29,9 +31,10 @@ export async function listSuites() {
 }
 
 export async function getSuiteOrThrow(idOrSlug: string) {
-  const suite = await q.findSuite(await getDb(), idOrSlug);
+  const suite = findSuite(getBundledCatalog(), idOrSlug);
   if (!suite) throw notFound(`Suite '${idOrSlug}'`);
-  return suite;
+  const { id, slug, name, description, origins } = suite;
+  return { id, slug, name, description, origins };
 }
 
 export async function getSuiteDetail(idOrSlug: string): Promise<SuiteDetail> {

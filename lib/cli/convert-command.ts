@@ -6,12 +6,12 @@ import { getEnv } from "@/lib/env";
 import { createOpenAiCompatibleClient } from "@/lib/llm/openai-compatible-client";
 import { RULES_MODEL, resolveActionToolMap } from "@/lib/pipeline/examples/generate-examples";
 import { exampleFormats, isExampleFormat } from "@/lib/pipeline/examples/record-formats";
-import { writeJsonl } from "@/lib/pipeline/examples/write-jsonl";
 import { isValidTimeZone } from "@/lib/pipeline/examples/zoned-time";
 import { recordingFormats } from "@/lib/pipeline/import/detect-format";
+import { writeJsonl } from "@/lib/pipeline/jsonl";
 import { type CliIo, UsageError } from "./cli-context";
 import { convertSession } from "./convert-session";
-import { formatIssue, importFile } from "./import-events";
+import { formatIssue, openRecording } from "./import-events";
 
 export const convertUsage = `Usage: tracepipe convert <recording> --suite <slug> [options]
 
@@ -97,10 +97,8 @@ export async function runConvert(argv: string[], io: CliIo): Promise<number> {
   }
 
   const fileName = path.basename(recording);
-  const imported = await importFile(recording, knownInput);
-  const sourceFormat = await imported.format;
   const result = await convertSession({
-    events: imported.events,
+    source: await openRecording(recording, knownInput),
     catalog,
     suite: values.suite,
     mapSlug: map.slug,
@@ -108,11 +106,10 @@ export async function runConvert(argv: string[], io: CliIo): Promise<number> {
     format: values.format,
     multiStep: values["multi-step"],
     ...(values.timezone ? { timezone: values.timezone } : {}),
-    fallbackTimezone: () => imported.summary.timezone,
     ...(llm ? { llm } : {}),
-    source: { fileName, format: sourceFormat },
   });
-  const issues = imported.issues();
+  const issues = result.pipeline.bronze?.issues ?? [];
+  const sourceFormat = result.pipeline.bronze?.formats[0];
   for (const issue of issues) io.stderr(`${formatIssue(fileName, issue)}\n`);
   for (const rejected of result.examples.rejected)
     io.stderr(`not emitted: ${rejected.slug}: ${rejected.errors.join("; ")}\n`);

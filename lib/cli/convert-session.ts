@@ -6,12 +6,13 @@ import {
 } from "@/lib/pipeline/examples/generate-examples";
 import type { ExampleFormat } from "@/lib/pipeline/examples/record-formats";
 import type { LlmClient } from "@/lib/pipeline/llm-client";
-import { type PipelineResult, runPipeline } from "@/lib/pipeline/run-pipeline";
+import { type PipelineResult, type RunPipelineInput, runPipeline } from "@/lib/pipeline/run-pipeline";
+import type { RawSource } from "@/lib/pipeline/stages/bronze";
 import type { Catalog } from "@/schemas/catalog";
-import type { CanonicalEvent } from "@/schemas/events";
 
 export type ConvertSessionInput = {
-  events: AsyncIterable<CanonicalEvent> | Iterable<CanonicalEvent>;
+  /** One recording; bronze imports it (format detected unless given). */
+  source: RawSource;
   catalog: Catalog;
   suite: string;
   mapSlug?: string;
@@ -20,10 +21,7 @@ export type ConvertSessionInput = {
   format: ExampleFormat;
   multiStep?: boolean;
   timezone?: string;
-  /** Consulted after the pipeline ran, when neither `timezone` nor a `meta` event named one (e.g. bronze's offset zone). */
-  fallbackTimezone?: () => string | undefined;
   llm?: LlmClient;
-  source?: { fileName?: string; format?: string };
 };
 
 export type ConvertSessionResult = { pipeline: PipelineResult; examples: GeneratedExamples; card: string };
@@ -31,14 +29,16 @@ export type ConvertSessionResult = { pipeline: PipelineResult; examples: Generat
 /** The whole offline path: bronze events → pipeline → examples → dataset card. Shared by the CLI and tests. */
 export async function convertSession(input: ConvertSessionInput): Promise<ConvertSessionResult> {
   const { map, server, suite } = resolveActionToolMap(input.catalog, input.suite, input.mapSlug);
-  const pipeline = await runPipeline({
-    events: input.events,
+  const pipelineInput: RunPipelineInput = {
+    sources: [input.source],
     suite: input.suite,
     catalog: input.catalog,
     ...(input.timezone ? { timezone: input.timezone } : {}),
     ...(input.llm ? { llm: input.llm } : {}),
-  });
-  const timezone = pipeline.timezone ?? input.fallbackTimezone?.();
+  };
+  const pipeline = await runPipeline(pipelineInput);
+  const timezone = pipeline.timezone;
+  const format = pipeline.bronze?.formats[0];
   const examples = await generateExamples({
     actions: pipeline.actions,
     suite: input.suite,
@@ -61,7 +61,7 @@ export async function convertSession(input: ConvertSessionInput): Promise<Conver
     multiStep: input.multiStep ?? false,
     examples,
     metrics: pipeline.metrics,
-    ...(input.source ? { source: input.source } : {}),
+    source: { fileName: input.source.fileName, ...(format ? { format } : {}) },
     ...(timezone ? { timezone } : {}),
   });
   return { pipeline, examples, card };

@@ -1,6 +1,8 @@
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { isRecord } from "@/lib/pipeline/is-record";
+import { readJsonlLines } from "@/lib/pipeline/jsonl";
 import { ingestEventSchema } from "@/schemas/ingest";
 
 /** A line of the recording that cannot be sent; `line` is 1-based, as an editor shows it. */
@@ -23,19 +25,15 @@ export type NumberedEvent = { line: number; event: Record<string, unknown> };
 export async function* readEventLines(file: string): AsyncGenerator<NumberedEvent> {
   const raw = createReadStream(file);
   const input = file.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    if (text.trim() === "") continue;
+  const bytes = Readable.toWeb(input) as ReadableStream<Uint8Array>;
+  for await (const { line, text } of readJsonlLines(bytes)) {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
       throw new BadLineError(line, "not valid JSON");
     }
-    if (typeof value !== "object" || value === null || Array.isArray(value))
-      throw new BadLineError(line, "expected one JSON object per line");
+    if (!isRecord(value)) throw new BadLineError(line, "expected one JSON object per line");
     const event = { id: `line-${line}`, ...value };
     const parsed = ingestEventSchema.safeParse(event);
     if (!parsed.success) {

@@ -1,14 +1,15 @@
 import { getDb } from "@/db/client";
 import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
-import { exampleRequested } from "@/inngest/events";
-import { sendEvent } from "@/inngest/send-event";
 import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { transactionWithEvents } from "@/lib/events/emit-events";
 import type { CreateExampleInput } from "@/schemas/examples";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
-import { DEFAULT_MODEL_SLUG, findSuite, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
+import { DEFAULT_MODEL_SLUG, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
 
 /**
  * Creates a pending example for one of the caller's sessions and queues its generation. Generation waits for
@@ -27,7 +28,7 @@ export async function createExample(input: {
       message: `Session ${session.id} failed to process${session.error ? `: ${session.error}` : ""}; upload it again`,
     });
   }
-  const suite = findSuite(session.suiteId);
+  const suite = findSuite(getBundledCatalog(), session.suiteId);
   if (!suite)
     throw new Error(`session ${session.id} references suite ${session.suiteId} missing from the catalog`);
   const model = resolveModel(input.body.model_id);
@@ -48,19 +49,22 @@ export async function createExample(input: {
       message: `Invalid model_configuration: ${options.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
     });
   }
-  const row = await insertExample(db, {
-    userId: input.userId,
-    sessionId: session.id,
-    modelId: model.id,
-    actionToolMapId: map.id,
-    modelConfiguration: input.body.model_configuration,
-    callbackUrl: input.body.callback_url ?? null,
-  });
-  // The event id is the example id: sending it again (a retried request) starts no second run.
-  await sendEvent({
-    name: exampleRequested.name,
-    id: `example-requested-${row.id}`,
-    data: { exampleId: row.id, userId: input.userId },
+  const row = await transactionWithEvents(db, async (tx, emit) => {
+    const inserted = await insertExample(tx, {
+      userId: input.userId,
+      sessionId: session.id,
+      modelId: model.id,
+      actionToolMapId: map.id,
+      modelConfiguration: input.body.model_configuration,
+      callbackUrl: input.body.callback_url ?? null,
+    });
+    // The event id is the example id: emitting it again (a retried request) starts no second run.
+    emit({
+      name: "example/requested",
+      id: `example-requested-${inserted.id}`,
+      data: { exampleId: inserted.id, userId: input.userId },
+    });
+    return inserted;
   });
   return { ...row, suiteId: session.suiteId };
 }

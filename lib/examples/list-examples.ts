@@ -1,9 +1,11 @@
 import { getDb } from "@/db/client";
 import { listExamplesForUser } from "@/db/queries/examples";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { badRequest } from "@/lib/errors";
 import type { ListExamplesQuery } from "@/schemas/examples";
 import { toExampleResource } from "./example-resource";
-import { findModelById, findSuite } from "./resolve-catalog-refs";
+import { findModelById } from "./resolve-catalog-refs";
 
 const NO_MATCH = "00000000-0000-0000-0000-000000000000";
 
@@ -23,7 +25,9 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 /** One page of the caller's examples, newest first. Unknown suite or model filters match nothing. */
 export async function listExamples(input: { userId: string; query: ListExamplesQuery }) {
   const { query } = input;
-  const suiteId = query.suite_id ? (findSuite(query.suite_id)?.id ?? NO_MATCH) : undefined;
+  const suiteId = query.suite_id
+    ? (findSuite(getBundledCatalog(), query.suite_id)?.id ?? NO_MATCH)
+    : undefined;
   const modelId = query.model_id ? (findModelById(query.model_id)?.id ?? NO_MATCH) : undefined;
   const rows = await listExamplesForUser(await getDb(), {
     userId: input.userId,

@@ -1,7 +1,8 @@
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
-import { actionToolMapId, modelId, suiteId } from "@/lib/catalog/catalog-ids";
+import { actionToolMapId, modelId } from "@/lib/catalog/catalog-ids";
+import type { ResolvedSuite } from "@/lib/catalog/find-suite";
 import { AppError } from "@/lib/errors";
-import type { Catalog, CatalogActionToolMap, CatalogSuite } from "@/schemas/catalog";
+import type { Catalog, CatalogActionToolMap } from "@/schemas/catalog";
 
 type CatalogModel = Catalog["models"][number];
 
@@ -19,12 +20,6 @@ const unprocessable = (field: string, message: string) =>
 
 export type ResolvedModel = CatalogModel & { id: string };
 export type ResolvedMap = CatalogActionToolMap & { id: string };
-export type ResolvedSuite = CatalogSuite & { id: string };
-
-export function findSuite(reference: string): ResolvedSuite | undefined {
-  const suite = getBundledCatalog().suites.find((s) => s.slug === reference || suiteId(s.slug) === reference);
-  return suite && { ...suite, id: suiteId(suite.slug) };
-}
 
 export function resolveModel(reference: string | undefined): ResolvedModel {
   const wanted = reference ?? DEFAULT_MODEL_SLUG;

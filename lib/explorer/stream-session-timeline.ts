@@ -1,8 +1,8 @@
 import { getDb } from "@/db/client";
 import { findSessionForUser } from "@/db/queries/sessions";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { AppError, notFound } from "@/lib/errors";
-import { findSuite } from "@/lib/examples/resolve-catalog-refs";
 import { generateExamples, RULES_MODEL } from "@/lib/pipeline/examples/generate-examples";
 import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
 import { readJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
@@ -91,7 +91,7 @@ export async function streamSessionTimeline(
     }
     case "toolCalls": {
       const actions = await collect<GoldAction>(keys.actions);
-      const suite = findSuite(session.suiteId);
+      const suite = findSuite(getBundledCatalog(), session.suiteId);
       if (!suite || actions.length === 0) return toChunks(lane, []);
       const timezone = typeof session.metrics?.timezone === "string" ? session.metrics.timezone : undefined;
       // The explorer shows the calls the suite's default map would make, including actions still under review.

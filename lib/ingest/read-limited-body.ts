@@ -10,6 +10,36 @@ export const tooLarge = (limit: number, what = "The request body") =>
     extensions: { limit_bytes: limit },
   });
 
+/** Refuses a body whose declared length is over the limit before reading a byte of it. */
+export function refuseDeclaredOverLimit(request: Request, limit: number): void {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+}
+
+/**
+ * A body's chunks as they arrive, failing with 413 once more than `limit` bytes have passed: nothing past the
+ * limit is read. Stopping early (a throw in the consumer's loop) cancels the stream.
+ */
+export async function* chunksWithinLimit(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+  what?: string,
+): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.byteLength;
+      if (total > limit) throw tooLarge(limit, what);
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
 /**
  * The request body, decompressed when `Content-Encoding: gzip`, as one byte array of at most `limit` bytes.
  * The decompressed size is counted while streaming, so a small gzip bomb is cut off at the limit instead of
@@ -23,8 +53,7 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
       message: `Content-Encoding '${encoding}' is not supported; send identity or gzip`,
     });
   }
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  refuseDeclaredOverLimit(request, limit);
   if (!request.body) return new Uint8Array(0);
 
   let stream: ReadableStream<Uint8Array> = request.body;
@@ -32,19 +61,13 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
     stream = stream.pipeThrough(
       new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>,
     );
-  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge(limit, encoding === "gzip" ? "The decompressed request body" : "The request body");
-      }
-      chunks.push(value);
+    const what = encoding === "gzip" ? "The decompressed request body" : "The request body";
+    for await (const chunk of chunksWithinLimit(stream, limit, what)) {
+      total += chunk.byteLength;
+      chunks.push(chunk);
     }
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -9,8 +9,7 @@ import { deleteSessionForUser } from "@/db/queries/sessions";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
-import { runBronzeStage, streamedEventsAsJsonl } from "@/lib/pipeline-runs/bronze-stage";
-import { getDefaultStages } from "@/lib/pipeline-runs/default-stages";
+import { runBronzeStep, streamedEventsAsJsonl } from "@/lib/pipeline-runs/bronze-step";
 import { collectJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
 import { callRoute } from "@/lib/sessions/call-route";
 import { makeEvent } from "./stream-session";
@@ -140,7 +139,7 @@ describe("streamed event storage", () => {
 
     const done = await completeSession(sessionId);
     expect(await done.json()).toMatchObject({ status: "uploaded", event_count: 450 });
-    const bronze = await runBronzeStage(sessionId, getDefaultStages());
+    const bronze = await runBronzeStep(sessionId);
     expect(bronze.events).toBe(450);
     const bronzeIds = (await collectJsonlArtifact<{ id: string }>(artifactKeys(sessionId).bronze)).map(
       (e) => e.id,

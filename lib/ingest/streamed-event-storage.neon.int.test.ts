@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getDatabaseHandleMode, getDb } from "@/db/client";
-import { findSuite } from "@/db/queries/catalog";
 import { listSessionEventBatchesPage } from "@/db/queries/pipeline-artifacts";
 import { countSessionEvents, insertSessionEventBatch } from "@/db/queries/session-events";
 import { insertSession } from "@/db/queries/sessions";
 import { createTestUser } from "@/db/test-factories";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { useNeonTestDatabase } from "@/test/helpers/neon-test-database";
 
 // The batch insert binds its ids as one text[] parameter and runs in a transaction; this checks both on the
@@ -19,7 +20,7 @@ describe.skipIf(!databaseUrl)("streamed event storage on the Neon driver", () =>
     expect(await getDatabaseHandleMode()).toBe("neon");
     const db = await getDb();
     const user = await createTestUser();
-    const suite = await findSuite(db, "gmail");
+    const suite = findSuite(getBundledCatalog(), "gmail");
     const sessionId = crypto.randomUUID();
     await insertSession(db, { id: sessionId, userId: user.id, suiteId: suite?.id ?? "", status: "open" });
     const event = (id: string, n = 0) => ({ id, timestamp: 1, type: "click", n });

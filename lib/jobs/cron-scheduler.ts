@@ -4,6 +4,7 @@ import { getLatestScheduledAtByFunction, insertScheduledJobRun } from "@/db/quer
 import type { logger as rootLogger } from "@/lib/logger";
 import { type CronSchedule, cronEventId, parseCronSchedule, triggerCronExpressions } from "./cron-schedule";
 import { servedFunctionId } from "./enqueue-event-runs";
+import { concurrencyKeysFor } from "./flow-control";
 
 export interface CronSchedulerOptions {
   db: Database;
@@ -19,6 +20,7 @@ export interface CronSchedulerOptions {
 }
 
 interface ScheduledFunction {
+  fn: InngestFunction.Any;
   functionId: string;
   schedules: CronSchedule[];
   /** The latest tick known to have a run; null until loaded from the database. */
@@ -51,7 +53,7 @@ export class CronScheduler {
       if (expressions.length === 0) return [];
       const functionId = servedFunctionId(fn, options.appId);
       const schedules = expressions.map((expression) => parseCronSchedule(expression));
-      return [{ functionId, schedules, lastTick: null }];
+      return [{ fn, functionId, schedules, lastTick: null }];
     });
   }
 
@@ -116,6 +118,7 @@ export class CronScheduler {
       eventName: event.name,
       event,
       scheduledAt: due.at,
+      ...concurrencyKeysFor(fn.fn, fn.functionId, event),
     });
     fn.lastTick = due.at;
     const log = this.options.log.child({ functionId: fn.functionId, tick: eventId });

@@ -9,6 +9,7 @@ import {
   updateLeasedJobRun,
 } from "@/db/queries/job-runs";
 import type { logger as rootLogger } from "@/lib/logger";
+import { redactErrorMessage } from "@/lib/logging/serialize-error";
 import {
   buildExecutionRequest,
   type ExecutionOutcome,
@@ -253,6 +254,9 @@ async function failRun(
     failureRun,
   });
   if (isDone)
-    ctx.log.warn({ runId: run.id, functionId: run.functionId, error: errorText(error) }, "job run failed");
+    ctx.log.warn(
+      { runId: run.id, functionId: run.functionId, error: redactErrorMessage(errorText(error)) },
+      "job run failed",
+    );
   if (isDone && failureRun) ctx.onScheduled(new Date());
 }

@@ -14,7 +14,7 @@ class EmbeddedSendMiddleware extends Middleware.BaseMiddleware {
     const executor = getEmbeddedExecutor(this.client.id);
     if (!executor) {
       throw new Error(
-        `No embedded executor is running for Inngest app "${this.client.id}"; use sendEvent() from inngest/send-event.ts`,
+        `No embedded executor is running for Inngest app "${this.client.id}"; events are written to the outbox with lib/events/emit-events.ts`,
       );
     }
     // Loaded on use: inngest/experimental pulls in OpenTelemetry, which modules importing the client should not pay for.

@@ -3,15 +3,18 @@ import { serve } from "inngest/next";
 import { NextRequest } from "next/server";
 import type { Database } from "@/db/client";
 import { claimDueJobRuns, type JobRun, releaseAllJobRunLeases } from "@/db/queries/job-runs";
+import { OutboxRelay } from "@/lib/events/outbox-relay";
 import { childLogger } from "@/lib/logger";
 import { CronScheduler } from "./cron-scheduler";
 import { driveRun, type ServedFunction } from "./drive-run";
+import { embeddedOutboxDelivery } from "./embedded-outbox-delivery";
 import { enqueueEventRuns, type OutgoingEvent, servedFunctionId } from "./enqueue-event-runs";
 import {
   type EmbeddedExecutorHandle,
   registerEmbeddedExecutor,
   unregisterEmbeddedExecutor,
 } from "./executor-registry";
+import { assertSupportedFlowControl } from "./flow-control";
 import type { BackoffOptions } from "./retry-backoff";
 
 export interface EmbeddedExecutorOptions {
@@ -31,26 +34,15 @@ export interface EmbeddedExecutorOptions {
   stopTimeoutMs?: number;
   /** The clock cron ticks are computed with (tests set it just before a tick); run timing uses the database's. */
   now?: () => Date;
+  /** How often the outbox relay looks for events no nudge announced (another process's, or a crash's). */
+  outboxIntervalMs?: number;
 }
-
-/** Flow control the Inngest engine provides and this executor does not; concurrency is only the global limit. */
-const unsupportedOptions = [
-  "concurrency",
-  "throttle",
-  "rateLimit",
-  "debounce",
-  "batchEvents",
-  "cancelOn",
-  "idempotency",
-  "priority",
-  "timeouts",
-  "singleton",
-] as const;
 
 /**
  * Runs Inngest functions without an Inngest server: polls `job_runs` for due runs and drives each one through
  * the SDK's own serve() handler with signed execution requests, exactly as the Inngest executor would over HTTP.
- * Cron triggers are queued by its CronScheduler at each tick.
+ * Cron triggers are queued by its CronScheduler at each tick, and the app's outbox events by its OutboxRelay,
+ * which matches them to the functions' triggers. Functions declaring flow control it cannot honour are refused.
  */
 export class EmbeddedExecutor implements EmbeddedExecutorHandle {
   private readonly client: Inngest.Any;
@@ -58,8 +50,11 @@ export class EmbeddedExecutor implements EmbeddedExecutorHandle {
   private readonly db: Database;
   private readonly served = new Map<string, ServedFunction>();
   private readonly handle: (request: Request) => Promise<Response>;
-  private readonly options: Required<Omit<EmbeddedExecutorOptions, "client" | "functions" | "db" | "now">>;
+  private readonly options: Required<
+    Omit<EmbeddedExecutorOptions, "client" | "functions" | "db" | "now" | "outboxIntervalMs">
+  >;
   private readonly cron: CronScheduler;
+  private readonly relay: OutboxRelay;
   private readonly log = childLogger("jobs");
   private readonly inflight = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -82,9 +77,7 @@ export class EmbeddedExecutor implements EmbeddedExecutorHandle {
     };
     for (const fn of this.functions) {
       const id = servedFunctionId(fn, this.client.id);
-      const ignored = unsupportedOptions.filter((option) => fn.opts[option] !== undefined);
-      if (ignored.length > 0)
-        this.log.warn({ functionId: id, ignored }, "the embedded executor ignores these options");
+      assertSupportedFlowControl(fn, id);
       this.served.set(id, { fn, kind: "main" });
       if (fn.opts.onFailure) this.served.set(`${id}-failure`, { fn, kind: "failure" });
     }
@@ -97,6 +90,16 @@ export class EmbeddedExecutor implements EmbeddedExecutorHandle {
       onEnqueued: () => this.wake(),
       log: this.log,
     });
+    this.relay = new OutboxRelay(
+      this.db,
+      embeddedOutboxDelivery({
+        db: this.db,
+        appId: this.client.id,
+        functions: this.functions,
+        onQueued: () => this.wake(),
+      }),
+      { intervalMs: options.outboxIntervalMs },
+    );
     const handler = serve({ client: this.client, functions: this.functions });
     this.handle = (request) => handler.POST(new NextRequest(request), undefined);
   }
@@ -114,6 +117,7 @@ export class EmbeddedExecutor implements EmbeddedExecutorHandle {
     registerEmbeddedExecutor(this.client.id, this);
     this.loopPromise = this.loop();
     await this.cron.start();
+    this.relay.start();
     this.log.info(
       { functions: [...this.served.keys()], cron: this.cron.functionIds },
       "embedded Inngest executor started",
@@ -124,6 +128,7 @@ export class EmbeddedExecutor implements EmbeddedExecutorHandle {
   async stop(): Promise<void> {
     if (!this.loopPromise) return;
     this.isStopping = true;
+    await this.relay.stop();
     await this.cron.stop();
     unregisterEmbeddedExecutor(this.client.id, this);
     this.wake();

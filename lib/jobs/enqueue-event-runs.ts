@@ -2,6 +2,7 @@ import type { InngestFunction } from "inngest";
 import type { Database } from "@/db/client";
 import { insertJobRuns, type NewJobRun } from "@/db/queries/job-runs";
 import { childLogger } from "@/lib/logger";
+import { concurrencyKeysFor } from "./flow-control";
 
 export interface OutgoingEvent {
   name: string;
@@ -43,12 +44,17 @@ export async function enqueueEventRuns(
   const rows: NewJobRun[] = list.flatMap((event) =>
     functions
       .filter((fn) => triggerEventNames(fn).includes(event.name))
-      .map((fn) => ({
-        functionId: servedFunctionId(fn, appId),
-        eventId: event.id,
-        eventName: event.name,
-        event: { name: event.name, data: event.data, id: event.id, ts: now },
-      })),
+      .map((fn) => {
+        const functionId = servedFunctionId(fn, appId);
+        const payload = { name: event.name, data: event.data, id: event.id, ts: now };
+        return {
+          functionId,
+          eventId: event.id,
+          eventName: event.name,
+          event: payload,
+          ...concurrencyKeysFor(fn, functionId, payload),
+        };
+      }),
   );
   if (rows.length === 0)
     log.debug({ events: list.map((e) => e.name) }, "no function is triggered by these events");

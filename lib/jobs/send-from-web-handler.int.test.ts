@@ -2,25 +2,27 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { inngest } from "@/inngest/client";
-import { sendEvent } from "@/inngest/send-event";
 import { isInngestEngine } from "@/lib/env";
+import { emitEvents } from "@/lib/events/emit-events";
 import { EmbeddedExecutor } from "./embedded-executor";
 import { getJobRun } from "./get-job-run";
 import { waitForEventRuns } from "./wait-for-job-runs";
 
 // The embedded default end to end, minus Next: a handler written with Web APIs only (Request in, Response out)
-// sends an event with the app's sendEvent(), and the app's Inngest client runs the function on the executor,
-// including one retry of a failing step.
+// writes an event to the outbox as domain code does, the executor's relay hands it over, and the app's Inngest
+// client runs the function on the executor, including one retry of a failing step.
 
 const effects: string[] = [];
+/** App events carry ids only; the file name travels beside them, as a stored row would. */
+const uploadNames = new Map<string, string>();
 const count = (name: string) => effects.filter((e) => e === name).length;
 
 const processUpload = inngest.createFunction(
-  { id: "test-process-upload", triggers: [{ event: "test/upload-received" }], retries: 2 },
+  { id: "test-process-upload", triggers: [{ event: "session/uploaded" }], retries: 2 },
   async ({ event, step }) => {
     const stored = await step.run("store", () => {
       effects.push("store");
-      return `uploads/${String(event.data.name)}`;
+      return `uploads/${uploadNames.get(String(event.data.sessionId))}`;
     });
     const parsed = await step.run("parse", () => {
       effects.push("parse");
@@ -34,7 +36,12 @@ const processUpload = inngest.createFunction(
 /** The kind of handler the ingest routes are: Web APIs only, thin, answering once the event is durable. */
 async function handleUpload(request: Request): Promise<Response> {
   const body = (await request.json()) as { name: string };
-  const [eventId] = await sendEvent({ name: "test/upload-received", data: { name: body.name } });
+  const sessionId = crypto.randomUUID();
+  uploadNames.set(sessionId, body.name);
+  const eventId = `session-uploaded-${sessionId}`;
+  await emitEvents(await getDb(), [
+    { name: "session/uploaded", id: eventId, data: { sessionId, userId: crypto.randomUUID() } },
+  ]);
   return Response.json({ eventId }, { status: 202 });
 }
 

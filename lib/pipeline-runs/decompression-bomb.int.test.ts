@@ -4,7 +4,8 @@ import * as sessions from "@/app/v1/sessions/route";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { callRoute } from "@/lib/sessions/call-route";
-import { getDefaultStages, inflatedByteLimit } from "./default-stages";
+import { inflatedByteLimit } from "./inflated-byte-limit";
+import { getPipelineDeps } from "./pipeline-deps";
 import { failSessionRun, processSession } from "./process-session";
 import { directSteps } from "./step-runner";
 
@@ -57,7 +58,7 @@ describe("decompression bombs", () => {
     expect(bomb.byteLength).toBeLessThan(300 * 1024);
     const id = await upload("bomb.jsonl.gz", bomb);
     const started = process.cpuUsage();
-    const error = await processSession(id, directSteps, getDefaultStages()).catch((e: unknown) => e);
+    const error = await processSession(id, directSteps, getPipelineDeps()).catch((e: unknown) => e);
     const cpuMs = (process.cpuUsage(started).user + process.cpuUsage(started).system) / 1000;
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toBe("NonRetriableError");
@@ -78,7 +79,7 @@ describe("decompression bombs", () => {
 
   it("processes an ordinary gzip recording under the caps", async () => {
     const id = await upload("ok.jsonl.gz", await gzip(line, 2));
-    await expect(processSession(id, directSteps, getDefaultStages())).resolves.toMatchObject({
+    await expect(processSession(id, directSteps, getPipelineDeps())).resolves.toMatchObject({
       events: 2000,
     });
   });

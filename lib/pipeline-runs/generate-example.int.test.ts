@@ -12,8 +12,8 @@ import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { type FakeOpenAiServer, startOpenAiCompatibleServer } from "@/test/fakes/openai-compatible-server";
 import { gmailRecordingLines } from "../../test/helpers/gmail-recording";
-import { getDefaultStages } from "./default-stages";
 import { generateExample, SESSION_WAIT } from "./generate-example";
+import { getPipelineDeps } from "./pipeline-deps";
 import { processSession } from "./process-session";
 import { directSteps, type StepRunner } from "./step-runner";
 
@@ -22,7 +22,7 @@ import { directSteps, type StepRunner } from "./step-runner";
 
 let dataDir: string;
 let gateway: FakeOpenAiServer;
-const stages = getDefaultStages();
+const stages = getPipelineDeps();
 
 beforeAll(async () => {
   ({ dataDir } = await openTestDatabase());

@@ -8,14 +8,19 @@ import {
 } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
 import { modelId as catalogModelId } from "@/lib/catalog/catalog-ids";
-import { findActionToolMapById, findModelById, findSuite } from "@/lib/examples/resolve-catalog-refs";
-import { ExampleConfigurationError } from "@/lib/pipeline/examples/generate-examples";
+import { findSuite } from "@/lib/catalog/find-suite";
+import { findActionToolMapById, findModelById } from "@/lib/examples/resolve-catalog-refs";
+import {
+  ExampleConfigurationError,
+  generateExamples,
+  RULES_MODEL,
+} from "@/lib/pipeline/examples/generate-examples";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
 import type { GoldAction } from "@/schemas/pipeline";
 import { artifactKeys, exampleMessagesKey } from "./artifact-keys";
 import { collectJsonlArtifact, writeJsonlArtifact } from "./jsonl-artifacts";
-import type { LlmUsage, PipelineStages } from "./pipeline-stages";
+import { type LlmUsage, type PipelineDeps, usageOf } from "./pipeline-deps";
 import type { StepRunner } from "./step-runner";
 
 /** How long an example waits for its session's pipeline: 60 checks, 10 s apart. */
@@ -50,38 +55,38 @@ interface GenerateResult {
   usage: LlmUsage[];
 }
 
-async function generateMessages(exampleId: string, stages: PipelineStages): Promise<GenerateResult> {
+async function generateMessages(exampleId: string, deps: PipelineDeps): Promise<GenerateResult> {
   const db = await getDb();
   const example = await findExampleById(db, exampleId);
   if (!example) throw new NonRetriableError(`Example ${exampleId} does not exist`);
   const session = await findSessionRunState(db, example.sessionId);
-  const suite = findSuite(example.suiteId);
+  const suite = findSuite(deps.catalog, example.suiteId);
   const map = findActionToolMapById(example.actionToolMapId);
   const model = findModelById(example.modelId);
   if (!suite || !map || !model)
     throw new NonRetriableError("The example references catalog entries that no longer exist");
   const options = exampleOutputOptionsSchema.parse(example.modelConfiguration);
   const actions = await collectJsonlArtifact<GoldAction>(artifactKeys(example.sessionId).actions);
-  const generated = await stages
-    .generateExamples({
-      actions,
-      suite: suite.slug,
-      mapSlug: map.slug,
-      model: model.slug,
-      modelConfiguration: example.modelConfiguration,
-      format: options.format,
-      multiStep: options.multi_step,
-      timezone:
-        session?.metrics && typeof session.metrics.timezone === "string"
-          ? session.metrics.timezone
-          : undefined,
-    })
-    .catch((error: unknown) => {
-      // A configuration the customer chose (e.g. an LLM model with no gateway) will not fix itself on retry.
-      if (error instanceof ExampleConfigurationError)
-        throw new NonRetriableError(error.message, { cause: error });
-      throw error;
-    });
+  const llm = model.slug === RULES_MODEL ? undefined : deps.llm(model.slug);
+  const timezone =
+    session?.metrics && typeof session.metrics.timezone === "string" ? session.metrics.timezone : undefined;
+  const generated = await generateExamples({
+    actions,
+    suite: suite.slug,
+    mapSlug: map.slug,
+    model: model.slug,
+    modelConfiguration: example.modelConfiguration,
+    catalog: deps.catalog,
+    format: options.format,
+    multiStep: options.multi_step,
+    ...(llm ? { llm } : {}),
+    ...(timezone ? { timezone } : {}),
+  }).catch((error: unknown) => {
+    // A configuration the customer chose (e.g. an LLM model with no gateway) will not fix itself on retry.
+    if (error instanceof ExampleConfigurationError)
+      throw new NonRetriableError(error.message, { cause: error });
+    throw error;
+  });
   // A fixed key per example: a retried step overwrites the same object, so there is never a second copy.
   const written = await writeJsonlArtifact(exampleMessagesKey(exampleId), generated.records);
   return {
@@ -89,7 +94,7 @@ async function generateMessages(exampleId: string, stages: PipelineStages): Prom
     records: written.count,
     bytes: written.bytes,
     rejected: generated.rejected.length,
-    usage: generated.usage,
+    usage: usageOf({ model: model.slug, ...generated.usage }),
   };
 }
 
@@ -101,7 +106,7 @@ export async function generateExample(
   exampleId: string,
   userId: string,
   step: StepRunner,
-  stages: PipelineStages,
+  deps: PipelineDeps,
 ) {
   const start = await step.run("start", async () => {
     const db = await getDb();
@@ -123,7 +128,7 @@ export async function generateExample(
     }
     await step.sleep(`wait-for-session-${check}`, SESSION_WAIT.interval);
   }
-  const result = await step.run("generate", () => generateMessages(exampleId, stages));
+  const result = await step.run("generate", () => generateMessages(exampleId, deps));
   await step.run("record-usage", async () => {
     const example = await findExampleById(await getDb(), exampleId);
     const subject = `example:${exampleId}`;

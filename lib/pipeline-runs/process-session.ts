@@ -7,32 +7,38 @@ import {
   markSessionProcessing,
 } from "@/db/queries/pipeline-artifacts";
 import { modelId } from "@/lib/catalog/catalog-ids";
-import { findSuite } from "@/lib/examples/resolve-catalog-refs";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { childLogger } from "@/lib/logger";
+import { sessionTimezone } from "@/lib/pipeline/stages/session-timezone";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { recordUsage } from "@/lib/usage/record-usage";
-import { type BronzeResult, runBronzeStage } from "./bronze-stage";
-import type { PipelineStages } from "./pipeline-stages";
-import { type GoldResult, runGoldStage, runSilverStage, type SilverResult } from "./silver-gold-stages";
+import type { Catalog } from "@/schemas/catalog";
+import { type BronzeResult, runBronzeStep } from "./bronze-step";
+import { type GoldResult, runGoldStep } from "./gold-step";
+import type { PipelineDeps } from "./pipeline-deps";
+import { runSilverStep, type SilverResult } from "./silver-step";
 import type { StepRunner } from "./step-runner";
 
 const log = childLogger("process-session");
 
-async function startSessionRun(sessionId: string): Promise<{ suite: string; userId: string }> {
+async function startSessionRun(
+  sessionId: string,
+  catalog: Catalog,
+): Promise<{ suite: string; userId: string }> {
   const db = await getDb();
   const session = await findSessionRunState(db, sessionId);
   if (!session) throw new NonRetriableError(`Session ${sessionId} does not exist`);
   if (session.status === "open")
     throw new NonRetriableError(`Session ${sessionId} is still open for streaming`);
-  const suite = findSuite(session.suiteId);
+  const suite = findSuite(catalog, session.suiteId);
   if (!suite) throw new NonRetriableError(`Session ${sessionId} has an unknown suite ${session.suiteId}`);
   await markSessionProcessing(db, sessionId);
   return { suite: suite.slug, userId: session.userId };
 }
 
 /**
- * Deleting a session cancels its run at the next stage boundary. A stage already running when the session was
- * deleted may write artifacts after the deletion removed the session's objects, so each stage checks again when
+ * Deleting a session cancels its run at the next step boundary. A step already running when the session was
+ * deleted may write artifacts after the deletion removed the session's objects, so each step checks again when
  * it is done and removes what it wrote: nothing of a deleted session is left in storage.
  */
 async function unlessDeleted<T>(sessionId: string, stage: () => Promise<T>): Promise<T> {
@@ -47,7 +53,7 @@ async function unlessDeleted<T>(sessionId: string, stage: () => Promise<T>): Pro
   try {
     result = await stage();
   } catch (error) {
-    // Deleted mid-stage, the stage fails on its vanished input: that is the cancellation, not a retriable error.
+    // Deleted mid-step, the step fails on its vanished input: that is the cancellation, not a retriable error.
     if (await isGone()) throw await cancel();
     throw error;
   }
@@ -62,7 +68,7 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
     importIssues: bronze.issues,
     bronze: bronze.details,
     formats: bronze.formats,
-    timezone: bronze.timezone ?? null,
+    timezone: sessionTimezone(undefined, silver, bronze) ?? null,
     interactions: silver.interactions,
     windows: gold.windows,
     actions: gold.actions,
@@ -84,16 +90,12 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  * The durable processing of one uploaded session: bronze → silver → gold → finalize, each a named step that
  * reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites them).
  */
-export async function processSession(sessionId: string, step: StepRunner, stages: PipelineStages) {
-  const { suite, userId } = await step.run("start", () => startSessionRun(sessionId));
-  const bronze = await step.run("bronze", () =>
-    unlessDeleted(sessionId, () => runBronzeStage(sessionId, stages)),
-  );
-  const silver = await step.run("silver", () =>
-    unlessDeleted(sessionId, () => runSilverStage(sessionId, stages)),
-  );
+export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
+  const { suite, userId } = await step.run("start", () => startSessionRun(sessionId, deps.catalog));
+  const bronze = await step.run("bronze", () => unlessDeleted(sessionId, () => runBronzeStep(sessionId)));
+  const silver = await step.run("silver", () => unlessDeleted(sessionId, () => runSilverStep(sessionId)));
   const gold = await step.run("gold", () =>
-    unlessDeleted(sessionId, () => runGoldStage(sessionId, { suite }, stages)),
+    unlessDeleted(sessionId, () => runGoldStep(sessionId, { suite, silver }, deps)),
   );
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);

@@ -1,11 +1,11 @@
 import { getDb } from "@/db/client";
 import { findSessionForUser } from "@/db/queries/sessions";
 import { AppError, notFound } from "@/lib/errors";
+import { readJsonlLines } from "@/lib/pipeline/jsonl";
 import { isUuid } from "@/lib/sessions/get-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import type { TimelineQuery } from "@/schemas/examples";
 import { type ArtifactName, artifactKeys } from "./artifact-keys";
-import { readLines } from "./jsonl-artifacts";
 
 const artifactOfLayer: Record<TimelineQuery["layer"], ArtifactName> = {
   events: "bronze",
@@ -43,7 +43,7 @@ export async function readTimelinePage(input: { userId: string; sessionId: strin
   const data: { seq: number; item: unknown }[] = [];
   let seq = -1;
   let hasMore = false;
-  for await (const line of readLines(stream)) {
+  for await (const { text: line } of readJsonlLines(stream)) {
     seq += 1;
     if (seq <= query.after) continue;
     if (data.length === query.limit) {

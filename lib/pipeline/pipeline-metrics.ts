@@ -5,6 +5,26 @@ import { mergeRatiosOf } from "./silver/silver-stream";
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+export type ConfidenceDistribution = PipelineMetrics["confidence"];
+
+/** Min, mean, max, how many need review, and counts per 0.1-wide bucket, [0,0.1) … [0.9,1]. */
+export function confidenceDistribution(actions: readonly GoldAction[]): ConfidenceDistribution {
+  const confidences = actions.map((action) => action.confidence);
+  const histogram = Array.from({ length: 10 }, () => 0);
+  for (const c of confidences) {
+    const bucket = Math.min(9, Math.floor(c * 10));
+    histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+  }
+  const mean = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null;
+  return {
+    min: confidences.length ? Math.min(...confidences) : null,
+    mean: mean === null ? null : round(mean),
+    max: confidences.length ? Math.max(...confidences) : null,
+    needsReview: actions.filter((action) => action.needsReview).length,
+    histogram,
+  };
+}
+
 export function pipelineMetricsOf(input: {
   eventCount: number;
   counts: SilverCounts;
@@ -16,24 +36,13 @@ export function pipelineMetricsOf(input: {
   usage?: TokenUsage & { model?: string };
   timezone?: string;
 }): PipelineMetrics {
-  const confidences = input.actions.map((action) => action.confidence);
-  const histogram = Array.from({ length: 10 }, () => 0);
-  for (const c of confidences)
-    histogram[Math.min(9, Math.floor(c * 10))] = (histogram[Math.min(9, Math.floor(c * 10))] ?? 0) + 1;
-  const mean = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null;
   return {
     events: input.eventCount,
     interactions: input.interactions.length,
     windows: input.windows.length,
     actions: input.actions.length,
     mergeRatios: mergeRatiosOf(input.counts),
-    confidence: {
-      min: confidences.length ? Math.min(...confidences) : null,
-      mean: mean === null ? null : round(mean),
-      max: confidences.length ? Math.max(...confidences) : null,
-      needsReview: input.actions.filter((action) => action.needsReview).length,
-      histogram,
-    },
+    confidence: confidenceDistribution(input.actions),
     stages: {
       silver: {
         inputCount: input.eventCount,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { generateExamples } from "@/lib/pipeline/examples/generate-examples";
-import { streamJsonl } from "@/lib/pipeline/examples/write-jsonl";
+import { streamJsonl } from "@/lib/pipeline/jsonl";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { TestSession } from "@/test/helpers/test-session";
 import { calendarTargets as cal } from "@/test/helpers/test-targets";

@@ -1,24 +1,29 @@
+import { findSuite } from "@/lib/catalog/find-suite";
 import type { Catalog } from "@/schemas/catalog";
-import type { CanonicalEvent } from "@/schemas/events";
 import type { GoldAction, Interaction, PipelineMetrics, Window } from "@/schemas/pipeline";
-import { buildGold, findSuite } from "./gold/build-gold";
-import { classifyWithLlm } from "./gold/classify-with-llm";
-import type { LlmClient, TokenUsage } from "./llm-client";
+import type { LlmClient } from "./llm-client";
 import { pipelineMetricsOf } from "./pipeline-metrics";
-import { SilverBuilder } from "./silver/build-silver";
-import { sortInteractions, streamInteractions } from "./silver/silver-stream";
+import type { EventSource } from "./silver/silver-stream";
+import { type BronzeOutput, type BronzeSummary, bronzeStage, type RawSource } from "./stages/bronze";
+import { goldStage } from "./stages/gold";
+import { sessionTimezone } from "./stages/session-timezone";
+import { silverStage } from "./stages/silver";
 
-export type RunPipelineInput = {
-  events: AsyncIterable<CanonicalEvent> | Iterable<CanonicalEvent>;
+export type RunPipelineInput = (
+  | { /** Raw recordings: bronze imports and merges them. */ sources: RawSource[] }
+  | { /** Events already in time order (bronze's output, or a test's). */ events: EventSource }
+) & {
   /** Catalog suite slug. */
   suite: string;
   catalog: Catalog;
-  /** IANA zone of the recording; a `meta` event's zone is used when absent. */
+  /** IANA zone of the recording; the recording's own (`meta` event, else timestamp offset) when absent. */
   timezone?: string;
   llm?: LlmClient;
 };
 
 export type PipelineResult = {
+  /** Present when the input was `sources`. */
+  bronze?: BronzeSummary;
   interactions: Interaction[];
   windows: Window[];
   actions: GoldAction[];
@@ -32,49 +37,54 @@ export class UnknownSuiteError extends Error {
   }
 }
 
-/** Bronze events → silver interactions → gold windows and actions, with per-stage metrics. */
+function bronzeOf(input: RunPipelineInput): { events: EventSource; bronze?: BronzeOutput } {
+  if (!("sources" in input)) return { events: input.events };
+  const bronze = bronzeStage(input.sources);
+  return { events: bronze.events, bronze };
+}
+
+/**
+ * The stages of lib/pipeline/stages chained in memory (CLI, tests, accuracy): bronze → silver → gold. The durable
+ * run (lib/pipeline-runs) runs the same stages one step each, with an artifact between them.
+ */
 export async function runPipeline(input: RunPipelineInput): Promise<PipelineResult> {
   const suite = findSuite(input.catalog, input.suite);
   if (!suite) throw new UnknownSuiteError(input.suite);
+  const { events, bronze } = bronzeOf(input);
 
   const silverStart = performance.now();
-  const builder = new SilverBuilder();
-  const collected: Interaction[] = [];
-  for await (const interaction of streamInteractions(input.events, builder)) collected.push(interaction);
-  const interactions = sortInteractions(collected);
+  const silver = silverStage(events);
+  const silverLayer: Interaction[] = [];
+  for await (const interaction of silver.interactions) silverLayer.push(interaction);
+  const silverSummary = silver.summary();
   const silverMs = performance.now() - silverStart;
+  const bronzeSummary = await bronze?.summary();
 
   const goldStart = performance.now();
-  const { windows, actions, cancelledIds } = buildGold(interactions, suite, {
-    keysRecorded: builder.keyEventCount > 0,
-  });
-  const usage: TokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
-  if (input.llm)
-    actions.push(
-      ...(await classifyWithLlm({
-        interactions,
-        windows,
-        actions,
-        cancelledIds,
-        suite,
-        llm: input.llm,
-        usage,
-      })),
-    );
-  actions.sort((a, b) => a.ts - b.ts);
+  const gold = await goldStage(
+    { interactions: silverLayer, summary: () => silverSummary },
+    { suite, ...(input.llm ? { llm: input.llm } : {}) },
+  );
   const goldMs = performance.now() - goldStart;
 
-  const timezone = input.timezone ?? builder.timezone;
+  const timezone = sessionTimezone(input.timezone, silverSummary, bronzeSummary);
   const metrics = pipelineMetricsOf({
-    eventCount: builder.eventCount,
-    counts: builder.counts,
-    interactions,
-    windows,
-    actions,
+    eventCount: silverSummary.events,
+    counts: silverSummary.counts,
+    interactions: gold.interactions,
+    windows: gold.windows,
+    actions: gold.actions,
     silverMs,
     goldMs,
-    usage: input.llm ? { model: input.llm.model, ...usage } : undefined,
+    usage: gold.llm,
     timezone,
   });
-  return { interactions, windows, actions, metrics, ...(timezone ? { timezone } : {}) };
+  return {
+    ...(bronzeSummary ? { bronze: bronzeSummary } : {}),
+    interactions: gold.interactions,
+    windows: gold.windows,
+    actions: gold.actions,
+    metrics,
+    ...(timezone ? { timezone } : {}),
+  };
 }

@@ -1,3 +1,4 @@
+import type { BackoffPolicy } from "@/db/queries/login-throttles";
 import type { BucketSpec } from "@/db/queries/rate-limits";
 import type { Principal } from "@/lib/auth/principal";
 import { getEnv } from "@/lib/env";
@@ -29,11 +30,24 @@ export function bucketsForPrincipal(principal: Principal): BucketSpec[] {
   return specs.filter((spec) => spec.ratePerSecond > 0);
 }
 
-/** Sign-in attempts per email and client address: 10 at once, then one every 30 seconds. */
-export function loginAttemptBucket(email: string, ip: string | null): BucketSpec {
-  return {
-    key: `login:${email.trim().toLowerCase()}:${ip ?? "unknown"}`,
-    capacity: 10,
-    ratePerSecond: 1 / 30,
-  };
+/**
+ * Sign-in and sign-up attempts per client address, whatever the account: RATE_LIMIT_SIGN_IN_PER_MINUTE (20) at
+ * once, refilling at that rate. It stops one address from spraying many accounts; the per-account back-off
+ * (`ACCOUNT_ATTEMPT_BACKOFF`) stops many addresses from guessing one account. Undefined when disabled (0).
+ */
+export function signInAddressBucket(ip: string): BucketSpec | undefined {
+  const perMinute = getEnv().RATE_LIMIT_SIGN_IN_PER_MINUTE;
+  if (perMinute <= 0) return undefined;
+  return { key: `sign-in-ip:${ip}`, capacity: perMinute, ratePerSecond: perMinute / 60 };
 }
+
+/**
+ * Per account (email): 5 attempts, then 30 s, 60 s, 120 s … up to 15 minutes between attempts; forgotten after a
+ * day without attempts or on a successful sign-in. About 6 guesses in the first minute and 12 in the first hour.
+ */
+export const ACCOUNT_ATTEMPT_BACKOFF: BackoffPolicy = {
+  freeAttempts: 5,
+  baseSeconds: 30,
+  maxSeconds: 15 * 60,
+  forgetAfterSeconds: 24 * 60 * 60,
+};

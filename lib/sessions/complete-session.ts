@@ -1,8 +1,7 @@
 import { getDb } from "@/db/client";
 import { closeOpenSession, findSessionForUser } from "@/db/queries/sessions";
-import { sessionUploaded } from "@/inngest/events";
-import { sendEvent } from "@/inngest/send-event";
 import { notFound } from "@/lib/errors";
+import { transactionWithEvents } from "@/lib/events/emit-events";
 import { toSessionResponse } from "./session-response";
 
 /**
@@ -14,15 +13,14 @@ export async function completeSession(userId: string, sessionId: string) {
   const session = await findSessionForUser(db, userId, sessionId);
   if (!session) throw notFound("Session");
   if (session.status !== "open") return { ...toSessionResponse(session), event_count: session.eventCount };
-  const closed = await closeOpenSession(db, userId, sessionId);
+  // Closing and the event that starts the run commit together.
+  const closed = await transactionWithEvents(db, async (tx, emit) => {
+    const row = await closeOpenSession(tx, userId, sessionId);
+    if (row)
+      emit({ name: "session/uploaded", data: { sessionId, userId }, id: `session-uploaded-${sessionId}` });
+    return row;
+  });
   const current = closed ?? (await findSessionForUser(db, userId, sessionId));
   if (!current) throw notFound("Session");
-  if (closed) {
-    await sendEvent({
-      name: sessionUploaded.name,
-      data: { sessionId, userId },
-      id: `session-uploaded-${sessionId}`,
-    });
-  }
   return { ...toSessionResponse(current), event_count: current.eventCount };
 }

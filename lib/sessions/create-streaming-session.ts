@@ -1,13 +1,14 @@
 import { getDb } from "@/db/client";
-import { findSuite } from "@/db/queries/catalog";
 import { insertSession } from "@/db/queries/sessions";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { badRequest } from "@/lib/errors";
 import type { CreateStreamingSessionInput } from "@/schemas/sessions";
 import { toSessionResponse } from "./session-response";
 
 /** A suite the caller named, as a 400 (bad input) rather than a 404 (the URL was fine). */
 export async function resolveSuiteId(idOrSlug: string): Promise<string> {
-  const suite = await findSuite(await getDb(), idOrSlug);
+  const suite = findSuite(getBundledCatalog(), idOrSlug);
   if (!suite)
     throw badRequest(`Unknown suite '${idOrSlug}'; GET /v1/suites lists them`, { field: "suite_id" });
   return suite.id;

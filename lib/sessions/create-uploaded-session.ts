@@ -1,8 +1,7 @@
 import { getDb } from "@/db/client";
 import { insertSessionFiles } from "@/db/queries/session-files";
 import { insertSession } from "@/db/queries/sessions";
-import { sessionUploaded } from "@/inngest/events";
-import { sendEvent } from "@/inngest/send-event";
+import { transactionWithEvents } from "@/lib/events/emit-events";
 import { toSessionResponse } from "./session-response";
 
 export interface StoredUpload {
@@ -14,8 +13,8 @@ export interface StoredUpload {
 }
 
 /**
- * The session row for recordings already stored under `sessions/<id>/`, then the event that starts the
- * pipeline. Shared by the multipart upload and the direct-upload completion.
+ * The session row for recordings already stored under `sessions/<id>/`, its file rows and the event that starts
+ * the pipeline, in one transaction. Shared by the multipart upload and the direct-upload completion.
  */
 export async function createUploadedSession(args: {
   sessionId: string;
@@ -26,31 +25,34 @@ export async function createUploadedSession(args: {
 }) {
   const db = await getDb();
   const formats = new Set(args.files.map((f) => f.format));
-  const session = await insertSession(db, {
-    id: args.sessionId,
-    userId: args.userId,
-    suiteId: args.suiteId,
-    description: args.description || null,
-    status: "uploaded",
-    sourceFormat: formats.size === 1 ? [...formats][0] : "mixed",
-    rawBytes: args.files.reduce((sum, f) => sum + f.sizeBytes, 0),
-  });
-  if (!session) throw new Error("session insert returned no row");
-  await insertSessionFiles(
-    db,
-    args.files.map((f) => ({
-      sessionId: session.id,
-      fileName: f.fileName,
-      storageKey: f.storageKey,
-      sizeBytes: f.sizeBytes,
-      contentType: f.contentType,
-      format: f.format,
-    })),
-  );
-  await sendEvent({
-    name: sessionUploaded.name,
-    data: { sessionId: session.id, userId: args.userId },
-    id: `session-uploaded-${session.id}`,
+  const session = await transactionWithEvents(db, async (tx, emit) => {
+    const row = await insertSession(tx, {
+      id: args.sessionId,
+      userId: args.userId,
+      suiteId: args.suiteId,
+      description: args.description || null,
+      status: "uploaded",
+      sourceFormat: formats.size === 1 ? [...formats][0] : "mixed",
+      rawBytes: args.files.reduce((sum, f) => sum + f.sizeBytes, 0),
+    });
+    if (!row) throw new Error("session insert returned no row");
+    await insertSessionFiles(
+      tx,
+      args.files.map((f) => ({
+        sessionId: row.id,
+        fileName: f.fileName,
+        storageKey: f.storageKey,
+        sizeBytes: f.sizeBytes,
+        contentType: f.contentType,
+        format: f.format,
+      })),
+    );
+    emit({
+      name: "session/uploaded",
+      data: { sessionId: row.id, userId: args.userId },
+      id: `session-uploaded-${row.id}`,
+    });
+    return row;
   });
   return toSessionResponse(session);
 }

@@ -8,9 +8,9 @@ import { getDb } from "@/db/client";
 import { directUploadFiles, sessionFiles, sessions } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestApiKey, createTestCaller } from "@/db/test-factories";
-import { getDefaultStages } from "@/lib/pipeline-runs/default-stages";
+import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
-import { directSteps } from "@/lib/pipeline-runs/step-runner";
+import { directSteps, type StepRunner } from "@/lib/pipeline-runs/step-runner";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { callRoute } from "./call-route";
 
@@ -110,7 +110,7 @@ describe("direct-upload tokens", () => {
 
   it("cannot replace a completed, processed recording (409)", async () => {
     const { plan, upload } = await uploadedSession();
-    await processSession(plan.session_id, directSteps, getDefaultStages());
+    await processSession(plan.session_id, directSteps, getPipelineDeps());
     const replaced = await putBytes(upload.upload_url, other);
     expect(replaced.status).toBe(409);
     expect(await readObject(upload.key)).toBe(recording);
@@ -165,29 +165,26 @@ describe("direct-upload tokens", () => {
 
   it("deleting a session while its pipeline runs cancels the run and removes objects, artifacts and rows", async () => {
     const { plan, upload } = await uploadedSession();
-    const defaults = getDefaultStages();
     let deletedStatus = 0;
-    // The deletion lands while silver runs, after bronze has written its artifacts.
-    const stages = {
-      ...defaults,
-      silver: (events: Parameters<typeof defaults.silver>[0]) => {
-        const run = defaults.silver(events);
-        return {
-          ...run,
-          interactions: (async function* () {
-            const response = await callRoute(sessionById.DELETE, {
-              method: "DELETE",
-              path: `/v1/sessions/${plan.session_id}`,
-              headers: fullHeaders,
-              params: { id: plan.session_id },
-            });
-            deletedStatus = response.status;
-            yield* run.interactions;
-          })(),
-        };
+    // The deletion lands while the silver step runs, after bronze has written its artifacts.
+    const steps: StepRunner = {
+      ...directSteps,
+      run: async (id, fn) => {
+        if (id !== "silver") return fn();
+        const deletion = callRoute(sessionById.DELETE, {
+          method: "DELETE",
+          path: `/v1/sessions/${plan.session_id}`,
+          headers: fullHeaders,
+          params: { id: plan.session_id },
+        }).then((response) => {
+          deletedStatus = response.status;
+        });
+        const [result] = await Promise.allSettled([fn(), deletion]);
+        if (result.status === "rejected") throw result.reason;
+        return result.value;
       },
     };
-    await expect(processSession(plan.session_id, directSteps, stages)).rejects.toThrow(/deleted/);
+    await expect(processSession(plan.session_id, steps, getPipelineDeps())).rejects.toThrow(/deleted/);
     expect(deletedStatus).toBe(204);
     expect(await leftovers(plan.session_id, [upload.key])).toEqual({
       sessions: 0,

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as sessions from "@/app/v1/sessions/route";
 import { getDb } from "@/db/client";
-import { findSuite } from "@/db/queries/catalog";
 import { sessions as sessionsTable } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { callRoute } from "./call-route";
 
 type Caller = Awaited<ReturnType<typeof createTestCaller>>;
@@ -77,7 +78,7 @@ beforeAll(async () => {
   other = await createTestCaller();
   // Four sessions share each created_at, so pages also cut between equal timestamps (ordered by id there).
   const base = Date.now() - 3_600_000;
-  const suite = await findSuite(await getDb(), "github");
+  const suite = findSuite(getBundledCatalog(), "github");
   if (!suite) throw new Error("catalog not seeded");
   const rows = Array.from({ length: 160 }, (_, i) => ({
     id: crypto.randomUUID(),

@@ -5,7 +5,7 @@ import {
   detectRecordingFormat,
   type RecordingFormat,
 } from "@/lib/ingest/detect-upload-format";
-import { tooLarge } from "@/lib/ingest/read-limited-body";
+import { chunksWithinLimit, refuseDeclaredOverLimit, tooLarge } from "@/lib/ingest/read-limited-body";
 import type { ObjectStore } from "@/lib/storage/object-store";
 import { uploadFileNameSchema } from "@/schemas/sessions";
 import { type StoredUpload, safeFileName } from "./create-uploaded-session";
@@ -151,8 +151,7 @@ export async function receiveMultipartUpload(
       message: "Send multipart/form-data or application/json",
     });
   }
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > options.maxBytes) throw tooLarge(options.maxBytes);
+  refuseDeclaredOverLimit(request, options.maxBytes);
   if (!request.body) throw badRequest("The request has no body");
 
   const queue: ParserItem[] = [];
@@ -207,15 +206,9 @@ export async function receiveMultipartUpload(
     }
   };
 
-  const reader = request.body.getReader();
-  let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > options.maxBytes) throw tooLarge(options.maxBytes);
-      feed(() => parser.write(value));
+    for await (const chunk of chunksWithinLimit(request.body, options.maxBytes)) {
+      feed(() => parser.write(chunk));
       await drain();
     }
     feed(() => parser.end());
@@ -223,7 +216,6 @@ export async function receiveMultipartUpload(
     if (!finished) throw badRequest("The multipart body ended early");
     return { fields, files };
   } catch (error) {
-    await reader.cancel().catch(() => undefined);
     await current?.abort(error);
     await options.store.deletePrefix(`sessions/${options.sessionId}/`).catch(() => undefined);
     throw error;

@@ -4,7 +4,8 @@
  * Run: npx tsx scripts/bench/decompression-bomb-bench.ts [inflated-MB=1100] [capped|uncapped|both]
  */
 import { getEnv } from "@/lib/env";
-import { getDefaultStages, inflatedByteLimit } from "@/lib/pipeline-runs/default-stages";
+import { bronzeStage } from "@/lib/pipeline/stages/bronze";
+import { inflatedByteLimit, inflationLimitError } from "@/lib/pipeline-runs/inflated-byte-limit";
 
 const inflatedMb = Number(process.argv[2] ?? "1100");
 const mode = process.argv[3] ?? "both";
@@ -35,12 +36,14 @@ async function run(bomb: Uint8Array, capped: boolean) {
   }
   const started = process.cpuUsage();
   const wall = performance.now();
-  const bronze = getDefaultStages().bronze([
+  // The same source the bronze step builds for a stored file.
+  const bronze = bronzeStage([
     {
       stream: new Blob([bomb as BlobPart]).stream(),
       fileName: "bomb.jsonl.gz",
       format: "native",
-      sizeBytes: bomb.byteLength,
+      limits: { maxBytes: inflatedByteLimit(bomb.byteLength) },
+      describeLimit: (error) => inflationLimitError("bomb.jsonl.gz", bomb.byteLength, error),
     },
   ]);
   let events = 0;

@@ -11,11 +11,12 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { ensureDatabaseReady } from "@/db/bootstrap";
 import { closeDb, getDb } from "@/db/client";
-import { findSuite } from "@/db/queries/catalog";
 import { insertSessionEventBatch } from "@/db/queries/session-events";
 import { insertSession } from "@/db/queries/sessions";
 import { users } from "@/db/schema";
 import { createTestUser } from "@/db/test-factories";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { resetEnvCache } from "@/lib/env";
 import { makeEvent } from "@/lib/ingest/stream-session";
 
@@ -38,7 +39,7 @@ async function main() {
   const db = await getDb();
   const user = await createTestUser();
   const sessionId = crypto.randomUUID();
-  const suite = await findSuite(db, "gmail");
+  const suite = findSuite(getBundledCatalog(), "gmail");
   if (!suite) throw new Error("the gmail suite is not seeded");
   await insertSession(db, { id: sessionId, userId: user.id, suiteId: suite.id, status: "open" });
 

@@ -10,8 +10,8 @@ import { createTestCaller } from "@/db/test-factories";
 import { actionToolMapId, modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { getDefaultStages } from "../../lib/pipeline-runs/default-stages";
 import { generateExample } from "../../lib/pipeline-runs/generate-example";
+import { getPipelineDeps } from "../../lib/pipeline-runs/pipeline-deps";
 import { processSession } from "../../lib/pipeline-runs/process-session";
 import type { StepRunner } from "../../lib/pipeline-runs/step-runner";
 import { gmailRecordingLines } from "../../test/helpers/gmail-recording";
@@ -48,7 +48,7 @@ async function main() {
       },
       sleep: async () => {},
     };
-    const stages = getDefaultStages();
+    const stages = getPipelineDeps();
     const total = performance.now();
     const processed = await processSession(sessionId, timed, stages);
     const processMs = Math.round(performance.now() - total);

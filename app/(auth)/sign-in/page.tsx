@@ -16,7 +16,7 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, notice } = await searchParams;
   const returnTo = typeof callbackUrl === "string" ? safeReturnPath(callbackUrl) : undefined;
   if (await getSessionUser()) redirect(returnTo ?? safeReturnPath(undefined));
   const entra = isEntraConfigured();
@@ -34,6 +34,18 @@ export default async function SignInPage({
         )
       }
     >
+      {notice === "signed-up" ? (
+        <p role="status" className="text-sm text-muted-foreground">
+          Sign in with the email and password you just entered. If that email already had an account, use its
+          existing password.
+        </p>
+      ) : null}
+      {notice === "signed-out-everywhere" || notice === "password-changed" ? (
+        <p role="status" className="text-sm text-muted-foreground">
+          {notice === "password-changed" ? "Password changed. " : ""}Every session has been signed out; sign
+          in again.
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm text-danger">
           Sign-in failed. Try again.

@@ -16,6 +16,6 @@ export const POST = authedRoute({ scopes: ["full"] }, async ({ request, principa
     throw badRequest("The body must be JSON");
   });
   const input = createApiKeySchema.parse(body);
-  const created = await createApiKey(principal.userId, input, readRequestMeta(request.headers));
+  const created = await createApiKey(principal.userId, input, readRequestMeta(request.headers), principal);
   return json(created, { status: 201 });
 });

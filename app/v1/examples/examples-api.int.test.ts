@@ -10,6 +10,7 @@ import { actionToolMapId, modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { resetEnvCache } from "@/lib/env";
 import { callRoute } from "@/lib/sessions/call-route";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { relayOutboxOnce } from "@/test/helpers/relay-outbox";
 import { GET as getMessages } from "./[id]/messages/route";
 import { GET as getOne } from "./[id]/route";
 import { GET as getCallbackSecret } from "./callback-secret/route";
@@ -64,6 +65,8 @@ describe("POST /v1/examples", () => {
       messages_url: `/v1/examples/${body.id}/messages`,
     });
     expect(response.headers.get("location")).toBe(`/v1/examples/${body.id}`);
+    // The request committed the example with its event; the relay (the executor's, in the app) queues the run.
+    expect(await relayOutboxOnce()).toBe(1);
     const runs = await (await getDb())
       .select({ functionId: jobRuns.functionId, event: jobRuns.event })
       .from(jobRuns)

@@ -15,7 +15,7 @@ export const GET = authedRoute({ scopes: ["read"] }, async ({ request, principal
 });
 
 /** multipart/form-data uploads recordings; application/json opens an empty session for streaming. */
-export const POST = authedRoute({ scopes: ["ingest"] }, async ({ request, principal }) => {
+export const POST = authedRoute({ scopes: ["ingest"], uploads: true }, async ({ request, principal }) => {
   if (/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
     return Response.json(await uploadSession(request, principal.userId), { status: 201 });
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { writeJsonl } from "@/lib/pipeline/jsonl";
 import type { GoldAction } from "@/schemas/pipeline";
 import { generateExamples } from "./generate-examples";
-import { writeJsonl } from "./write-jsonl";
 
 const catalog = getBundledCatalog();
 

@@ -1,13 +1,9 @@
 import { getSuiteRecognisers } from "@/lib/pipeline/recognisers/suite-recognisers";
-import type { Catalog, CatalogSuite } from "@/schemas/catalog";
+import type { CatalogSuite } from "@/schemas/catalog";
 import type { GoldAction, Interaction, Window } from "@/schemas/pipeline";
 import { ActionRecogniser } from "./recognise-actions";
 
 export type GoldResult = { windows: Window[]; actions: GoldAction[]; cancelledIds: Set<string> };
-
-export function findSuite(catalog: Catalog, suite: string): CatalogSuite | undefined {
-  return catalog.suites.find((candidate) => candidate.slug === suite);
-}
 
 /**
  * Windows and rule-recognised actions from time-ordered interactions of one session. `keysRecorded: false`

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/pipeline/is-record";
 import { eventTypeSchema } from "@/schemas/events";
 /**
  * Recording format detection from the first kilobytes of a file. Looks at structure (first JSON value's keys),
@@ -42,10 +43,6 @@ const codegenActions = new Set([
 
 // The native format is the canonical event model: its types are exactly the schema's.
 const nativeTypes = new Set<string>(eventTypeSchema.options);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Classifies one record (a line of a JSONL file or an array item). */
 export function classifyRecord(value: unknown): RecordingFormat | undefined {

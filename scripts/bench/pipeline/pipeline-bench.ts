@@ -4,9 +4,8 @@
  */
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { generateExamples } from "@/lib/pipeline/examples/generate-examples";
-import { buildGold } from "@/lib/pipeline/gold/build-gold";
-import { SilverBuilder } from "@/lib/pipeline/silver/build-silver";
-import { sortInteractions, streamInteractions } from "@/lib/pipeline/silver/silver-stream";
+import { goldStage } from "@/lib/pipeline/stages/gold";
+import { silverStage } from "@/lib/pipeline/stages/silver";
 import type { CanonicalEvent } from "@/schemas/events";
 import type { Interaction } from "@/schemas/pipeline";
 import { TestSession } from "@/test/helpers/test-session";
@@ -56,13 +55,13 @@ const cpuMs = () => {
 };
 const c0 = cpuMs();
 const t0 = performance.now();
-const builder = new SilverBuilder();
+const silver = silverStage(generate(size));
 const interactions: Interaction[] = [];
-for await (const interaction of streamInteractions(generate(size), builder)) interactions.push(interaction);
-sortInteractions(interactions);
+for await (const interaction of silver.interactions) interactions.push(interaction);
 const t1 = performance.now();
 const c1 = cpuMs();
-const gold = buildGold(interactions, suite);
+// Gold sorts the interactions (tabs flush independently): that is gold's work now, as in the durable run.
+const gold = await goldStage({ interactions, summary: silver.summary }, { suite });
 const t2 = performance.now();
 const c2 = cpuMs();
 const examples = await generateExamples({

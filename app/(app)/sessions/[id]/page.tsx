@@ -6,8 +6,9 @@ import { SessionExplorerLoader } from "@/components/explorer/session-explorer-lo
 import { QueryProvider } from "@/components/providers/query-provider";
 import { SessionLiveHeader } from "@/components/sessions/session-live-header";
 import { requireSessionUser } from "@/lib/auth/session";
+import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { findSuite } from "@/lib/catalog/find-suite";
 import { AppError } from "@/lib/errors";
-import { findSuite } from "@/lib/examples/resolve-catalog-refs";
 import { stageSpansFromMetrics } from "@/lib/explorer/stage-spans";
 import { getSessionDetail } from "@/lib/sessions/get-session";
 
@@ -26,7 +27,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const user = await requireSessionUser(`/sessions/${id}`);
   const session = await loadSession(user.id, id);
-  const suite = findSuite(session.suite_id);
+  const suite = findSuite(getBundledCatalog(), session.suite_id);
   return (
     <QueryProvider>
       <div className="flex flex-col gap-8">

@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { ACCOUNT_OWNER, createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { validatedAction } from "@/lib/auth/validated-action";
 import { createApiKeySchema, revokeApiKeySchema } from "@/schemas/api-keys";
 
 export const createApiKeyAction = validatedAction(createApiKeySchema, async (input, { user, meta }) => {
-  const created = await createApiKey(user.id, input, meta);
+  const created = await createApiKey(user.id, input, meta, ACCOUNT_OWNER);
   revalidatePath("/settings/api-keys");
   return created;
 });

@@ -8,6 +8,7 @@ import { createTestUser } from "@/db/test-factories";
 import { startCardSetup } from "@/lib/billing/start-card-setup";
 import { signStripePayload } from "@/test/fakes/stripe-server";
 import { type StripeTestEnv, startStripeTestEnv } from "@/test/helpers/fake-stripe-env";
+import { relayOutboxOnce } from "@/test/helpers/relay-outbox";
 
 let dataDir: string;
 let env: StripeTestEnv;
@@ -80,8 +81,11 @@ describe("POST /api/stripe/webhook", () => {
           sql`select count(*)::int as n from job_runs where event_name = 'billing/usage-report-requested'`,
         ),
       )[0]?.n ?? 0;
+    // Events of earlier cards are relayed first; the app's executor would have done it as they were written.
+    await relayOutboxOnce();
     const before = await reportRuns();
     await userWithCard();
+    await relayOutboxOnce();
     expect(await reportRuns()).toBe(before + 1);
   });
 

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/pipeline/is-record";
 import type { CanonicalEvent, EventType } from "@/schemas/events";
 import type { ImporterContext } from "../import-issue";
 import { readRecords, type SourceRecord } from "../read-records";
@@ -23,10 +24,6 @@ const dispatchTypes: Record<string, EventType> = {
 /** Trace event names this importer uses; everything else is skipped before parsing. */
 const RELEVANT =
   /"(?:EventDispatch|Screenshot|navigationStart|CommitLoad|FrameCommittedInBrowser|TracingStartedIn(?:Browser|Page)|RenderFrameHostImpl::DidCommitSameDocumentNavigation)"/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const str = (value: unknown, max: number) =>
   typeof value === "string" && value.length > 0 ? value.slice(0, max) : undefined;

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/pipeline/is-record";
 import type { CanonicalEvent, EventType } from "@/schemas/events";
 import type { ImporterContext } from "../import-issue";
 import { readRecords } from "../read-records";
@@ -18,10 +19,6 @@ const stepTypes: Record<string, EventType> = {
 };
 
 const buttons: Record<string, number> = { primary: 0, auxiliary: 1, secondary: 2, back: 3, forward: 4 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
 const str = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : undefined);

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/pipeline/is-record";
 import type { CanonicalEvent, EventTarget, EventType } from "@/schemas/events";
 import type { ImporterContext } from "../import-issue";
 import { readJsonLines } from "../read-records";
@@ -15,10 +16,6 @@ const modifierBits: [number, Modifier][] = [
   [8, "Shift"],
 ];
 const buttons: Record<string, number> = { left: 0, middle: 1, right: 2 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const str = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : undefined);
 

@@ -1,9 +1,6 @@
+import { isRecord } from "@/lib/pipeline/is-record";
 import type { EventTarget } from "@/schemas/events";
 import { describeCssSelector } from "../devtools-recorder/parse-selectors";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const NAMED_BY_LABEL = new Set([
   "textbox",

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/pipeline/is-record";
 import type { CanonicalEvent, EventTarget, EventType } from "@/schemas/events";
 import { describeError, type ImporterContext } from "../import-issue";
 import type { SourceRecord } from "../read-records";
@@ -28,10 +29,6 @@ const mouseInteractionTypes: Record<number, EventType> = {
   7: "mousedown",
   9: "mouseup",
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
 

@@ -1,3 +1,4 @@
+import { isRecord } from "@/lib/pipeline/is-record";
 /**
  * A minimal DOM mirror rebuilt from rrweb's serialized snapshot (EventType.FullSnapshot = 2) and mutation events
  * (IncrementalSource.Mutation = 0), with the indexes needed to describe a target the way a person sees it:
@@ -37,10 +38,6 @@ const SHARED_ATTRIBUTES = new Set([
   "type",
   "aria-labelledby",
 ]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function toAttributes(value: unknown): Record<string, string> {
   const attrs: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authedRoute } from "@/lib/api/handler";
 import { streamSessionTimeline } from "@/lib/explorer/stream-session-timeline";
-import { streamJsonl } from "@/lib/pipeline/examples/write-jsonl";
+import { streamJsonl } from "@/lib/pipeline/jsonl";
 import { timelineQuerySchema } from "@/schemas/timeline";
 
 export const dynamic = "force-dynamic";

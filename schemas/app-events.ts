@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// Every event the app sends, declared once with its schema (`inngest/events.ts` gives them to the Inngest
+// functions as typed triggers; `lib/events/` writes them to the outbox). Payloads stay small: ids, never
+// recording data.
+
+export const sessionUploadedData = z.object({
+  sessionId: z.uuid(),
+  userId: z.uuid(),
+});
+
+export const exampleRequestedData = z.object({
+  exampleId: z.uuid(),
+  userId: z.uuid(),
+});
+
+/** An example reached a final status; its callback (if any) is delivered by its own retried function. */
+export const exampleFinishedData = z.object({
+  exampleId: z.uuid(),
+  status: z.enum(["completed", "failed"]),
+});
+
+/** Report unreported usage to Stripe now (besides the cron), e.g. right after a customer adds a card. */
+export const usageReportRequestedData = z.object({});
+
+export const appEventSchemas = {
+  "session/uploaded": sessionUploadedData,
+  "example/requested": exampleRequestedData,
+  "example/finished": exampleFinishedData,
+  "billing/usage-report-requested": usageReportRequestedData,
+} as const;
+
+export type AppEventName = keyof typeof appEventSchemas;
+
+/**
+ * One event as domain code emits it. The id is the event's identity end to end (outbox row, Inngest event id,
+ * embedded run key): derive it from the thing that caused the event so a retried request emits no second event.
+ */
+export type AppEvent = {
+  [Name in AppEventName]: { name: Name; id: string; data: z.input<(typeof appEventSchemas)[Name]> };
+}[AppEventName];
