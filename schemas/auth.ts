@@ -17,7 +17,7 @@ export const signUpSchema = z.object({
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password").max(1024),
-  newPassword: z.string().min(12, "Use at least 12 characters").max(1024, "Use at most 1024 characters"),
+  currentPassword: text().min(1, "Enter your current password").max(1024),
+  newPassword: text().min(12, "Use at least 12 characters").max(1024, "Use at most 1024 characters"),
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
