@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cursorSchema, idOrSlugSchema, limitSchema, timestampSchema } from "./common";
+import { text } from "./text";
 
 export const sessionStatusSchema = z
   .enum(["open", "uploaded", "processing", "completed", "failed"])
@@ -9,7 +10,7 @@ export const sessionStatusSchema = z
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
-const descriptionSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH).optional();
+const descriptionSchema = text().trim().max(MAX_DESCRIPTION_LENGTH).optional();
 
 /** `POST /v1/sessions` with a JSON body: opens an empty session for streaming ingest. */
 export const createStreamingSessionSchema = z
@@ -23,6 +24,9 @@ export const createStreamingSessionSchema = z
   });
 export type CreateStreamingSessionInput = z.infer<typeof createStreamingSessionSchema>;
 
+/** The file name of a multipart `file` part, checked as a field named `file` so an error names it. */
+export const uploadFileNameSchema = z.object({ file: text().max(1024) });
+
 /** The non-file fields of the multipart upload (`file` parts carry the recordings). */
 export const uploadSessionFieldsSchema = z.object({
   suite_id: idOrSlugSchema,
@@ -34,7 +38,7 @@ export const uploadSessionMultipartSchema = z
     suite_id: idOrSlugSchema,
     description: descriptionSchema,
     file: z
-      .array(z.string().meta({ format: "binary" }))
+      .array(text().meta({ format: "binary" }))
       .describe(
         "One or more recordings (repeat the field): native `input_events.jsonl`, rrweb JSON, a DevTools Recorder flow or a Chrome trace; `.gz` accepted.",
       ),
@@ -45,8 +49,8 @@ export const sessionSchema = z
   .object({
     id: z.uuid(),
     suite_id: z.uuid(),
-    description: z.string().nullable(),
-    storage_path: z.string().describe("Storage prefix of the session's raw files: `sessions/<id>/`."),
+    description: text().nullable(),
+    storage_path: text().describe("Storage prefix of the session's raw files: `sessions/<id>/`."),
     status: sessionStatusSchema,
     created_at: timestampSchema,
   })
@@ -66,25 +70,22 @@ export type SessionResponse = z.infer<typeof sessionSchema>;
 export const sessionFileSchema = z
   .object({
     id: z.uuid(),
-    file_name: z.string(),
+    file_name: text(),
     size_bytes: z.number().int(),
-    format: z
-      .string()
-      .nullable()
-      .describe("Detected recording format, e.g. `native`, `rrweb`, `chrome-trace`."),
+    format: text().nullable().describe("Detected recording format, e.g. `native`, `rrweb`, `chrome-trace`."),
     created_at: timestampSchema,
   })
   .meta({ id: "SessionFile" });
 
 export const sessionDetailSchema = sessionSchema
   .extend({
-    source_format: z.string().nullable(),
+    source_format: text().nullable(),
     event_count: z.number().int().describe("Events stored (streamed events, or events imported from files)."),
     interaction_count: z.number().int(),
     action_count: z.number().int(),
     raw_bytes: z.number().int(),
-    metrics: z.record(z.string(), z.unknown()).nullable().describe("Pipeline metrics per stage, once run."),
-    error: z.string().nullable(),
+    metrics: z.record(text(), z.unknown()).nullable().describe("Pipeline metrics per stage, once run."),
+    error: text().nullable(),
     files: z.array(sessionFileSchema),
     updated_at: timestampSchema,
     completed_at: timestampSchema.nullable(),
@@ -104,8 +105,7 @@ export const listSessionsQuerySchema = z.object({
     .optional()
     .describe("Opaque cursor from the previous page's `next_cursor`, made for the same `order`."),
   order: sessionListOrderSchema.default("newest"),
-  q: z
-    .string()
+  q: text()
     .trim()
     .max(MAX_SESSION_SEARCH_LENGTH)
     .optional()
@@ -122,7 +122,7 @@ export type ListSessionsQuery = z.infer<typeof listSessionsQuerySchema>;
 export const sessionListSchema = z
   .object({
     data: z.array(sessionSchema),
-    next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+    next_cursor: text().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
   })
   .meta({ id: "SessionList" });
 
@@ -133,7 +133,7 @@ export const beginUploadSchema = z
     files: z
       .array(
         z.object({
-          file_name: z.string().min(1).max(255),
+          file_name: text().min(1).max(255),
           size_bytes: z
             .number()
             .int()
@@ -154,21 +154,21 @@ export type BeginUploadInput = z.infer<typeof beginUploadSchema>;
 export const beginUploadResponseSchema = z
   .object({
     session_id: z.uuid().describe("The id the session will have once the upload is completed."),
-    session_token: z
-      .string()
-      .describe("Pass to `POST /v1/uploads/complete` (and as `clientPayload` to Vercel Blob)."),
+    session_token: text().describe(
+      "Pass to `POST /v1/uploads/complete` (and as `clientPayload` to Vercel Blob).",
+    ),
     mode: z
       .enum(["local", "vercel-blob"])
       .describe(
         "`local`: PUT each file to its `upload_url`. `vercel-blob`: use `@vercel/blob/client` `upload()` with `handle_upload_url`.",
       ),
-    handle_upload_url: z.string().nullable(),
+    handle_upload_url: text().nullable(),
     expires_at: timestampSchema,
     uploads: z.array(
       z.object({
-        file_name: z.string(),
-        key: z.string().describe("Storage key (Vercel Blob pathname) of the file."),
-        upload_url: z.string().nullable().describe("`local` mode: PUT the raw file bytes here."),
+        file_name: text(),
+        key: text().describe("Storage key (Vercel Blob pathname) of the file."),
+        upload_url: text().nullable().describe("`local` mode: PUT the raw file bytes here."),
       }),
     ),
   })
@@ -176,13 +176,26 @@ export const beginUploadResponseSchema = z
 
 export const completeUploadSchema = z
   .object({
-    session_token: z.string().min(1),
+    session_token: text().min(1),
     suite_id: idOrSlugSchema,
     description: descriptionSchema,
     files: z
-      .array(z.object({ key: z.string().min(1), file_name: z.string().min(1).max(255) }))
+      .array(z.object({ key: text().min(1), file_name: text().min(1).max(255) }))
       .min(1)
-      .max(20),
+      .max(20)
+      // A key listed twice would store its events twice: each reserved file is completed once.
+      .superRefine((files, ctx) => {
+        const seen = new Set<string>();
+        files.forEach((file, index) => {
+          if (seen.has(file.key))
+            ctx.addIssue({
+              code: "custom",
+              path: [index, "key"],
+              message: `'${file.key}' is listed more than once`,
+            });
+          seen.add(file.key);
+        });
+      }),
   })
   .meta({ id: "CompleteUploadRequest" });
 export type CompleteUploadInput = z.infer<typeof completeUploadSchema>;

@@ -10,6 +10,7 @@ import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { childLogger } from "@/lib/logger";
 import { sessionTimezone } from "@/lib/pipeline/stages/session-timezone";
+import { getObjectStore } from "@/lib/storage/get-object-store";
 import { recordUsage } from "@/lib/usage/record-usage";
 import type { Catalog } from "@/schemas/catalog";
 import { type BronzeResult, runBronzeStep } from "./bronze-step";
@@ -34,6 +35,31 @@ async function startSessionRun(
   if (!suite) throw new NonRetriableError(`Session ${sessionId} has an unknown suite ${session.suiteId}`);
   await markSessionProcessing(db, sessionId);
   return { suite: suite.slug, userId: session.userId };
+}
+
+/**
+ * Deleting a session cancels its run at the next step boundary. A step already running when the session was
+ * deleted may write artifacts after the deletion removed the session's objects, so each step checks again when
+ * it is done and removes what it wrote: nothing of a deleted session is left in storage.
+ */
+async function unlessDeleted<T>(sessionId: string, stage: () => Promise<T>): Promise<T> {
+  const isGone = async () => !(await findSessionRunState(await getDb(), sessionId));
+  const cancel = async () => {
+    await (await getObjectStore()).deletePrefix(`sessions/${sessionId}/`);
+    log.info({ sessionId }, "session deleted during its run; run cancelled");
+    return new NonRetriableError(`Session ${sessionId} was deleted; its run is cancelled`);
+  };
+  if (await isGone()) throw await cancel();
+  let result: T;
+  try {
+    result = await stage();
+  } catch (error) {
+    // Deleted mid-step, the step fails on its vanished input: that is the cancellation, not a retriable error.
+    if (await isGone()) throw await cancel();
+    throw error;
+  }
+  if (await isGone()) throw await cancel();
+  return result;
 }
 
 /** The per-run metrics JSON stored in sessions.metrics and returned with the session. */
@@ -68,13 +94,17 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  */
 export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
   const { suite, userId } = await step.run("start", () => startSessionRun(sessionId, deps.catalog));
-  const bronze = await step.run("bronze", () => runBronzeStep(sessionId));
-  const silver = await step.run("silver", () => runSilverStep(sessionId));
-  const gold = await step.run("gold", () => runGoldStep(sessionId, { suite, silver }, deps));
+  const bronze = await step.run("bronze", () => unlessDeleted(sessionId, () => runBronzeStep(sessionId)));
+  const silver = await step.run("silver", () => unlessDeleted(sessionId, () => runSilverStep(sessionId)));
+  const gold = await step.run("gold", () =>
+    unlessDeleted(sessionId, () => runGoldStep(sessionId, { suite, silver }, deps)),
+  );
   // In the zone finalize stores in the metrics, which example generation later maps the accepted calls in.
   const timezone = sessionTimezone(undefined, silver, bronze);
   const review = await step.run("review-items", () =>
-    runReviewStep(sessionId, { userId, suite, ...(timezone ? { timezone } : {}) }, deps),
+    unlessDeleted(sessionId, () =>
+      runReviewStep(sessionId, { userId, suite, ...(timezone ? { timezone } : {}) }, deps),
+    ),
   );
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
