@@ -2,7 +2,15 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getEnv, isBlobStorage } from "@/lib/env";
 import { createNonce, pageContentSecurityPolicy } from "@/lib/web/security-headers";
 
-const APP_PAGE_PREFIXES = ["/settings", "/dashboard", "/sessions", "/examples", "/upload", "/billing"];
+const APP_PAGE_PREFIXES = [
+  "/settings",
+  "/dashboard",
+  "/sessions",
+  "/examples",
+  "/upload",
+  "/review",
+  "/billing",
+];
 
 const isAppPage = (pathname: string) =>
   APP_PAGE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -12,6 +12,7 @@ const customerTables = [
   "usage_records",
   "audit_log",
   "idempotency_keys",
+  "direct_upload_files",
   "rate_limit_buckets",
   "examples",
   "session_event_batches",

@@ -9,9 +9,13 @@ export type AppErrorCode =
   | "not_found"
   | "method_not_allowed"
   | "conflict"
+  | "idempotency_key_in_use"
+  | "idempotency_key_reused"
   | "payload_too_large"
+  | "storage_quota_exceeded"
   | "unsupported_media_type"
   | "unprocessable"
+  | "no_records"
   | "rate_limited"
   | "unavailable"
   | "internal";
@@ -23,9 +27,13 @@ const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  idempotency_key_in_use: 409,
+  idempotency_key_reused: 422,
   payload_too_large: 413,
+  storage_quota_exceeded: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  no_records: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

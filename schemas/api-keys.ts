@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { text } from "./text";
 
 export const apiKeyScopeSchema = z
   .enum(["ingest", "read", "full"])
   .describe("ingest: upload and stream recordings; read: read sessions and examples; full: everything");
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "Name is required").max(100).describe("A label to recognize the key by"),
+  name: text().trim().min(1, "Name is required").max(100).describe("A label to recognize the key by"),
   scope: apiKeyScopeSchema,
   expiresAt: z.coerce
     .date()
@@ -21,8 +22,8 @@ export type RevokeApiKeyInput = z.infer<typeof revokeApiKeySchema>;
 /** A key as listed: masked, never the secret. */
 export const apiKeySummarySchema = z.object({
   id: z.uuid(),
-  name: z.string(),
-  maskedKey: z.string().describe("tp_live_abcd…wxyz"),
+  name: text(),
+  maskedKey: text().describe("tp_live_abcd…wxyz"),
   scope: apiKeyScopeSchema,
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable().describe("Updated at most once a minute"),
@@ -31,6 +32,6 @@ export const apiKeySummarySchema = z.object({
 export type ApiKeySummary = z.infer<typeof apiKeySummarySchema>;
 
 export const createdApiKeySchema = apiKeySummarySchema.extend({
-  secret: z.string().describe("The full key. Shown exactly once: store it now"),
+  secret: text().describe("The full key. Shown exactly once: store it now"),
 });
 export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { text } from "./text";
 
 // Read-only catalog responses. Ids are stable UUID v5 values derived from slugs (same on every installation).
 
 export const suiteSummarySchema = z
   .object({
     id: z.uuid(),
-    slug: z.string(),
-    name: z.string(),
-    description: z.string(),
-    origins: z.array(z.string()).describe("Web origins whose recordings belong to this suite."),
+    slug: text(),
+    name: text(),
+    description: text(),
+    origins: z.array(text()).describe("Web origins whose recordings belong to this suite."),
   })
   .meta({
     id: "Suite",
@@ -23,10 +24,10 @@ export const suiteSummarySchema = z
 
 export const actionParameterSchema = z
   .object({
-    name: z.string(),
-    type: z.string().describe("`string`, `string[]`, `integer`, `number`, `boolean`, `datetime` or `date`."),
+    name: text(),
+    type: text().describe("`string`, `string[]`, `integer`, `number`, `boolean`, `datetime` or `date`."),
     required: z.boolean(),
-    description: z.string(),
+    description: text(),
   })
   .meta({ id: "ActionParameter" });
 
@@ -34,9 +35,9 @@ export const actionSummarySchema = z
   .object({
     id: z.uuid(),
     suite_id: z.uuid(),
-    slug: z.string(),
-    name: z.string(),
-    description: z.string(),
+    slug: text(),
+    name: text(),
+    description: text(),
   })
   .meta({ id: "Action" });
 
@@ -51,16 +52,16 @@ export const suiteDetailSchema = suiteSummarySchema
 export const toolSchema = z
   .object({
     id: z.uuid(),
-    name: z.string(),
-    description: z.string(),
+    name: text(),
+    description: text(),
     input_schema: z
-      .record(z.string(), z.unknown())
+      .record(text(), z.unknown())
       .describe("The tool's JSON Schema input, as the MCP server declares it."),
   })
   .meta({ id: "Tool" });
 
 export const mcpServerSchema = z
-  .object({ id: z.uuid(), slug: z.string(), name: z.string(), description: z.string() })
+  .object({ id: z.uuid(), slug: text(), name: text(), description: text() })
   .meta({ id: "McpServer" });
 
 export const mcpServerDetailSchema = mcpServerSchema
@@ -68,19 +69,19 @@ export const mcpServerDetailSchema = mcpServerSchema
   .meta({ id: "McpServerDetail" });
 
 export const modelSchema = z
-  .object({ id: z.uuid(), slug: z.string(), provider: z.string(), name: z.string(), description: z.string() })
+  .object({ id: z.uuid(), slug: text(), provider: text(), name: text(), description: text() })
   .meta({ id: "Model" });
 
 export const actionToolMapSummarySchema = z
-  .object({ id: z.uuid(), slug: z.string(), suite_id: z.uuid(), mcp_server_id: z.uuid() })
+  .object({ id: z.uuid(), slug: text(), suite_id: z.uuid(), mcp_server_id: z.uuid() })
   .meta({ id: "ActionToolMap" });
 
 export const parameterMappingSchema = z
   .object({
-    tool_parameter: z.string(),
-    action_parameter: z.string().nullable().describe("Source action parameter, or null for a constant."),
+    tool_parameter: text(),
+    action_parameter: text().nullable().describe("Source action parameter, or null for a constant."),
     constant: z.unknown().optional().describe("Constant value when there is no action parameter."),
-    transform: z.string().nullable().describe("Named transform, e.g. `datetime_iso8601`."),
+    transform: text().nullable().describe("Named transform, e.g. `datetime_iso8601`."),
   })
   .meta({ id: "ParameterMapping" });
 
@@ -88,9 +89,9 @@ export const toolMappingSchema = z
   .object({
     id: z.uuid(),
     action_id: z.uuid(),
-    action: z.string(),
+    action: text(),
     tool_id: z.uuid(),
-    tool: z.string(),
+    tool: text(),
     parameters: z.array(parameterMappingSchema),
   })
   .meta({ id: "ToolMapping" });

@@ -1,44 +1,45 @@
 import { z } from "zod";
+import { hasNoNul, jsonValue, NUL_MESSAGE, text } from "./text";
 
 /** The shape of db/catalog.json, the platform capability catalog. */
 export const catalogParameterSchema = z.object({
-  name: z.string().min(1),
+  name: text().min(1),
   type: z.enum(["string", "string[]", "integer", "number", "boolean", "datetime", "date"]),
   required: z.boolean(),
-  description: z.string(),
+  description: text(),
 });
 
 export const catalogActionSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9_]+$/),
-  name: z.string(),
-  description: z.string(),
+  slug: text().regex(/^[a-z0-9_]+$/),
+  name: text(),
+  description: text(),
   parameters: z.array(catalogParameterSchema),
 });
 
 export const catalogSuiteSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string(),
-  description: z.string(),
-  origins: z.array(z.url()),
+  slug: text().regex(/^[a-z0-9-]+$/),
+  name: text(),
+  description: text(),
+  origins: z.array(z.url().refine(hasNoNul, { message: NUL_MESSAGE })),
   actions: z.array(catalogActionSchema),
 });
 
 export const catalogToolSchema = z.object({
-  name: z.string().min(1),
-  description: z.string(),
+  name: text().min(1),
+  description: text(),
   input_schema: z
     .object({
       type: z.literal("object"),
-      properties: z.record(z.string(), z.record(z.string(), z.unknown())),
-      required: z.array(z.string()).default([]),
+      properties: z.record(text(), z.record(text(), z.unknown())),
+      required: z.array(text()).default([]),
     })
     .loose(),
 });
 
 export const catalogMcpServerSchema = z.object({
-  slug: z.string(),
-  name: z.string(),
-  description: z.string(),
+  slug: text(),
+  name: text(),
+  description: text(),
   tools: z.array(catalogToolSchema),
 });
 
@@ -46,27 +47,27 @@ export const parameterTransformSchema = z.enum(["datetime_iso8601", "emails_to_a
 
 export const catalogParameterMappingSchema = z.union([
   z.object({
-    action_parameter: z.string(),
-    tool_parameter: z.string(),
+    action_parameter: text(),
+    tool_parameter: text(),
     transform: parameterTransformSchema.optional(),
   }),
-  z.object({ constant: z.json(), tool_parameter: z.string() }),
+  z.object({ constant: jsonValue(), tool_parameter: text() }),
 ]);
 
 export const catalogActionToolMapSchema = z.object({
-  slug: z.string(),
-  suite: z.string(),
-  mcp_server: z.string(),
+  slug: text(),
+  suite: text(),
+  mcp_server: text(),
   mappings: z.array(
-    z.object({ action: z.string(), tool: z.string(), parameters: z.array(catalogParameterMappingSchema) }),
+    z.object({ action: text(), tool: text(), parameters: z.array(catalogParameterMappingSchema) }),
   ),
 });
 
 export const catalogModelSchema = z.object({
-  slug: z.string(),
-  provider: z.string(),
-  name: z.string(),
-  description: z.string(),
+  slug: text(),
+  provider: text(),
+  name: text(),
+  description: text(),
 });
 
 export const catalogSchema = z.object({

@@ -1,19 +1,20 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /** Shapes shared by every /v1 endpoint: problem documents, pagination and id-or-slug path parameters. */
 
 export const problemSchema = z
   .object({
-    type: z
-      .string()
-      .describe("A stable URI naming the problem, e.g. `https://tracepipe.dev/problems/not_found`."),
-    title: z.string(),
+    type: text().describe(
+      "A stable URI naming the problem, e.g. `https://tracepipe.dev/problems/not_found`.",
+    ),
+    title: text(),
     status: z.number().int(),
-    detail: z.string().describe("What went wrong, written for the caller."),
-    instance: z.string().optional(),
-    request_id: z.string().optional(),
+    detail: text().describe("What went wrong, written for the caller."),
+    instance: text().optional(),
+    request_id: text().optional(),
     errors: z
-      .array(z.object({ field: z.string(), code: z.string(), message: z.string() }))
+      .array(z.object({ field: text(), code: text(), message: text() }))
       .optional()
       .describe("Per-field validation errors (422)."),
   })
@@ -29,8 +30,7 @@ export const problemSchema = z
     },
   });
 
-export const idOrSlugSchema = z
-  .string()
+export const idOrSlugSchema = text()
   .min(1)
   .max(200)
   .describe("A UUID or the slug of the resource.")
@@ -38,8 +38,7 @@ export const idOrSlugSchema = z
 
 export const uuidParamSchema = z.uuid().describe("The resource's UUID.");
 
-export const cursorSchema = z
-  .string()
+export const cursorSchema = text()
   .max(200)
   .regex(/^[A-Za-z0-9_-]+$/)
   .describe("Opaque cursor from the previous page's `next_cursor`.");

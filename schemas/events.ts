@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /**
  * Tracepipe's canonical event model: one shape that every importer (native JSONL, rrweb, DevTools Recorder,
@@ -25,26 +26,30 @@ export const eventTypeSchema = z
     "submit",
     "scroll",
     "screenshot",
+    "appear",
+    "disappear",
   ])
-  .describe("What happened. `meta` carries recording-level facts (timezone, user agent, viewport).");
+  .describe(
+    "What happened. `meta` carries recording-level facts (timezone, user agent, viewport). `appear` / `disappear`: what the page showed, not what the person did — a notice (`role=alert`/`status`, `aria-live`), a dialog opening or closing, a field's value the page filled in (`value`), a labelled element's shown value.",
+  );
 
 export const eventTargetSchema = z
   .object({
-    tag: z.string().max(64).optional().describe("Lower-case tag name, e.g. `input`, `button`, `div`."),
-    id: z.string().max(512).optional(),
-    name: z.string().max(512).optional().describe("The element's `name` attribute."),
-    type: z.string().max(64).optional().describe("`type` attribute of an input, e.g. `email`, `password`."),
-    role: z.string().max(64).optional().describe("Explicit or implicit ARIA role."),
-    ariaLabel: z.string().max(2048).optional(),
-    label: z.string().max(2048).optional().describe("Text of the associated `<label>` or `aria-labelledby`."),
-    placeholder: z.string().max(2048).optional(),
-    text: z.string().max(4096).optional().describe("Visible text of the element (buttons, links, chips)."),
-    selector: z.string().max(4096).optional().describe("A CSS selector, or `aria/…`, `text/…`, `xpath/…`."),
-    href: z.string().max(8192).optional(),
+    tag: text().max(64).optional().describe("Lower-case tag name, e.g. `input`, `button`, `div`."),
+    id: text().max(512).optional(),
+    name: text().max(512).optional().describe("The element's `name` attribute."),
+    type: text().max(64).optional().describe("`type` attribute of an input, e.g. `email`, `password`."),
+    role: text().max(64).optional().describe("Explicit or implicit ARIA role."),
+    ariaLabel: text().max(2048).optional(),
+    label: text().max(2048).optional().describe("Text of the associated `<label>` or `aria-labelledby`."),
+    placeholder: text().max(2048).optional(),
+    text: text().max(4096).optional().describe("Visible text of the element (buttons, links, chips)."),
+    selector: text().max(4096).optional().describe("A CSS selector, or `aria/…`, `text/…`, `xpath/…`."),
+    href: text().max(8192).optional(),
     contentEditable: z.boolean().optional(),
     checked: z.boolean().optional(),
     attributes: z
-      .record(z.string(), z.string())
+      .record(text(), text())
       .optional()
       .describe("Other attributes worth keeping, e.g. `data-*`."),
   })
@@ -54,8 +59,7 @@ export const modifiersSchema = z.array(z.enum(["Alt", "Control", "Meta", "Shift"
 
 export const nativeEventSchema = z
   .object({
-    id: z
-      .string()
+    id: text()
       .min(1)
       .max(128)
       .optional()
@@ -66,37 +70,35 @@ export const nativeEventSchema = z
       .union([z.number().nonnegative(), z.iso.datetime({ offset: true })])
       .describe("Epoch milliseconds or an ISO 8601 date-time with offset."),
     type: eventTypeSchema,
-    url: z.string().max(8192).optional(),
-    title: z.string().max(2048).optional(),
-    tab: z.string().max(128).optional().describe("Tab or window identifier; events of one tab share it."),
+    url: text().max(8192).optional(),
+    title: text().max(2048).optional(),
+    tab: text().max(128).optional().describe("Tab or window identifier; events of one tab share it."),
     target: eventTargetSchema.optional(),
-    value: z
-      .string()
+    value: text()
       .max(1_000_000)
       .nullable()
       .optional()
       .describe("Field value after the event (input/change)."),
-    data: z.string().max(1_000_000).optional().describe("Inserted text of an input event (InputEvent.data)."),
-    inputType: z
-      .string()
+    data: text().max(1_000_000).optional().describe("Inserted text of an input event (InputEvent.data)."),
+    inputType: text()
       .max(64)
       .optional()
       .describe("InputEvent.inputType, e.g. `insertText`, `deleteContentBackward`."),
-    key: z.string().max(64).optional().describe("KeyboardEvent.key"),
-    code: z.string().max(64).optional().describe("KeyboardEvent.code"),
+    key: text().max(64).optional().describe("KeyboardEvent.key"),
+    code: text().max(64).optional().describe("KeyboardEvent.code"),
     modifiers: modifiersSchema.optional(),
     x: z.number().optional(),
     y: z.number().optional(),
     scrollX: z.number().optional(),
     scrollY: z.number().optional(),
     button: z.number().int().min(0).max(4).optional(),
-    timezone: z.string().max(64).optional().describe("IANA time zone of the recording (on `meta` events)."),
-    userAgent: z.string().max(1024).optional(),
+    timezone: text().max(64).optional().describe("IANA time zone of the recording (on `meta` events)."),
+    userAgent: text().max(1024).optional(),
     viewport: z.object({ width: z.number(), height: z.number() }).optional(),
     screenshot: z
       .object({
         byteLength: z.number().int().nonnegative(),
-        mimeType: z.string().max(64).optional(),
+        mimeType: text().max(64).optional(),
       })
       .optional()
       .describe(
@@ -112,9 +114,9 @@ export type EventType = z.infer<typeof eventTypeSchema>;
 /** Where a canonical event came from: the source format and a line number or JSON path in the source file. */
 export const eventProvenanceSchema = z.object({
   format: z.enum(["native", "rrweb", "devtools-recorder", "chrome-trace", "playwright-codegen"]),
-  file: z.string().optional(),
+  file: text().optional(),
   line: z.number().int().positive().optional(),
-  path: z.string().optional(),
+  path: text().optional(),
   timeline: z
     .enum(["recorded", "synthetic", "monotonic"])
     .optional()
@@ -131,7 +133,7 @@ export type EventProvenance = z.infer<typeof eventProvenanceSchema>;
  * never kept (`value` is dropped and `masked` set).
  */
 export const canonicalEventSchema = nativeEventSchema.omit({ timestamp: true }).extend({
-  id: z.string().min(1),
+  id: text().min(1),
   ts: z.number(),
   masked: z.boolean().optional(),
   source: eventProvenanceSchema,

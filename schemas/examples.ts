@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { pageTrailParamsSchema } from "./page-trail";
+import { hasNoNul, NUL_MESSAGE, text } from "./text";
 
 /** A catalog reference: the stable UUID of the entry or its slug. */
-const catalogReference = z.string().trim().min(1).max(200);
+const catalogReference = text().trim().min(1).max(200);
 
 export const createExampleSchema = z
   .object({
@@ -14,12 +15,13 @@ export const createExampleSchema = z
       .optional()
       .describe("Action-tool map id or slug. May be omitted when the session's suite has exactly one map."),
     model_configuration: z
-      .record(z.string(), z.unknown())
+      .record(text(), z.unknown())
       .default({})
       .describe("Passed to LLM models (e.g. `temperature`, `format`, `multi_step`)."),
     callback_url: z
       .url({ protocol: /^https?$/ })
       .max(2048)
+      .refine(hasNoNul, { message: NUL_MESSAGE })
       .optional()
       .describe("Receives a signed POST when the example completes or fails."),
   })
@@ -37,9 +39,9 @@ export const exampleOutputOptionsSchema = z
 
 export const listExamplesQuerySchema = z.object({
   session_id: z.uuid().optional(),
-  suite_id: z.string().trim().min(1).optional(),
-  model_id: z.string().trim().min(1).optional(),
-  cursor: z.string().max(200).optional(),
+  suite_id: text().trim().min(1).optional(),
+  model_id: text().trim().min(1).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
@@ -66,13 +68,13 @@ export const exampleSchema = z.object({
   suite_id: z.uuid(),
   model_id: z.uuid(),
   action_tool_map_id: z.uuid(),
-  model_configuration: z.record(z.string(), z.unknown()),
+  model_configuration: z.record(text(), z.unknown()),
   status: exampleStatusSchema,
-  error: z.string().nullable(),
+  error: text().nullable(),
   record_count: z.number().int().nullable(),
   size_bytes: z.number().int().nullable(),
-  callback_url: z.string().nullable(),
-  messages_url: z.string().describe("`GET` streams the JSONL records as application/x-ndjson."),
+  callback_url: text().nullable(),
+  messages_url: text().describe("`GET` streams the JSONL records as application/x-ndjson."),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
   completed_at: z.iso.datetime().nullable(),

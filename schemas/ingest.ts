@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nativeEventSchema } from "./events";
+import { text } from "./text";
 
 /** Streaming ingest limits, part of the API contract (documented in the OpenAPI document). */
 export const MAX_INGEST_BODY_BYTES = 5 * 1024 * 1024;
@@ -9,8 +10,7 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 /** An event sent to `POST /v1/sessions/{id}/events`: the native event with its client id required. */
 export const ingestEventSchema = nativeEventSchema
   .extend({
-    id: z
-      .string()
+    id: text()
       .min(1)
       .max(128)
       .describe("Client-chosen id, unique within the session; an id already stored is a duplicate."),
@@ -44,10 +44,10 @@ export const ingestAcceptedSchema = z
 export const rejectedEventSchema = z
   .object({
     index: z.number().int().describe("Position of the item in the array (or line number − 1 in NDJSON)."),
-    id: z.string().nullable(),
-    code: z.string().describe("`invalid_json`, `invalid_type`, `missing_id`, …"),
-    field: z.string().describe("Dotted path of the offending field, `(root)` for the whole item."),
-    message: z.string(),
+    id: text().nullable(),
+    code: text().describe("`invalid_json`, `invalid_type`, `missing_id`, …"),
+    field: text().describe("Dotted path of the offending field, `(root)` for the whole item."),
+    message: text(),
   })
   .meta({ id: "RejectedEvent" });
 export type RejectedEvent = z.infer<typeof rejectedEventSchema>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /** A keyset cursor as the list APIs return it (base64url); its content is checked when it is used. */
-export const pageCursorParamSchema = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/);
+export const pageCursorParamSchema = text().regex(/^[A-Za-z0-9_-]{1,200}$/);
 
 /**
  * Bound on the cursors of earlier pages kept in a list page's URL (~80 characters each), so the URL stays well
@@ -15,8 +16,7 @@ export const PAGE_TRAIL_MAX = 40;
  */
 export const pageTrailParamsSchema = z.object({
   cursor: pageCursorParamSchema.optional().catch(undefined),
-  prev: z
-    .string()
+  prev: text()
     .transform((value) => value.split("."))
     .pipe(z.array(pageCursorParamSchema).max(PAGE_TRAIL_MAX))
     .optional()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { eventTargetSchema } from "@/schemas/events";
+import { text } from "./text";
 
 /**
  * Shapes of the silver and gold layers and of the per-run metrics. Interactions are what a person did (typed a
@@ -17,40 +18,44 @@ export const interactionKindSchema = z.enum([
   "submit",
   "navigate",
   "scroll",
+  "appear",
+  "disappear",
 ]);
 
 export const interactionSchema = z.object({
-  id: z.string(),
+  id: text(),
   kind: interactionKindSchema,
   ts: z.number().describe("Epoch ms of the first raw event."),
   endTs: z.number().describe("Epoch ms of the last raw event."),
-  tab: z.string(),
-  url: z.string().optional(),
-  title: z.string().optional(),
+  tab: text(),
+  url: text().optional(),
+  title: text().optional(),
   target: eventTargetSchema.optional(),
-  fieldKey: z
-    .string()
-    .optional()
-    .describe("Stable key of the field an interaction edits (type/select/check)."),
-  value: z.string().optional().describe("Final typed or chosen value; absent when masked."),
-  chips: z.array(z.string()).optional().describe("Tokens committed as chips (e.g. Gmail recipients)."),
+  fieldKey: text().optional().describe("Stable key of the field an interaction edits (type/select/check)."),
+  value: text().optional().describe("Final typed or chosen value; absent when masked."),
+  chips: z.array(text()).optional().describe("Tokens committed as chips (e.g. Gmail recipients)."),
   checked: z.boolean().optional(),
-  key: z.string().optional().describe("The key of a `press` (Enter, Escape)."),
-  modifiers: z.array(z.string()).optional(),
+  key: text().optional().describe("The key of a `press` (Enter, Escape)."),
+  modifiers: z.array(text()).optional(),
   masked: z.boolean().optional(),
-  eventIds: z.array(z.string()),
+  eventIds: z.array(text()),
 });
 
 export const windowSchema = z.object({
-  id: z.string(),
-  tab: z.string(),
-  origin: z.string(),
-  pageKind: z.string(),
-  url: z.string().optional(),
-  title: z.string().optional(),
+  id: text(),
+  tab: text(),
+  origin: text(),
+  pageKind: text(),
+  suite: text()
+    .optional()
+    .describe(
+      "Catalog suite the window belongs to, detected from its host, title and path; absent when none matched.",
+    ),
+  url: text().optional(),
+  title: text().optional(),
   startTs: z.number(),
   endTs: z.number(),
-  interactionIds: z.array(z.string()),
+  interactionIds: z.array(text()),
 });
 
 /**
@@ -65,24 +70,23 @@ export const reviewReasonSchema = z.enum([
   "timezone_unknown",
 ]);
 
-export const parameterValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+export const parameterValueSchema = z.union([text(), z.number(), z.boolean(), z.array(text())]);
 
 export const goldActionSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  parameters: z.record(z.string(), parameterValueSchema),
+  id: text(),
+  slug: text(),
+  parameters: z.record(text(), parameterValueSchema),
   confidence: z.number().min(0).max(1),
   needsReview: z.boolean(),
   source: z.enum(["rules", "llm"]),
-  interactionIds: z.array(z.string()),
-  eventIds: z.array(z.string()),
-  window: z.string().describe("Id of the window the committing interaction belongs to."),
-  suite: z
-    .string()
+  interactionIds: z.array(text()),
+  eventIds: z.array(text()),
+  window: text().describe("Id of the window the committing interaction belongs to."),
+  suite: text()
     .optional()
     .describe("Catalog suite slug of the action, in a session processed for several suites."),
   ts: z.number(),
-  missingParameters: z.array(z.string()).optional(),
+  missingParameters: z.array(text()).optional(),
   reviewReasons: z
     .array(reviewReasonSchema)
     .optional()
@@ -90,9 +94,9 @@ export const goldActionSchema = z.object({
 });
 
 export const toolCallSchema = z.object({
-  action: z.string().describe("Gold action id."),
-  tool: z.string(),
-  arguments: z.record(z.string(), z.unknown()),
+  action: text().describe("Gold action id."),
+  tool: text(),
+  arguments: z.record(text(), z.unknown()),
 });
 
 export const stageMetricsSchema = z.object({
@@ -107,7 +111,7 @@ export const pipelineMetricsSchema = z.object({
   windows: z.number(),
   actions: z.number(),
   mergeRatios: z
-    .record(z.string(), z.object({ events: z.number(), interactions: z.number(), ratio: z.number() }))
+    .record(text(), z.object({ events: z.number(), interactions: z.number(), ratio: z.number() }))
     .describe("Raw events per interaction, per interaction kind."),
   confidence: z.object({
     min: z.number().nullable(),
@@ -119,14 +123,20 @@ export const pipelineMetricsSchema = z.object({
   stages: z.object({ silver: stageMetricsSchema, gold: stageMetricsSchema }),
   llm: z
     .object({
-      model: z.string().optional(),
+      model: text().optional(),
       calls: z.number(),
       inputTokens: z.number(),
       outputTokens: z.number(),
     })
     .optional()
     .describe("Tokens used by LLM classification, with the model that used them."),
-  timezone: z.string().optional(),
+  timezone: text().optional(),
+  detectedSuites: z
+    .array(z.object({ suite: text(), windows: z.number(), interactions: z.number() }))
+    .optional()
+    .describe(
+      "Windows and interactions per detected suite (`unknown` when none matched), most interactions first: a session processed for one suite whose windows belong to another says so.",
+    ),
 });
 
 export type InteractionKind = z.infer<typeof interactionKindSchema>;

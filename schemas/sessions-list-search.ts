@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageTrailParamsSchema } from "./page-trail";
 import { MAX_SESSION_SEARCH_LENGTH, sessionListOrderSchema, sessionStatusSchema } from "./sessions";
+import { text } from "./text";
 
 /** The page's `sort` is the API's `order`. */
 export const sessionListSortSchema = sessionListOrderSchema;
@@ -13,9 +14,8 @@ export type SessionListSort = z.infer<typeof sessionListSortSchema>;
  * `from`/`to` are calendar days, read in the viewer's time zone.
  */
 export const sessionListSearchSchema = pageTrailParamsSchema.extend({
-  q: z.string().trim().min(1).max(MAX_SESSION_SEARCH_LENGTH).optional().catch(undefined),
-  suite: z
-    .string()
+  q: text().trim().min(1).max(MAX_SESSION_SEARCH_LENGTH).optional().catch(undefined),
+  suite: text()
     .regex(/^[a-z0-9][a-z0-9-]{0,99}$/)
     .optional()
     .catch(undefined),

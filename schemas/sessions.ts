@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cursorSchema, idOrSlugSchema, limitSchema, timestampSchema } from "./common";
+import { text } from "./text";
 import { timezoneSchema, timezoneSourceSchema } from "./timezone";
 
 export const sessionStatusSchema = z
@@ -10,7 +11,7 @@ export const sessionStatusSchema = z
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
-const descriptionSchema = z.string().trim().max(MAX_DESCRIPTION_LENGTH).optional();
+const descriptionSchema = text().trim().max(MAX_DESCRIPTION_LENGTH).optional();
 
 export const MAX_SUITES_PER_SESSION = 5;
 
@@ -55,6 +56,9 @@ export const createStreamingSessionSchema = z
   });
 export type CreateStreamingSessionInput = z.infer<typeof createStreamingSessionSchema>;
 
+/** The file name of a multipart `file` part, checked as a field named `file` so an error names it. */
+export const uploadFileNameSchema = z.object({ file: text().max(1024) });
+
 /** The non-file fields of the multipart upload (`file` parts carry the recordings). */
 export const uploadSessionFieldsSchema = z
   .object({
@@ -69,14 +73,13 @@ export type UploadSessionFields = z.infer<typeof uploadSessionFieldsSchema>;
 export const uploadSessionMultipartSchema = z
   .object({
     suite_id: suiteIdSchema.optional(),
-    suite_ids: z
-      .string()
+    suite_ids: text()
       .optional()
       .describe("Comma-separated suites to process the recording for (or repeat the field); see `suite_id`."),
     description: descriptionSchema,
     timezone: timezoneSchema.optional(),
     file: z
-      .array(z.string().meta({ format: "binary" }))
+      .array(text().meta({ format: "binary" }))
       .describe(
         "One or more recordings (repeat the field): native `input_events.jsonl`, rrweb JSON, a DevTools Recorder flow or a Chrome trace; `.gz` accepted.",
       ),
@@ -87,8 +90,8 @@ export const sessionSchema = z
   .object({
     id: z.uuid(),
     suite_id: z.uuid(),
-    description: z.string().nullable(),
-    storage_path: z.string().describe("Storage prefix of the session's raw files: `sessions/<id>/`."),
+    description: text().nullable(),
+    storage_path: text().describe("Storage prefix of the session's raw files: `sessions/<id>/`."),
     status: sessionStatusSchema,
     created_at: timestampSchema,
   })
@@ -108,12 +111,9 @@ export type SessionResponse = z.infer<typeof sessionSchema>;
 export const sessionFileSchema = z
   .object({
     id: z.uuid(),
-    file_name: z.string(),
+    file_name: text(),
     size_bytes: z.number().int(),
-    format: z
-      .string()
-      .nullable()
-      .describe("Detected recording format, e.g. `native`, `rrweb`, `chrome-trace`."),
+    format: text().nullable().describe("Detected recording format, e.g. `native`, `rrweb`, `chrome-trace`."),
     created_at: timestampSchema,
   })
   .meta({ id: "SessionFile" });
@@ -121,26 +121,24 @@ export const sessionFileSchema = z
 export const sessionDetailSchema = sessionSchema
   .extend({
     suite_ids: z.array(z.uuid()).describe("Every suite the session is processed for, `suite_id` first."),
-    suite_notice: z
-      .string()
+    suite_notice: text()
       .nullable()
       .describe(
         'Set when no window of the recording belongs to the chosen suites, e.g. "This recording looks like Gmail, not GitHub".',
       ),
-    timezone: z
-      .string()
+    timezone: text()
       .nullable()
       .describe(
         "IANA zone calendar times are written in; null while unknown (date-time actions then need review).",
       ),
     timezone_source: timezoneSourceSchema,
-    source_format: z.string().nullable(),
+    source_format: text().nullable(),
     event_count: z.number().int().describe("Events stored (streamed events, or events imported from files)."),
     interaction_count: z.number().int(),
     action_count: z.number().int(),
     raw_bytes: z.number().int(),
-    metrics: z.record(z.string(), z.unknown()).nullable().describe("Pipeline metrics per stage, once run."),
-    error: z.string().nullable(),
+    metrics: z.record(text(), z.unknown()).nullable().describe("Pipeline metrics per stage, once run."),
+    error: text().nullable(),
     files: z.array(sessionFileSchema),
     updated_at: timestampSchema,
     completed_at: timestampSchema.nullable(),
@@ -160,8 +158,7 @@ export const listSessionsQuerySchema = z.object({
     .optional()
     .describe("Opaque cursor from the previous page's `next_cursor`, made for the same `order`."),
   order: sessionListOrderSchema.default("newest"),
-  q: z
-    .string()
+  q: text()
     .trim()
     .max(MAX_SESSION_SEARCH_LENGTH)
     .optional()
@@ -178,7 +175,7 @@ export type ListSessionsQuery = z.infer<typeof listSessionsQuerySchema>;
 export const sessionListSchema = z
   .object({
     data: z.array(sessionSchema),
-    next_cursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+    next_cursor: text().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
   })
   .meta({ id: "SessionList" });
 
@@ -189,7 +186,7 @@ export const beginUploadSchema = z
     files: z
       .array(
         z.object({
-          file_name: z.string().min(1).max(255),
+          file_name: text().min(1).max(255),
           size_bytes: z
             .number()
             .int()
@@ -210,21 +207,21 @@ export type BeginUploadInput = z.infer<typeof beginUploadSchema>;
 export const beginUploadResponseSchema = z
   .object({
     session_id: z.uuid().describe("The id the session will have once the upload is completed."),
-    session_token: z
-      .string()
-      .describe("Pass to `POST /v1/uploads/complete` (and as `clientPayload` to Vercel Blob)."),
+    session_token: text().describe(
+      "Pass to `POST /v1/uploads/complete` (and as `clientPayload` to Vercel Blob).",
+    ),
     mode: z
       .enum(["local", "vercel-blob"])
       .describe(
         "`local`: PUT each file to its `upload_url`. `vercel-blob`: use `@vercel/blob/client` `upload()` with `handle_upload_url`.",
       ),
-    handle_upload_url: z.string().nullable(),
+    handle_upload_url: text().nullable(),
     expires_at: timestampSchema,
     uploads: z.array(
       z.object({
-        file_name: z.string(),
-        key: z.string().describe("Storage key (Vercel Blob pathname) of the file."),
-        upload_url: z.string().nullable().describe("`local` mode: PUT the raw file bytes here."),
+        file_name: text(),
+        key: text().describe("Storage key (Vercel Blob pathname) of the file."),
+        upload_url: text().nullable().describe("`local` mode: PUT the raw file bytes here."),
       }),
     ),
   })
@@ -232,15 +229,28 @@ export const beginUploadResponseSchema = z
 
 export const completeUploadSchema = z
   .object({
-    session_token: z.string().min(1),
+    session_token: text().min(1),
     suite_id: suiteIdSchema.optional(),
     suite_ids: suiteIdsSchema.optional(),
     description: descriptionSchema,
     timezone: timezoneSchema.optional(),
     files: z
-      .array(z.object({ key: z.string().min(1), file_name: z.string().min(1).max(255) }))
+      .array(z.object({ key: text().min(1), file_name: text().min(1).max(255) }))
       .min(1)
-      .max(20),
+      .max(20)
+      // A key listed twice would store its events twice: each reserved file is completed once.
+      .superRefine((files, ctx) => {
+        const seen = new Set<string>();
+        files.forEach((file, index) => {
+          if (seen.has(file.key))
+            ctx.addIssue({
+              code: "custom",
+              path: [index, "key"],
+              message: `'${file.key}' is listed more than once`,
+            });
+          seen.add(file.key);
+        });
+      }),
   })
   .refine(suitesGiven, suiteRequired)
   .meta({ id: "CompleteUploadRequest" });

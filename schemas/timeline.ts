@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 export const laneIdSchema = z
   .enum(["events", "interactions", "windows", "actions", "toolCalls"])
@@ -11,12 +12,12 @@ export const timelineChunkSchema = z
     lane: laneIdSchema,
     starts: z.array(z.number()).describe("Start of each item, ms after the session's first event."),
     ends: z.array(z.number()),
-    ids: z.array(z.string()),
-    labels: z.array(z.string()),
+    ids: z.array(text()),
+    labels: z.array(text()),
     categories: z
-      .array(z.string())
+      .array(text())
       .describe("Event type, interaction kind, page kind, action slug or tool name."),
     flagged: z.array(z.number()).optional().describe("1 where the item needs review."),
-    links: z.array(z.array(z.string())).optional().describe("Ids of the items each one came from."),
+    links: z.array(z.array(text())).optional().describe("Ids of the items each one came from."),
   })
   .describe("One NDJSON line of a timeline lane.");

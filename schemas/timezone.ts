@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/pipeline/timezone/is-valid-time-zone";
+import { text } from "./text";
 
 /** An IANA zone name as a customer states it for a recording (upload form, API, CLI). */
-export const timezoneSchema = z
-  .string()
+export const timezoneSchema = text()
   .trim()
   .max(64)
   .refine(isValidTimeZone, { message: "Not an IANA time zone name (e.g. Europe/Berlin, America/New_York)" })

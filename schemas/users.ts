@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "./text";
 
 export const currentUserSchema = z.object({
   id: z.uuid(),
-  displayName: z.string(),
+  displayName: text(),
   email: z.email(),
   createdAt: z.iso.datetime(),
 });

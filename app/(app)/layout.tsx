@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requireSessionUser } from "@/lib/auth/session";
+import { countPendingReview } from "@/lib/review/count-pending-review";
 import { signOutAction } from "../(auth)/actions";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +14,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     "use server";
     return signOutAction({});
   };
+  const pendingReviewCount = await countPendingReview(user.id);
   return (
-    <AppShell user={{ displayName: user.displayName, email: user.email }} signOut={signOut}>
+    <AppShell
+      user={{ displayName: user.displayName, email: user.email }}
+      signOut={signOut}
+      pendingReviewCount={pendingReviewCount}
+    >
       <QueryProvider>{children}</QueryProvider>
     </AppShell>
   );

@@ -9,6 +9,7 @@ export const NAV_LINKS: { href: string; label: string }[] = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/sessions", label: "Sessions" },
   { href: "/examples", label: "Examples" },
+  { href: "/review", label: "Review" },
   { href: "/upload", label: "Upload" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/billing", label: "Billing" },
@@ -18,9 +19,12 @@ export const NAV_LINKS: { href: string; label: string }[] = [
 export function AppShell({
   user,
   signOut,
+  pendingReviewCount = 0,
   children,
 }: {
   user: { displayName: string; email: string };
+  /** Shown on the Review link; the layout counts it on every server render (a decision refreshes it). */
+  pendingReviewCount?: number;
   signOut: () => Promise<unknown>;
   children: ReactNode;
 }) {
@@ -31,7 +35,7 @@ export function AppShell({
           <Link href="/dashboard" className="font-semibold">
             Tracepipe
           </Link>
-          <NavLinks links={NAV_LINKS} />
+          <NavLinks links={NAV_LINKS} counts={{ "/review": pendingReviewCount }} />
           <div className="ml-auto">
             <UserMenu user={user} signOut={signOut} />
           </div>

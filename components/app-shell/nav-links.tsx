@@ -5,10 +5,18 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 /** The main navigation; the current section is marked for sight and for screen readers (aria-current). */
-export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
+export function NavLinks({
+  links,
+  counts = {},
+}: {
+  links: { href: string; label: string }[];
+  /** A number shown beside a link (pending review items), by href; 0 shows nothing. */
+  counts?: Record<string, number>;
+}) {
   const pathname = usePathname();
   return links.map((link) => {
     const isCurrent = pathname === link.href || pathname.startsWith(`${link.href}/`);
+    const count = counts[link.href] ?? 0;
     return (
       <Link
         key={link.href}
@@ -18,8 +26,18 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
           "text-sm hover:text-foreground",
           isCurrent ? "font-medium text-foreground" : "text-muted-foreground",
         )}
+        aria-label={count > 0 ? `${link.label} (${count} pending)` : undefined}
       >
         {link.label}
+        {count > 0 ? (
+          <span
+            aria-hidden
+            data-testid="nav-count"
+            className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white"
+          >
+            {count > 99 ? "99+" : count}
+          </span>
+        ) : null}
       </Link>
     );
   });

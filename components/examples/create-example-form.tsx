@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -167,6 +168,14 @@ export function CreateExampleForm({
       {error ? (
         <p role="alert" className="rounded-md bg-danger-muted px-3 py-2 text-sm text-danger-muted-foreground">
           {error}
+          {/no_records|0 records/.test(error) && error.includes("/review?session=") ? (
+            <>
+              {" "}
+              <Link className="font-medium underline" href={`/review?session=${sessionId}`}>
+                Open the review queue
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : null}
       <div>

@@ -14,7 +14,17 @@ declare global {
   }
 }
 
-export function SessionExplorerLoader({ sessionId, stages }: { sessionId: string; stages: StageSpan[] }) {
+export function SessionExplorerLoader({
+  sessionId,
+  stages,
+  focus,
+  keyboard,
+}: {
+  sessionId: string;
+  stages: StageSpan[];
+  focus?: { lane: LaneId; id: string };
+  keyboard?: boolean;
+}) {
   const { lanes, loading, error } = useTimelineLanes(sessionId, true);
   const loadDetail = useCallback(
     (lane: LaneId, id: string) =>
@@ -39,7 +49,14 @@ export function SessionExplorerLoader({ sessionId, stages }: { sessionId: string
           Loading… {lanes.find((l) => l.id === "events")?.starts.length.toLocaleString()} events so far
         </p>
       )}
-      <SessionExplorer lanes={lanes} stages={stages} loadDetail={loadDetail} onFrame={onFrame} />
+      <SessionExplorer
+        lanes={lanes}
+        stages={stages}
+        loadDetail={loadDetail}
+        onFrame={onFrame}
+        focus={focus}
+        keyboard={keyboard}
+      />
     </div>
   );
 }

@@ -25,6 +25,19 @@ interface SessionExplorerProps {
   /** Full JSON of one item, fetched on selection (lanes only carry what the timeline draws). */
   loadDetail?: (lane: LaneId, id: string) => Promise<unknown>;
   onFrame?: (ms: number) => void;
+  /** An item to select and zoom to once its lane has loaded (the review queue's evidence), instead of a #item link. */
+  focus?: { lane: LaneId; id: string };
+  /** Whether j/k and the arrows drive the timeline; off where the page owns those keys (the review queue). */
+  keyboard?: boolean;
+}
+
+function selectionOf(
+  lanes: LaneColumns[],
+  item: { lane: LaneId; id: string },
+): TimelineSelection | undefined {
+  const lane = lanes.find((l) => l.id === item.lane);
+  const index = lane?.ids.indexOf(item.id) ?? -1;
+  return lane && index >= 0 ? { lane: lane.id, index } : undefined;
 }
 
 function selectionFromHash(lanes: LaneColumns[]): TimelineSelection | undefined {
@@ -35,7 +48,14 @@ function selectionFromHash(lanes: LaneColumns[]): TimelineSelection | undefined 
   return lane && index >= 0 ? { lane: lane.id, index } : undefined;
 }
 
-export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }: SessionExplorerProps) {
+export function SessionExplorer({
+  lanes: allLanes,
+  stages,
+  loadDetail,
+  onFrame,
+  focus,
+  keyboard = true,
+}: SessionExplorerProps) {
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(new Set());
   const lanes = useMemo(() => filterEventTypes(allLanes, hiddenTypes), [allLanes, hiddenTypes]);
   const bounds = useMemo(() => sessionBounds(allLanes), [allLanes]);
@@ -63,16 +83,17 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
   );
 
   const select = useCallback(
-    (next: TimelineSelection | undefined) => {
+    (next: TimelineSelection | undefined, updateHash = true) => {
       setSelection(next);
       setDetail(undefined);
       const lane = next && lanes.find((l) => l.id === next.lane);
       const id = lane && next ? lane.ids[next.index] : undefined;
-      window.history.replaceState(
-        null,
-        "",
-        id && next ? `#item=${next.lane}:${encodeURIComponent(id)}` : "#",
-      );
+      if (updateHash && !focus)
+        window.history.replaceState(
+          null,
+          "",
+          id && next ? `#item=${next.lane}:${encodeURIComponent(id)}` : "#",
+        );
       // A slow answer for an earlier selection must not replace the detail of the current one.
       const key = id && next ? `${next.lane}:${id}` : undefined;
       latestSelection.current = key;
@@ -83,19 +104,28 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
         );
       }
     },
-    [lanes, loadDetail],
+    [lanes, loadDetail, focus],
   );
 
-  // A deep link (#item=lane:id) selects its item once that item's lane has streamed in.
+  // A deep link (#item=lane:id), or the focus a page asks for, selects its item once its lane has streamed in.
   const hashApplied = useRef(false);
   useEffect(() => {
     if (hashApplied.current) return;
-    const fromHash = selectionFromHash(lanes);
+    const fromHash = focus ? selectionOf(lanes, focus) : selectionFromHash(lanes);
     if (fromHash) {
       hashApplied.current = true;
-      select(fromHash);
+      select(fromHash, !focus);
+      const lane = lanes.find((l) => l.id === fromHash.lane);
+      if (focus && lane) {
+        // Zoom to the item's span with its source events on either side.
+        const start = lane.starts[fromHash.index] as number;
+        const end = lane.ends[fromHash.index] as number;
+        const pad = Math.max(500, (end - start) * 0.5);
+        hasMoved.current = true;
+        setViewportState({ from: start - pad, to: end + pad });
+      }
     }
-  }, [lanes, select]);
+  }, [lanes, select, focus]);
 
   const centerOn = useCallback(
     (lane: LaneColumns, index: number, zoom = false) => {
@@ -144,7 +174,7 @@ export function SessionExplorer({ lanes: allLanes, stages, loadDetail, onFrame }
     }),
     [step, changeLane, selectedLane, selection, centerOn, select],
   );
-  useExplorerKeyboard(keyHandlers);
+  useExplorerKeyboard(keyHandlers, keyboard);
 
   const jumpToMatch = (offset: number) => {
     if (matches.length === 0) return;

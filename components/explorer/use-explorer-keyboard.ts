@@ -12,8 +12,9 @@ export interface ExplorerKeyHandlers {
 }
 
 /** j/k and ←/→ move within a lane, ↑/↓ change lane, Enter zooms to the selection, Escape clears it. */
-export function useExplorerKeyboard(handlers: ExplorerKeyHandlers) {
+export function useExplorerKeyboard(handlers: ExplorerKeyHandlers, enabled = true) {
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable))
@@ -36,5 +37,5 @@ export function useExplorerKeyboard(handlers: ExplorerKeyHandlers) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [handlers]);
+  }, [handlers, enabled]);
 }

@@ -8,7 +8,9 @@ export type AuditAction =
   | "user.signed_out_everywhere"
   | "user.password_changed"
   | "api_key.created"
-  | "api_key.revoked";
+  | "api_key.revoked"
+  | "review_item.accepted"
+  | "review_item.rejected";
 
 export async function insertAuditEntry(
   db: Database,

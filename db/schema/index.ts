@@ -4,6 +4,7 @@ export * from "./catalog";
 export * from "./examples";
 export * from "./jobs";
 export * from "./outbox";
+export * from "./review-items";
 export * from "./sessions";
 export * from "./usage";
 export * from "./users";

@@ -121,3 +121,27 @@ export const sessionEventBatches = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.seq] })],
 );
+
+/**
+ * One file reserved by a direct upload (`POST /v1/uploads`), so its token is single-use: `reserved` → `uploading`
+ * (one PUT holds it) → `uploaded` → `completed` (consumed by `POST /v1/uploads/complete`, after which the object
+ * is immutable). No foreign key to `sessions`: the session row only exists once the upload is completed.
+ * Deleting the session deletes its reservations, so a PUT after deletion finds none (404).
+ */
+export const directUploadFiles = pgTable(
+  "direct_upload_files",
+  {
+    storageKey: text("storage_key").primaryKey(),
+    sessionId: uuid("session_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    maxBytes: bigint("max_bytes", { mode: "number" }).notNull(),
+    state: text("state")
+      .$type<"reserved" | "uploading" | "uploaded" | "completed">()
+      .notNull()
+      .default("reserved"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("direct_upload_files_session_idx").on(t.sessionId)],
+);

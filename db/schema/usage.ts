@@ -72,7 +72,11 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Stored first responses for `Idempotency-Key` replays (24 h). */
+/**
+ * `Idempotency-Key` claims and their first responses (24 h). A row is written before the request runs, with a
+ * fingerprint of the request (method, path, body hash): a null response means it is still running, so a
+ * concurrent duplicate waits instead of running twice, and a different request under the same key is refused.
+ */
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
@@ -81,8 +85,10 @@ export const idempotencyKeys = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     scope: text("scope").notNull(),
-    responseStatus: integer("response_status").notNull(),
-    responseBody: jsonb("response_body").notNull(),
+    /** sha256 of method, path and body; '' on rows stored before fingerprints existed (they replay as before). */
+    fingerprint: text("fingerprint").notNull().default(""),
+    responseStatus: integer("response_status"),
+    responseBody: jsonb("response_body"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -2,7 +2,8 @@
 // Injected before any page script; hands each event to `window.__tracepipeEmit` (a Playwright binding in the corpus
 // recorder; a browser extension would post them instead). Password values are never emitted.
 (() => {
-  if (window.__tracepipeRecorder) return;
+  // One recorder per tab: frames (ads, about:blank helpers) would interleave their own "navigations".
+  if (window.__tracepipeRecorder || window.top !== window) return;
   window.__tracepipeRecorder = true;
   const emit = (event) => {
     try {
@@ -132,9 +133,89 @@
     });
     emit(base("navigation"));
   };
+  // What the page shows (`appear` / `disappear`): values it filled in, notices, dialogs opening and closing.
+  const TEXT_INPUT = /^(|text|email|search|url|tel|number|date|time|datetime-local|month|week)$/;
+  const isPrefilled = (el) =>
+    (el.tagName === "TEXTAREA" ||
+      (el.tagName === "INPUT" && TEXT_INPUT.test((el.getAttribute("type") || "").toLowerCase()))) &&
+    el.value.trim() !== "" &&
+    el.checkVisibility();
+  const shownValue = (el) => {
+    const label = el.getAttribute("aria-label");
+    if (!label || /^(INPUT|TEXTAREA)$/.test(el.tagName) || el.isContentEditable) return undefined;
+    // Only controls that display a value (Calendar's date and time buttons); editors and chips carry their own.
+    const role = el.getAttribute("role");
+    if (role ? role !== "button" : !/^(BUTTON|SPAN|DIV)$/.test(el.tagName)) return undefined;
+    const t = text(el);
+    return t && t.length <= 120 && t.toLowerCase() !== label.trim().toLowerCase() ? t : undefined;
+  };
+  const appear = (el, value) =>
+    emit({ ...base("appear"), target: describeTarget(el), ...(value !== undefined ? { value } : {}) });
+  const prefilledIn = (root) => {
+    for (const el of root.querySelectorAll("input,textarea")) if (isPrefilled(el)) appear(el, el.value);
+  };
+  const DIALOGS = '[role="dialog"],[role="alertdialog"],[aria-modal="true"],dialog';
+  const LIVE = '[role="alert"],[role="status"],[aria-live="polite"],[aria-live="assertive"]';
+  const openDialogs = new Map();
+  const notices = new Map();
+  const lastShown = new WeakMap();
+  const dialogValues = (dialog, onlyChanged) => {
+    for (const el of dialog.querySelectorAll("*")) {
+      const value = isPrefilled(el) ? el.value : shownValue(el);
+      if (value === undefined || (onlyChanged && lastShown.get(el) === value)) continue;
+      // Typed values arrive as input events; only values the page changed are shown values.
+      if (onlyChanged && /^(INPUT|TEXTAREA)$/.test(el.tagName)) continue;
+      lastShown.set(el, value);
+      appear(el, value);
+    }
+  };
+  const observePage = () => {
+    for (const dialog of document.querySelectorAll(DIALOGS)) {
+      const visible = dialog.checkVisibility();
+      const was = openDialogs.get(dialog);
+      if (visible && !was) {
+        openDialogs.set(dialog, describeTarget(dialog));
+        appear(dialog);
+        dialogValues(dialog, false);
+      } else if (visible && was) {
+        dialogValues(dialog, true);
+      } else if (!visible && was) {
+        openDialogs.delete(dialog);
+        emit({ ...base("disappear"), target: was });
+      }
+    }
+    for (const [dialog, target] of openDialogs) {
+      if (dialog.isConnected) continue;
+      openDialogs.delete(dialog);
+      emit({ ...base("disappear"), target });
+    }
+    for (const region of document.querySelectorAll(LIVE)) {
+      const t = text(region) ?? "";
+      if (notices.get(region) === t) continue;
+      notices.set(region, t);
+      if (t) appear(region);
+    }
+  };
+  const startObserving = () => {
+    prefilledIn(document);
+    for (const dialog of document.querySelectorAll(DIALOGS))
+      if (dialog.checkVisibility()) openDialogs.set(dialog, describeTarget(dialog));
+    for (const region of document.querySelectorAll(LIVE)) notices.set(region, text(region) ?? "");
+    new MutationObserver(observePage).observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ["class", "style", "hidden", "open", "aria-hidden"],
+    });
+  };
+  const onReady = () => {
+    pageEvents();
+    startObserving();
+  };
   if (document.readyState === "loading")
-    document.addEventListener("DOMContentLoaded", pageEvents, { once: true });
-  else pageEvents();
+    document.addEventListener("DOMContentLoaded", onReady, { once: true });
+  else onReady();
   // SPA navigations: Gmail changes the hash, Calendar and GitHub push history entries.
   let lastUrl = location.href;
   const onUrlChange = () => {

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
         argumentsUnknownFor: ["chrome-trace"],
         toolCalls: scenario.toolCalls,
         ...(scenario.secrets ? { secrets: scenario.secrets } : {}),
+        ...(scenario.holdout ? { holdout: true } : {}),
       };
       await writeFile(path.join(dir, "expected.json"), `${JSON.stringify(expected, null, 2)}\n`);
       process.stdout.write(

@@ -27,6 +27,11 @@ export type Scenario = {
   timezone?: string;
   /** Passwords typed in the session: they must not appear in any pipeline output. */
   secrets?: string[];
+  /**
+   * Held out while the recognisers were developed: recorded with the others, scored only at the end, reported
+   * separately by the accuracy script (a guard against tuning to the corpus).
+   */
+  holdout?: boolean;
   /** Page variants for this scenario, e.g. GitHub's React issue form instead of the classic one. */
   pages?: Record<string, string>;
 };

@@ -6,6 +6,7 @@ import { resolveSessionPrincipal } from "@/lib/auth/resolve-session-principal";
 import { AppError, unauthorized } from "@/lib/errors";
 import { enforceApiRateLimit } from "@/lib/rate-limit/enforce-api-rate-limit";
 import { toProblemResponse } from "./problem";
+import { rejectNulInUrl } from "./reject-nul-in-url";
 
 type RouteParams = Record<string, string | string[] | undefined>;
 interface RouteContext {
@@ -41,7 +42,9 @@ export function publicRoute(handler: (args: BaseArgs) => Promise<Response> | Res
   return async (request: Request, context: RouteContext) => {
     const requestId = crypto.randomUUID();
     try {
-      return withHeaders(await handler({ request, params: await context.params, requestId }), {
+      const params = await context.params;
+      rejectNulInUrl(new URL(request.url), params);
+      return withHeaders(await handler({ request, params, requestId }), {
         "x-request-id": requestId,
       });
     } catch (error) {
@@ -73,7 +76,9 @@ export function authedRoute(
           message: `This API key has scope '${principal.scope}'; this operation needs ${options.scopes.map((s) => `'${s}'`).join(" or ")}`,
         });
       }
-      const response = await handler({ request, params: await context.params, requestId, principal });
+      const params = await context.params;
+      rejectNulInUrl(new URL(request.url), params);
+      const response = await handler({ request, params, requestId, principal });
       return withHeaders(response, extraHeaders);
     } catch (error) {
       const response = toProblemResponse(error, { requestId, instance: new URL(request.url).pathname });

@@ -92,7 +92,10 @@ export function createApiClient(options: ApiClientOptions) {
         await sleep(backoff);
         continue;
       }
-      const retriable = response.status === 429 || (retry === "all" && response.status >= 500);
+      // 409 with Retry-After: the same Idempotency-Key is still running on the server (a retry raced it).
+      const isKeyInUse = response.status === 409 && response.headers.has("retry-after");
+      const retriable =
+        response.status === 429 || (retry === "all" && (response.status >= 500 || isKeyInUse));
       if (retry === "none" || !retriable || attempt >= maxAttempts) return response;
       const waitMs = Math.min(MAX_WAIT_MS, parseRetryAfter(response.headers.get("retry-after")) ?? backoff);
       await response.body?.cancel();

@@ -8,6 +8,7 @@ import { createTestCaller } from "@/db/test-factories";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
+import { calendarEditorRecordingLines } from "@/test/helpers/calendar-recording";
 import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
 import { type ApiTestServer, startApiTestServer } from "../../test/helpers/api-test-server";
 import { runCli } from "./run-cli";
@@ -131,6 +132,21 @@ describe("tracepipe upload → status → examples", () => {
         .split("\n")
         .map((line) => JSON.parse(line)),
     ).toEqual(records);
+  });
+
+  it("refuses examples with no records, naming the actions that await review, and writes no file", async () => {
+    const file = await writeRecording(
+      "untitled-event.jsonl",
+      calendarEditorRecordingLines({ timezone: "America/New_York" }),
+    );
+    const uploaded = await tracepipe(["upload", file, "--suite", "google-calendar", "--wait"]);
+    expect(uploaded.code).toBe(0);
+    const sessionId = uploaded.stdout.match(/^session ([0-9a-f-]{36}): completed$/m)?.[1];
+    const out = path.join(dir, "untitled.jsonl");
+    const refused = await tracepipe(["examples", String(sessionId), "--out", out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("0 records: 1 action awaits review");
+    await expect(readFile(out, "utf8")).rejects.toThrow(/ENOENT/);
   });
 });
 

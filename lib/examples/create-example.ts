@@ -8,6 +8,8 @@ import { findSuite } from "@/lib/catalog/find-suite";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { transactionWithEvents } from "@/lib/events/emit-events";
+import { noRecordsError } from "@/lib/review/reviewed-calls";
+import { wouldHaveRecords } from "@/lib/review/would-have-records";
 import type { CreateExampleInput } from "@/schemas/examples";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
 import { DEFAULT_MODEL_SLUG, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
@@ -60,6 +62,20 @@ export async function createExample(input: {
       code: "unprocessable",
       message: `Invalid model_configuration: ${options.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
     });
+  }
+  // A processed session is checked now, so the caller hears of an empty example at once; one still processing is
+  // checked when it is generated (the example then fails with the same explanation).
+  if (
+    session.status === "completed" &&
+    (await wouldHaveRecords({
+      userId: input.userId,
+      sessionId: session.id,
+      suite: suite.slug,
+      mapSlug: map.slug,
+      timezone: typeof session.metrics?.timezone === "string" ? session.metrics.timezone : undefined,
+    })) === false
+  ) {
+    throw await noRecordsError({ userId: input.userId, sessionId: session.id });
   }
   const row = await transactionWithEvents(db, async (tx, emit) => {
     const inserted = await insertExample(tx, {

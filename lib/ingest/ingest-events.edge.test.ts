@@ -1,19 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { IdempotencyStore, StoredResponse } from "./idempotency";
+import { createMemoryIdempotencyStore } from "@/test/helpers/memory-idempotency-store";
 import { type IngestDeps, ingestEvents, type SessionState } from "./ingest-events";
 
 // The ingest core in the edge-runtime sandbox: Web APIs only, storage injected (a Map standing in for the table).
 
 function memoryDeps(state: SessionState = "open") {
   const stored = new Map<string, unknown>();
-  const responses = new Map<string, StoredResponse>();
   const session = { state };
-  const idempotency: IdempotencyStore = {
-    find: async ({ userId, scope, key }) => responses.get(`${userId}:${scope}:${key}`),
-    save: async ({ userId, scope, key, status, body }) => {
-      responses.set(`${userId}:${scope}:${key}`, { status, body });
-    },
-  };
+  const idempotency = createMemoryIdempotencyStore();
   const deps: IngestDeps = {
     getSessionStatus: async (userId) => (userId === "u1" ? session.state : undefined),
     insertBatch: async (_userId, _sessionId, events) => {

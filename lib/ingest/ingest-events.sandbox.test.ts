@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createMemoryIdempotencyStore } from "@/test/helpers/memory-idempotency-store";
 import { runInEdgeSandbox } from "@/test/helpers/run-in-edge-sandbox";
 import type { IngestDeps, ingestEvents } from "./ingest-events";
 
@@ -15,7 +16,7 @@ describe("ingest core in the edge sandbox", () => {
         for (const id of ids) stored.set(id, true);
         return [...new Set(ids)];
       },
-      idempotency: { find: async () => undefined, save: async () => undefined },
+      idempotency: createMemoryIdempotencyStore(),
     };
     const sandbox = await runInEdgeSandbox("lib/ingest/ingest-events.ts", {
       // EdgeVM 5 lacks DecompressionStream, which Next's and Vercel's edge runtimes provide (Compression Streams).

@@ -29,13 +29,15 @@ export async function ingestEvents(args: {
   userId: string;
   sessionId: string;
   deps: IngestDeps;
-  now?: Date;
+  now?: () => number;
 }): Promise<Response> {
   const { request, userId, sessionId, deps } = args;
+  // The body is read first: the Idempotency-Key's fingerprint covers it (decompressed, so a re-compressed retry
+  // of the same events is the same request).
+  const body = await readLimitedBody(request, MAX_INGEST_BODY_BYTES);
   return withIdempotency(
-    { request, userId, scope: `events:${sessionId}`, store: deps.idempotency, now: args.now },
+    { request, body, userId, scope: `events:${sessionId}`, store: deps.idempotency, now: args.now },
     async () => {
-      const body = await readLimitedBody(request, MAX_INGEST_BODY_BYTES);
       const batch = parseEventBatch(body, request.headers.get("content-type") ?? "application/json");
       // The insert only writes while the session is open and the caller's, so the common case costs one
       // statement. When it stored nothing we ask why: all duplicates, or a missing or completed session.

@@ -4,6 +4,7 @@ import { apiKeyPaths } from "./paths/api-keys";
 import { catalogPaths } from "./paths/catalog";
 import { examplePaths } from "./paths/examples";
 import { platformPaths } from "./paths/platform";
+import { reviewItemPaths } from "./paths/review-items";
 import { sessionPaths } from "./paths/sessions";
 import { timelinePaths } from "./paths/timeline";
 import { uploadPaths } from "./paths/uploads";
@@ -22,6 +23,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   uploadPaths,
   catalogPaths,
   examplePaths,
+  reviewItemPaths,
   timelinePaths,
 ];
 
@@ -43,6 +45,10 @@ export function buildOpenApiDocument() {
       { name: "Streaming ingest", description: "For recorders and SDKs: open, stream events, complete." },
       { name: "Uploads", description: "Direct uploads of large recordings to storage." },
       { name: "Catalog", description: "Suites, actions, MCP servers, tools, maps and models (read-only)." },
+      {
+        name: "Review",
+        description: "Actions the pipeline could not finish, for a person to accept or reject.",
+      },
       { name: "Account", description: "The caller's account and API keys." },
       { name: "Platform", description: "Health, readiness and this document." },
     ],

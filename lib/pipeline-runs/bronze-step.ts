@@ -9,6 +9,7 @@ import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import type { CanonicalEvent } from "@/schemas/events";
 import { artifactKeys } from "./artifact-keys";
+import { inflatedByteLimit, inflationLimitError } from "./inflated-byte-limit";
 import { writeJsonlArtifact } from "./jsonl-artifacts";
 
 export interface BronzeResult {
@@ -60,7 +61,14 @@ async function sessionSources(sessionId: string): Promise<RawSource[]> {
     const stream = await store.getStream(file.storageKey);
     if (!stream) throw new Error(`Raw file ${file.fileName} of session ${sessionId} is missing from storage`);
     const format = knownFormat(file.format);
-    sources.push({ stream, fileName: file.fileName, ...(format ? { format } : {}) });
+    sources.push({
+      stream,
+      fileName: file.fileName,
+      ...(format ? { format } : {}),
+      // Decompression bombs: inflated bytes are capped per file, absolute and relative to the stored size.
+      limits: { maxBytes: inflatedByteLimit(file.sizeBytes) },
+      describeLimit: (error) => inflationLimitError(file.fileName, file.sizeBytes, error),
+    });
   }
   if (await hasSessionEventBatches(db, sessionId)) {
     sources.push({ stream: streamedEventsAsJsonl(sessionId), fileName: "streamed.jsonl", format: "native" });

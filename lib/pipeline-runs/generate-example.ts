@@ -15,6 +15,7 @@ import {
   generateExamples,
   RULES_MODEL,
 } from "@/lib/pipeline/examples/generate-examples";
+import { listReviewedCalls, noRecordsError } from "@/lib/review/reviewed-calls";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
 import type { GoldAction } from "@/schemas/pipeline";
@@ -70,6 +71,12 @@ async function generateMessages(exampleId: string, deps: PipelineDeps): Promise<
   const actions = (await collectJsonlArtifact<GoldAction>(artifactKeys(example.sessionId).actions)).filter(
     (action) => action.suite === undefined || action.suite === map.suite,
   );
+  // Decisions made after the example was requested belong to later examples: a retry gives the same records.
+  const reviewed = await listReviewedCalls({
+    userId: example.userId,
+    sessionId: example.sessionId,
+    asOf: example.createdAt,
+  });
   const llm = model.slug === RULES_MODEL ? undefined : deps.llm(model.slug);
   // The session's zone: stated, or as its run resolved it; none leaves datetime actions to review.
   const timezone = session?.timezone ?? undefined;
@@ -82,6 +89,7 @@ async function generateMessages(exampleId: string, deps: PipelineDeps): Promise<
     catalog: deps.catalog,
     format: options.format,
     multiStep: options.multi_step,
+    reviewed,
     ...(llm ? { llm } : {}),
     ...(timezone ? { timezone } : {}),
   }).catch((error: unknown) => {
@@ -90,6 +98,11 @@ async function generateMessages(exampleId: string, deps: PipelineDeps): Promise<
       throw new NonRetriableError(error.message, { cause: error });
     throw error;
   });
+  // An empty file is never a result: the example fails saying which actions wait for a person.
+  if (generated.records.length === 0) {
+    const problem = await noRecordsError({ userId: example.userId, sessionId: example.sessionId });
+    throw new NonRetriableError(problem.message);
+  }
   // A fixed key per example: a retried step overwrites the same object, so there is never a second copy.
   const written = await writeJsonlArtifact(exampleMessagesKey(exampleId), generated.records);
   return {

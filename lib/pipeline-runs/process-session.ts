@@ -9,11 +9,13 @@ import {
 import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { childLogger } from "@/lib/logger";
+import { getObjectStore } from "@/lib/storage/get-object-store";
 import { recordUsage } from "@/lib/usage/record-usage";
 import type { Catalog } from "@/schemas/catalog";
 import { type BronzeResult, runBronzeStep } from "./bronze-step";
 import { type GoldResult, runGoldStep } from "./gold-step";
 import type { PipelineDeps } from "./pipeline-deps";
+import { runReviewStep } from "./review-step";
 import { runSilverStep, type SilverResult } from "./silver-step";
 import type { StepRunner } from "./step-runner";
 
@@ -39,6 +41,31 @@ async function startSessionRun(
     userId: session.userId,
     ...(session.timezoneSource === "stated" && session.timezone ? { statedTimezone: session.timezone } : {}),
   };
+}
+
+/**
+ * Deleting a session cancels its run at the next step boundary. A step already running when the session was
+ * deleted may write artifacts after the deletion removed the session's objects, so each step checks again when
+ * it is done and removes what it wrote: nothing of a deleted session is left in storage.
+ */
+async function unlessDeleted<T>(sessionId: string, stage: () => Promise<T>): Promise<T> {
+  const isGone = async () => !(await findSessionRunState(await getDb(), sessionId));
+  const cancel = async () => {
+    await (await getObjectStore()).deletePrefix(`sessions/${sessionId}/`);
+    log.info({ sessionId }, "session deleted during its run; run cancelled");
+    return new NonRetriableError(`Session ${sessionId} was deleted; its run is cancelled`);
+  };
+  if (await isGone()) throw await cancel();
+  let result: T;
+  try {
+    result = await stage();
+  } catch (error) {
+    // Deleted mid-step, the step fails on its vanished input: that is the cancellation, not a retriable error.
+    if (await isGone()) throw await cancel();
+    throw error;
+  }
+  if (await isGone()) throw await cancel();
+  return result;
 }
 
 /** The per-run metrics JSON stored in sessions.metrics and returned with the session. */
@@ -71,20 +98,35 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
 }
 
 /**
- * The durable processing of one uploaded session: bronze → silver → gold → finalize, each a named step that
- * reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites them).
+ * The durable processing of one uploaded session: bronze → silver → gold → review-items → finalize, each a named
+ * step that reads the previous stage's artifact and writes its own under fixed keys (a re-driven run overwrites
+ * them; review-items writes the session's pending review items, idempotently).
  */
 export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
   const { suites, userId, statedTimezone } = await step.run("start", () =>
     startSessionRun(sessionId, deps.catalog),
   );
-  const bronze = await step.run("bronze", () => runBronzeStep(sessionId));
-  const silver = await step.run("silver", () => runSilverStep(sessionId));
+  const bronze = await step.run("bronze", () => unlessDeleted(sessionId, () => runBronzeStep(sessionId)));
+  const silver = await step.run("silver", () => unlessDeleted(sessionId, () => runSilverStep(sessionId)));
   const timezone = {
     ...(statedTimezone ? { stated: statedTimezone } : {}),
     evidence: bronze.zoneEvidence,
   };
-  const gold = await step.run("gold", () => runGoldStep(sessionId, { suites, silver, timezone }, deps));
+  const gold = await step.run("gold", () =>
+    unlessDeleted(sessionId, () => runGoldStep(sessionId, { suites, silver, timezone }, deps)),
+  );
+  // Proposed calls are written in the zone the run resolved (stated, recording or inferred), the one finalize
+  // stores on the session and example generation later maps the accepted calls in.
+  const zone = gold.timezone.timezone;
+  const review = await step.run("review-items", () =>
+    unlessDeleted(sessionId, () =>
+      runReviewStep(
+        sessionId,
+        { userId, suite: suites[0] as string, ...(zone ? { timezone: zone } : {}) },
+        deps,
+      ),
+    ),
+  );
   return step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
     await markSessionCompleted(await getDb(), sessionId, {
@@ -123,7 +165,13 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
       ]),
     });
     log.info({ sessionId, stagesMs: metrics.stagesMs, events: bronze.events }, "session processed");
-    return { sessionId, events: bronze.events, interactions: silver.interactions, actions: gold.actions };
+    return {
+      sessionId,
+      events: bronze.events,
+      interactions: silver.interactions,
+      actions: gold.actions,
+      reviewItems: review.reviewItems,
+    };
   });
 }
 

@@ -5,6 +5,21 @@ import { mergeRatiosOf } from "./silver/silver-stream";
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** Windows and interactions per detected suite, most interactions first ("This recording looks like Gmail"). */
+export function detectedSuitesOf(windows: Window[]): NonNullable<PipelineMetrics["detectedSuites"]> {
+  const bySuite = new Map<string, { suite: string; windows: number; interactions: number }>();
+  for (const window of windows) {
+    const suite = window.suite ?? "unknown";
+    const entry = bySuite.get(suite) ?? { suite, windows: 0, interactions: 0 };
+    entry.windows++;
+    entry.interactions += window.interactionIds.length;
+    bySuite.set(suite, entry);
+  }
+  return [...bySuite.values()].sort(
+    (a, b) => b.interactions - a.interactions || a.suite.localeCompare(b.suite),
+  );
+}
+
 export type ConfidenceDistribution = PipelineMetrics["confidence"];
 
 /** Min, mean, max, how many need review, and counts per 0.1-wide bucket, [0,0.1) … [0.9,1]. */
@@ -57,5 +72,6 @@ export function pipelineMetricsOf(input: {
     },
     ...(input.usage ? { llm: input.usage } : {}),
     ...(input.timezone ? { timezone: input.timezone } : {}),
+    detectedSuites: detectedSuitesOf(input.windows),
   };
 }

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { deleteDirectUploadFilesForSession } from "@/db/queries/direct-upload-files";
 import { deleteSessionForUser, listExampleIdsForSession } from "@/db/queries/sessions";
 import { notFound } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
@@ -16,6 +17,8 @@ export async function deleteSession(userId: string, sessionId: string): Promise<
   const examples = await listExampleIdsForSession(db, userId, sessionId);
   const deleted = await deleteSessionForUser(db, userId, sessionId);
   if (!deleted) throw notFound("Session");
+  // A direct-upload token for this session must not write again after the deletion (no orphaned objects).
+  await deleteDirectUploadFilesForSession(db, { userId, sessionId });
   const store = await getObjectStore();
   const prefixes = [`sessions/${sessionId}/`, ...examples.map((e) => `examples/${e.id}/`)];
   for (const prefix of prefixes) {

@@ -1,5 +1,13 @@
+import { getDb } from "@/db/client";
+import {
+  completeDirectUploadFiles,
+  findDirectUploadFileState,
+  moveDirectUploadFile,
+  reserveDirectUploadFiles,
+  startDirectUploadFile,
+} from "@/db/queries/direct-upload-files";
 import { isBlobStorage } from "@/lib/env";
-import { AppError, badRequest, unauthorized } from "@/lib/errors";
+import { AppError, badRequest, notFound, unauthorized } from "@/lib/errors";
 import { DETECT_HEAD_BYTES, detectRecordingFormat } from "@/lib/ingest/detect-upload-format";
 import { tooLarge } from "@/lib/ingest/read-limited-body";
 import { getObjectStore } from "@/lib/storage/get-object-store";
@@ -7,15 +15,28 @@ import type { BeginUploadInput, CompleteUploadInput } from "@/schemas/sessions";
 import { createUploadedSession, safeFileName } from "./create-uploaded-session";
 import { unrecognisedFile } from "./receive-multipart-upload";
 import { resolveSessionSuites } from "./resolve-session-suites";
+import { assertStorageQuota } from "./storage-quota";
 import { signUploadToken, verifyUploadToken } from "./upload-token";
 
 const TOKEN_TTL_MS = 60 * 60 * 1000;
+/** A PUT that has not finished after this long died with its process; the file may be uploaded again. */
+const STALE_PUT_MS = 15 * 60 * 1000;
+
+const alreadyUploaded = (key: string) =>
+  new AppError({
+    code: "conflict",
+    message: `'${key}' has already been uploaded; an uploaded file cannot be replaced (start a new upload)`,
+  });
 
 /**
  * Step 1 of a direct upload: reserve a session id and sign where each file may go. Locally each file gets a
  * PUT URL on this server; with Vercel Blob the browser asks `/v1/uploads/blob` for a client token per file.
  */
 export async function beginUpload(userId: string, input: BeginUploadInput) {
+  await assertStorageQuota(
+    userId,
+    input.files.reduce((sum, f) => sum + f.size_bytes, 0),
+  );
   const sessionId = crypto.randomUUID();
   const exp = Date.now() + TOKEN_TTL_MS;
   const blob = isBlobStorage();
@@ -27,6 +48,15 @@ export async function beginUpload(userId: string, input: BeginUploadInput) {
         : await signUploadToken({ kind: "file", userId, sessionId, key, maxBytes: file.size_bytes, exp });
       return { file_name: file.file_name, key, upload_url: token ? `/v1/uploads/${token}` : null };
     }),
+  );
+  await reserveDirectUploadFiles(
+    await getDb(),
+    uploads.map((u, index) => ({
+      userId,
+      sessionId,
+      storageKey: u.key,
+      maxBytes: input.files[index]?.size_bytes ?? 0,
+    })),
   );
   const sessionToken = await signUploadToken({
     kind: "session",
@@ -64,14 +94,30 @@ export async function receiveDirectUpload(token: string, request: Request) {
   if (Number.isFinite(declared) && declared > claims.maxBytes)
     throw tooLarge(claims.maxBytes, "The uploaded file");
   if (!request.body) throw badRequest("The upload has no body");
+  const db = await getDb();
+  const file = { userId: claims.userId, sessionId: claims.sessionId, storageKey: claims.key };
+  // Single use: the PUT takes the reserved file, so a second PUT (or one after completion) cannot replace it,
+  // and one after the session was deleted finds no reservation.
+  const staleBefore = new Date(Date.now() - STALE_PUT_MS);
+  if (!(await startDirectUploadFile(db, { ...file, staleBefore }))) {
+    const state = await findDirectUploadFileState(db, file);
+    if (state) throw alreadyUploaded(claims.key);
+    throw notFound("Upload");
+  }
   const store = await getObjectStore();
   try {
     const stored = await store.put(claims.key, request.body.pipeThrough(byteLimit(claims.maxBytes)), {
       contentType: request.headers.get("content-type") ?? "application/octet-stream",
     });
+    if (!(await moveDirectUploadFile(db, { ...file, from: "uploading", to: "uploaded" }))) {
+      // Deleted while the bytes were arriving: leave no orphan behind.
+      await store.delete(claims.key).catch(() => undefined);
+      throw notFound("Upload");
+    }
     return { key: stored.key, size_bytes: stored.size };
   } catch (error) {
-    await store.delete(claims.key).catch(() => undefined);
+    if (await moveDirectUploadFile(db, { ...file, from: "uploading", to: "reserved" }).catch(() => false))
+      await store.delete(claims.key).catch(() => undefined);
     if (error instanceof AppError) throw error;
     const cause = (error as { cause?: unknown }).cause;
     if (cause instanceof AppError) throw cause;
@@ -118,6 +164,18 @@ export async function completeUpload(userId: string, input: CompleteUploadInput)
       throw unrecognisedFile(file.file_name);
     }
     files.push({ fileName: file.file_name, storageKey: file.key, sizeBytes: stored.size, format });
+  }
+  // Completing consumes the files in one statement: a second completion (or a concurrent one) finds them taken.
+  // With Vercel Blob the bytes went straight to Blob, so its files are still `reserved` here.
+  const keys = input.files.map((f) => f.key);
+  const completed = await completeDirectUploadFiles(await getDb(), {
+    userId,
+    sessionId: claims.sessionId,
+    storageKeys: keys,
+    from: isBlobStorage() ? ["reserved", "uploaded"] : ["uploaded"],
+  });
+  if (completed.length !== keys.length) {
+    throw new AppError({ code: "conflict", message: "This upload is already completed or still uploading" });
   }
   return createUploadedSession({
     sessionId: claims.sessionId,

@@ -1,8 +1,12 @@
 import { type HandleUploadBody, handleUpload } from "@vercel/blob/client";
+import { getDb } from "@/db/client";
+import { findDirectUploadFileState } from "@/db/queries/direct-upload-files";
 import { getEnv, isBlobStorage } from "@/lib/env";
-import { forbidden, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { MAX_DIRECT_UPLOAD_BYTES } from "@/schemas/sessions";
 import { verifyUploadToken } from "./upload-token";
+
+const conflict = (message: string) => new AppError({ code: "conflict", message });
 
 /**
  * Vercel Blob client uploads (`@vercel/blob/client` `upload()` → this route → client token). The browser passes
@@ -22,7 +26,12 @@ export async function handleBlobUpload(request: Request, userId: string) {
       if (claims.userId !== userId || !claims.keys.includes(pathname)) {
         throw forbidden(`'${pathname}' was not reserved by this upload`);
       }
-      return { maximumSizeInBytes: MAX_DIRECT_UPLOAD_BYTES, addRandomSuffix: false, allowOverwrite: true };
+      const file = { userId, sessionId: claims.sessionId, storageKey: pathname };
+      const state = await findDirectUploadFileState(await getDb(), file);
+      if (!state) throw notFound("Upload");
+      if (state !== "reserved") throw conflict(`'${pathname}' is already uploaded and cannot be replaced`);
+      // Blob refuses to write over an existing pathname, so a file stays as it was first uploaded.
+      return { maximumSizeInBytes: MAX_DIRECT_UPLOAD_BYTES, addRandomSuffix: false, allowOverwrite: false };
     },
   });
   return Response.json(result);

@@ -7,6 +7,7 @@ import {
 } from "@/lib/ingest/detect-upload-format";
 import { chunksWithinLimit, refuseDeclaredOverLimit, tooLarge } from "@/lib/ingest/read-limited-body";
 import type { ObjectStore } from "@/lib/storage/object-store";
+import { uploadFileNameSchema } from "@/schemas/sessions";
 import { type StoredUpload, safeFileName } from "./create-uploaded-session";
 
 export const MAX_FILES_PER_UPLOAD = 20;
@@ -107,6 +108,18 @@ class FileWriter {
   }
 }
 
+/**
+ * multipasta throws (a TypeError) on some malformed bodies instead of reporting them through `onError`, e.g. a part
+ * without headers (`--B\r\r\n--B--\r\n`): whatever it throws is the client's malformed body, a 400.
+ */
+function feed(step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    throw new AppError({ code: "bad_request", message: "The multipart body is malformed", cause: error });
+  }
+}
+
 function multipartError(error: Multipasta.MultipartError, maxBytes: number): AppError {
   if (error._tag === "ReachedLimit") {
     return error.limit === "MaxParts"
@@ -175,7 +188,7 @@ export async function receiveMultipartUpload(
           throw badRequest(`Unexpected file field '${item.info.name}'; send recordings in 'file'`);
         if (files.length >= MAX_FILES_PER_UPLOAD)
           throw badRequest(`An upload may carry at most ${MAX_FILES_PER_UPLOAD} files`);
-        const fileName = item.info.filename || "recording";
+        const fileName = uploadFileNameSchema.parse({ file: item.info.filename || "recording" }).file;
         const key = `sessions/${options.sessionId}/${files.length + 1}-${safeFileName(fileName)}`;
         current = new FileWriter(
           fileName,
@@ -195,10 +208,10 @@ export async function receiveMultipartUpload(
 
   try {
     for await (const chunk of chunksWithinLimit(request.body, options.maxBytes)) {
-      parser.write(chunk);
+      feed(() => parser.write(chunk));
       await drain();
     }
-    parser.end();
+    feed(() => parser.end());
     await drain();
     if (!finished) throw badRequest("The multipart body ended early");
     return { fields, files };

@@ -1,15 +1,19 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { idOrSlugSchema } from "@/schemas/common";
 import { uploadSessionFieldsSchema } from "@/schemas/sessions";
 import { timezoneSchema } from "@/schemas/timezone";
 import { resolveSuiteId } from "./create-streaming-session";
 import { createUploadedSession } from "./create-uploaded-session";
 import { receiveMultipartUpload } from "./receive-multipart-upload";
 import { resolveSessionSuites } from "./resolve-session-suites";
+import { assertStorageQuota } from "./storage-quota";
 
 /** The zone field alone, so a bad zone is refused (422 naming `timezone`) before any file is stored. */
 const timezoneFieldSchema = z.object({ timezone: timezoneSchema });
+/** The suite field alone, so a bad value (e.g. a NUL) is refused as a 422 naming `suite_id`, not looked up. */
+const suiteIdFieldSchema = z.object({ suite_id: idOrSlugSchema });
 
 /**
  * Limit of one multipart request through the function. Larger recordings use the direct upload
@@ -20,6 +24,9 @@ export const MAX_MULTIPART_UPLOAD_BYTES = 100 * 1024 * 1024;
 /** `POST /v1/sessions` multipart: stream the files to storage, create the session, start the pipeline. */
 export async function uploadSession(request: Request, userId: string) {
   const sessionId = crypto.randomUUID();
+  // The declared length when there is one (refused before any byte is stored), else checked once received.
+  const declared = Number(request.headers.get("content-length") ?? "0") || 0;
+  await assertStorageQuota(userId, declared);
   const store = await getObjectStore();
   // `suite_ids` may be repeated; the parser keeps only the last value of a field, so collect them here.
   const suiteIdValues: string[] = [];
@@ -29,7 +36,7 @@ export async function uploadSession(request: Request, userId: string) {
     maxBytes: MAX_MULTIPART_UPLOAD_BYTES,
     // Checking fields as soon as they arrive avoids storing files for a request that will fail.
     onField: async (name, value) => {
-      if (name === "suite_id") await resolveSuiteId(value);
+      if (name === "suite_id") await resolveSuiteId(suiteIdFieldSchema.parse({ suite_id: value }).suite_id);
       if (name === "suite_ids") suiteIdValues.push(value);
       if (name === "timezone") timezoneFieldSchema.parse({ timezone: value });
     },
@@ -49,6 +56,11 @@ export async function uploadSession(request: Request, userId: string) {
         },
       });
     }
+    if (!declared)
+      await assertStorageQuota(
+        userId,
+        files.reduce((sum, f) => sum + f.sizeBytes, 0),
+      );
     return await createUploadedSession({
       sessionId,
       userId,

@@ -7,16 +7,19 @@ import {
   RULES_MODEL,
   resolveActionToolMap,
 } from "@/lib/pipeline/examples/generate-examples";
+import { mapArguments } from "@/lib/pipeline/examples/map-arguments";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import type { ToolCallLike } from "./score-tool-calls";
 
 export type ConvertedRecording = {
   toolCalls: ToolCallLike[];
-  /**
-   * Every gold action as its tool, emitted or not (needs-review included), without arguments: what a format with no
-   * typed text (Chrome traces) can offer — "action candidates, never invented parameter values".
-   */
-  candidates: ToolCallLike[];
+  /** Actions marked for review, as the tool call they propose (`review: true`), with their reasons. */
+  reviewItems: (ToolCallLike & { reasons: string[] })[];
+  /** Actions not marked for review: how many there were, and how many of them gave schema-valid arguments. */
+  finished: number;
+  schemaValid: number;
+  /** Suites the pipeline detected per window (window id → suite slug or "unknown"). */
+  windowSuites: string[];
   /** Actions the pipeline found but did not emit (needs review, arguments invalid), for the failure report. */
   rejected: { slug: string; errors: string[] }[];
   importIssues: number;
@@ -52,11 +55,16 @@ export async function convertRecording(
     format: "openai",
     ...(result.timezone ? { timezone: result.timezone } : {}),
   });
-  const { map } = resolveActionToolMap(catalog, suite);
-  const candidates = result.actions.flatMap((action) => {
-    const tool = map.mappings.find((m) => m.action === action.slug)?.tool;
-    return tool ? [{ tool, arguments: {} }] : [];
+  const { map, server } = resolveActionToolMap(catalog, suite);
+  const reviewItems = result.actions.flatMap((action) => {
+    if (!action.needsReview) return [];
+    const mapping = map.mappings.find((m) => m.action === action.slug);
+    const tool = mapping && server.tools.find((t) => t.name === mapping.tool);
+    if (!mapping || !tool) return [];
+    const { arguments: args } = mapArguments(action, mapping, tool, result.timezone ?? timezone);
+    return [{ tool: tool.name, arguments: args, review: true, reasons: action.reviewReasons ?? [] }];
   });
+  const finished = result.actions.filter((action) => !action.needsReview).length;
   // Every layer a customer can see or we store: interactions (silver), actions (gold) and training records.
   const everything = JSON.stringify([
     result.interactions,
@@ -66,7 +74,10 @@ export async function convertRecording(
   ]);
   return {
     leakedSecrets: secrets.filter((secret) => everything.includes(secret)),
-    candidates,
+    reviewItems,
+    finished,
+    schemaValid: examples.toolCalls.length,
+    windowSuites: result.windows.map((w) => w.suite ?? "unknown"),
     toolCalls: examples.toolCalls.map((c) => ({ tool: c.tool, arguments: c.arguments })),
     rejected: examples.rejected.map((r) => ({ slug: r.slug, errors: r.errors })),
     importIssues: result.bronze?.issues.length ?? 0,

@@ -67,6 +67,27 @@ describe("differingArguments", () => {
   });
 });
 
+describe("review items and invented arguments", () => {
+  it("counts a review item for the tool but not for exact arguments, and prefers an emitted call", () => {
+    const review = { ...send(["a@x.com"], "S"), review: true };
+    const s = scoreToolCalls([send(["a@x.com"], "S")], [review], { compareArguments: true });
+    expect(s).toMatchObject({ truePositives: 1, reviewMatched: 1, argumentPairs: 0, exactArguments: 0 });
+    const both = scoreToolCalls([send(["a@x.com"], "S")], [review, send(["a@x.com"], "S")], {
+      compareArguments: true,
+    });
+    expect(both).toMatchObject({ truePositives: 1, falsePositives: 1, reviewMatched: 0, exactArguments: 1 });
+  });
+
+  it("counts arguments the expected call does not have as invented, even without comparing values", () => {
+    const s = scoreToolCalls(
+      [{ tool: "create_issue", arguments: { owner: "o", repo: "r" } }],
+      [{ tool: "create_issue", arguments: { owner: "o", repo: "r", title: "made up", body: "" } }],
+      { compareArguments: false },
+    );
+    expect(s.inventedArguments).toBe(1);
+  });
+});
+
 describe("ratesOf", () => {
   it("computes precision, recall and F1", () => {
     const r = ratesOf({
@@ -75,6 +96,8 @@ describe("ratesOf", () => {
       falseNegatives: 0,
       argumentPairs: 8,
       exactArguments: 6,
+      reviewMatched: 0,
+      inventedArguments: 0,
     });
     expect(r.precision).toBeCloseTo(0.8);
     expect(r.recall).toBe(1);

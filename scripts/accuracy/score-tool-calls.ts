@@ -3,7 +3,12 @@
  * expected call consumed once), and exact-argument agreement for the matched pairs. Pure: the corpus runner feeds it.
  */
 
-export type ToolCallLike = { tool: string; arguments: Record<string, unknown> };
+export type ToolCallLike = {
+  tool: string;
+  arguments: Record<string, unknown>;
+  /** A review item (needs a person) rather than an emitted call: counts for the tool, not for exact arguments. */
+  review?: boolean;
+};
 
 export type CallMismatch = {
   tool: string;
@@ -17,9 +22,16 @@ export type ScenarioScore = {
   truePositives: number;
   falsePositives: number;
   falseNegatives: number;
-  /** Matched pairs whose arguments were compared (0 when the format carries no argument values). */
+  /** Matched emitted pairs whose arguments were compared (0 when the format carries no argument values). */
   argumentPairs: number;
   exactArguments: number;
+  /** Matched calls that are review items rather than emitted calls. */
+  reviewMatched: number;
+  /**
+   * Argument names a matched call carries that the expected call does not have: values the recording never
+   * showed (compared for every format, review items included).
+   */
+  inventedArguments: number;
   missing: ToolCallLike[];
   extra: ToolCallLike[];
   mismatches: CallMismatch[];
@@ -60,6 +72,15 @@ export function differingArguments(
   return [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
 }
 
+/** Argument names present (non-empty) in `actual` but absent from `expected`. */
+export function inventedArguments(
+  expected: Record<string, unknown>,
+  actual: Record<string, unknown>,
+): string[] {
+  const want = normaliseArguments(expected);
+  return Object.keys(normaliseArguments(actual)).filter((key) => !(key in want));
+}
+
 export function scoreToolCalls(
   expected: ToolCallLike[],
   actual: ToolCallLike[],
@@ -72,6 +93,8 @@ export function scoreToolCalls(
     falseNegatives: 0,
     argumentPairs: 0,
     exactArguments: 0,
+    reviewMatched: 0,
+    inventedArguments: 0,
     missing: [],
     extra: [],
     mismatches: [],
@@ -82,9 +105,11 @@ export function scoreToolCalls(
       .filter(({ call, index }) => !used.has(index) && call.tool === want.tool);
     // Prefer an exact match so a correct call is not paired with a wrong duplicate of the same tool.
     const exact = options.compareArguments
-      ? candidates.find(({ call }) => differingArguments(want.arguments, call.arguments).length === 0)
+      ? candidates.find(
+          ({ call }) => !call.review && differingArguments(want.arguments, call.arguments).length === 0,
+        )
       : undefined;
-    const chosen = exact ?? candidates[0];
+    const chosen = exact ?? candidates.find(({ call }) => !call.review) ?? candidates[0];
     if (!chosen) {
       score.falseNegatives++;
       score.missing.push(want);
@@ -92,6 +117,11 @@ export function scoreToolCalls(
     }
     used.add(chosen.index);
     score.truePositives++;
+    score.inventedArguments += inventedArguments(want.arguments, chosen.call.arguments).length;
+    if (chosen.call.review) {
+      score.reviewMatched++;
+      continue;
+    }
     if (!options.compareArguments) continue;
     score.argumentPairs++;
     const differing = differingArguments(want.arguments, chosen.call.arguments);
@@ -118,12 +148,22 @@ export type Totals = {
   falseNegatives: number;
   argumentPairs: number;
   exactArguments: number;
+  reviewMatched: number;
+  inventedArguments: number;
 };
 
 export type Rates = { precision: number; recall: number; f1: number; exactArguments: number };
 
 export function emptyTotals(): Totals {
-  return { truePositives: 0, falsePositives: 0, falseNegatives: 0, argumentPairs: 0, exactArguments: 0 };
+  return {
+    truePositives: 0,
+    falsePositives: 0,
+    falseNegatives: 0,
+    argumentPairs: 0,
+    exactArguments: 0,
+    reviewMatched: 0,
+    inventedArguments: 0,
+  };
 }
 
 export function addTotals(into: Totals, score: Totals): void {
@@ -132,6 +172,8 @@ export function addTotals(into: Totals, score: Totals): void {
   into.falseNegatives += score.falseNegatives;
   into.argumentPairs += score.argumentPairs;
   into.exactArguments += score.exactArguments;
+  into.reviewMatched += score.reviewMatched;
+  into.inventedArguments += score.inventedArguments;
 }
 
 /** Precision/recall/F1 over tool calls; exact arguments over matched pairs whose arguments are known. */

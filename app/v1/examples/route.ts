@@ -1,5 +1,5 @@
 import { authedRoute, json } from "@/lib/api/handler";
-import { badRequest } from "@/lib/errors";
+import { parseJsonBytes, readJsonBodyBytes } from "@/lib/api/read-json-body";
 import { createExample } from "@/lib/examples/create-example";
 import { toExampleResource } from "@/lib/examples/example-resource";
 import { listExamples } from "@/lib/examples/list-examples";
@@ -11,15 +11,13 @@ export const dynamic = "force-dynamic";
 
 /** A retried POST with the same `Idempotency-Key` replays the first 202 instead of creating a second example. */
 export const POST = authedRoute({ scopes: ["full"] }, async ({ request, principal }) => {
+  const body = await readJsonBodyBytes(request);
   const response = await withIdempotency(
-    { request, userId: principal.userId, scope: "examples:create", store: databaseIdempotencyStore },
+    { request, body, userId: principal.userId, scope: "examples:create", store: databaseIdempotencyStore },
     async () => {
-      const body = await request.json().catch(() => {
-        throw badRequest("The request body must be JSON");
-      });
       const example = await createExample({
         userId: principal.userId,
-        body: createExampleSchema.parse(body),
+        body: createExampleSchema.parse(parseJsonBytes(body, "bad-request")),
       });
       return { status: 202, body: toExampleResource(example) };
     },

@@ -1,4 +1,5 @@
 import { authedRoute } from "@/lib/api/handler";
+import { parseJsonBytes, readJsonBodyBytes } from "@/lib/api/read-json-body";
 import { databaseIdempotencyStore } from "@/lib/ingest/database-ingest-deps";
 import { withIdempotency } from "@/lib/ingest/idempotency";
 import { createStreamingSession } from "@/lib/sessions/create-streaming-session";
@@ -18,10 +19,11 @@ export const POST = authedRoute({ scopes: ["ingest"], uploads: true }, async ({ 
   if (/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
     return Response.json(await uploadSession(request, principal.userId), { status: 201 });
   }
+  const body = await readJsonBodyBytes(request);
   return withIdempotency(
-    { request, userId: principal.userId, scope: "sessions:create", store: databaseIdempotencyStore },
+    { request, body, userId: principal.userId, scope: "sessions:create", store: databaseIdempotencyStore },
     async () => {
-      const input = createStreamingSessionSchema.parse(await request.json().catch(() => ({})));
+      const input = createStreamingSessionSchema.parse(parseJsonBytes(body, "empty-object"));
       return { status: 201, body: await createStreamingSession(principal.userId, input) };
     },
   );

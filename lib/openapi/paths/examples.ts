@@ -13,7 +13,7 @@ export const examplePaths: ZodOpenApiPathsObject = {
       tags: ["Examples"],
       summary: "Generate training examples from a session",
       description:
-        "Queues generation and answers 202 with `status: pending`; the example moves to `processing`, then `completed` or `failed`. `model_id` defaults to `tracepipe-rules-1`; `action_tool_map_id` may be omitted when the suite has one map. `callback_url` receives a signed POST when it finishes.",
+        "Queues generation and answers 202 with `status: pending`; the example moves to `processing`, then `completed` or `failed`. `model_id` defaults to `tracepipe-rules-1`; `action_tool_map_id` may be omitted when the suite has one map. `callback_url` receives a signed POST when it finishes. Accepted review items of the session become records (with `metadata.provenance`). An example that would have 0 records is refused with 422 `no_records` and `pending_review_count` (a session still processing fails its example with the same explanation instead).",
       security: authenticated,
       requestBody: {
         content: {

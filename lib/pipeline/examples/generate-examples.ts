@@ -1,6 +1,7 @@
 import { addUsage, type LlmClient, type TokenUsage } from "@/lib/pipeline/llm-client";
 import type { Catalog, CatalogActionToolMap, CatalogMcpServer, CatalogSuite } from "@/schemas/catalog";
 import type { GoldAction, ToolCall } from "@/schemas/pipeline";
+import { actionParametersOf, changedArguments } from "../review/review-proposals";
 import { templateInstruction } from "./instruction-templates";
 import { mapArguments } from "./map-arguments";
 import {
@@ -29,6 +30,31 @@ export type GenerateExamplesInput = {
   timezone?: string;
   /** Also emit actions marked for review (default: they are reported in `rejected`). */
   includeNeedsReview?: boolean;
+  /** Needs-review actions a person accepted: emitted with their accepted arguments and provenance. */
+  reviewed?: ReviewedCall[];
+};
+
+/** An accepted review item: the tool call as accepted, and who accepted it when. */
+export type ReviewedCall = {
+  actionId: string;
+  reviewItemId: string;
+  tool: string;
+  proposedArguments: Record<string, unknown>;
+  acceptedArguments: Record<string, unknown>;
+  reviewedBy: string | null;
+  reviewedAt: string;
+};
+
+/** In a record's `metadata.provenance`: which call a person reviewed, and what they changed. */
+export type CallProvenance = {
+  call_id: string;
+  action_id: string;
+  tool: string;
+  reviewed: true;
+  review_item_id: string;
+  reviewed_by: string | null;
+  reviewed_at: string;
+  changed: { argument: string; proposed: unknown; accepted: unknown }[];
 };
 
 export type GeneratedExamples = {
@@ -80,10 +106,12 @@ export async function generateExamples(input: GenerateExamplesInput): Promise<Ge
   const usage: TokenUsage = { calls: 0, inputTokens: 0, outputTokens: 0 };
   const toolCalls: ToolCall[] = [];
   const rejected: GeneratedExamples["rejected"] = [];
-  const steps: { instruction: string; call: ExampleCall }[] = [];
+  const steps: { instruction: string; call: ExampleCall; provenance?: CallProvenance }[] = [];
+  const reviewedByAction = new Map((input.reviewed ?? []).map((r) => [r.actionId, r]));
 
   for (const action of [...input.actions].sort((a, b) => a.ts - b.ts)) {
-    if (action.needsReview && !input.includeNeedsReview) {
+    const reviewed = action.needsReview ? reviewedByAction.get(action.id) : undefined;
+    if (action.needsReview && !reviewed && !input.includeNeedsReview) {
       rejected.push({
         action: action.id,
         slug: action.slug,
@@ -105,7 +133,17 @@ export async function generateExamples(input: GenerateExamplesInput): Promise<Ge
       });
       continue;
     }
-    const { arguments: args } = mapArguments(action, mapping, tool, input.timezone);
+    if (reviewed && reviewed.tool !== tool.name) {
+      rejected.push({
+        action: action.id,
+        slug: action.slug,
+        errors: [`reviewed as tool "${reviewed.tool}", but ${map.slug} maps it to "${tool.name}"`],
+      });
+      continue;
+    }
+    const args = reviewed
+      ? reviewed.acceptedArguments
+      : mapArguments(action, mapping, tool, input.timezone).arguments;
     const errors = validateArguments(tool, args);
     if (errors.length > 0) {
       rejected.push({ action: action.id, slug: action.slug, errors });
@@ -113,9 +151,11 @@ export async function generateExamples(input: GenerateExamplesInput): Promise<Ge
     }
     toolCalls.push({ action: action.id, tool: tool.name, arguments: args });
     const catalogAction = suite.actions.find((a) => a.slug === action.slug);
+    // A reviewed call's instruction is written from what the person accepted, not from what the recording lacked.
+    const parameters = reviewed ? actionParametersOf(mapping, args) : action.parameters;
     const instruction =
       input.model === RULES_MODEL || !input.llm
-        ? templateInstruction(action.slug, catalogAction?.name ?? action.slug, action.parameters)
+        ? templateInstruction(action.slug, catalogAction?.name ?? action.slug, parameters)
         : await writeInstructionWithLlm(
             input.llm,
             input.model,
@@ -125,10 +165,28 @@ export async function generateExamples(input: GenerateExamplesInput): Promise<Ge
             args,
             usage,
           );
-    steps.push({ instruction, call: { id: `call_${steps.length + 1}`, name: tool.name, arguments: args } });
+    const call = { id: `call_${steps.length + 1}`, name: tool.name, arguments: args };
+    steps.push({
+      instruction,
+      call,
+      ...(reviewed
+        ? {
+            provenance: {
+              call_id: call.id,
+              action_id: action.id,
+              tool: tool.name,
+              reviewed: true as const,
+              review_item_id: reviewed.reviewItemId,
+              reviewed_by: reviewed.reviewedBy,
+              reviewed_at: reviewed.reviewedAt,
+              changed: changedArguments(reviewed.proposedArguments, args),
+            },
+          }
+        : {}),
+    });
   }
 
-  const conversations: Conversation[] = input.multiStep
+  const conversations: (Conversation & { provenance: CallProvenance[] })[] = input.multiStep
     ? steps.length > 0
       ? [
           {
@@ -136,6 +194,7 @@ export async function generateExamples(input: GenerateExamplesInput): Promise<Ge
             user: joinSteps(steps.map((s) => s.instruction)),
             calls: steps.map((s) => s.call),
             tools: server.tools,
+            provenance: steps.flatMap((s) => (s.provenance ? [s.provenance] : [])),
           },
         ]
       : []
@@ -144,9 +203,14 @@ export async function generateExamples(input: GenerateExamplesInput): Promise<Ge
         user: s.instruction,
         calls: [{ ...s.call, id: "call_1" }],
         tools: server.tools,
+        provenance: s.provenance ? [{ ...s.provenance, call_id: "call_1" }] : [],
       }));
   return {
-    records: conversations.map((c) => formatConversation(input.format, c)),
+    // Only records with a reviewed call carry `metadata`: the others stay exactly what the format defines.
+    records: conversations.map((c) => {
+      const record = formatConversation(input.format, c);
+      return c.provenance.length > 0 ? { ...record, metadata: { provenance: c.provenance } } : record;
+    }),
     toolCalls,
     rejected,
     usage,

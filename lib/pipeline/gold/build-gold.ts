@@ -1,7 +1,7 @@
 import { getSuiteRecognisers } from "@/lib/pipeline/recognisers/suite-recognisers";
 import type { CatalogSuite } from "@/schemas/catalog";
 import type { GoldAction, Interaction, Window } from "@/schemas/pipeline";
-import { ActionRecogniser } from "./recognise-actions";
+import { ActionRecogniser, type RecogniserOptions } from "./recognise-actions";
 
 export type GoldResult = { windows: Window[]; actions: GoldAction[]; cancelledIds: Set<string> };
 
@@ -12,7 +12,7 @@ export type GoldResult = { windows: Window[]; actions: GoldAction[]; cancelledId
 export function buildGold(
   interactions: Iterable<Interaction>,
   suite: CatalogSuite,
-  options: { keysRecorded: boolean } = { keysRecorded: true },
+  options: RecogniserOptions = { keysRecorded: true },
 ): GoldResult {
   const recogniser = new ActionRecogniser(getSuiteRecognisers(suite.slug), suite, options);
   for (const interaction of interactions) recogniser.add(interaction);

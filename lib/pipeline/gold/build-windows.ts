@@ -1,4 +1,5 @@
 import type { PageKind } from "@/lib/pipeline/recognisers/recogniser-types";
+import { detectSuite } from "@/lib/pipeline/recognisers/suite-recognisers";
 import type { Interaction, Window } from "@/schemas/pipeline";
 
 /** Path + query + hash: what recogniser URL patterns see (never the host, see recogniser-types). */
@@ -31,6 +32,7 @@ export function pageKindOf(url: string | undefined, title: string | undefined, k
 
 /**
  * Cuts each tab's interactions into windows: a new window starts when the tab's origin or page kind changes.
+ * Each window is classified to the suite its host, title or path belongs to (see `detectSuite`).
  * Interactions arrive in time order; state is one open window per tab.
  */
 export class WindowTracker {
@@ -45,11 +47,13 @@ export class WindowTracker {
     const pageKind = pageKindOf(interaction.url, interaction.title, this.kinds);
     let window = this.open.get(interaction.tab);
     if (!window || window.origin !== origin || window.pageKind !== pageKind) {
+      const suite = detectSuite(interaction.url, interaction.title);
       window = {
         id: `w${this.nextId++}`,
         tab: interaction.tab,
         origin,
         pageKind,
+        ...(suite ? { suite } : {}),
         startTs: interaction.ts,
         endTs: interaction.endTs,
         interactionIds: [],

@@ -1,5 +1,5 @@
 import type { ParamSpec, TargetMatcher } from "@/lib/pipeline/recognisers/recogniser-types";
-import { splitTokens } from "@/lib/pipeline/silver/field-key";
+import { fieldKeyOf, splitTokens } from "@/lib/pipeline/silver/field-key";
 import { extractEmail } from "@/lib/pipeline/silver/field-text";
 import type { CatalogParameter } from "@/schemas/catalog";
 import type { Interaction, ParameterValue } from "@/schemas/pipeline";
@@ -18,7 +18,8 @@ export type ExtractContext = {
 export type Extracted = { value: ParameterValue; sources: Interaction[]; fromForm: boolean };
 
 const isMaskedText = (text: string) => /^\*+$/.test(text.trim());
-const valueKinds = new Set(["type", "select", "check"]);
+/** Interactions that carry a field's value: typed, chosen, or filled in by the page (`appear` with a value). */
+const valueKinds = new Set(["type", "select", "check", "appear"]);
 
 function latest(
   scope: Interaction[],
@@ -96,11 +97,18 @@ function fromDatetime(
   context: ExtractContext,
 ): Extracted | undefined {
   const sources: Interaction[] = [];
-  const dateSource =
-    latestParsable(context, spec.date, (text) => parseShownDate(text, context.reference)) ??
-    (spec.fallbackDate
-      ? latestParsable(context, spec.fallbackDate, (text) => parseShownDate(text, context.reference))
-      : undefined);
+  const primary = latestParsable(context, spec.date, (text) => parseShownDate(text, context.reference));
+  const fallback = spec.fallbackDate
+    ? latestParsable(context, spec.fallbackDate, (text) => parseShownDate(text, context.reference))
+    : undefined;
+  // An end date the page showed before the person changed the start date is stale: calendars move the end
+  // date with the start date, and a recorder may not see the page doing it.
+  const stale =
+    primary?.interaction.kind === "appear" &&
+    fallback !== undefined &&
+    fallback.interaction.kind !== "appear" &&
+    fallback.interaction.ts > primary.interaction.ts;
+  const dateSource = (stale ? fallback : primary) ?? fallback;
   const timeSource = latestParsable(
     context,
     spec.time,
@@ -163,17 +171,53 @@ function itemName(text: string): string {
   return (match?.[1] ?? text).trim();
 }
 
+const controlTags = /^(input|textarea|select|button|a)$/i;
+const controlRoles = /^(button|link|textbox|combobox|searchbox|tab|checkbox|radio|switch)$/i;
+const textEntry = (target: Interaction["target"]) =>
+  /^(input|textarea)$/i.test(target?.tag ?? "") || /^(textbox|searchbox|combobox)$/i.test(target?.role ?? "");
+
+/** A click on a menu item: by its role, or (menu open, role unknown) any click that is not on a control. */
+function isMenuPick(
+  interaction: Interaction,
+  spec: Extract<ParamSpec, { from: "toggled" }>,
+  menuOpen: boolean,
+): boolean {
+  if (matchesAny(interaction.target, spec.items)) return true;
+  const target = interaction.target;
+  if (!menuOpen || !target || target.role) return false;
+  return !controlTags.test(target.tag ?? "");
+}
+
 function fromToggled(
   spec: Extract<ParamSpec, { from: "toggled" }>,
   context: ExtractContext,
 ): Extracted | undefined {
   const chosen = new Map<string, Interaction>();
+  let menuOpen = false;
+  // Fields typed into (a menu's filter box): clicks on them are not picks, even where the tag is unknown.
+  const typedFields = new Set(
+    context.scope.filter((i) => i.kind === "type").map((i) => i.fieldKey ?? fieldKeyOf(i.target)),
+  );
   // Oldest first: a later click on the same item decides whether it ends up selected.
   for (const interaction of [...context.scope].reverse()) {
-    if (interaction.kind !== "click" || !matchesAny(interaction.target, spec.items)) continue;
-    const attributes = interaction.target?.attributes ?? {};
-    const named = spec.attributes.map((name) => attributes[name]).find((value) => value);
+    if (interaction.kind !== "click") continue;
     const target = interaction.target;
+    if (spec.openedBy && matchesAny(target, spec.openedBy)) {
+      menuOpen = true;
+      continue;
+    }
+    if (typedFields.has(fieldKeyOf(target))) continue;
+    if (!isMenuPick(interaction, spec, menuOpen)) {
+      // A filter box keeps the menu open; another button or link closes it.
+      if (
+        !textEntry(target) &&
+        (controlTags.test(target?.tag ?? "") || controlRoles.test(target?.role ?? ""))
+      )
+        menuOpen = false;
+      continue;
+    }
+    const attributes = target?.attributes ?? {};
+    const named = spec.attributes.map((name) => attributes[name]).find((value) => value);
     // aria-labelledby names the item alone; text and recorder names run name and description together.
     const name = named ?? itemName(target?.label ?? target?.ariaLabel ?? target?.text ?? "");
     if (!name) continue;
@@ -225,7 +269,7 @@ export function matchersOf(spec: ParamSpec): TargetMatcher[] {
     case "choice":
       return spec.options.flatMap((option) => option.match);
     case "toggled":
-      return spec.items;
+      return [...spec.items, ...(spec.openedBy ?? [])];
     default:
       return [];
   }

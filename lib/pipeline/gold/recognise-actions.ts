@@ -25,6 +25,17 @@ type TabState = {
   outcomes: Map<string, { kind: "commit" | "cancel"; ts: number; action?: GoldAction }>;
 };
 
+export type RecogniserOptions = {
+  /** False for recordings without key events (rrweb): typed searches commit when the person moves on. */
+  keysRecorded: boolean;
+  /**
+   * Every event came from a Chrome trace: actions are candidates for review, never finished calls. When not
+   * stated, a session in which no interaction had a target element or a value is taken as one (that is what a
+   * trace looks like after import).
+   */
+  traceOnly?: boolean;
+};
+
 type Candidate = { recogniser: Recogniser; trigger: Trigger; action: GoldAction };
 
 const pathOf = (url: string | undefined) => localPartOf(url).split(/[?#]/)[0] ?? "";
@@ -55,6 +66,9 @@ function triggerMatches(
       );
     case "field-left":
       return false;
+    case "appear":
+    case "disappear":
+      return interaction.kind === trigger.on && matchesAny(interaction.target, trigger.target);
     case "navigate":
       return (
         interaction.kind === "navigate" &&
@@ -77,11 +91,13 @@ export class ActionRecogniser {
   private readonly tabs = new Map<string, TabState>();
   private nextId = 1;
   private readonly strengths = new WeakMap<GoldAction, number>();
+  /** Some interaction had a target element or a value: the session is not trace-only. */
+  private sawPageEvidence = false;
 
   constructor(
     private readonly recognisers: SuiteRecognisers,
     private readonly suite: CatalogSuite,
-    private readonly options: { keysRecorded: boolean } = { keysRecorded: true },
+    private options: RecogniserOptions = { keysRecorded: true },
   ) {
     this.windows = new WindowTracker(recognisers.pageKinds);
   }
@@ -95,8 +111,12 @@ export class ActionRecogniser {
     if (interaction.url && pathOf(interaction.url) !== pathOf(tab.url)) tab.scope.clear();
     if (interaction.url) tab.url = interaction.url;
     if (interaction.target) tab.sawTargets = true;
+    if (interaction.target || interaction.value !== undefined) this.sawPageEvidence = true;
     this.remember(tab, interaction);
 
+    // A Gmail search in a session processed for Calendar is not a Calendar search: only windows of this suite
+    // (or of no recognised suite: an imitation served elsewhere) make actions.
+    if (window.suite && window.suite !== this.suite.slug) return;
     this.decide(interaction, window, tab, previousUrl, (t) => triggerMatches(t, interaction, previousUrl));
     for (const recogniser of this.recognisers.recognisers) {
       if (recogniser.cancel?.some((t) => triggerMatches(t, interaction, previousUrl))) {
@@ -110,6 +130,10 @@ export class ActionRecogniser {
   /** Ends the session: a field typed last may still commit (`field-left`). */
   finish(): void {
     for (const tab of this.tabs.values()) this.settleFieldLeft(tab, undefined);
+    if (this.options.traceOnly === undefined && !this.sawPageEvidence) {
+      this.options = { ...this.options, traceOnly: true };
+      for (const action of this.actions) this.rescore(action);
+    }
   }
 
   private settleFieldLeft(tab: TabState, next: Interaction | undefined): void {
@@ -189,7 +213,11 @@ export class ActionRecogniser {
     // The same action seen again (submit after the click, redirect after the submit) is one action with more
     // evidence; a redirect right after a cancel is no action.
     const recent = previous && interaction.ts - previous.ts <= SAME_ACTION_MS ? previous : undefined;
-    if (byNavigation ? recent : formParams < (recogniser.minFieldParams ?? 0)) {
+    // An outcome ("Message sent") right after the action committed confirms it, whatever the form still holds
+    // (a `change` event fired as the closing form lost focus).
+    const byOutcome = trigger.on === "appear" || trigger.on === "disappear";
+    const confirmsRecent = byOutcome && recent?.kind === "commit";
+    if (byNavigation || confirmsRecent ? recent : formParams < (recogniser.minFieldParams ?? 0)) {
       if (recent?.kind === "commit" && recent.action)
         this.mergeInto(recent.action, parameters, sources.values());
       return undefined;
@@ -200,7 +228,7 @@ export class ActionRecogniser {
       id: `a${this.nextId++}`,
       slug: recogniser.action,
       parameters,
-      ...scoreAction(catalogAction, parameters, strength),
+      ...scoreAction(catalogAction, parameters, strength, this.evidence),
       source: "rules",
       interactionIds: ordered.map((s) => s.id),
       eventIds: ordered.flatMap((s) => s.eventIds),
@@ -222,10 +250,22 @@ export class ActionRecogniser {
       action.interactionIds.push(source.id);
       action.eventIds.push(...source.eventIds);
     }
+    this.rescore(action);
+  }
+
+  private rescore(action: GoldAction): void {
     const catalogAction = this.suite.actions.find((a) => a.slug === action.slug);
+    if (!catalogAction) return;
     delete action.missingParameters;
-    if (catalogAction)
-      Object.assign(action, scoreAction(catalogAction, action.parameters, this.strengths.get(action) ?? 0.5));
+    delete action.reviewReasons;
+    Object.assign(
+      action,
+      scoreAction(catalogAction, action.parameters, this.strengths.get(action) ?? 0.5, this.evidence),
+    );
+  }
+
+  private get evidence(): "page" | "trace" {
+    return this.options.traceOnly ? "trace" : "page";
   }
 
   private remember(tab: TabState, interaction: Interaction): void {
@@ -234,9 +274,13 @@ export class ActionRecogniser {
       interaction.kind === "press" ||
       interaction.kind === "submit" ||
       interaction.kind === "navigate" ||
-      interaction.kind === "scroll"
+      interaction.kind === "scroll" ||
+      interaction.kind === "disappear"
     )
       return;
+    // What the page shows counts as a form value only when it is one (a pre-filled field, a shown date); a
+    // newer typed value of the same field replaces it, as the person saw it.
+    if (interaction.kind === "appear" && interaction.value === undefined) return;
     const key = `${interaction.kind === "click" || interaction.kind === "dblclick" ? "c" : "v"}|${interaction.fieldKey ?? fieldKeyOf(interaction.target) ?? interaction.id}`;
     tab.scope.delete(key);
     tab.scope.set(key, interaction);

@@ -18,6 +18,16 @@ export function parseShownDate(text: string, reference: Date): WallDate | undefi
   const month = start.get("month");
   const day = start.get("day");
   if (year === null || month === null || day === null) return undefined;
+  const weekday = start.get("weekday");
+  if (!start.isCertain("year") && weekday !== null && start.isCertain("weekday")) {
+    // "Thursday, December 3" without a year: the year, nearest the recording, in which that date is a Thursday
+    // (a calendar shows the week being viewed, which may lie behind the recording's date).
+    const base = reference.getUTCFullYear();
+    const matching = [base, base + 1, base - 1].find(
+      (y) => new Date(Date.UTC(y, month - 1, day)).getUTCDay() === weekday,
+    );
+    if (matching !== undefined) return { year: matching, month, day };
+  }
   return { year, month, day };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalEventSchema } from "@/schemas/events";
+import { fuzzRuns } from "../../../test/helpers/fuzz-runs";
 import { collect, streamFrom } from "../../../test/helpers/stream-from";
 import { buildBronze } from "../bronze/build-bronze";
 import type { RecordingFormat } from "./detect-format";
@@ -92,7 +93,7 @@ describe.each(formats)("%s importer never crashes", (format) => {
           expectWellFormed(await importChecked(bytes, format, chunk));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 
@@ -108,7 +109,7 @@ describe.each(formats)("%s importer never crashes", (format) => {
           expectWellFormed(await importChecked(damaged, undefined, chunk));
         },
       ),
-      { numRuns: 80 },
+      { numRuns: fuzzRuns(80) },
     );
   });
 
@@ -130,7 +131,7 @@ describe.each(formats)("%s importer never crashes", (format) => {
           expectWellFormed(await importChecked(text, format, 97));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60) },
     );
   });
 });

@@ -11,6 +11,28 @@ const slugsAndParams = (actions: Awaited<ReturnType<typeof run>>) =>
   actions.map((a) => [a.slug, a.parameters]);
 
 describe("GitHub recognisers", () => {
+  it("reads labels picked in the menu when the format names items without their role (DevTools Recorder)", async () => {
+    const s = new TestSession("https://github.com/octo-org/hello-world/issues/new");
+    const item = (name: string, n: number) => ({
+      tag: "div",
+      ariaLabel: name,
+      selector: `#labels-menu > div > div:nth-of-type(${n})`,
+    });
+    const filter = { ariaLabel: "Filter labels", id: "label-filter", selector: "#label-filter" };
+    s.type(gh.issueTitle, "Crash on start")
+      .click({ ariaLabel: "Edit Labels", id: "labels-button" })
+      .click(item("bug Something is not working", 1))
+      .click(filter)
+      .type(filter, "doc")
+      .click(item("documentation Improvements or additions to documentation", 3))
+      .press(filter, "Escape")
+      .click({ tag: "button", ariaLabel: "Edit Assignees" })
+      .click({ tag: "div", ariaLabel: "octocat" })
+      .click(gh.submitIssue);
+    const actions = await run(s);
+    expect(actions[0]?.parameters.labels).toEqual(["bug", "documentation"]);
+  });
+
   it("opens an issue with owner/repo from the address; click, submit and redirect are one action", async () => {
     const s = new TestSession("https://github.com/octo-org/hello-world/issues/new");
     s.type(gh.issueTitle, "Crash on start")

@@ -56,6 +56,7 @@ const createIssue: Recogniser = {
       // Classic menu items and the React SelectPanel's multiselectable listbox options.
       items: [{ role: /^(menuitemcheckbox|option)$/ }],
       attributes: ["data-label", "data-name"],
+      openedBy: [{ ariaLabel: /^(edit |apply )?labels$/i }, { text: /^labels\b/i }],
     },
   },
   commit: [
@@ -257,6 +258,12 @@ const searchRepositoriesByUrl: Recogniser = {
 
 export const githubRecognisers: SuiteRecognisers = {
   suite: "github",
+  detect: {
+    hosts: [/^(www\.)?github\.com$/, /^gist\.github\.com$/],
+    // "New Issue · octo-org/widgets · GitHub"; GitHub's own paths look like any site's.
+    titles: [/\s·\s*GitHub$/, /^GitHub$/],
+    paths: [],
+  },
   pageKinds: [
     { kind: "issue-new", path: /^\/[^/]+\/[^/]+\/issues\/new/ },
     { kind: "issue", path: /^\/[^/]+\/[^/]+\/issues\/\d+/ },

@@ -19,6 +19,14 @@ const compose = (s: TestSession, mode: "values" | "data" | "keys" = "values") =>
     .type(gm.body, "Attached.\nBest, Dana", mode);
 
 describe("Gmail recognisers", () => {
+  it("takes a recipient picked from the suggestions when the format names it without a role (Recorder)", async () => {
+    const s = new TestSession(inbox).click(gm.compose).click(gm.to).fill(gm.to, "gra");
+    s.click({ tag: "div", ariaLabel: "Grace Hopper grace@example.com", selector: "#to-row > div > div" });
+    s.fill(gm.subject, "Hi").fill(gm.body, "Hello").press(gm.body, "Enter", ["Control"]);
+    const actions = await run(s);
+    expect(actions.map((a) => a.parameters.to)).toEqual([["grace@example.com"]]);
+  });
+
   it.each(["values", "data", "keys"] as const)(
     "reads a compose typed as %s and sends it with Ctrl+Enter",
     async (mode) => {

@@ -49,6 +49,8 @@ const composeEmail: Recogniser = {
   commit: [
     { on: "click", target: [{ ariaLabel: /^send\b(?!\s*(feedback|now|later))/i }, { text: /^send$/i }] },
     { on: "press", key: "Enter", command: true, target: composeFields },
+    // Gmail's notice after any send (button, Ctrl/⌘+Enter): "Message sent  Undo  View message".
+    { on: "appear", target: [{ text: /^(message sent|sending)\b/i }], strength: 0.9 },
   ],
   cancel: [{ on: "click", target: [{ ariaLabel: /^discard( draft)?\b/i }, { text: /^discard( draft)?$/i }] }],
   strength: 0.95,
@@ -120,6 +122,7 @@ const createLabel: Recogniser = {
   commit: [
     { on: "click", target: [{ text: /^create$/i }, { ariaLabel: /^create$/i }] },
     { on: "press", key: "Enter", target: labelName, strength: 0.9 },
+    { on: "appear", target: [{ text: /^label\b.*\bcreated\b/i }], strength: 0.9 },
   ],
   cancel: [{ on: "click", target: [{ text: /^cancel$/i }, { ariaLabel: /^(cancel|close)$/i }] }],
   strength: 0.95,
@@ -138,6 +141,12 @@ const composeByNavigation: Recogniser = {
 
 export const gmailRecognisers: SuiteRecognisers = {
   suite: "gmail",
+  detect: {
+    hosts: [/^mail\.google\.com$/],
+    // "Inbox (3) - ada@example.com - Gmail", "Search results - … - Gmail".
+    titles: [/\s[-–]\s*Gmail$/, /^Gmail$/],
+    paths: [/^\/mail\/(u\/\d+\/)?(\?|#|$)/],
+  },
   pageKinds: [
     { kind: "search", path: /#search\// },
     { kind: "compose", path: /[?&]compose=/ },

@@ -12,6 +12,10 @@ const title: TargetMatcher[] = [
   { label: /^(event )?title$/i },
   { name: /^(title|summary|text)$/i },
 ];
+const quickTitle: TargetMatcher[] = [
+  { ariaLabel: /^add title and time$/i },
+  { placeholder: /^add title and time$/i },
+];
 const location: TargetMatcher[] = [
   { ariaLabel: /^(add )?location/i },
   { placeholder: /^add location/i },
@@ -97,6 +101,10 @@ const createEvent: Recogniser = {
   commit: [
     { on: "click", target: [{ text: /^save$/i }, { ariaLabel: /^save$/i }] },
     { on: "press", key: "Enter", command: true, target: eventFields, strength: 0.9 },
+    // Quick create: Enter in the small dialog's "Add title and time" saves the event.
+    { on: "press", key: "Enter", target: quickTitle, strength: 0.9 },
+    // The notice after a save, however it was confirmed (recordings without key events).
+    { on: "appear", target: [{ text: /^event (saved|created|added)\b/i }], strength: 0.9 },
   ],
   cancel: [
     {
@@ -155,6 +163,12 @@ const createEventByNavigation: Recogniser = {
 
 export const googleCalendarRecognisers: SuiteRecognisers = {
   suite: "google-calendar",
+  detect: {
+    hosts: [/^calendar\.google\.com$/],
+    // "Google Calendar - Week of November 30, 2026", "Google Calendar - Event details".
+    titles: [/^Google Calendar\b/, /\s[-–]\s*Google Calendar$/],
+    paths: [/^\/calendar\/(u\/\d+\/)?r(\/|\?|#|$)/],
+  },
   pageKinds: [
     { kind: "event-edit", path: /\/r\/eventedit/ },
     { kind: "search", path: /\/r\/search/ },

@@ -51,7 +51,17 @@ export type ParamSpec =
    * item's value is the first present attribute of `attributes`, else its text with a trailing description cut
    * off ("bug Something is not working" → "bug").
    */
-  | { from: "toggled"; items: TargetMatcher[]; attributes: string[] }
+  | {
+      from: "toggled";
+      items: TargetMatcher[];
+      attributes: string[];
+      /**
+       * The control that opens the menu ("Labels ⚙"). Formats that name elements without their role (DevTools
+       * Recorder's `aria/bug Something is not working`) still show the picks as clicks on unnamed-role elements
+       * right after the menu opened; a click on another button or link closes the menu.
+       */
+      openedBy?: TargetMatcher[];
+    }
   /** The value of the last chosen option (checked radio/checkbox, selected option, clicked menu item). */
   | { from: "choice"; options: { match: TargetMatcher[]; value: ParameterValue }[] };
 
@@ -64,6 +74,12 @@ export type Trigger =
    * no keydown, so a search submitted with Enter shows only as its typed text).
    */
   | { on: "field-left"; target: TargetMatcher[]; strength?: number }
+  /**
+   * The outcome on the page: a notice ("Message sent") or element appeared, a dialog closed. Confirms a form
+   * submitted without its usual click (Ctrl+Enter, Enter in a dialog) in recordings without key events (rrweb).
+   * Right after the same action committed by its click, it only adds evidence.
+   */
+  | { on: "appear" | "disappear"; target: TargetMatcher[]; strength?: number }
   /** A navigation from a matching page to a matching page (works without targets, e.g. Chrome traces). */
   | { on: "navigate"; from?: RegExp; to: RegExp; strength?: number };
 
@@ -84,4 +100,16 @@ export type Recogniser = {
   onlyWithoutTargets?: boolean;
 };
 
-export type SuiteRecognisers = { suite: string; pageKinds: PageKind[]; recognisers: Recogniser[] };
+/**
+ * How a window is told to belong to this suite: its host (the real app), else its title, else its path. Imitations
+ * served elsewhere (another host, a title without the brand) match nothing and stay unclassified, which never
+ * blocks recognition; only a window positively classified to another suite does.
+ */
+export type SuiteDetection = { hosts: RegExp[]; titles: RegExp[]; paths: RegExp[] };
+
+export type SuiteRecognisers = {
+  suite: string;
+  detect?: SuiteDetection;
+  pageKinds: PageKind[];
+  recognisers: Recogniser[];
+};

@@ -132,6 +132,11 @@ export class SilverBuilder {
       case "screenshot":
         this.count("screenshot", 1);
         return;
+      case "appear":
+      case "disappear":
+        // What the page showed: never part of a typing run or a click, and never masked away silently.
+        this.emitShown(tab, event, out);
+        return;
       default:
         break;
     }
@@ -250,6 +255,17 @@ export class SilverBuilder {
       fieldKey: fieldKeyOf(target),
       ...(value !== undefined && value !== null ? { value } : {}),
       ...(checked !== undefined ? { checked } : {}),
+      ...(masked ? { masked: true } : {}),
+    });
+  }
+
+  private emitShown(tab: TabState, event: CanonicalEvent, out: Interaction[]): void {
+    const target = event.target;
+    const masked = event.masked === true || isSensitiveField(target);
+    const value = event.type === "appear" && !masked ? (event.value ?? undefined) : undefined;
+    this.emit(tab, out, event.type === "appear" ? "appear" : "disappear", [event.id], event.ts, event.ts, {
+      target,
+      ...(value !== undefined && value !== null ? { value, fieldKey: fieldKeyOf(target) } : {}),
       ...(masked ? { masked: true } : {}),
     });
   }

@@ -77,7 +77,13 @@ export function withHeldModifiers(tab: TabState, event: CanonicalEvent): Canonic
 
 /** The address of a clicked autocomplete suggestion ("Alice Smith <alice@example.com>") after typing in a chip field. */
 export function suggestedChip(tab: TabState, target: EventTarget | undefined): string | undefined {
-  if (!tab.chipField || !target || !suggestionRoles.has(target.role ?? "")) return undefined;
+  if (!tab.chipField || !target) return undefined;
+  // Formats that name elements without their role (DevTools Recorder's `aria/Grace Hopper grace@example.com`)
+  // still show a pick: an element that is no control, named by a person and an address, right after typing.
+  const isSuggestion =
+    suggestionRoles.has(target.role ?? "") ||
+    (target.role === undefined && !/^(input|textarea|select|button|a)$/.test(target.tag ?? ""));
+  if (!isSuggestion) return undefined;
   return extractEmail(
     `${target.text ?? ""} ${target.ariaLabel ?? ""} ${target.attributes?.["data-hovercard-id"] ?? ""}`,
   );

@@ -1,6 +1,6 @@
 import { type BronzeSummary as BronzeDetails, buildBronze } from "@/lib/pipeline/bronze/build-bronze";
 import type { RecordingFormat } from "@/lib/pipeline/import/detect-format";
-import type { ImportIssue, RecordingHints } from "@/lib/pipeline/import/import-issue";
+import { type ImportIssue, ImportLimitError, type RecordingHints } from "@/lib/pipeline/import/import-issue";
 import {
   type ImportedRecording,
   type ImportLimits,
@@ -16,6 +16,8 @@ export interface RawSource {
   /** Skips detection when the format is known. */
   format?: RecordingFormat;
   limits?: ImportLimits;
+  /** The error to raise when this source goes over `limits` (the caller knows why the limit is what it is). */
+  describeLimit?: (error: ImportLimitError) => Error;
 }
 
 export interface BronzeSummary {
@@ -55,7 +57,11 @@ export function bronzeStage(sources: readonly RawSource[]): BronzeOutput {
         ...(source.limits ? { limits: source.limits } : {}),
       });
       imports.push(imported);
-      yield* imported.batches;
+      try {
+        yield* imported.batches;
+      } catch (error) {
+        throw error instanceof ImportLimitError && source.describeLimit ? source.describeLimit(error) : error;
+      }
       // Each source adds its own zone evidence; the other hints are the last source's.
       const zoneEvidence = [...(hints.zoneEvidence ?? []), ...(imported.hints.zoneEvidence ?? [])];
       Object.assign(hints, imported.hints, { zoneEvidence });

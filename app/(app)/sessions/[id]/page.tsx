@@ -4,6 +4,7 @@ import { CreateExamplePanel } from "@/components/examples/create-example-panel";
 import { SessionExamples } from "@/components/examples/session-examples";
 import { SessionExplorerLoader } from "@/components/explorer/session-explorer-loader";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { SessionReviewItems } from "@/components/review/session-review-items";
 import { SessionLiveHeader } from "@/components/sessions/session-live-header";
 import { requireSessionUser } from "@/lib/auth/session";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
@@ -51,6 +52,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             </p>
           )}
         </section>
+        {session.status === "completed" && <SessionReviewItems sessionId={session.id} />}
         {session.status === "completed" && (
           <section aria-labelledby="examples-heading" className="grid gap-6 lg:grid-cols-2">
             <h2 id="examples-heading" className="sr-only">

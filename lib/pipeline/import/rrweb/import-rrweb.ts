@@ -5,7 +5,23 @@ import type { SourceRecord } from "../read-records";
 import { editableRoot, editableText, mutatedNodeIds } from "./contenteditable-text";
 import { describeNode, resolveActionTarget } from "./describe-node";
 import { MirrorError, type MirrorNode, NodeMirror } from "./node-mirror";
+import {
+  changedShownValue,
+  dialogsIn,
+  dialogValues,
+  isDialog,
+  liveRegionOf,
+  noticeText,
+  prefilledFields,
+  type ShownValue,
+  visibilityChange,
+} from "./page-outcomes";
 import { collectShownZoneEvidence, mutationTexts } from "./shown-zone-evidence";
+
+function isInside(node: MirrorNode, ancestor: MirrorNode): boolean {
+  for (let current = node.parent; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
 
 // Protocol numbers from @rrweb/types (EventType, IncrementalSource, MouseInteractions); the package's enums are
 // runtime values we do not want to depend on at run time.
@@ -50,6 +66,82 @@ export async function* importRrweb(
   let seq = 0;
   /** Last value read from each contenteditable root, so only real changes become input events. */
   const editableValues = new Map<number, string>();
+  /** Last text of each notice region, so a re-render of the same notice is one `appear`. */
+  const notices = new Map<number, string>();
+
+  const shown = (record: SourceRecord, ts: number, type: "appear" | "disappear", node: MirrorNode) =>
+    make(record, ts, type, describeNode(node, mirror));
+  const shownValues = (record: SourceRecord, ts: number, values: ShownValue[], out: CanonicalEvent[]) => {
+    for (const { node, value } of values) {
+      const event = shown(record, ts, "appear", node);
+      event.value = value.slice(0, 1_000_000);
+      out.push(event);
+    }
+  };
+  /** Dialogs removed or hidden by a mutation, described before the mirror forgets them. */
+  const closingDialogs = (data: Record<string, unknown>) => {
+    const closing: MirrorNode[] = [];
+    const opening: MirrorNode[] = [];
+    for (const removal of Array.isArray(data.removes) ? data.removes : []) {
+      const node = isRecord(removal) ? mirror.get(removal.id) : undefined;
+      if (node) closing.push(...dialogsIn(node));
+    }
+    for (const change of Array.isArray(data.attributes) ? data.attributes : []) {
+      if (!isRecord(change) || !isRecord(change.attributes)) continue;
+      const node = mirror.get(change.id);
+      if (!node || !isDialog(node)) continue;
+      const visibility = visibilityChange(node.attrs, change.attributes);
+      if (visibility === "hidden") closing.push(node);
+      else if (visibility === "shown") opening.push(node);
+    }
+    return { closing: closing.map((node) => describeNode(node, mirror)), opening };
+  };
+  const pageOutcomes = (
+    record: SourceRecord,
+    ts: number,
+    data: Record<string, unknown>,
+    dialogs: ReturnType<typeof closingDialogs>,
+    out: CanonicalEvent[],
+  ) => {
+    for (const target of dialogs.closing) out.push(make(record, ts, "disappear", target));
+    const regions = new Set<MirrorNode>();
+    const opened = new Set<MirrorNode>(dialogs.opening);
+    for (const add of Array.isArray(data.adds) ? data.adds : []) {
+      const node = isRecord(add) && isRecord(add.node) ? mirror.get(add.node.id) : undefined;
+      if (!node) continue;
+      const inserted = dialogsIn(node);
+      for (const dialog of inserted) opened.add(dialog);
+      if (inserted.length === 0) shownValues(record, ts, prefilledFields(node, 20), out);
+    }
+    const changedValues = new Map<MirrorNode, string>();
+    const noteChange = (node: MirrorNode | undefined) => {
+      const region = liveRegionOf(node);
+      if (region) regions.add(region);
+      const changed = changedShownValue(node);
+      if (changed) changedValues.set(changed.node, changed.value);
+    };
+    for (const change of Array.isArray(data.texts) ? data.texts : []) {
+      if (isRecord(change)) noteChange(mirror.get(change.id));
+    }
+    for (const add of Array.isArray(data.adds) ? data.adds : []) {
+      if (isRecord(add)) noteChange(mirror.get(add.parentId));
+    }
+    for (const dialog of opened) {
+      if (!mirror.get(dialog.id)) continue;
+      out.push(shown(record, ts, "appear", dialog));
+      shownValues(record, ts, dialogValues(dialog), out);
+    }
+    for (const [node, value] of changedValues) {
+      if (![...opened].some((dialog) => dialog === node || isInside(node, dialog)))
+        shownValues(record, ts, [{ node, value }], out);
+    }
+    for (const region of regions) {
+      const text = noticeText(region) ?? "";
+      if (notices.get(region.id) === text) continue;
+      notices.set(region.id, text);
+      if (text) out.push(shown(record, ts, "appear", region));
+    }
+  };
 
   const describeTarget = (id: unknown): EventTarget | undefined => {
     const node = mirror.get(id);
@@ -110,12 +202,16 @@ export async function* importRrweb(
       collectShownZoneEvidence(ctx.hints, [data.node], ts);
       cache.clear();
       editableValues.clear();
+      notices.clear();
       title = mirror.getTitle()?.slice(0, 2048) || title;
       if (pendingNavigation) {
         if (title) pendingNavigation.title = title;
         out.push(pendingNavigation);
         pendingNavigation = undefined;
       }
+      // Values the page filled in (a suggested pull request title, a default date) after the navigation.
+      const root = isRecord(data.node) ? mirror.get(data.node.id) : undefined;
+      if (root) shownValues(record, ts, prefilledFields(root), out);
       return;
     }
     if (event.type === CUSTOM) {
@@ -130,6 +226,7 @@ export async function* importRrweb(
     if (event.type !== INCREMENTAL) return;
     const source = data.source;
     if (source === SOURCE_MUTATION) {
+      const dialogs = closingDialogs(data);
       mirror.applyMutation(data);
       collectShownZoneEvidence(ctx.hints, mutationTexts(data), ts);
       const newTitle = mirror.getTitle();
@@ -147,6 +244,7 @@ export async function* importRrweb(
         input.value = value;
         out.push(input);
       }
+      pageOutcomes(record, ts, data, dialogs, out);
       return;
     }
     if (source === SOURCE_MOUSE_INTERACTION) {

@@ -1,0 +1,26 @@
+import { getDb } from "@/db/client";
+import { sumStoredAndReservedBytesForUser } from "@/db/queries/storage-usage";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+/**
+ * The per-account storage quota (TRACEPIPE_STORAGE_QUOTA_BYTES; 0 = none). Answered with 413, not 402: billing
+ * is usage-based with no plan to buy, so paying cannot lift the quota — deleting sessions (or asking for a larger
+ * quota) can. 413 says what happened: this content is more than the account may still store.
+ */
+export async function assertStorageQuota(userId: string, incomingBytes: number): Promise<void> {
+  const quota = getEnv().TRACEPIPE_STORAGE_QUOTA_BYTES;
+  if (!quota) return;
+  // Upload tokens live an hour; a reservation older than two cannot be used any more.
+  const used = await sumStoredAndReservedBytesForUser(
+    await getDb(),
+    userId,
+    new Date(Date.now() - 2 * 60 * 60 * 1000),
+  );
+  if (used + incomingBytes <= quota) return;
+  throw new AppError({
+    code: "storage_quota_exceeded",
+    message: `This upload (${incomingBytes} bytes) would exceed the account's storage quota of ${quota} bytes (${used} bytes in use); delete sessions to free space`,
+    extensions: { quota_bytes: quota, used_bytes: used, upload_bytes: incomingBytes },
+  });
+}

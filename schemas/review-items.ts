@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { cursorSchema, timestampSchema } from "./common";
+import { pageTrailParamsSchema } from "./page-trail";
+import { reviewReasonSchema } from "./pipeline";
+
+export const reviewItemStatusSchema = z
+  .enum(["pending", "accepted", "rejected"])
+  .describe(
+    "`pending` awaits a person · `accepted` becomes a record of later examples · `rejected` never does.",
+  );
+export type ReviewItemStatus = z.infer<typeof reviewItemStatusSchema>;
+
+const actionSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,99}$/)
+  .describe("Catalog action slug, e.g. `create_event`.");
+
+/** `GET /v1/review-items`: the queue, oldest first (the order actions were found in). */
+export const listReviewItemsQuerySchema = z.object({
+  status: reviewItemStatusSchema.default("pending"),
+  session_id: z.uuid().optional(),
+  suite_id: z.string().trim().min(1).max(200).optional().describe("Suite UUID or slug."),
+  action: actionSlugSchema.optional(),
+  reason: reviewReasonSchema.optional(),
+  cursor: cursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe("Page size, 1–100 (default 20)."),
+});
+export type ListReviewItemsQuery = z.infer<typeof listReviewItemsQuerySchema>;
+
+export const reviewToolCallSchema = z.object({
+  server: z.string().describe("MCP server slug, e.g. `google-calendar-mcp`."),
+  name: z.string().describe("Tool name, e.g. `create-event`."),
+  arguments: z.record(z.string(), z.unknown()),
+});
+
+export const reviewItemSchema = z
+  .object({
+    id: z.uuid(),
+    object: z.literal("review_item"),
+    session_id: z.uuid(),
+    suite_id: z.uuid(),
+    action: z.string().describe("Catalog action slug."),
+    action_id: z.string().describe("The gold action's id within the session (`a3`), as in the timeline."),
+    reasons: z.array(reviewReasonSchema),
+    status: reviewItemStatusSchema,
+    tool: reviewToolCallSchema.describe(
+      "The tool call: as proposed by the pipeline while pending or rejected, as accepted once accepted.",
+    ),
+    proposed_arguments: z.record(z.string(), z.unknown()),
+    action_tool_map_id: z.uuid(),
+    evidence: z.object({
+      event_ids: z.array(z.string()),
+      interaction_ids: z.array(z.string()),
+      window_id: z.string(),
+      ts: z.number(),
+      confidence: z.number(),
+      parameters: z.record(z.string(), z.unknown()).describe("What the pipeline read from the recording."),
+      missing_parameters: z.array(z.string()),
+      page_context: z
+        .array(
+          z.object({
+            interaction_id: z.string(),
+            ts: z.number(),
+            kind: z.string(),
+            is_source: z.boolean().describe("The action was built from it; the others are its neighbours."),
+            element: z.string().optional().describe("The element as a person would name it."),
+            value: z.string().optional(),
+            url: z.string().optional(),
+            title: z.string().optional(),
+          }),
+        )
+        .describe("What the page showed around the action, in time order."),
+      timezone: z
+        .string()
+        .nullable()
+        .describe("The session's IANA zone the date-times are written in; null when unknown."),
+    }),
+    decision: z
+      .object({
+        decision: z.enum(["accept", "reject"]),
+        reason: z.string().nullable(),
+        decided_by: z.uuid().nullable(),
+        decided_at: timestampSchema,
+      })
+      .nullable(),
+    created_at: timestampSchema,
+  })
+  .meta({ id: "ReviewItem" });
+export type ReviewItemResource = z.infer<typeof reviewItemSchema>;
+
+export const reviewDecisionSchema = z
+  .object({
+    decision: z.enum(["accept", "reject"]),
+    arguments: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe("Accept only: the tool arguments as corrected. Default: the proposal."),
+    reason: z.string().trim().max(2000).optional().describe("Why; recorded with the decision."),
+  })
+  .strict()
+  .refine((body) => body.decision === "accept" || body.arguments === undefined, {
+    path: ["arguments"],
+    message: "Only an accept carries arguments",
+  })
+  .meta({
+    id: "ReviewDecisionRequest",
+    example: { decision: "accept", arguments: { calendarId: "primary", summary: "Design review" } },
+  });
+export type ReviewDecisionInput = z.infer<typeof reviewDecisionSchema>;
+
+/**
+ * The review page's URL (`/review?session=&suite=&action=&reason=&status=&cursor=&prev=`), like the sessions list: each
+ * malformed parameter is dropped on its own.
+ */
+export const reviewListSearchSchema = pageTrailParamsSchema.extend({
+  session: z.uuid().optional().catch(undefined),
+  suite: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/)
+    .optional()
+    .catch(undefined),
+  action: actionSlugSchema.optional().catch(undefined),
+  reason: reviewReasonSchema.optional().catch(undefined),
+  status: reviewItemStatusSchema.optional().catch(undefined),
+});
+export type ReviewListSearch = z.infer<typeof reviewListSearchSchema>;
