@@ -46,8 +46,7 @@ export const windowSchema = z.object({
   tab: text(),
   origin: text(),
   pageKind: text(),
-  suite: z
-    .string()
+  suite: text()
     .optional()
     .describe(
       "Catalog suite the window belongs to, detected from its host, title and path; absent when none matched.",
