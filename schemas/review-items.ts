@@ -2,6 +2,7 @@ import { z } from "zod";
 import { cursorSchema, timestampSchema } from "./common";
 import { pageTrailParamsSchema } from "./page-trail";
 import { reviewReasonSchema } from "./pipeline";
+import { jsonValue, text } from "./text";
 
 export const reviewItemStatusSchema = z
   .enum(["pending", "accepted", "rejected"])
@@ -10,8 +11,7 @@ export const reviewItemStatusSchema = z
   );
 export type ReviewItemStatus = z.infer<typeof reviewItemStatusSchema>;
 
-const actionSlugSchema = z
-  .string()
+const actionSlugSchema = text()
   .regex(/^[a-z0-9][a-z0-9_-]{0,99}$/)
   .describe("Catalog action slug, e.g. `create_event`.");
 
@@ -19,7 +19,7 @@ const actionSlugSchema = z
 export const listReviewItemsQuerySchema = z.object({
   status: reviewItemStatusSchema.default("pending"),
   session_id: z.uuid().optional(),
-  suite_id: z.string().trim().min(1).max(200).optional().describe("Suite UUID or slug."),
+  suite_id: text().trim().min(1).max(200).optional().describe("Suite UUID or slug."),
   action: actionSlugSchema.optional(),
   reason: reviewReasonSchema.optional(),
   cursor: cursorSchema.optional(),
@@ -28,9 +28,9 @@ export const listReviewItemsQuerySchema = z.object({
 export type ListReviewItemsQuery = z.infer<typeof listReviewItemsQuerySchema>;
 
 export const reviewToolCallSchema = z.object({
-  server: z.string().describe("MCP server slug, e.g. `google-calendar-mcp`."),
-  name: z.string().describe("Tool name, e.g. `create-event`."),
-  arguments: z.record(z.string(), z.unknown()),
+  server: text().describe("MCP server slug, e.g. `google-calendar-mcp`."),
+  name: text().describe("Tool name, e.g. `create-event`."),
+  arguments: z.record(text(), z.unknown()),
 });
 
 export const reviewItemSchema = z
@@ -39,46 +39,45 @@ export const reviewItemSchema = z
     object: z.literal("review_item"),
     session_id: z.uuid(),
     suite_id: z.uuid(),
-    action: z.string().describe("Catalog action slug."),
-    action_id: z.string().describe("The gold action's id within the session (`a3`), as in the timeline."),
+    action: text().describe("Catalog action slug."),
+    action_id: text().describe("The gold action's id within the session (`a3`), as in the timeline."),
     reasons: z.array(reviewReasonSchema),
     status: reviewItemStatusSchema,
     tool: reviewToolCallSchema.describe(
       "The tool call: as proposed by the pipeline while pending or rejected, as accepted once accepted.",
     ),
-    proposed_arguments: z.record(z.string(), z.unknown()),
+    proposed_arguments: z.record(text(), z.unknown()),
     action_tool_map_id: z.uuid(),
     evidence: z.object({
-      event_ids: z.array(z.string()),
-      interaction_ids: z.array(z.string()),
-      window_id: z.string(),
+      event_ids: z.array(text()),
+      interaction_ids: z.array(text()),
+      window_id: text(),
       ts: z.number(),
       confidence: z.number(),
-      parameters: z.record(z.string(), z.unknown()).describe("What the pipeline read from the recording."),
-      missing_parameters: z.array(z.string()),
+      parameters: z.record(text(), z.unknown()).describe("What the pipeline read from the recording."),
+      missing_parameters: z.array(text()),
       page_context: z
         .array(
           z.object({
-            interaction_id: z.string(),
+            interaction_id: text(),
             ts: z.number(),
-            kind: z.string(),
+            kind: text(),
             is_source: z.boolean().describe("The action was built from it; the others are its neighbours."),
-            element: z.string().optional().describe("The element as a person would name it."),
-            value: z.string().optional(),
-            url: z.string().optional(),
-            title: z.string().optional(),
+            element: text().optional().describe("The element as a person would name it."),
+            value: text().optional(),
+            url: text().optional(),
+            title: text().optional(),
           }),
         )
         .describe("What the page showed around the action, in time order."),
-      timezone: z
-        .string()
+      timezone: text()
         .nullable()
         .describe("The session's IANA zone the date-times are written in; null when unknown."),
     }),
     decision: z
       .object({
         decision: z.enum(["accept", "reject"]),
-        reason: z.string().nullable(),
+        reason: text().nullable(),
         decided_by: z.uuid().nullable(),
         decided_at: timestampSchema,
       })
@@ -92,10 +91,10 @@ export const reviewDecisionSchema = z
   .object({
     decision: z.enum(["accept", "reject"]),
     arguments: z
-      .record(z.string(), z.unknown())
+      .record(text(), jsonValue())
       .optional()
       .describe("Accept only: the tool arguments as corrected. Default: the proposal."),
-    reason: z.string().trim().max(2000).optional().describe("Why; recorded with the decision."),
+    reason: text().trim().max(2000).optional().describe("Why; recorded with the decision."),
   })
   .strict()
   .refine((body) => body.decision === "accept" || body.arguments === undefined, {
@@ -114,8 +113,7 @@ export type ReviewDecisionInput = z.infer<typeof reviewDecisionSchema>;
  */
 export const reviewListSearchSchema = pageTrailParamsSchema.extend({
   session: z.uuid().optional().catch(undefined),
-  suite: z
-    .string()
+  suite: text()
     .regex(/^[a-z0-9][a-z0-9-]{0,99}$/)
     .optional()
     .catch(undefined),
