@@ -72,7 +72,8 @@ export async function createExample(input: {
       sessionId: session.id,
       suite: suite.slug,
       mapSlug: map.slug,
-      timezone: typeof session.metrics?.timezone === "string" ? session.metrics.timezone : undefined,
+      // The session's zone as stated or as its run resolved it (the one generation maps calls in).
+      ...(session.timezone ? { timezone: session.timezone } : {}),
     })) === false
   ) {
     throw await noRecordsError({ userId: input.userId, sessionId: session.id });

@@ -21,7 +21,10 @@ export async function wouldHaveRecords(input: {
 }): Promise<boolean | undefined> {
   const key = artifactKeys(input.sessionId).actions;
   if (!(await (await getObjectStore()).head(key))) return undefined;
-  const actions = await collectJsonlArtifact<GoldAction>(key);
+  // As generation selects them: a multi-suite session's actions of this suite only.
+  const actions = (await collectJsonlArtifact<GoldAction>(key)).filter(
+    (action) => action.suite === undefined || action.suite === input.suite,
+  );
   const reviewed = await listReviewedCalls({ ...input, asOf: new Date() });
   const generated = await generateExamples({
     actions,

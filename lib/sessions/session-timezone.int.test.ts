@@ -156,7 +156,18 @@ describe("a session's time zone", () => {
       needsReview: true,
       reviewReasons: ["timezone_unknown"],
     });
-    expect(await exampleCalls(id, "google-calendar-to-google-calendar-mcp")).toEqual([]);
+    // No record is written with a guessed offset: the example is refused while the event awaits review.
+    const refused = await callRoute(examples.POST, {
+      method: "POST",
+      path: "/v1/examples",
+      headers: { ...caller.headers, "content-type": "application/json" },
+      body: JSON.stringify({ session_id: id, action_tool_map_id: "google-calendar-to-google-calendar-mcp" }),
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      type: "https://tracepipe.dev/problems/no_records",
+      pending_review_count: 1,
+    });
   });
 });
 
