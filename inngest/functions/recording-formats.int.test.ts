@@ -68,57 +68,67 @@ afterAll(async () => {
 });
 
 describe("every recording format through the durable pipeline", () => {
-  it.each(files)("$format: $fileName becomes a completed example", async ({ fileName, format }) => {
-    const caller = await createTestCaller();
-    const db = await getDb();
-    const sessionId = crypto.randomUUID();
-    const storageKey = `sessions/${sessionId}/${fileName}`;
-    const stored = await (await getObjectStore()).put(
-      storageKey,
-      fs.readFileSync(path.join(scenarioDir, fileName)),
-    );
-    await createUploadedSession({
-      sessionId,
-      userId: caller.user.id,
-      suiteId: suiteId(expected.suite),
-      files: [{ fileName, storageKey, sizeBytes: stored.size, format }],
-    });
-    const [processRun] = await waitForEventRuns(db, `session-uploaded-${sessionId}`, { timeoutMs: 60_000 });
-    expect(processRun?.error ?? null).toBeNull();
-    expect(processRun?.status).toBe("completed");
+  it.each(files)(
+    "$format: $fileName becomes a completed example (a trace: review items, no empty example)",
+    async ({ fileName, format }) => {
+      const caller = await createTestCaller();
+      const db = await getDb();
+      const sessionId = crypto.randomUUID();
+      const storageKey = `sessions/${sessionId}/${fileName}`;
+      const stored = await (await getObjectStore()).put(
+        storageKey,
+        fs.readFileSync(path.join(scenarioDir, fileName)),
+      );
+      await createUploadedSession({
+        sessionId,
+        userId: caller.user.id,
+        suiteId: suiteId(expected.suite),
+        files: [{ fileName, storageKey, sizeBytes: stored.size, format }],
+      });
+      const [processRun] = await waitForEventRuns(db, `session-uploaded-${sessionId}`, { timeoutMs: 60_000 });
+      expect(processRun?.error ?? null).toBeNull();
+      expect(processRun?.status).toBe("completed");
 
-    const created = await (
-      await callRoute(createExample, {
+      const response = await callRoute(createExample, {
         method: "POST",
         path: "/v1/examples",
         headers: { ...caller.headers, "content-type": "application/json" },
         body: JSON.stringify({ session_id: sessionId }),
-      })
-    ).json();
-    const [generateRun] = await waitForEventRuns(db, `example-requested-${created.id}`, {
-      timeoutMs: 60_000,
-    });
-    expect(generateRun?.status).toBe("completed");
-    const params = { id: created.id };
-    const example = await (
-      await callRoute(getExample, { path: "/x", headers: caller.headers, params })
-    ).json();
-    expect(example.status).toBe("completed");
-    const text = await (await callRoute(getMessages, { path: "/x", headers: caller.headers, params })).text();
-    const records = text
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line));
-    // The durable path (artifacts between steps) produces exactly what the offline pipeline does in one pass.
-    expect(records).toEqual(await convertOffline(fileName, format));
-    const tools = records.flatMap((r) =>
-      r.messages.at(-1).tool_calls.map((c: { function: { name: string } }) => c.function.name),
-    );
-    if (expected.argumentsUnknownFor.includes(format)) {
-      // Traces carry no typed text: no example may invent arguments.
-      expect(tools).toEqual([]);
-    } else {
+      });
+      if (expected.argumentsUnknownFor.includes(format)) {
+        // Traces carry no typed text: every recognised action waits for a person, none is invented, and an example
+        // with nothing to write is refused with the reason instead of an empty file.
+        expect(response.status).toBe(422);
+        const problem = await response.json();
+        expect(problem.type).toBe("https://tracepipe.dev/problems/no_records");
+        expect(problem.pending_review_count).toBeGreaterThan(0);
+        expect(await convertOffline(fileName, format)).toEqual([]);
+        return;
+      }
+      expect(response.status).toBe(202);
+      const created = await response.json();
+      const [generateRun] = await waitForEventRuns(db, `example-requested-${created.id}`, {
+        timeoutMs: 60_000,
+      });
+      expect(generateRun?.status).toBe("completed");
+      const params = { id: created.id };
+      const example = await (
+        await callRoute(getExample, { path: "/x", headers: caller.headers, params })
+      ).json();
+      expect(example.status).toBe("completed");
+      const text = await (
+        await callRoute(getMessages, { path: "/x", headers: caller.headers, params })
+      ).text();
+      const records = text
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
+      // The durable path (artifacts between steps) produces exactly what the offline pipeline does in one pass.
+      expect(records).toEqual(await convertOffline(fileName, format));
+      const tools = records.flatMap((r) =>
+        r.messages.at(-1).tool_calls.map((c: { function: { name: string } }) => c.function.name),
+      );
       expect(tools).toEqual(expected.toolCalls.map((c) => c.tool));
-    }
-  });
+    },
+  );
 });
