@@ -1,8 +1,8 @@
 "use client";
 
 import { forwardRef, useId, useImperativeHandle, useMemo, useRef } from "react";
-import { argumentErrors } from "@/lib/pipeline/examples/validate-arguments";
 import type { CatalogTool } from "@/schemas/catalog";
+import { browserArgumentErrors } from "./browser-argument-errors";
 import { type FormField, type FormValues, fieldsOf, toArguments } from "./schema-form-fields";
 
 const control =
@@ -19,7 +19,7 @@ export function useToolCallState(tool: CatalogTool, values: FormValues, timeZone
   return useMemo(() => {
     const args = toArguments(fields, values, timeZone);
     const errors = new Map<string, string>();
-    for (const error of argumentErrors(tool, args)) {
+    for (const error of browserArgumentErrors(tool, args)) {
       const name = error.path.split(".")[0] ?? "";
       if (!errors.has(name)) errors.set(name, error.message);
     }
