@@ -11,7 +11,7 @@ const validators = new WeakMap<CatalogTool, Validator>();
 // Aggregate units that only say "a child failed"; the child's own unit names the argument.
 const aggregateKeywords = new Set(["properties", "items", "allOf", "anyOf", "oneOf", "false", "$ref"]);
 
-const namedProperty = (unit: OutputUnit) => /Property "([^"]+)"/.exec(unit.error)?.[1];
+const namedProperty = (unit: OutputUnit) => /property "([^"]+)"/i.exec(unit.error)?.[1];
 
 export function browserArgumentErrors(tool: CatalogTool, args: Record<string, unknown>): ArgumentError[] {
   let validator = validators.get(tool);
