@@ -29,6 +29,7 @@ test("a new account lands on the dashboard: name, honest zero states, quick acti
     "Dashboard",
     "Sessions",
     "Examples",
+    "Review",
     "Upload",
     "API keys",
     "Billing",
