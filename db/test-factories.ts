@@ -26,6 +26,7 @@ export async function createTestApiKey(userId: string, scope: Scope = "full") {
   const [key] = await db
     .insert(apiKeys)
     .values({
+      workspaceId: userId,
       userId,
       name: `test ${scope}`,
       keyHash: await hashApiKey(secret),

@@ -7,7 +7,7 @@ import { GET as getExample } from "@/app/v1/examples/[id]/route";
 import { POST as createExample } from "@/app/v1/examples/route";
 import { GET as getTimeline } from "@/app/v1/sessions/[id]/timeline/route";
 import { getDb } from "@/db/client";
-import { listUsageRecordsForUser } from "@/db/queries/usage-records";
+import { listUsageRecordsForWorkspace } from "@/db/queries/usage-records";
 import { sessions } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
@@ -28,6 +28,7 @@ import { directSteps } from "@/lib/pipeline-runs/step-runner";
 import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
 
 // The product path end to end through the real embedded executor: upload → process-session → POST /v1/examples
@@ -79,7 +80,7 @@ async function uploadGmailSession(userId: string, lines: string[]) {
   const stored = await (await getObjectStore()).put(storageKey, `${lines.join("\n")}\n`);
   await createUploadedSession({
     sessionId,
-    userId,
+    actor: personalActor(userId),
     suiteId: suiteId("gmail"),
     files: [{ fileName: "input_events.jsonl", storageKey, sizeBytes: stored.size, format: "native" }],
   });
@@ -166,8 +167,8 @@ describe("product flow on the embedded executor", () => {
       data: { id: example.id, status: "completed", record_count: 2 },
     });
 
-    const usage = await listUsageRecordsForUser(db, {
-      userId: caller.user.id,
+    const usage = await listUsageRecordsForWorkspace(db, {
+      workspaceId: caller.user.id,
       subject: `example:${example.id}`,
     });
     expect(usage).toEqual([
@@ -212,11 +213,16 @@ describe("product flow on the embedded executor", () => {
     expect(actions).toHaveLength(2);
     const artifacts = await (await getObjectStore()).list(`sessions/${sessionId}/artifacts/`);
     expect(artifacts.map((a) => a.key).sort()).toEqual(Object.values(artifactKeys(sessionId)).sort());
-    expect(await generateExample(example.id, caller.user.id, directSteps, stages)).toMatchObject({
+    expect(
+      await generateExample(example.id, personalActor(caller.user.id), directSteps, stages),
+    ).toMatchObject({
       skipped: true,
     });
     expect(
-      await listUsageRecordsForUser(db, { userId: caller.user.id, subject: `example:${example.id}` }),
+      await listUsageRecordsForWorkspace(db, {
+        workspaceId: caller.user.id,
+        subject: `example:${example.id}`,
+      }),
     ).toHaveLength(1);
   });
 
@@ -226,7 +232,7 @@ describe("product flow on the embedded executor", () => {
     const sessionId = crypto.randomUUID();
     await createUploadedSession({
       sessionId,
-      userId: caller.user.id,
+      actor: personalActor(caller.user.id),
       suiteId: suiteId("gmail"),
       files: [
         {
@@ -298,7 +304,10 @@ describe("product flow on the embedded executor", () => {
         data: { status: "failed" },
       });
       expect(
-        await listUsageRecordsForUser(db, { userId: caller.user.id, subject: `example:${example.id}` }),
+        await listUsageRecordsForWorkspace(db, {
+          workspaceId: caller.user.id,
+          subject: `example:${example.id}`,
+        }),
       ).toEqual([]);
     } finally {
       delete process.env.LLM_BASE_URL;
