@@ -61,23 +61,24 @@ export function validatedAction<S extends z.ZodType, T>(
   access: ActionAccess,
 ): Action<S, T> {
   const action = async (input: z.input<S>): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-      return { ok: false, error: "Check the highlighted fields", fieldErrors };
-    }
     try {
       const meta = await getActionRequestMeta();
-      if ("public" in access) {
-        // Public handlers' signature does not receive a user or member.
-        const ctx = { meta } as ActionContext & { user: UserRow; member: SessionMember };
-        return { ok: true, data: await handler(parsed.data, ctx) };
+      // Who, then whether their role may, then the input: as the API routes do.
+      const member = "public" in access ? undefined : await getSessionMember();
+      if (!("public" in access) && !member) return { ok: false, error: "Your session has ended. Sign in again." };
+      if (member && "permission" in access) assertCan(member.role, access.permission);
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+        return { ok: false, error: "Check the highlighted fields", fieldErrors };
       }
-      const member = await getSessionMember();
-      if (!member) return { ok: false, error: "Your session has ended. Sign in again." };
-      if ("permission" in access) assertCan(member.role, access.permission);
-      return { ok: true, data: await handler(parsed.data, { meta, user: member.user, member }) };
+      // Public handlers' signature receives neither a user nor a member.
+      const ctx = { meta, ...(member ? { user: member.user, member } : {}) } as ActionContext & {
+        user: UserRow;
+        member: SessionMember;
+      };
+      return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError)
