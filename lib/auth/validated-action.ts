@@ -65,12 +65,14 @@ export function validatedAction<S extends z.ZodType, T>(
       const meta = await getActionRequestMeta();
       // Who, then whether their role may, then the input: as the API routes do.
       const member = "public" in access ? undefined : await getSessionMember();
-      if (!("public" in access) && !member) return { ok: false, error: "Your session has ended. Sign in again." };
+      if (!("public" in access) && !member)
+        return { ok: false, error: "Your session has ended. Sign in again." };
       if (member && "permission" in access) assertCan(member.role, access.permission);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
-        for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+        for (const issue of parsed.error.issues)
+          fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
         return { ok: false, error: "Check the highlighted fields", fieldErrors };
       }
       // Public handlers' signature receives neither a user nor a member.
