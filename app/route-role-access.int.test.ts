@@ -73,20 +73,29 @@ const BODIES: Record<string, unknown> = {
 };
 
 let dataDir: string;
-const headersByRole = {} as Record<WorkspaceRole, Record<string, string>>;
 const foreign: Foreign = {};
 
-beforeAll(async () => {
-  ({ dataDir } = await openTestDatabase());
+/**
+ * A team workspace with one member of each role, each holding a full-scope key of it: fresh for every route, so
+ * a route that changes membership (leave, remove) cannot change the next route's answers.
+ */
+async function teamKeys(): Promise<Record<WorkspaceRole, Record<string, string>>> {
   const db = await getDb();
   const owner = await createTestUser();
   const team = await insertWorkspace(db, { name: "Team", ownerId: owner.id });
+  const headers = {} as Record<WorkspaceRole, Record<string, string>>;
   for (const role of ROLES) {
     const user = role === "owner" ? owner : await createTestUser();
     if (role !== "owner") await insertMember(db, { workspaceId: team.id, userId: user.id, role });
     const key = await createTestApiKey(user.id, "full", team.id);
-    headersByRole[role] = { authorization: `Bearer ${key.secret}` };
+    headers[role] = { authorization: `Bearer ${key.secret}` };
   }
+  return headers;
+}
+
+beforeAll(async () => {
+  ({ dataDir } = await openTestDatabase());
+  const db = await getDb();
   // Another workspace, with one of every resource.
   const stranger = await createTestUser();
   foreign.user = stranger.id;
@@ -148,6 +157,7 @@ describe("route × role", () => {
     const mod = (await import(file)) as Record<string, unknown>;
     const methods = METHODS.filter((method) => typeof mod[method] === "function");
     expect(methods.length).toBeGreaterThan(0);
+    const headersByRole = await teamKeys();
     for (const method of methods) {
       const access = accessOf(mod[method]);
       expect(access, `${method} ${key} must go through authedRoute({ permission })`).toBeDefined();

@@ -6,7 +6,7 @@ import { revokeApiKeySchema } from "@/schemas/api-keys";
 
 export const dynamic = "force-dynamic";
 
-/** Revokes a key: 404 when it does not exist, 403 when it belongs to another account. */
+/** Revokes a key of the caller's workspace: 404 when there is none with this id there. */
 export const DELETE = authedRoute(
   { scopes: ["full"], permission: "manage_keys" },
   async ({ request, params, principal }) => {
