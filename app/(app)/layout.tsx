@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { requireSessionMember } from "@/lib/auth/session";
 import { countPendingReview } from "@/lib/review/count-pending-review";
+import { listMyWorkspaces } from "@/lib/workspaces/get-workspace";
 import { signOutAction } from "../(auth)/actions";
+import { createWorkspaceAction, switchWorkspaceAction } from "./workspace-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -14,10 +17,22 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     "use server";
     return signOutAction({});
   };
-  const pendingReviewCount = await countPendingReview(member.workspaceId);
+  const [pendingReviewCount, workspaces] = await Promise.all([
+    countPendingReview(member.workspaceId),
+    listMyWorkspaces(member.userId),
+  ]);
   return (
     <AppShell
       user={{ displayName: member.user.displayName, email: member.user.email }}
+      role={member.role}
+      switcher={
+        <WorkspaceSwitcher
+          workspaces={workspaces}
+          currentId={member.workspaceId}
+          switchAction={switchWorkspaceAction}
+          createAction={createWorkspaceAction}
+        />
+      }
       signOut={signOut}
       pendingReviewCount={pendingReviewCount}
     >

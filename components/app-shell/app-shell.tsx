@@ -1,28 +1,39 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemedToaster } from "@/components/theme/themed-toaster";
+import { can, type Permission, type WorkspaceRole } from "@/lib/workspaces/policy";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
-/** Navigation for signed-in pages. Later pages add their links to NAV_LINKS. */
-export const NAV_LINKS: { href: string; label: string }[] = [
+/**
+ * Navigation for signed-in pages. Later pages add their links to NAV_LINKS; a link with a `permission` is shown
+ * only to roles that have it (the page and its API check again).
+ */
+export const NAV_LINKS: { href: string; label: string; permission?: Permission }[] = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/sessions", label: "Sessions" },
   { href: "/examples", label: "Examples" },
   { href: "/review", label: "Review" },
-  { href: "/upload", label: "Upload" },
-  { href: "/settings/api-keys", label: "API keys" },
-  { href: "/settings/billing", label: "Billing" },
+  { href: "/upload", label: "Upload", permission: "upload" },
+  { href: "/settings/api-keys", label: "API keys", permission: "manage_keys" },
+  { href: "/settings/members", label: "Members" },
+  { href: "/settings/billing", label: "Billing", permission: "billing" },
   { href: "/settings/security", label: "Security" },
 ];
 
 export function AppShell({
   user,
+  role,
+  switcher,
   signOut,
   pendingReviewCount = 0,
   children,
 }: {
   user: { displayName: string; email: string };
+  /** The user's role in the current workspace: links it cannot use are not shown. */
+  role: WorkspaceRole;
+  /** The workspace switcher, rendered by the layout (it holds the server actions). */
+  switcher: ReactNode;
   /** Shown on the Review link; the layout counts it on every server render (a decision refreshes it). */
   pendingReviewCount?: number;
   signOut: () => Promise<unknown>;
@@ -35,8 +46,17 @@ export function AppShell({
           <Link href="/dashboard" className="font-semibold">
             Tracepipe
           </Link>
-          <NavLinks links={NAV_LINKS} counts={{ "/review": pendingReviewCount }} />
-          <div className="ml-auto">
+          <NavLinks
+            links={NAV_LINKS.filter((link) => !link.permission || can(role, link.permission)).map(
+              ({ href, label }) => ({
+                href,
+                label,
+              }),
+            )}
+            counts={{ "/review": pendingReviewCount }}
+          />
+          <div className="ml-auto flex items-center gap-2">
+            {switcher}
             <UserMenu user={user} signOut={signOut} />
           </div>
         </nav>

@@ -31,7 +31,7 @@ export default async function DashboardPage() {
             else.
           </p>
         </div>
-        <QuickActions />
+        <QuickActions role={member.role} />
       </div>
       <UsageCards summary={summary} />
       <section aria-labelledby="recent-sessions" className="flex flex-col gap-3">

@@ -13,6 +13,7 @@ import { withQuery } from "@/components/list-url/search-params";
 import { requireSessionMember } from "@/lib/auth/session";
 import { getCatalogLabels } from "@/lib/examples/catalog-labels";
 import { listExamples } from "@/lib/examples/list-examples";
+import { can } from "@/lib/workspaces/policy";
 
 export const metadata: Metadata = { title: "Examples" };
 export const dynamic = "force-dynamic";
@@ -47,7 +48,7 @@ export default async function ExamplesPage({
             Tool-call training data generated from your sessions, as JSONL.
           </p>
         </div>
-        <NewExampleLink />
+        {can(member.role, "create_example") ? <NewExampleLink /> : null}
       </div>
       <ExamplesList initialPage={initialPage} initialSearch={search} labels={labels} />
     </div>

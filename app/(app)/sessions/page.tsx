@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { requireSessionMember } from "@/lib/auth/session";
 import { listSuites } from "@/lib/catalog/read-catalog";
 import { listSessions } from "@/lib/sessions/list-sessions";
+import { can } from "@/lib/workspaces/policy";
 
 export const metadata: Metadata = { title: "Sessions" };
 export const dynamic = "force-dynamic";
@@ -47,9 +48,11 @@ export default async function SessionsPage({
     <div className="flex flex-col gap-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Sessions</h1>
-        <Button asChild>
-          <Link href="/upload">Upload a recording</Link>
-        </Button>
+        {can(member.role, "upload") ? (
+          <Button asChild>
+            <Link href="/upload">Upload a recording</Link>
+          </Button>
+        ) : null}
       </div>
       <SessionsList
         initialPage={initialPage}

@@ -1,11 +1,23 @@
 import { UploadForm } from "@/components/upload/upload-form";
 import { requireSessionMember } from "@/lib/auth/session";
+import { can } from "@/lib/workspaces/policy";
 
 export const metadata = { title: "Upload a recording" };
 export const dynamic = "force-dynamic";
 
 export default async function UploadPage() {
-  await requireSessionMember("/upload");
+  const member = await requireSessionMember("/upload");
+  if (!can(member.role, "upload")) {
+    return (
+      <div className="flex flex-col gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Upload a recording</h1>
+        <p role="alert" className="text-sm text-muted-foreground">
+          Your role in this workspace is {member.role}: viewers can browse sessions and examples but not
+          upload. Ask an admin for the member role.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col gap-6">
       <div>
