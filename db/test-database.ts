@@ -24,6 +24,9 @@ const customerTables = [
   "auth_sessions",
   "login_throttles",
   "users",
+  "workspace_invitations",
+  "workspace_members",
+  "workspaces",
   "job_runs",
   "outbox_events",
 ];

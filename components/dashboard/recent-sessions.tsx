@@ -28,9 +28,12 @@ export interface SessionsPage {
 export function RecentSessions({
   initialPage,
   suiteNames,
+  canUpload = true,
 }: {
   initialPage: SessionsPage;
   suiteNames: Record<string, string>;
+  /** A viewer is not pointed at the upload page. */
+  canUpload?: boolean;
 }) {
   const [cursors, setCursors] = useState<string[]>([""]);
   const cursor = cursors.at(-1) ?? "";
@@ -55,9 +58,13 @@ export function RecentSessions({
         <p className="font-medium text-foreground">No sessions yet</p>
         <p className="mt-1">
           Record yourself using Gmail, Google Calendar or GitHub, then{" "}
-          <Link className="font-medium text-link hover:underline" href="/upload">
-            upload the recording
-          </Link>{" "}
+          {canUpload ? (
+            <Link className="font-medium text-link hover:underline" href="/upload">
+              upload the recording
+            </Link>
+          ) : (
+            "upload the recording"
+          )}{" "}
           or send it with the API.{" "}
           <Link className="font-medium text-link hover:underline" href="/guide">
             How to record

@@ -7,7 +7,7 @@ import { TokensByModelChart } from "./tokens-by-model-chart";
 const linkClass = "font-medium text-link underline-offset-2 hover:underline";
 
 /** This month's usage: tokens by model, storage, sessions and examples, each with an honest zero state. */
-export function UsageCards({ summary }: { summary: UsageSummary }) {
+export function UsageCards({ summary, canUpload = true }: { summary: UsageSummary; canUpload?: boolean }) {
   const totalTokens = summary.tokens.input + summary.tokens.output;
   return (
     <div className="flex flex-col gap-4">
@@ -51,11 +51,16 @@ export function UsageCards({ summary }: { summary: UsageSummary }) {
           note={
             summary.sessions.total === 0 ? (
               <>
-                No sessions yet.{" "}
-                <Link className={linkClass} href="/upload">
-                  Upload a recording
-                </Link>{" "}
-                to get started.
+                No sessions yet.
+                {canUpload ? (
+                  <>
+                    {" "}
+                    <Link className={linkClass} href="/upload">
+                      Upload a recording
+                    </Link>{" "}
+                    to get started.
+                  </>
+                ) : null}
               </>
             ) : (
               <>{formatInteger(summary.sessions.total)} in total</>

@@ -40,7 +40,10 @@ export function SessionsList({
   initialQuery,
   initialApiQuery,
   suites,
+  canUpload = true,
 }: {
+  /** A viewer is not pointed at the upload page. */
+  canUpload?: boolean;
   initialPage: SessionsPage;
   /** The page's canonical query string as the server rendered it. */
   initialQuery: string;
@@ -105,6 +108,7 @@ export function SessionsList({
       ) : null}
       {!query.isPending && rows.length === 0 ? (
         <EmptyState
+          canUpload={canUpload}
           isFiltered={hasFilters(search)}
           isFirstPage={page === 1}
           onFirstPage={() => navigate(firstPage(search))}
@@ -123,7 +127,9 @@ function EmptyState({
   isFiltered,
   isFirstPage,
   onFirstPage,
+  canUpload,
 }: {
+  canUpload: boolean;
   isFiltered: boolean;
   isFirstPage: boolean;
   onFirstPage: () => void;
@@ -137,12 +143,14 @@ function EmptyState({
       ) : (
         <>
           <p className="font-medium text-foreground">No sessions yet</p>
-          <p className="mt-1">
-            <Link className="font-medium text-link hover:underline" href="/upload">
-              Upload a recording
-            </Link>{" "}
-            or stream one with the API.
-          </p>
+          {canUpload ? (
+            <p className="mt-1">
+              <Link className="font-medium text-link hover:underline" href="/upload">
+                Upload a recording
+              </Link>{" "}
+              or stream one with the API.
+            </p>
+          ) : null}
         </>
       )}
     </ListEmptyState>

@@ -20,8 +20,11 @@ describe("the app's functions and the embedded executor", () => {
       const id = fn.id(inngest.id);
       const a = crypto.randomUUID();
       const b = crypto.randomUUID();
-      const keysOf = (userId: string) =>
-        concurrencyKeysFor(fn, id, { data: { userId, sessionId: crypto.randomUUID() } });
+      // Two members of one workspace share its group: the account is the workspace, not the user.
+      const keysOf = (workspaceId: string) =>
+        concurrencyKeysFor(fn, id, {
+          data: { workspaceId, userId: crypto.randomUUID(), sessionId: crypto.randomUUID() },
+        });
       expect(keysOf(a).concurrencyLimits).toEqual([ACCOUNT_RUN_LIMIT]);
       expect(keysOf(a).concurrencyKeys).toEqual(keysOf(a).concurrencyKeys);
       expect(keysOf(a).concurrencyKeys).not.toEqual(keysOf(b).concurrencyKeys);

@@ -7,6 +7,7 @@ import { requireSessionMember } from "@/lib/auth/session";
 import { listSuites } from "@/lib/catalog/read-catalog";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { getUsageSummary } from "@/lib/usage/get-usage-summary";
+import { can } from "@/lib/workspaces/policy";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -33,7 +34,7 @@ export default async function DashboardPage() {
         </div>
         <QuickActions role={member.role} />
       </div>
-      <UsageCards summary={summary} />
+      <UsageCards summary={summary} canUpload={can(member.role, "upload")} />
       <section aria-labelledby="recent-sessions" className="flex flex-col gap-3">
         <h2 id="recent-sessions" className="text-lg font-semibold">
           Recent sessions
@@ -41,6 +42,7 @@ export default async function DashboardPage() {
         <RecentSessions
           initialPage={firstPage}
           suiteNames={Object.fromEntries(suites.map((s) => [s.id, s.name]))}
+          canUpload={can(member.role, "upload")}
         />
       </section>
     </div>

@@ -59,6 +59,7 @@ export default async function SessionsPage({
         initialQuery={toSessionListQueryString(search)}
         initialApiQuery={toListSessionsQueryString(search)}
         suites={suites}
+        canUpload={can(member.role, "upload")}
       />
     </div>
   );
