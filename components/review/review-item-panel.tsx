@@ -38,10 +38,11 @@ export const ReviewItemPanel = forwardRef<
     item: ReviewItemResource;
     tool: CatalogTool | undefined;
     isDeciding: boolean;
+    canDecide?: boolean;
     error?: string;
     onDecide: (decision: Decision) => void;
   }
->(function ReviewItemPanel({ item, tool, isDeciding, error, onDecide }, ref) {
+>(function ReviewItemPanel({ item, tool, isDeciding, canDecide = true, error, onDecide }, ref) {
   const zone = item.evidence.timezone;
   const [values, setValues] = useState(() =>
     tool ? initialValues(fieldsOf(tool.input_schema), item.tool.arguments, zone) : {},
@@ -114,7 +115,12 @@ export const ReviewItemPanel = forwardRef<
               {error ?? notice}
             </p>
           ) : null}
-          {isPending ? (
+          {isPending && !canDecide ? (
+            <p className="text-sm text-muted-foreground">
+              Your role in this workspace is viewer: members decide.
+            </p>
+          ) : null}
+          {isPending && canDecide ? (
             <div className="flex flex-wrap items-center gap-2">
               <Button type="button" onClick={accept} disabled={isDeciding}>
                 Accept <kbd className="ml-1 text-xs opacity-70">a</kbd>

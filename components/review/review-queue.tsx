@@ -41,7 +41,10 @@ export function ReviewQueue({
   initialQuery,
   suites,
   tools,
+  canDecide = true,
 }: {
+  /** A viewer sees the queue but no Accept/Reject (the API refuses them too). */
+  canDecide?: boolean;
   initialPage: ReviewPage;
   initialQuery: string;
   suites: SuiteFilterOption[];
@@ -280,6 +283,7 @@ export function ReviewQueue({
               item={item}
               tool={tool}
               isDeciding={decide.isPending}
+              canDecide={canDecide}
               error={decisionError}
               onDecide={(decision) => decide.mutate({ id: item.id, decision })}
             />

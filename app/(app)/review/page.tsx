@@ -5,6 +5,7 @@ import { parseReviewSearch, toReviewQueryString } from "@/components/review/revi
 import { requireSessionMember } from "@/lib/auth/session";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { listReviewItems } from "@/lib/review/list-review-items";
+import { can } from "@/lib/workspaces/policy";
 import type { CatalogTool } from "@/schemas/catalog";
 
 export const metadata: Metadata = { title: "Review queue" };
@@ -46,6 +47,7 @@ export default async function ReviewPage({
         </p>
       </div>
       <ReviewQueue
+        canDecide={can(member.role, "review")}
         initialPage={initialPage}
         initialQuery={query}
         suites={catalog.suites.map((s) => ({
