@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { getCatalogLabels } from "@/lib/examples/catalog-labels";
 import { getSessionDetail } from "@/lib/sessions/get-session";
 import { listSessions } from "@/lib/sessions/list-sessions";
+import { can } from "@/lib/workspaces/policy";
 
 export const metadata: Metadata = { title: "New example" };
 export const dynamic = "force-dynamic";
@@ -63,6 +64,16 @@ export default async function NewExamplePage({
   const { session: sessionParam } = await searchParams;
   const sessionId = typeof sessionParam === "string" ? sessionParam : undefined;
   const member = await requireSessionMember(`/examples/new${sessionId ? `?session=${sessionId}` : ""}`);
+  if (!can(member.role, "create_example")) {
+    return (
+      <div className="flex flex-col gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">New example</h1>
+        <p role="alert" className="text-sm text-muted-foreground">
+          Your role in this workspace is {member.role}: viewers can read examples but not create them.
+        </p>
+      </div>
+    );
+  }
   if (!sessionId) {
     return (
       <div className="flex flex-col gap-6">
