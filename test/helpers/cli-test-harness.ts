@@ -2,14 +2,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { getDb } from "@/db/client";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { inngest } from "@/inngest/client";
-import { functions } from "@/inngest/functions";
 import { runCli } from "@/lib/cli/run-cli";
-import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
+import type { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
 import { type ApiTestServer, startApiTestServer } from "./api-test-server";
+import { startAppExecutor } from "./app-executor";
 
 /**
  * The CLI over real HTTP against the app's real route handlers, a fresh database and the embedded executor.
@@ -26,14 +24,7 @@ export function registerCliTestHarness(name: string) {
 
   beforeAll(async () => {
     ({ dataDir } = await openTestDatabase());
-    executor = new EmbeddedExecutor({
-      client: inngest,
-      functions,
-      db: await getDb(),
-      pollIntervalMs: 50,
-      backoff: { baseMs: 50, maxMs: 200 },
-    });
-    await executor.start();
+    executor = await startAppExecutor();
     server = await startApiTestServer();
     dir = await mkdtemp(path.join(tmpdir(), `tracepipe-${name}-`));
     apiKey = (await createTestCaller()).secret;
