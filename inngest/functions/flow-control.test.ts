@@ -15,7 +15,7 @@ describe("the app's functions and the embedded executor", () => {
     ["process-session", processSessionFunction],
     ["generate-example", generateExampleFunction],
   ])(
-    "limit %s per account: one account's runs share a group, another account's run is in its own",
+    "limit %s per account (workspace): one account's runs share a group, another account's run is in its own",
     (_, fn) => {
       const id = fn.id(inngest.id);
       const a = crypto.randomUUID();
