@@ -69,7 +69,7 @@ test("an owner invites a viewer and a member; roles decide who may upload, and a
   await expect(mainNav(viewer).getByRole("link", { name: "Upload" })).toHaveCount(0);
   await expect(viewer.getByRole("link", { name: "Upload a recording" })).toHaveCount(0);
   await mainNav(viewer).getByRole("link", { name: "Sessions" }).click();
-  await expect(viewer.getByRole("heading", { name: "Sessions" })).toBeVisible();
+  await expect(viewer.getByRole("heading", { name: "Sessions", exact: true, level: 1 })).toBeVisible();
   await expect(viewer.getByRole("link", { name: "Upload a recording" })).toHaveCount(0);
   const refused = await openSession(viewer, "not allowed");
   expect(refused.status()).toBe(403);
