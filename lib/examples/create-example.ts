@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
 import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import { assertPaidWorkAllowed } from "@/lib/billing/assert-paid-work-allowed";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { actionToolMapId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
@@ -56,6 +57,7 @@ export async function createExample(input: {
       },
     });
   }
+  await assertPaidWorkAllowed({ accountId: input.userId, modelSlug: model.slug });
   const options = exampleOutputOptionsSchema.safeParse(input.body.model_configuration);
   if (!options.success) {
     throw new AppError({

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { validatedAction } from "@/lib/auth/validated-action";
+import { openBillingPortal } from "@/lib/billing/open-billing-portal";
 import { startCardSetup } from "@/lib/billing/start-card-setup";
 import { getEnv } from "@/lib/env";
 
@@ -19,4 +20,9 @@ async function billingPageUrl(): Promise<string> {
 /** "Add a card": creates the Stripe customer if needed and a setup-mode Checkout Session; returns its URL. */
 export const addCardAction = validatedAction(z.object({}), async (_input, { user }) =>
   startCardSetup({ user, returnUrl: await billingPageUrl() }),
+);
+
+/** "Change card": a Stripe Billing Portal session for the account's customer; returns its URL. */
+export const openPortalAction = validatedAction(z.object({}), async (_input, { user }) =>
+  openBillingPortal({ accountId: user.id, returnUrl: await billingPageUrl() }),
 );
