@@ -8,6 +8,7 @@ import { reviewItemPaths } from "./paths/review-items";
 import { sessionPaths } from "./paths/sessions";
 import { timelinePaths } from "./paths/timeline";
 import { uploadPaths } from "./paths/uploads";
+import { usagePaths } from "./paths/usage";
 import { userPaths } from "./paths/users";
 
 /**
@@ -25,6 +26,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   examplePaths,
   reviewItemPaths,
   timelinePaths,
+  usagePaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
