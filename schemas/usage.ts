@@ -30,10 +30,11 @@ export const usageRowSchema = z.object({
     "storage_byte_hours",
     "events_ingested",
     "examples_generated",
+    "sessions_processed",
   ]),
   model: z.string().optional().describe("Model slug (tokens and examples, with `group_by=model`)."),
   quantity: z.number(),
-  unit: z.enum(["tokens", "byte_hours", "events", "records"]),
+  unit: z.enum(["tokens", "byte_hours", "events", "records", "sessions"]),
   amount_usd: z
     .number()
     .optional()

@@ -35,6 +35,8 @@ export function toDailyCharts(rows: UsageRow[], from: string, to: string) {
     else if (row.kind === "storage_byte_hours")
       add(storage, day, "gbHours", "GB-hours", Math.round((row.quantity / 1e9) * 1000) / 1000);
     else if (row.kind === "events_ingested") add(counters, day, "events", "Events ingested", row.quantity);
+    else if (row.kind === "sessions_processed")
+      add(counters, day, "sessions", "Sessions processed", row.quantity);
     else add(counters, day, "records", "Example records", row.quantity);
   }
   const strip = ({ days, series }: Chart) => ({ days, series });

@@ -8,6 +8,7 @@ const KIND_LABELS: Record<UsageRow["kind"], string> = {
   storage_byte_hours: "Storage (byte-hours)",
   events_ingested: "Events ingested",
   examples_generated: "Example records",
+  sessions_processed: "Sessions processed",
 };
 
 /** The range's totals per kind and model, the numbers the charts draw. */

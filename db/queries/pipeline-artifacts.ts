@@ -126,8 +126,17 @@ export async function sumStoredBytesPerUser(db: Database): Promise<Map<string, n
     .select({ userId: examples.userId, bytes: sql<string>`coalesce(sum(${examples.sizeBytes}), 0)` })
     .from(examples)
     .groupBy(examples.userId);
+  // Streamed sessions hold their events in the database (session_event_batches), not as a raw file.
+  const streamed = await db
+    .select({
+      userId: sessions.userId,
+      bytes: sql<string>`coalesce(sum(octet_length(${sessionEventBatches.body})), 0)`,
+    })
+    .from(sessionEventBatches)
+    .innerJoin(sessions, eq(sessions.id, sessionEventBatches.sessionId))
+    .groupBy(sessions.userId);
   const totals = new Map<string, number>();
-  for (const row of [...raw, ...generated]) {
+  for (const row of [...raw, ...generated, ...streamed]) {
     totals.set(row.userId, (totals.get(row.userId) ?? 0) + Number(row.bytes));
   }
   return totals;

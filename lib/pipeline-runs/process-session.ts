@@ -145,24 +145,30 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
             },
           }),
     });
-    // LLM classification tokens are billed to the session's owner, once per session run and model.
+    // The session's ledger entries, once per session (fixed keys: a re-driven run records nothing twice): the
+    // session, its events as ingested (uploaded or streamed: bronze reads both), and LLM classification tokens
+    // billed to its owner per model.
     await recordUsage({
       userId,
       subject: `session:${sessionId}`,
-      items: gold.usage.flatMap((u) => [
-        {
-          kind: "input_tokens" as const,
-          quantity: u.inputTokens,
-          modelId: modelId(u.model),
-          discriminator: "gold",
-        },
-        {
-          kind: "output_tokens" as const,
-          quantity: u.outputTokens,
-          modelId: modelId(u.model),
-          discriminator: "gold",
-        },
-      ]),
+      items: [
+        { kind: "sessions_processed" as const, quantity: 1 },
+        { kind: "events_ingested" as const, quantity: bronze.events },
+        ...gold.usage.flatMap((u) => [
+          {
+            kind: "input_tokens" as const,
+            quantity: u.inputTokens,
+            modelId: modelId(u.model),
+            discriminator: "gold",
+          },
+          {
+            kind: "output_tokens" as const,
+            quantity: u.outputTokens,
+            modelId: modelId(u.model),
+            discriminator: "gold",
+          },
+        ]),
+      ],
     });
     log.info({ sessionId, stagesMs: metrics.stagesMs, events: bronze.events }, "session processed");
     return {

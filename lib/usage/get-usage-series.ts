@@ -13,6 +13,7 @@ const UNITS: Record<UsageRow["kind"], UsageRow["unit"]> = {
   storage_byte_hours: "byte_hours",
   events_ingested: "events",
   examples_generated: "records",
+  sessions_processed: "sessions",
 };
 const DAY_MS = 86_400_000;
 

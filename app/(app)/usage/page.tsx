@@ -82,7 +82,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           series={charts.storage.series}
         />
         <UsageChart
-          title="Events ingested and example records per day"
+          title="Sessions, events and example records per day"
           testId="chart-counters"
           days={charts.counters.days}
           series={charts.counters.series}
