@@ -7,8 +7,10 @@ export async function listUsageBuckets(
   db: Database,
   filter: { userId: string; from: Date; to: Date; granularity: "hour" | "day" },
 ) {
-  // date_trunc on the UTC wall clock: buckets are UTC hours and days whatever the session's time zone.
-  const bucket = sql<string>`to_char(date_trunc(${filter.granularity}, ${usageRecords.occurredAt} at time zone 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+  // date_trunc on the UTC wall clock: buckets are UTC hours and days whatever the session's time zone. The unit
+  // is a literal from a closed set (a bound parameter would make the SELECT and GROUP BY expressions differ).
+  const unit = sql.raw(filter.granularity === "hour" ? "'hour'" : "'day'");
+  const bucket = sql<string>`to_char(date_trunc(${unit}, ${usageRecords.occurredAt} at time zone 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
   const rows = await db
     .select({
       start: bucket,
