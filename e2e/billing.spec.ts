@@ -129,7 +129,7 @@ test.describe("billing cycle on an app with an LLM gateway", () => {
 
     // Without a card the LLM model is refused: in the form and on the API, with the reason and the link.
     await createGpt4oExample(page, sessionId);
-    const refusal = page.getByRole("alert");
+    const refusal = page.getByRole("alert").filter({ hasText: "gpt-4o" });
     await expect(refusal).toContainText("Model 'gpt-4o' is billed per token. Add a card");
     await expect(refusal.getByRole("link", { name: "Open Billing" })).toHaveAttribute(
       "href",
