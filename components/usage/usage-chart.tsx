@@ -30,6 +30,7 @@ export function UsageChart({
   return (
     <figure className="flex flex-col gap-2 rounded-lg border bg-card p-5" data-testid={testId}>
       <h2 className="text-sm font-medium text-muted-foreground">{title}</h2>
+      {series.length === 0 && <p className="text-sm text-muted-foreground">Nothing in this range.</p>}
       <div className="h-56 w-full" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={days} margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>

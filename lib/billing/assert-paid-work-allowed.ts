@@ -58,3 +58,16 @@ export async function assertPaidWorkAllowed(input: {
       `${what} Your usage subscription has ended; add a card again to restart it.`,
     );
 }
+
+/** The same rules as a yes/no, for work that has a free fallback (LLM classification falls back to the rules). */
+export async function isPaidWorkAllowed(
+  input: Parameters<typeof assertPaidWorkAllowed>[0],
+): Promise<boolean> {
+  try {
+    await assertPaidWorkAllowed(input);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "payment_required") return false;
+    throw error;
+  }
+}

@@ -10,7 +10,7 @@ import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { type StripeTestEnv, startStripeTestEnv } from "../../test/helpers/fake-stripe-env";
-import { assertPaidWorkAllowed } from "./assert-paid-work-allowed";
+import { assertPaidWorkAllowed, isPaidWorkAllowed } from "./assert-paid-work-allowed";
 import { getBillingOverview } from "./get-billing-overview";
 import { redriveStripeEvent } from "./handle-stripe-webhook";
 import { reportUsageBatch } from "./report-usage";
@@ -178,6 +178,7 @@ describe("billing cycle against the fake Stripe", () => {
   it("a failed payment makes the account past_due and refuses paid work with 402; re-driving a stored event applies it again", async () => {
     const user = await signUpWithCard();
     await assertPaidWorkAllowed({ accountId: user.id, modelSlug: "gpt-4o" });
+    expect(await isPaidWorkAllowed({ accountId: user.id, modelSlug: "gpt-4.1-mini" })).toBe(true);
     const account = await findBillingCustomer(await getDb(), { userId: user.id });
     await recordUsage({
       userId: user.id,
@@ -225,6 +226,9 @@ describe("billing cycle against the fake Stripe", () => {
       extensions: { reason: "card_required" },
       message: expect.stringContaining("Model 'gpt-4o' is billed per token. Add a card"),
     });
+    // LLM classification in the pipeline asks the same question and falls back to the rules.
+    expect(await isPaidWorkAllowed({ accountId: user.id, modelSlug: "gpt-4.1-mini" })).toBe(false);
+    expect(await isPaidWorkAllowed({ accountId: user.id, modelSlug: "tracepipe-rules-1" })).toBe(true);
     await expect(
       assertPaidWorkAllowed({ accountId: user.id, storedBytesAfter: 1_000_000_001 }),
     ).rejects.toMatchObject({

@@ -113,7 +113,7 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
     evidence: bronze.zoneEvidence,
   };
   const gold = await step.run("gold", () =>
-    unlessDeleted(sessionId, () => runGoldStep(sessionId, { suites, silver, timezone }, deps)),
+    unlessDeleted(sessionId, () => runGoldStep(sessionId, { suites, userId, silver, timezone }, deps)),
   );
   // Proposed calls are written in the zone the run resolved (stated, recording or inferred), the one finalize
   // stores on the session and example generation later maps the accepted calls in.
