@@ -23,7 +23,7 @@ export const usageQuerySchema = z
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
 
 export const usageRowSchema = z.object({
-  start: z.string().describe("Bucket start, RFC 3339 UTC."),
+  start: text().describe("Bucket start, RFC 3339 UTC."),
   kind: z.enum([
     "input_tokens",
     "output_tokens",
@@ -32,7 +32,7 @@ export const usageRowSchema = z.object({
     "examples_generated",
     "sessions_processed",
   ]),
-  model: z.string().optional().describe("Model slug (tokens and examples, with `group_by=model`)."),
+  model: text().optional().describe("Model slug (tokens and examples, with `group_by=model`)."),
   quantity: z.number(),
   unit: z.enum(["tokens", "byte_hours", "events", "records", "sessions"]),
   amount_usd: z
