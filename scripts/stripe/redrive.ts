@@ -1,3 +1,4 @@
+import { ensureDatabaseReady } from "@/db/bootstrap";
 import { closeDb } from "@/db/client";
 import { redriveStripeEvent } from "@/lib/billing/handle-stripe-webhook";
 
@@ -8,6 +9,13 @@ if (!eventId?.startsWith("evt_")) {
   process.stderr.write("usage: npm run stripe:redrive <evt_…>\n");
   process.exit(2);
 }
-const { type } = await redriveStripeEvent(eventId);
-await closeDb();
-process.stdout.write(`re-drove ${eventId} (${type})\n`);
+await ensureDatabaseReady();
+try {
+  const { type } = await redriveStripeEvent(eventId);
+  process.stdout.write(`re-drove ${eventId} (${type})\n`);
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  await closeDb();
+}
