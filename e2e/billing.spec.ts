@@ -34,8 +34,13 @@ test("a new user adds a card through Stripe Checkout, sees it on the Billing pag
   await page.getByRole("button", { name: "Change card" }).click();
   await expect(page).toHaveURL(/\/portal\/bps_/);
   await expect(page.getByText("Payment method: Visa •••• 4242")).toBeVisible();
+  await page.getByRole("button", { name: "Use a new card (Mastercard •••• 4444)" }).click();
+  await expect(page.getByText("Payment method: Mastercard •••• 4444")).toBeVisible();
   await page.getByRole("link", { name: "Return to Tracepipe" }).click();
   await expect(page).toHaveURL(/\/settings\/billing$/);
+  // The portal's change reached the app by the signed customer.updated webhook.
+  await expect(card).toContainText("mastercard");
+  await expect(card).toContainText("ending in 4444");
 });
 
 // The whole billing cycle needs an LLM gateway, which the shared app has not (other specs check LLM models are

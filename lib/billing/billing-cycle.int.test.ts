@@ -13,6 +13,7 @@ import { type StripeTestEnv, startStripeTestEnv } from "../../test/helpers/fake-
 import { assertPaidWorkAllowed, isPaidWorkAllowed } from "./assert-paid-work-allowed";
 import { getBillingOverview } from "./get-billing-overview";
 import { redriveStripeEvent } from "./handle-stripe-webhook";
+import { openBillingPortal } from "./open-billing-portal";
 import { reportUsageBatch } from "./report-usage";
 import { startCardSetup } from "./start-card-setup";
 import { getStripe } from "./stripe-client";
@@ -100,6 +101,16 @@ describe("billing cycle against the fake Stripe", () => {
     const user = await signUpWithCard();
     const account = await findBillingCustomer(await getDb(), { userId: user.id });
     expect(account?.status).toBe("active");
+    // Changing the card in the Billing Portal reaches the app as customer.updated.
+    const { url: portalUrl } = await openBillingPortal({
+      accountId: user.id,
+      returnUrl: "http://127.0.0.1/settings/billing",
+    });
+    expect(await env.stripe.changeCardInPortal(portalUrl.split("/portal/")[1] ?? "")).toBe(200);
+    expect((await findBillingCustomer(await getDb(), { userId: user.id }))?.card).toMatchObject({
+      brand: "mastercard",
+      last4: "4444",
+    });
     const subscription = env.stripe.billing.subscriptions.get(account?.subscriptionId ?? "");
     expect(subscription?.items).toMatchObject({ data: expect.any(Array) });
     expect((subscription?.items as { data: unknown[] } | undefined)?.data.length).toBe(9);

@@ -26,6 +26,7 @@ const HANDLED_TYPES = new Set([
   "checkout.session.completed",
   "payment_method.detached",
   "customer.deleted",
+  "customer.updated",
   "invoice.paid",
   "invoice.payment_failed",
   "customer.subscription.updated",
@@ -90,6 +91,8 @@ async function applyEvent(event: Stripe.Event): Promise<void> {
       return clearCardByPaymentMethod(db, { paymentMethodId: event.data.object.id });
     case "customer.deleted":
       return clearStripeCustomer(db, { stripeCustomerId: event.data.object.id });
+    case "customer.updated":
+      return saveDefaultCardOfCustomer(event.data.object);
     case "invoice.paid":
     case "invoice.payment_failed": {
       const invoice = event.data.object;
@@ -160,4 +163,22 @@ async function saveCardFromCheckout(eventId: string, session: Stripe.Checkout.Se
     return;
   }
   await startUsageSubscription({ stripeCustomerId: customerId, eventId });
+}
+
+/** A card changed in the Billing Portal arrives as the customer's new default payment method. */
+async function saveDefaultCardOfCustomer(customer: Stripe.Customer): Promise<void> {
+  const methodId = idOf(customer.invoice_settings?.default_payment_method);
+  if (!methodId) return;
+  const method = await getStripe().paymentMethods.retrieve(methodId);
+  if (!method.card) return;
+  await setDefaultCardOfCustomer(await getDb(), {
+    stripeCustomerId: customer.id,
+    card: {
+      paymentMethodId: method.id,
+      brand: method.card.brand,
+      last4: method.card.last4,
+      expMonth: method.card.exp_month,
+      expYear: method.card.exp_year,
+    },
+  });
 }

@@ -25,6 +25,7 @@ export interface BillingContext {
   origin: () => string;
   newId: (prefix: string) => string;
   customers: Map<string, StripeObject>;
+  paymentMethods: Map<string, StripeObject>;
   meters: Map<string, StripeObject>;
   meterEvents: Map<string, StripeObject>;
   sendEvent: (type: string, object: StripeObject) => Promise<unknown>;
@@ -472,14 +473,25 @@ export function createBillingRoutes(ctx: BillingContext) {
       const found = portals.get(portal[1]);
       if (!found) return undefined;
       const customer = ctx.customers.get(String(found.customer));
-      const pm = (customer?.invoice_settings as Params | undefined)?.default_payment_method;
+      const pm = ctx.paymentMethods.get(
+        String((customer?.invoice_settings as Params | undefined)?.default_payment_method),
+      );
+      const card = pm?.card as { brand: string; last4: string } | undefined;
+      const shown = card
+        ? `${card.brand[0]?.toUpperCase()}${card.brand.slice(1)} •••• ${card.last4}`
+        : "none";
       return {
         type: "text/html; charset=utf-8",
-        body: `<!doctype html><html lang="en"><head><title>Billing portal · Fake Stripe</title></head><body><h1>Manage billing</h1><p>Payment method: ${pm ? "Visa •••• 4242" : "none"}</p><p><a href="${String(found.return_url ?? "/")}">Return to Tracepipe</a></p></body></html>`,
+        body: `<!doctype html><html lang="en"><head><title>Billing portal · Fake Stripe</title></head><body><h1>Manage billing</h1><p>Payment method: ${shown}</p><form method="post" action="/portal/${found.id}/card"><button type="submit">Use a new card (Mastercard •••• 4444)</button></form><p><a href="${String(found.return_url ?? "/")}">Return to Tracepipe</a></p></body></html>`,
       };
     }
     return undefined;
   }
 
-  return { state, route, hostedPage };
+  const portalCustomer = (id: string) => {
+    const portal = portals.get(id);
+    return portal ? String(portal.customer) : undefined;
+  };
+
+  return { state, route, hostedPage, portalCustomer };
 }

@@ -50,6 +50,8 @@ export interface FakeStripe {
   completeCheckout(sessionId: string): Promise<number>;
   /** Products, prices, subscriptions, invoices and test clocks. */
   billing: BillingState;
+  /** The Billing Portal's "Use a new card" (Mastercard 4444); returns the webhook response status. */
+  changeCardInPortal(portalSessionId: string): Promise<number>;
   /** The customer's next invoice payment fails, as a declining card would. */
   failNextPayment(customerId: string): void;
   /** Signs and POSTs an event to the webhook URL; returns the event and the response status. */
@@ -89,6 +91,7 @@ export async function startFakeStripe(
     get billing() {
       return billing.state;
     },
+    changeCardInPortal: async (portalSessionId) => (await changeCardInPortal(portalSessionId)).status,
     failNextPayment: (customerId) => {
       billing.state.failingCustomers.add(customerId);
     },
@@ -96,14 +99,14 @@ export async function startFakeStripe(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 
-  async function sendEvent(type: string, object: StripeObject) {
+  async function sendEvent(type: string, object: StripeObject, previousAttributes?: Record<string, unknown>) {
     if (!options.webhookUrl) throw new Error("fake Stripe has no webhook URL");
     const event = {
       id: newId("evt"),
       object: "event",
       api_version: "2026-10-28.endive",
       created: now(),
-      data: { object },
+      data: { object, ...(previousAttributes ? { previous_attributes: previousAttributes } : {}) },
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
@@ -125,31 +128,41 @@ export async function startFakeStripe(
     origin: () => origin,
     newId,
     customers,
+    paymentMethods,
     meters,
     meterEvents,
     // Events nobody listens for (no webhook URL in a unit test) go nowhere, as with no endpoint configured.
     sendEvent: async (type, object) => (options.webhookUrl ? sendEvent(type, object) : undefined),
   });
 
-  async function completeCheckout(sessionId: string) {
-    const session = sessions.get(sessionId);
-    if (!session) throw missing("checkout.session", sessionId);
+  function createCard(customer: string, brand: string, last4: string): StripeObject {
     const method: StripeObject = {
       id: newId("pm"),
       object: "payment_method",
       type: "card",
-      customer: session.customer,
+      customer,
       created: now(),
       livemode: false,
-      card: {
-        brand: "visa",
-        last4: "4242",
-        exp_month: 12,
-        exp_year: new Date().getUTCFullYear() + 3,
-        funding: "credit",
-      },
+      card: { brand, last4, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3, funding: "credit" },
     };
     paymentMethods.set(method.id, method);
+    return method;
+  }
+
+  /** The portal's "Use a new card": a Mastercard becomes the default, announced by `customer.updated`. */
+  async function changeCardInPortal(portalId: string) {
+    const customerId = billing.portalCustomer(portalId);
+    const customer = customerId ? customers.get(customerId) : undefined;
+    if (!customer) throw missing("billing_portal.session", portalId);
+    const previous = customer.invoice_settings;
+    customer.invoice_settings = { default_payment_method: createCard(customer.id, "mastercard", "4444").id };
+    return sendEvent("customer.updated", customer, { invoice_settings: previous });
+  }
+
+  async function completeCheckout(sessionId: string) {
+    const session = sessions.get(sessionId);
+    if (!session) throw missing("checkout.session", sessionId);
+    const method = createCard(String(session.customer), "visa", "4242");
     const intent = setupIntents.get(String(session.setup_intent));
     if (intent) Object.assign(intent, { status: "succeeded", payment_method: method.id });
     Object.assign(session, { status: "complete" });
@@ -245,6 +258,11 @@ export async function startFakeStripe(
       sessions.set(session.id, session);
       return { body: session };
     }
+    if (resource === "payment_methods" && id && method === "GET") {
+      const found = paymentMethods.get(id);
+      if (!found) throw missing("payment_method", id);
+      return { body: found };
+    }
     if (resource === "setup_intents" && id && method === "GET") {
       const intent = setupIntents.get(id);
       if (!intent) throw missing("setup_intent", id);
@@ -322,6 +340,12 @@ export async function startFakeStripe(
       if (url.pathname === "/health") return send(200, { ok: true });
       const pay = url.pathname.match(/^\/pay\/([\w-]+)(\/confirm)?$/);
       if (pay?.[1]) return await hostedCheckout(pay[1], Boolean(pay[2]), req.method ?? "GET", res);
+      const portalCard = url.pathname.match(/^\/portal\/([\w-]+)\/card$/);
+      if (portalCard?.[1] && req.method === "POST") {
+        const delivered = await changeCardInPortal(portalCard[1]);
+        res.writeHead(delivered.status >= 300 ? 502 : 303, { location: `/portal/${portalCard[1]}` }).end();
+        return;
+      }
       const hosted = billing.hostedPage(url.pathname);
       if (hosted) {
         res.writeHead(200, { "content-type": hosted.type }).end(hosted.body);
