@@ -2,10 +2,10 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { usageRecords } from "../schema";
 
-/** One account's usage in [from, to), summed per UTC hour or day bucket, kind and model. */
+/** One workspace's usage in [from, to), summed per UTC hour or day bucket, kind and model. */
 export async function listUsageBuckets(
   db: Database,
-  filter: { userId: string; from: Date; to: Date; granularity: "hour" | "day" },
+  filter: { workspaceId: string; from: Date; to: Date; granularity: "hour" | "day" },
 ) {
   // date_trunc on the UTC wall clock: buckets are UTC hours and days whatever the session's time zone. The unit
   // is a literal from a closed set (a bound parameter would make the SELECT and GROUP BY expressions differ).
@@ -21,7 +21,7 @@ export async function listUsageBuckets(
     .from(usageRecords)
     .where(
       and(
-        eq(usageRecords.userId, filter.userId),
+        eq(usageRecords.workspaceId, filter.workspaceId),
         gte(usageRecords.occurredAt, filter.from),
         lt(usageRecords.occurredAt, filter.to),
       ),

@@ -116,6 +116,7 @@ describe("billing cycle against the fake Stripe", () => {
     expect((subscription?.items as { data: unknown[] } | undefined)?.data.length).toBe(9);
 
     await recordUsage({
+      workspaceId: user.id,
       userId: user.id,
       subject: "example:cycle-1",
       items: [
@@ -192,6 +193,7 @@ describe("billing cycle against the fake Stripe", () => {
     expect(await isPaidWorkAllowed({ accountId: user.id, modelSlug: "gpt-4.1-mini" })).toBe(true);
     const account = await findBillingCustomer(await getDb(), { userId: user.id });
     await recordUsage({
+      workspaceId: user.id,
       userId: user.id,
       subject: "example:cycle-2",
       items: [{ kind: "output_tokens", quantity: 10_000, modelId: modelId("claude-sonnet-4-5") }],

@@ -3,7 +3,6 @@ import { getDb } from "@/db/client";
 import { type BillingStatus, findBillingCustomer, type StoredCard } from "@/db/queries/billing-customers";
 import { sumUsageInPeriod } from "@/db/queries/usage-summary";
 import { isStripeConfigured } from "@/lib/env";
-import { notFound } from "@/lib/errors";
 import { startOfUtcMonth } from "@/lib/usage/get-usage-summary";
 import { billingLineOf, currentPriceLines } from "./billing-lines";
 import { amountCentsOf, isBillableKind, type PriceLine } from "./prices";
@@ -63,8 +62,13 @@ const idOf = (value: string | { id: string } | null | undefined) =>
  */
 export async function getBillingOverview(input: { accountId: string; now?: Date }): Promise<BillingOverview> {
   const db = await getDb();
-  const customer = await findBillingCustomer(db, { userId: input.accountId });
-  if (!customer) throw notFound("Account");
+  // A personal workspace's Stripe customer is on its user row (same id); a team workspace has none yet.
+  const customer = (await findBillingCustomer(db, { userId: input.accountId })) ?? {
+    stripeCustomerId: null,
+    card: null,
+    subscriptionId: null,
+    status: "none" as const,
+  };
   const isEnabled = isStripeConfigured();
   const stripe = isEnabled && customer.stripeCustomerId ? getStripe() : undefined;
   const preview =
@@ -78,7 +82,7 @@ export async function getBillingOverview(input: { accountId: string; now?: Date 
   const firstLine = preview?.lines.data[0];
   const from = firstLine ? new Date(firstLine.period.start * 1000) : startOfUtcMonth(now);
   const to = firstLine ? new Date(firstLine.period.end * 1000) : new Date(now.getTime() + 1);
-  const usage = await sumUsageInPeriod(db, { userId: input.accountId, from, to });
+  const usage = await sumUsageInPeriod(db, { workspaceId: input.accountId, from, to });
   const priceLines = currentPriceLines();
   const stripeByKey = new Map<string, { quantity: number; cents: number }>();
   if (preview) {

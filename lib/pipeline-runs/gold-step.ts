@@ -34,8 +34,8 @@ export async function runGoldStep(
   sessionId: string,
   input: {
     suites: readonly string[];
-    /** The session's owner: LLM classification is paid work, used only when billing allows it. */
-    userId: string;
+    /** The session's billing account (its workspace): LLM classification is paid work, used only when allowed. */
+    accountId: string;
     silver: Pick<SilverResult, "keyEvents" | "timezone">;
     /** The stated zone and bronze's evidence; the recording's own zone comes with silver. */
     timezone: Omit<SessionTimezoneInput, "recording">;
@@ -52,7 +52,7 @@ export async function runGoldStep(
   const gateway = deps.classificationLlm();
   // Without a card (or while past due) the rules classify alone: the account never pays for what it cannot.
   const llm =
-    gateway && (await isPaidWorkAllowed({ accountId: input.userId, modelSlug: gateway.model }))
+    gateway && (await isPaidWorkAllowed({ accountId: input.accountId, modelSlug: gateway.model }))
       ? gateway
       : undefined;
   const gold = await sessionGoldStage(

@@ -45,7 +45,7 @@ export async function getUsageSeries(input: {
 }): Promise<UsageSeries> {
   const { from, to } = rangeOf(input.query, input.now ?? new Date());
   const buckets = await listUsageBuckets(await getDb(), {
-    userId: input.accountId,
+    workspaceId: input.accountId,
     from,
     to,
     granularity: input.query.granularity,

@@ -19,7 +19,10 @@ export interface UsageItem {
  * the Billing page's invoice preview) within seconds instead of at the next 10-minute run.
  */
 export async function recordUsage(input: {
-  userId: string;
+  /** The workspace billed. */
+  workspaceId: string;
+  /** Who caused it, when a person did. */
+  userId?: string | null;
   subject: string;
   items: UsageItem[];
   occurredAt?: Date;
@@ -27,7 +30,8 @@ export async function recordUsage(input: {
   const records = input.items
     .filter((item) => item.quantity > 0)
     .map((item) => ({
-      userId: input.userId,
+      workspaceId: input.workspaceId,
+      userId: input.userId ?? null,
       kind: item.kind,
       modelId: item.modelId ?? null,
       quantity: Math.round(item.quantity),

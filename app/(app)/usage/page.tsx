@@ -7,7 +7,7 @@ import { Label } from "@/components/ui/label";
 import { toDailyCharts } from "@/components/usage/to-daily-charts";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { UsageTotals } from "@/components/usage/usage-totals";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { getUsageSeries } from "@/lib/usage/get-usage-series";
 import { usageQuerySchema } from "@/schemas/usage";
 
@@ -15,13 +15,13 @@ export const metadata: Metadata = { title: "Usage" };
 export const dynamic = "force-dynamic";
 
 export default async function UsagePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const user = await requireSessionUser("/usage");
+  const member = await requireSessionMember("/usage");
   const params = await searchParams;
   const parsed = usageQuerySchema.safeParse({ from: params.from || undefined, to: params.to || undefined });
   const query = parsed.success
     ? { ...parsed.data, granularity: "day" as const, group_by: "model" as const }
     : usageQuerySchema.parse({ granularity: "day", group_by: "model" });
-  const series = await getUsageSeries({ accountId: user.id, query });
+  const series = await getUsageSeries({ accountId: member.workspaceId, query });
   const charts = toDailyCharts(series.data, series.from, series.to);
   const fromDay = series.from.slice(0, 10);
   const toDay = new Date(Date.parse(series.to) - 1).toISOString().slice(0, 10);

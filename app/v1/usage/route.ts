@@ -4,9 +4,9 @@ import { usageQuerySchema } from "@/schemas/usage";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute({ scopes: ["read"] }, async ({ request, principal }) => {
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ request, principal }) => {
   const query = usageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const series = await getUsageSeries({ accountId: principal.userId, query });
+  const series = await getUsageSeries({ accountId: principal.workspaceId, query });
   if (query.format === "csv") {
     return new Response(usageSeriesToCsv(series), {
       headers: {

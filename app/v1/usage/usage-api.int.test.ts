@@ -30,12 +30,19 @@ describe("the usage ledger and GET /v1/usage", () => {
     const streamed = crypto.randomUUID();
     await insertSession(db, {
       id: uploaded,
+      workspaceId: userId,
       userId,
       suiteId: suiteId("gmail"),
       status: "completed",
       rawBytes: 1000,
     });
-    await insertSession(db, { id: streamed, userId, suiteId: suiteId("gmail"), status: "open" });
+    await insertSession(db, {
+      id: streamed,
+      workspaceId: userId,
+      userId,
+      suiteId: suiteId("gmail"),
+      status: "open",
+    });
     const body = `${JSON.stringify({ id: "e1", type: "click" })}\n`;
     await db.insert(sessionEventBatches).values([
       { sessionId: streamed, eventCount: 1, body },
@@ -45,6 +52,7 @@ describe("the usage ledger and GET /v1/usage", () => {
     const aggregate = async () => {
       await meterStorage(new Date(day + 10 * 3_600_000 + 60_000));
       await recordUsage({
+        workspaceId: userId,
         userId,
         subject: `session:${streamed}`,
         occurredAt: new Date(day + 9 * 3_600_000),
@@ -54,6 +62,7 @@ describe("the usage ledger and GET /v1/usage", () => {
         ],
       });
       await recordUsage({
+        workspaceId: userId,
         userId,
         subject: "example:e-1",
         occurredAt: new Date(day + 86_400_000 + 60_000),

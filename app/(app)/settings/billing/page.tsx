@@ -3,7 +3,7 @@ import { formatDay, usdFromCents } from "@/components/billing/format";
 import { InvoicesTable } from "@/components/billing/invoices-table";
 import { ReconciliationTable } from "@/components/billing/reconciliation-table";
 import { StripeRedirectButton } from "@/components/billing/stripe-redirect-button";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { getBillingOverview } from "@/lib/billing/get-billing-overview";
 import { addCardAction, openPortalAction } from "./actions";
 
@@ -11,8 +11,11 @@ export const metadata: Metadata = { title: "Billing" };
 export const dynamic = "force-dynamic";
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ setup?: string }> }) {
-  const user = await requireSessionUser("/settings/billing");
-  const [overview, { setup }] = await Promise.all([getBillingOverview({ accountId: user.id }), searchParams]);
+  const member = await requireSessionMember("/settings/billing");
+  const [overview, { setup }] = await Promise.all([
+    getBillingOverview({ accountId: member.workspaceId }),
+    searchParams,
+  ]);
   const muted = "text-sm text-muted-foreground";
   return (
     <div className="flex flex-col gap-8">
