@@ -76,7 +76,7 @@ describe("the usage ledger and GET /v1/usage", () => {
     await aggregate();
     const ledger = async () =>
       (await db.select().from(usageRecords))
-        .filter((r) => r.userId === userId)
+        .filter((r) => r.workspaceId === userId)
         .map((r) => [r.idempotencyKey, r.quantity]);
     const first = await ledger();
     await aggregate();
