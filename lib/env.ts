@@ -46,6 +46,8 @@ const envSchema = z.object({
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_BASE: optionalUrl,
+  STRIPE_TEST_CLOCKS: flag,
+  TRACEPIPE_FREE_STORAGE_GB_MONTHS: rate(1),
 
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: optionalString,

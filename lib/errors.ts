@@ -11,6 +11,7 @@ export type AppErrorCode =
   | "conflict"
   | "idempotency_key_in_use"
   | "idempotency_key_reused"
+  | "payment_required"
   | "payload_too_large"
   | "storage_quota_exceeded"
   | "unsupported_media_type"
@@ -29,6 +30,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   conflict: 409,
   idempotency_key_in_use: 409,
   idempotency_key_reused: 422,
+  payment_required: 402,
   payload_too_large: 413,
   storage_quota_exceeded: 413,
   unsupported_media_type: 415,

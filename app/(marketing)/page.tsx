@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { PipelineDiagram } from "@/components/marketing/pipeline-diagram";
 import { SampleRecord } from "@/components/marketing/sample-record";
+import { currentPriceLines } from "@/lib/billing/billing-lines";
+import { FREE_MODEL_SLUG, STORAGE_PRICE_PER_GB_HOUR } from "@/lib/billing/prices";
+import { getEnv } from "@/lib/env";
 
 const features = [
   {
@@ -29,17 +33,39 @@ const features = [
   },
 ];
 
-const prices = [
-  {
-    item: "Model tokens",
-    price: "per 1M tokens, at the model's rate",
-    note: "The built-in tracepipe-rules-1 model is free.",
-  },
-  { item: "Storage", price: "per GB × hour stored", note: "Delete a session and its cost stops." },
-  { item: "Plans and seats", price: "none", note: "No subscription fee. Add a card, pay for what you use." },
-];
+/** The pricing table reads the price list Stripe is synced from, so the page cannot drift from the invoice. */
+function priceRows() {
+  const lines = currentPriceLines();
+  const freeGbMonths = getEnv().TRACEPIPE_FREE_STORAGE_GB_MONTHS;
+  const rows = [
+    { item: FREE_MODEL_SLUG, price: "free", note: "The built-in rules model: no LLM, no card needed." },
+  ];
+  for (const model of new Set(lines.flatMap((l) => (l.modelSlug ? [l.modelSlug] : [])))) {
+    const input = lines.find((l) => l.modelSlug === model && l.kind === "input_tokens");
+    const output = lines.find((l) => l.modelSlug === model && l.kind === "output_tokens");
+    rows.push({
+      item: `${model} tokens`,
+      price: `$${input?.display.usd} input · $${output?.display.usd} output, per 1M tokens`,
+      note: "Needs a card on file.",
+    });
+  }
+  rows.push({
+    item: "Storage",
+    price: `$${STORAGE_PRICE_PER_GB_HOUR} per GB × hour stored`,
+    note: `The first ${freeGbMonths} GB-month each month is free. Delete a session and its cost stops.`,
+  });
+  rows.push({
+    item: "Plans and seats",
+    price: "none",
+    note: "No subscription fee. Add a card, pay for what you use.",
+  });
+  return rows;
+}
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  // The free allowance is the server's setting (TRACEPIPE_FREE_STORAGE_GB_MONTHS), read per request.
+  await connection();
+  const prices = priceRows();
   return (
     <main>
       <section className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-20 lg:flex-row lg:items-center">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** One number on the dashboard with its label, a note under it, and room for a chart. */
@@ -8,6 +9,7 @@ export function StatCard({
   note,
   children,
   testId,
+  href,
 }: {
   title: string;
   value: string;
@@ -15,6 +17,8 @@ export function StatCard({
   note?: ReactNode;
   children?: ReactNode;
   testId?: string;
+  /** Where the number is explained over time (the /usage page). */
+  href?: string;
 }) {
   return (
     <section
@@ -22,7 +26,15 @@ export function StatCard({
       data-testid={testId}
       className="flex flex-col gap-2 rounded-lg border bg-card p-5 shadow-xs"
     >
-      <h2 className="text-sm font-medium text-muted-foreground">{title}</h2>
+      <h2 className="text-sm font-medium text-muted-foreground">
+        {href ? (
+          <Link className="underline-offset-2 hover:text-foreground hover:underline" href={href}>
+            {title}
+          </Link>
+        ) : (
+          title
+        )}
+      </h2>
       <p className="text-3xl font-semibold tabular-nums tracking-tight">
         {value}
         {unit ? <span className="ml-1 text-base font-normal text-muted-foreground">{unit}</span> : null}

@@ -14,6 +14,7 @@ export function UsageCards({ summary, canUpload = true }: { summary: UsageSummar
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard
           testId="card-tokens"
+          href="/usage"
           title="Tokens used this month"
           value={formatInteger(totalTokens)}
           unit="tokens"
@@ -29,6 +30,7 @@ export function UsageCards({ summary, canUpload = true }: { summary: UsageSummar
         />
         <StatCard
           testId="card-storage"
+          href="/usage"
           title="Storage this month"
           value={formatGbHours(summary.storage.gbHours)}
           unit="GB × hours"
@@ -45,6 +47,7 @@ export function UsageCards({ summary, canUpload = true }: { summary: UsageSummar
         />
         <StatCard
           testId="card-sessions"
+          href="/usage"
           title="Sessions uploaded"
           value={formatInteger(summary.sessions.thisMonth)}
           unit="this month"
@@ -69,6 +72,7 @@ export function UsageCards({ summary, canUpload = true }: { summary: UsageSummar
         />
         <StatCard
           testId="card-examples"
+          href="/usage"
           title="Examples generated"
           value={formatInteger(summary.examples.thisMonth)}
           unit="this month"

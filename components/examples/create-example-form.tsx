@@ -168,6 +168,14 @@ export function CreateExampleForm({
       {error ? (
         <p role="alert" className="rounded-md bg-danger-muted px-3 py-2 text-sm text-danger-muted-foreground">
           {error}
+          {error.includes("/settings/billing") ? (
+            <>
+              {" "}
+              <Link className="font-medium underline" href="/settings/billing">
+                Open Billing
+              </Link>
+            </>
+          ) : null}
           {/no_records|0 records/.test(error) && error.includes("/review?session=") ? (
             <>
               {" "}

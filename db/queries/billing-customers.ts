@@ -10,9 +10,13 @@ export interface StoredCard {
   expYear: number;
 }
 
+export type BillingStatus = (typeof users.$inferSelect)["billingStatus"];
+
 export interface BillingCustomerRow {
   stripeCustomerId: string | null;
   card: StoredCard | null;
+  subscriptionId: string | null;
+  status: BillingStatus;
 }
 
 export async function findBillingCustomer(
@@ -27,6 +31,8 @@ export async function findBillingCustomer(
       last4: users.cardLast4,
       expMonth: users.cardExpMonth,
       expYear: users.cardExpYear,
+      subscriptionId: users.stripeSubscriptionId,
+      status: users.billingStatus,
     })
     .from(users)
     .where(eq(users.id, filter.userId))
@@ -37,7 +43,12 @@ export async function findBillingCustomer(
     paymentMethodId && brand && last4 && expMonth !== null && expYear !== null
       ? { paymentMethodId, brand, last4, expMonth, expYear }
       : null;
-  return { stripeCustomerId: row.stripeCustomerId, card };
+  return {
+    stripeCustomerId: row.stripeCustomerId,
+    card,
+    subscriptionId: row.subscriptionId,
+    status: row.status,
+  };
 }
 
 /**
@@ -100,6 +111,43 @@ export async function clearCardByPaymentMethod(db: Database, filter: { paymentMe
 export async function clearStripeCustomer(db: Database, filter: { stripeCustomerId: string }) {
   await db
     .update(users)
-    .set({ ...noCard, stripeCustomerId: null, updatedAt: new Date() })
+    .set({
+      ...noCard,
+      stripeCustomerId: null,
+      stripeSubscriptionId: null,
+      billingStatus: "none",
+      updatedAt: new Date(),
+    })
     .where(eq(users.stripeCustomerId, filter.stripeCustomerId));
+}
+
+/** The subscription started for a customer, and its status; returns the owning user's id, if any. */
+export async function setSubscriptionOfCustomer(
+  db: Database,
+  input: { stripeCustomerId: string; subscriptionId: string; status: BillingStatus },
+): Promise<string | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ stripeSubscriptionId: input.subscriptionId, billingStatus: input.status, updatedAt: new Date() })
+    .where(eq(users.stripeCustomerId, input.stripeCustomerId))
+    .returning({ id: users.id });
+  return row?.id;
+}
+
+/** A status change of the customer's current subscription (events about an older subscription change nothing). */
+export async function setBillingStatusOfSubscription(
+  db: Database,
+  input: { stripeCustomerId: string; subscriptionId: string; status: BillingStatus },
+): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ billingStatus: input.status, updatedAt: new Date() })
+    .where(
+      and(
+        eq(users.stripeCustomerId, input.stripeCustomerId),
+        eq(users.stripeSubscriptionId, input.subscriptionId),
+      ),
+    )
+    .returning({ id: users.id });
+  return updated.length > 0;
 }

@@ -143,8 +143,17 @@ export async function sumStoredBytesPerWorkspace(db: Database): Promise<Map<stri
     })
     .from(examples)
     .groupBy(examples.workspaceId);
+  // Streamed sessions hold their events in the database (session_event_batches), not as a raw file.
+  const streamed = await db
+    .select({
+      workspaceId: sessions.workspaceId,
+      bytes: sql<string>`coalesce(sum(octet_length(${sessionEventBatches.body})), 0)`,
+    })
+    .from(sessionEventBatches)
+    .innerJoin(sessions, eq(sessions.id, sessionEventBatches.sessionId))
+    .groupBy(sessions.workspaceId);
   const totals = new Map<string, number>();
-  for (const row of [...raw, ...generated]) {
+  for (const row of [...raw, ...generated, ...streamed]) {
     totals.set(row.workspaceId, (totals.get(row.workspaceId) ?? 0) + Number(row.bytes));
   }
   return totals;

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, sql } from "drizzle-orm";
+import { and, count, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { examples, sessions, usageRecords } from "../schema";
 
@@ -51,4 +51,28 @@ export async function countExamplesOfWorkspace(db: Database, filter: { workspace
     inFlight: Number(row?.inFlight ?? 0),
     storedBytes: Number(row?.storedBytes ?? 0),
   };
+}
+
+/**
+ * Usage of one account in [from, to), summed per kind, model and whether it was already sent to Stripe: the
+ * ledger side of the invoice reconciliation.
+ */
+export async function sumUsageInPeriod(db: Database, filter: { workspaceId: string; from: Date; to: Date }) {
+  const rows = await db
+    .select({
+      kind: usageRecords.kind,
+      modelId: usageRecords.modelId,
+      isReported: sql<boolean>`${usageRecords.reportedAt} is not null`,
+      quantity: sql<string>`coalesce(sum(${usageRecords.quantity}), 0)::text`,
+    })
+    .from(usageRecords)
+    .where(
+      and(
+        eq(usageRecords.workspaceId, filter.workspaceId),
+        gte(usageRecords.occurredAt, filter.from),
+        lt(usageRecords.occurredAt, filter.to),
+      ),
+    )
+    .groupBy(usageRecords.kind, usageRecords.modelId, sql`${usageRecords.reportedAt} is not null`);
+  return rows.map((r) => ({ ...r, isReported: Boolean(r.isReported), quantity: Number(r.quantity) }));
 }

@@ -25,6 +25,7 @@ export const usageKind = pgEnum("usage_kind", [
   "storage_byte_hours",
   "events_ingested",
   "examples_generated",
+  "sessions_processed",
 ]);
 
 export const usageRecords = pgTable(

@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 
+/** `past_due`: Stripe could not collect an invoice; paid work is refused until it is paid. */
+export const billingStatus = pgEnum("billing_status", ["none", "active", "past_due", "canceled"]);
+
 export const users = pgTable(
   "users",
   {
@@ -20,6 +23,9 @@ export const users = pgTable(
     cardLast4: text("card_last4"),
     cardExpMonth: integer("card_exp_month"),
     cardExpYear: integer("card_exp_year"),
+    /** The usage subscription started when the card was saved, and its state, as Stripe's webhooks last said. */
+    stripeSubscriptionId: text("stripe_subscription_id"),
+    billingStatus: billingStatus("billing_status").notNull().default("none"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,9 +1,10 @@
+import { getEnv } from "@/lib/env";
 import { findModelById } from "@/lib/examples/resolve-catalog-refs";
-import type { BillableKind } from "./prices";
+import { type BillableKind, billingKey, listPriceLines, type PriceLine } from "./prices";
 
 /**
- * One billed line: a usage kind, per model for tokens. Each line is one Stripe meter, found by its event name,
- * because each line has its own price.
+ * One billed line: a usage kind, per model for tokens. Each line is one Stripe meter (found by its event name),
+ * one product and one metered price; `price` is undefined for a model missing from the price list (not billed).
  */
 export interface BillingLine {
   kind: BillableKind;
@@ -11,29 +12,23 @@ export interface BillingLine {
   /** The Stripe meter event name: lowercase letters, digits and underscores, under Stripe's 100 characters. */
   eventName: string;
   displayName: string;
+  price: PriceLine | undefined;
 }
 
-const KIND_LABELS: Record<BillableKind, string> = {
-  input_tokens: "Input tokens",
-  output_tokens: "Output tokens",
-  storage_byte_hours: "Storage",
-};
+/** The price list with this server's free storage allowance. */
+export const currentPriceLines = (): PriceLine[] =>
+  listPriceLines({ freeStorageGbMonths: getEnv().TRACEPIPE_FREE_STORAGE_GB_MONTHS });
 
 export function billingLineOf(kind: BillableKind, modelId: string | null): BillingLine {
-  if (kind === "storage_byte_hours") {
-    return {
-      kind,
-      modelSlug: undefined,
-      eventName: "tracepipe_storage_byte_hours",
-      displayName: KIND_LABELS[kind],
-    };
-  }
-  const modelSlug = (modelId && findModelById(modelId)?.slug) || undefined;
-  const suffix = (modelSlug ?? "unknown_model").replace(/[^a-z0-9]+/gi, "_").toLowerCase();
+  const modelSlug =
+    kind === "storage_byte_hours" ? undefined : (modelId && findModelById(modelId)?.slug) || undefined;
+  const eventName = billingKey(kind, modelSlug);
+  const price = currentPriceLines().find((line) => line.key === eventName);
   return {
     kind,
     modelSlug,
-    eventName: `tracepipe_${kind}_${suffix}`.slice(0, 100),
-    displayName: `${KIND_LABELS[kind]} · ${modelSlug ?? "unknown model"}`,
+    eventName,
+    displayName: price?.displayName ?? `${kind} · ${modelSlug ?? "unknown model"}`,
+    price,
   };
 }

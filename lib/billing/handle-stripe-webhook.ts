@@ -3,26 +3,42 @@ import { getDb } from "@/db/client";
 import {
   clearCardByPaymentMethod,
   clearStripeCustomer,
+  setBillingStatusOfSubscription,
   setDefaultCardOfCustomer,
 } from "@/db/queries/billing-customers";
-import { isStripeEventProcessed, markStripeEventProcessed } from "@/db/queries/billing-events";
+import {
+  findStripeEvent,
+  isStripeEventProcessed,
+  markStripeEventProcessed,
+  saveStripeEvent,
+} from "@/db/queries/billing-events";
 import { isStripeConfigured } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { transactionWithEvents } from "@/lib/events/emit-events";
 import { childLogger } from "@/lib/logger";
+import { billingStatusOf, startUsageSubscription } from "./start-usage-subscription";
 import { getStripe, getWebhookSecret } from "./stripe-client";
 
 const log = childLogger("stripe-webhook");
 
 /** The event types billing acts on; any other type is acknowledged and ignored. */
-const HANDLED_TYPES = new Set(["checkout.session.completed", "payment_method.detached", "customer.deleted"]);
+const HANDLED_TYPES = new Set([
+  "checkout.session.completed",
+  "payment_method.detached",
+  "customer.deleted",
+  "customer.updated",
+  "invoice.paid",
+  "invoice.payment_failed",
+  "customer.subscription.updated",
+  "customer.subscription.deleted",
+]);
 
 export type WebhookOutcome = "processed" | "duplicate" | "ignored";
 
 /**
- * Verifies a webhook delivery on its raw body and applies it once per event id. The id is stored after the
- * event is applied, and every step is idempotent, so a delivery that failed half-way is safely redone by
- * Stripe's retry, and a replay of a handled event changes nothing.
+ * Verifies a webhook delivery on its raw body, keeps its payload and applies it once per event id. The id is
+ * marked processed after the event is applied, and every step is idempotent, so a delivery that failed half-way
+ * is safely redone by Stripe's retry (or `npm run stripe:redrive`), and a replay of a handled event changes nothing.
  */
 export async function handleStripeWebhook(
   rawBody: Uint8Array,
@@ -40,11 +56,31 @@ export async function handleStripeWebhook(
   if (!HANDLED_TYPES.has(event.type)) return "ignored";
   const db = await getDb();
   if (await isStripeEventProcessed(db, event.id)) return "duplicate";
+  await saveStripeEvent(db, {
+    id: event.id,
+    type: event.type,
+    payload: JSON.parse(new TextDecoder().decode(rawBody)) as Record<string, unknown>,
+  });
   await applyEvent(event);
   await markStripeEventProcessed(db, { id: event.id, type: event.type });
   log.info({ eventId: event.id, type: event.type }, "stripe event processed");
   return "processed";
 }
+
+/** Applies a stored event again (an admin's re-drive after a fix); the payload was verified when received. */
+export async function redriveStripeEvent(eventId: string): Promise<{ type: string }> {
+  const db = await getDb();
+  const stored = await findStripeEvent(db, eventId);
+  if (!stored?.payload) throw notFound(`Stored Stripe event ${eventId}`);
+  const event = stored.payload as unknown as Stripe.Event;
+  await applyEvent(event);
+  await markStripeEventProcessed(db, { id: event.id, type: event.type });
+  log.info({ eventId, type: event.type }, "stripe event re-driven");
+  return { type: event.type };
+}
+
+const idOf = (value: string | { id: string } | null | undefined) =>
+  typeof value === "string" ? value : value?.id;
 
 async function applyEvent(event: Stripe.Event): Promise<void> {
   const db = await getDb();
@@ -55,10 +91,38 @@ async function applyEvent(event: Stripe.Event): Promise<void> {
       return clearCardByPaymentMethod(db, { paymentMethodId: event.data.object.id });
     case "customer.deleted":
       return clearStripeCustomer(db, { stripeCustomerId: event.data.object.id });
+    case "customer.updated":
+      return saveDefaultCardOfCustomer(event.data.object);
+    case "invoice.paid":
+    case "invoice.payment_failed": {
+      const invoice = event.data.object;
+      const customer = idOf(invoice.customer);
+      const subscription = idOf(invoice.parent?.subscription_details?.subscription);
+      if (!customer || !subscription) return;
+      const status = event.type === "invoice.paid" ? "active" : "past_due";
+      await setBillingStatusOfSubscription(db, {
+        stripeCustomerId: customer,
+        subscriptionId: subscription,
+        status,
+      });
+      log.info({ eventId: event.id, invoiceId: invoice.id, status }, "invoice outcome applied");
+      return;
+    }
+    case "customer.subscription.updated":
+    case "customer.subscription.deleted": {
+      const subscription = event.data.object;
+      const customer = idOf(subscription.customer);
+      if (!customer) return;
+      await setBillingStatusOfSubscription(db, {
+        stripeCustomerId: customer,
+        subscriptionId: subscription.id,
+        status:
+          event.type === "customer.subscription.deleted" ? "canceled" : billingStatusOf(subscription.status),
+      });
+      return;
+    }
   }
 }
-
-const idOf = (value: string | { id: string } | null) => (typeof value === "string" ? value : value?.id);
 
 async function saveCardFromCheckout(eventId: string, session: Stripe.Checkout.Session): Promise<void> {
   if (session.mode !== "setup") return;
@@ -94,5 +158,27 @@ async function saveCardFromCheckout(eventId: string, session: Stripe.Checkout.Se
     if (row) emit({ name: "billing/usage-report-requested", data: {}, id: `usage-report-after-${eventId}` });
     return row;
   });
-  if (!stored) log.warn({ eventId, customerId }, "checkout completed for an unknown customer");
+  if (!stored) {
+    log.warn({ eventId, customerId }, "checkout completed for an unknown customer");
+    return;
+  }
+  await startUsageSubscription({ stripeCustomerId: customerId, eventId });
+}
+
+/** A card changed in the Billing Portal arrives as the customer's new default payment method. */
+async function saveDefaultCardOfCustomer(customer: Stripe.Customer): Promise<void> {
+  const methodId = idOf(customer.invoice_settings?.default_payment_method);
+  if (!methodId) return;
+  const method = await getStripe().paymentMethods.retrieve(methodId);
+  if (!method.card) return;
+  await setDefaultCardOfCustomer(await getDb(), {
+    stripeCustomerId: customer.id,
+    card: {
+      paymentMethodId: method.id,
+      brand: method.card.brand,
+      last4: method.card.last4,
+      expMonth: method.card.exp_month,
+      expYear: method.card.exp_year,
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { findBillingCustomer, setStripeCustomerIdIfMissing } from "@/db/queries/billing-customers";
+import { getEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
 import { BILLING_CURRENCY } from "./prices";
@@ -13,8 +14,15 @@ export async function ensureStripeCustomer(user: { id: string; email: string; di
   const existing = await findBillingCustomer(db, { userId: user.id });
   if (!existing) throw notFound("User");
   if (existing.stripeCustomerId) return existing.stripeCustomerId;
-  const customer = await getStripe().customers.create(
-    { email: user.email, name: user.displayName, metadata: { tracepipe_user_id: user.id } },
+  const stripe = getStripe();
+  const testClock = await createTestClockIfEnabled(user.id);
+  const customer = await stripe.customers.create(
+    {
+      email: user.email,
+      name: user.displayName,
+      metadata: { tracepipe_user_id: user.id },
+      ...(testClock ? { test_clock: testClock } : {}),
+    },
     // Two clicks at once create one customer: Stripe replays the first response for the same key.
     { idempotencyKey: `tracepipe-customer-${user.id}` },
   );
@@ -22,6 +30,23 @@ export async function ensureStripeCustomer(user: { id: string; email: string; di
   if (!stored) throw notFound("User");
   log.info({ userId: user.id, customerId: stored }, "stripe customer created");
   return stored;
+}
+
+/**
+ * STRIPE_TEST_CLOCKS (test-mode keys only): the customer lives on its own test clock, frozen now, so a staging
+ * run (or the e2e test) can advance its billing periods through Stripe's test-helper API.
+ */
+async function createTestClockIfEnabled(userId: string): Promise<string | undefined> {
+  const env = getEnv();
+  if (!env.STRIPE_TEST_CLOCKS) return undefined;
+  if (!env.STRIPE_SECRET_KEY?.startsWith("sk_test_"))
+    throw new AppError({ code: "internal", message: "STRIPE_TEST_CLOCKS needs a test-mode Stripe key." });
+  const frozenTime = Math.floor(Date.now() / 1000);
+  const clock = await getStripe().testHelpers.testClocks.create(
+    { frozen_time: frozenTime, name: `tracepipe ${userId}` },
+    { idempotencyKey: `tracepipe-test-clock-${userId}-${frozenTime}` },
+  );
+  return clock.id;
 }
 
 /**

@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
 import { findSessionRunStateForWorkspace } from "@/db/queries/pipeline-artifacts";
 import type { Actor } from "@/lib/auth/principal";
+import { assertPaidWorkAllowed } from "@/lib/billing/assert-paid-work-allowed";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { actionToolMapId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
@@ -62,6 +63,7 @@ export async function createExample(input: {
       },
     });
   }
+  await assertPaidWorkAllowed({ accountId: input.actor.workspaceId, modelSlug: model.slug });
   const options = exampleOutputOptionsSchema.safeParse(input.body.model_configuration);
   if (!options.success) {
     throw new AppError({

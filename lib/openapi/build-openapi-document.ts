@@ -8,6 +8,7 @@ import { reviewItemPaths } from "./paths/review-items";
 import { sessionPaths } from "./paths/sessions";
 import { timelinePaths } from "./paths/timeline";
 import { uploadPaths } from "./paths/uploads";
+import { usagePaths } from "./paths/usage";
 import { userPaths } from "./paths/users";
 import { workspacePaths } from "./paths/workspaces";
 
@@ -26,6 +27,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   examplePaths,
   reviewItemPaths,
   timelinePaths,
+  usagePaths,
   workspacePaths,
 ];
 

@@ -7,6 +7,7 @@ const problemDescriptions: Record<number, string> = {
   401: "No valid credential.",
   403: "The credential's scope does not allow this operation.",
   404: "Not found (or not the caller's).",
+  402: "Payment required: `reason` (`card_required`, `past_due`, `subscription_canceled`, `storage_allowance_exceeded`) and `billing_url`, where to fix it.",
   405: "Method not allowed: the resource is read-only.",
   409: "Conflict with the resource's state.",
   413: "Body over the limit; `detail` names it.",

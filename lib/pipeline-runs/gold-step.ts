@@ -1,3 +1,4 @@
+import { isPaidWorkAllowed } from "@/lib/billing/assert-paid-work-allowed";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { type ConfidenceDistribution, confidenceDistribution } from "@/lib/pipeline/pipeline-metrics";
 import { sessionGoldStage } from "@/lib/pipeline/stages/session-gold";
@@ -33,6 +34,8 @@ export async function runGoldStep(
   sessionId: string,
   input: {
     suites: readonly string[];
+    /** The session's billing account (its workspace): LLM classification is paid work, used only when allowed. */
+    accountId: string;
     silver: Pick<SilverResult, "keyEvents" | "timezone">;
     /** The stated zone and bronze's evidence; the recording's own zone comes with silver. */
     timezone: Omit<SessionTimezoneInput, "recording">;
@@ -46,7 +49,12 @@ export async function runGoldStep(
     if (!suite) throw new Error(`Unknown suite ${slug}`);
     return suite;
   });
-  const llm = deps.classificationLlm();
+  const gateway = deps.classificationLlm();
+  // Without a card (or while past due) the rules classify alone: the account never pays for what it cannot.
+  const llm =
+    gateway && (await isPaidWorkAllowed({ accountId: input.accountId, modelSlug: gateway.model }))
+      ? gateway
+      : undefined;
   const gold = await sessionGoldStage(
     { interactions: readJsonlArtifact<Interaction>(keys.silver), summary: () => input.silver },
     {

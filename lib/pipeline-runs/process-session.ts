@@ -114,7 +114,9 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
     evidence: bronze.zoneEvidence,
   };
   const gold = await step.run("gold", () =>
-    unlessDeleted(sessionId, () => runGoldStep(sessionId, { suites, silver, timezone }, deps)),
+    unlessDeleted(sessionId, () =>
+      runGoldStep(sessionId, { suites, accountId: workspaceId, silver, timezone }, deps),
+    ),
   );
   // Proposed calls are written in the zone the run resolved (stated, recording or inferred), the one finalize
   // stores on the session and example generation later maps the accepted calls in.
@@ -146,25 +148,31 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
             },
           }),
     });
-    // LLM classification tokens are billed to the session's workspace, once per session run and model.
+    // The session's ledger entries, once per session (fixed keys: a re-driven run records nothing twice): the
+    // session, its events as ingested (uploaded or streamed: bronze reads both), and LLM classification tokens
+    // billed to its workspace per model.
     await recordUsage({
       workspaceId,
       userId,
       subject: `session:${sessionId}`,
-      items: gold.usage.flatMap((u) => [
-        {
-          kind: "input_tokens" as const,
-          quantity: u.inputTokens,
-          modelId: modelId(u.model),
-          discriminator: "gold",
-        },
-        {
-          kind: "output_tokens" as const,
-          quantity: u.outputTokens,
-          modelId: modelId(u.model),
-          discriminator: "gold",
-        },
-      ]),
+      items: [
+        { kind: "sessions_processed" as const, quantity: 1 },
+        { kind: "events_ingested" as const, quantity: bronze.events },
+        ...gold.usage.flatMap((u) => [
+          {
+            kind: "input_tokens" as const,
+            quantity: u.inputTokens,
+            modelId: modelId(u.model),
+            discriminator: "gold",
+          },
+          {
+            kind: "output_tokens" as const,
+            quantity: u.outputTokens,
+            modelId: modelId(u.model),
+            discriminator: "gold",
+          },
+        ]),
+      ],
     });
     log.info({ sessionId, stagesMs: metrics.stagesMs, events: bronze.events }, "session processed");
     return {

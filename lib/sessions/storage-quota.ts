@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { sumStoredAndReservedBytesForWorkspace } from "@/db/queries/storage-usage";
-import { getEnv } from "@/lib/env";
+import { assertPaidWorkAllowed } from "@/lib/billing/assert-paid-work-allowed";
+import { getEnv, isStripeConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -10,14 +11,16 @@ import { AppError } from "@/lib/errors";
  */
 export async function assertStorageQuota(workspaceId: string, incomingBytes: number): Promise<void> {
   const quota = getEnv().TRACEPIPE_STORAGE_QUOTA_BYTES;
-  if (!quota) return;
+  if (!quota && !isStripeConfigured()) return;
   // Upload tokens live an hour; a reservation older than two cannot be used any more.
   const used = await sumStoredAndReservedBytesForWorkspace(
     await getDb(),
     workspaceId,
     new Date(Date.now() - 2 * 60 * 60 * 1000),
   );
-  if (used + incomingBytes <= quota) return;
+  // Beyond the free allowance storage is billed, which needs a card (402); the quota is a hard limit (413).
+  await assertPaidWorkAllowed({ accountId: workspaceId, storedBytesAfter: used + incomingBytes });
+  if (!quota || used + incomingBytes <= quota) return;
   throw new AppError({
     code: "storage_quota_exceeded",
     message: `This upload (${incomingBytes} bytes) would exceed the account's storage quota of ${quota} bytes (${used} bytes in use); delete sessions to free space`,

@@ -1,5 +1,8 @@
 import { getDb } from "@/db/client";
 import { insertUsageRecords, type UsageKind } from "@/db/queries/usage-records";
+import { isBillableKind } from "@/lib/billing/prices";
+import { isStripeConfigured } from "@/lib/env";
+import { transactionWithEvents } from "@/lib/events/emit-events";
 
 export interface UsageItem {
   kind: UsageKind;
@@ -10,8 +13,10 @@ export interface UsageItem {
 }
 
 /**
- * Records usage for one subject (e.g. `example:<id>`). The idempotency key is derived from the subject, kind,
- * model and discriminator, so a retried or re-driven step records nothing twice. Zero quantities are skipped.
+ * Records usage for one account and subject (e.g. `example:<id>`). The idempotency key is derived from the
+ * subject, kind, model and discriminator, so a retried or re-driven step records nothing twice. Zero quantities
+ * are skipped. New billable usage asks for a usage report in the same transaction, so it reaches Stripe (and
+ * the Billing page's invoice preview) within seconds instead of at the next 10-minute run.
  */
 export async function recordUsage(input: {
   /** The workspace billed. */
@@ -31,9 +36,22 @@ export async function recordUsage(input: {
       modelId: item.modelId ?? null,
       quantity: Math.round(item.quantity),
       subject: input.subject,
-      idempotencyKey: [input.subject, item.kind, item.modelId ?? "-", item.discriminator ?? "-"].join(":"),
+      idempotencyKey: usageIdempotencyKey(input.subject, item),
       occurredAt: input.occurredAt ?? new Date(),
     }));
-  const inserted = await insertUsageRecords(await getDb(), records);
+  const isBillable = records.some((r) => isBillableKind(r.kind));
+  const inserted = await transactionWithEvents(await getDb(), async (tx, emit) => {
+    const count = await insertUsageRecords(tx, records);
+    if (count > 0 && isBillable && isStripeConfigured())
+      emit({
+        name: "billing/usage-report-requested",
+        data: {},
+        id: `usage-report-${records[0]?.idempotencyKey}`,
+      });
+    return count;
+  });
   return { inserted };
 }
+
+export const usageIdempotencyKey = (subject: string, item: Omit<UsageItem, "quantity">) =>
+  [subject, item.kind, item.modelId ?? "-", item.discriminator ?? "-"].join(":");

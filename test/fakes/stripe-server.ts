@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
+import { type BillingState, createBillingRoutes } from "./stripe-billing";
 import {
   missing,
   type Params,
@@ -26,6 +27,8 @@ export { parseStripeForm, signStripePayload };
  *   and redirects to `success_url`
  * - `GET /v1/setup_intents/:id` (`expand[]=payment_method`)
  * - `GET|POST /v1/billing/meters`, `POST /v1/billing/meter_events` (deduplicated by `identifier`, as Stripe does)
+ * - products, metered prices, subscriptions, invoice previews, invoices, test clocks and billing portal sessions
+ *   (`stripe-billing.ts`); customers take `test_clock` and are listed by `email`
  *
  * Run as a script it serves on STRIPE_FAKE_PORT with STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and
  * STRIPE_FAKE_WEBHOOK_URL from the environment (Playwright's webServer does this).
@@ -45,6 +48,12 @@ export interface FakeStripe {
   failMeterEventAfter(successes: number): void;
   /** Completes a setup-mode session as the hosted page's "Save card" does; returns the webhook response status. */
   completeCheckout(sessionId: string): Promise<number>;
+  /** Products, prices, subscriptions, invoices and test clocks. */
+  billing: BillingState;
+  /** The Billing Portal's "Use a new card" (Mastercard 4444); returns the webhook response status. */
+  changeCardInPortal(portalSessionId: string): Promise<number>;
+  /** The customer's next invoice payment fails, as a declining card would. */
+  failNextPayment(customerId: string): void;
   /** Signs and POSTs an event to the webhook URL; returns the event and the response status. */
   sendEvent(type: string, object: StripeObject): Promise<{ event: StripeObject; status: number }>;
   close(): Promise<void>;
@@ -79,18 +88,25 @@ export async function startFakeStripe(
       meterEventsBeforeFailure = successes;
     },
     completeCheckout: async (sessionId) => (await completeCheckout(sessionId)).status,
+    get billing() {
+      return billing.state;
+    },
+    changeCardInPortal: async (portalSessionId) => (await changeCardInPortal(portalSessionId)).status,
+    failNextPayment: (customerId) => {
+      billing.state.failingCustomers.add(customerId);
+    },
     sendEvent,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 
-  async function sendEvent(type: string, object: StripeObject) {
+  async function sendEvent(type: string, object: StripeObject, previousAttributes?: Record<string, unknown>) {
     if (!options.webhookUrl) throw new Error("fake Stripe has no webhook URL");
     const event = {
       id: newId("evt"),
       object: "event",
       api_version: "2026-10-28.endive",
       created: now(),
-      data: { object },
+      data: { object, ...(previousAttributes ? { previous_attributes: previousAttributes } : {}) },
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
@@ -108,25 +124,45 @@ export async function startFakeStripe(
     return { event, status: response.status };
   }
 
-  async function completeCheckout(sessionId: string) {
-    const session = sessions.get(sessionId);
-    if (!session) throw missing("checkout.session", sessionId);
+  const billing = createBillingRoutes({
+    origin: () => origin,
+    newId,
+    customers,
+    paymentMethods,
+    meters,
+    meterEvents,
+    // Events nobody listens for (no webhook URL in a unit test) go nowhere, as with no endpoint configured.
+    sendEvent: async (type, object) => (options.webhookUrl ? sendEvent(type, object) : undefined),
+  });
+
+  function createCard(customer: string, brand: string, last4: string): StripeObject {
     const method: StripeObject = {
       id: newId("pm"),
       object: "payment_method",
       type: "card",
-      customer: session.customer,
+      customer,
       created: now(),
       livemode: false,
-      card: {
-        brand: "visa",
-        last4: "4242",
-        exp_month: 12,
-        exp_year: new Date().getUTCFullYear() + 3,
-        funding: "credit",
-      },
+      card: { brand, last4, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3, funding: "credit" },
     };
     paymentMethods.set(method.id, method);
+    return method;
+  }
+
+  /** The portal's "Use a new card": a Mastercard becomes the default, announced by `customer.updated`. */
+  async function changeCardInPortal(portalId: string) {
+    const customerId = billing.portalCustomer(portalId);
+    const customer = customerId ? customers.get(customerId) : undefined;
+    if (!customer) throw missing("billing_portal.session", portalId);
+    const previous = customer.invoice_settings;
+    customer.invoice_settings = { default_payment_method: createCard(customer.id, "mastercard", "4444").id };
+    return sendEvent("customer.updated", customer, { invoice_settings: previous });
+  }
+
+  async function completeCheckout(sessionId: string) {
+    const session = sessions.get(sessionId);
+    if (!session) throw missing("checkout.session", sessionId);
+    const method = createCard(String(session.customer), "visa", "4242");
     const intent = setupIntents.get(String(session.setup_intent));
     if (intent) Object.assign(intent, { status: "succeeded", payment_method: method.id });
     Object.assign(session, { status: "complete" });
@@ -150,10 +186,17 @@ export async function startFakeStripe(
         name: params.name ?? null,
         metadata: params.metadata ?? {},
         invoice_settings: { default_payment_method: null },
+        test_clock: params.test_clock ?? null,
         livemode: false,
       };
+      if (params.test_clock && !billing.state.testClocks.has(String(params.test_clock)))
+        throw missing("test_helpers.test_clock", String(params.test_clock));
       customers.set(customer.id, customer);
       return { body: customer };
+    }
+    if (resource === "customers" && !id && method === "GET") {
+      const data = [...customers.values()].filter((c) => !params.email || c.email === params.email);
+      return { body: { object: "list", data, has_more: false, url: "/v1/customers" } };
     }
     if (resource === "customers" && id) {
       const customer = customers.get(id);
@@ -215,6 +258,11 @@ export async function startFakeStripe(
       sessions.set(session.id, session);
       return { body: session };
     }
+    if (resource === "payment_methods" && id && method === "GET") {
+      const found = paymentMethods.get(id);
+      if (!found) throw missing("payment_method", id);
+      return { body: found };
+    }
     if (resource === "setup_intents" && id && method === "GET") {
       const intent = setupIntents.get(id);
       if (!intent) throw missing("setup_intent", id);
@@ -271,6 +319,8 @@ export async function startFakeStripe(
       if (meterEventsBeforeFailure > 0) meterEventsBeforeFailure--;
       return { body: event };
     }
+    const handled = billing.route(method, segments, params);
+    if (handled) return handled;
     throw new StripeHttpError(404, {
       type: "invalid_request_error",
       message: `Unrecognized request URL (${method}: ${path})`,
@@ -290,10 +340,23 @@ export async function startFakeStripe(
       if (url.pathname === "/health") return send(200, { ok: true });
       const pay = url.pathname.match(/^\/pay\/([\w-]+)(\/confirm)?$/);
       if (pay?.[1]) return await hostedCheckout(pay[1], Boolean(pay[2]), req.method ?? "GET", res);
+      const portalCard = url.pathname.match(/^\/portal\/([\w-]+)\/card$/);
+      if (portalCard?.[1] && req.method === "POST") {
+        const delivered = await changeCardInPortal(portalCard[1]);
+        res.writeHead(delivered.status >= 300 ? 502 : 303, { location: `/portal/${portalCard[1]}` }).end();
+        return;
+      }
+      const hosted = billing.hostedPage(url.pathname);
+      if (hosted) {
+        res.writeHead(200, { "content-type": hosted.type }).end(hosted.body);
+        return;
+      }
       if (req.headers.authorization !== `Bearer ${secretKey}`) {
         return send(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided" } });
       }
-      const params = parseStripeForm(req.method === "GET" ? url.search.slice(1) : body);
+      const params = parseStripeForm(
+        req.method === "GET" || req.method === "DELETE" ? url.search.slice(1) : body,
+      );
       const key = req.headers["idempotency-key"];
       const fingerprint = createHash("sha256").update(`${req.method} ${url.pathname} ${body}`).digest("hex");
       if (typeof key === "string" && req.method === "POST") {

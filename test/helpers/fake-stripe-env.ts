@@ -8,8 +8,11 @@ import { type FakeStripe, startFakeStripe } from "@/test/fakes/stripe-server";
 
 export interface StripeTestEnv {
   stripe: FakeStripe;
-  /** The last delivery the webhook received: raw body, headers and the app's response status. */
-  lastDelivery(): { body: string; signature: string; status: number } | undefined;
+  /**
+   * The last delivery of an event type the webhook received (raw body, signature, the app's status); the fake
+   * also sends events of its own, e.g. on subscription changes, so "the last delivery" would be a race.
+   */
+  lastDeliveryOf(type: string): { body: string; signature: string; status: number } | undefined;
   /** POSTs a raw body to the app's webhook route with the given signature header. */
   deliver(body: string, signature: string | undefined): Promise<Response>;
   close(): Promise<void>;
@@ -21,7 +24,7 @@ export interface StripeTestEnv {
  * (meters, processed event ids) is cleared: they belong to an earlier fake.
  */
 export async function startStripeTestEnv(): Promise<StripeTestEnv> {
-  let last: { body: string; signature: string; status: number } | undefined;
+  const deliveries: { type: string; body: string; signature: string; status: number }[] = [];
   const deliver = (body: string, signature: string | undefined) =>
     POST(
       new Request("http://127.0.0.1/api/stripe/webhook", {
@@ -40,7 +43,8 @@ export async function startStripeTestEnv(): Promise<StripeTestEnv> {
     const body = Buffer.concat(chunks).toString("utf8");
     const signature = String(req.headers["stripe-signature"] ?? "");
     const response = await deliver(body, signature);
-    last = { body, signature, status: response.status };
+    const type = String((JSON.parse(body) as { type?: unknown }).type);
+    deliveries.push({ type, body, signature, status: response.status });
     res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
   });
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
@@ -55,7 +59,7 @@ export async function startStripeTestEnv(): Promise<StripeTestEnv> {
   await db.delete(stripeEvents);
   return {
     stripe,
-    lastDelivery: () => last,
+    lastDeliveryOf: (type) => deliveries.findLast((d) => d.type === type),
     deliver,
     close: async () => {
       await stripe.close();

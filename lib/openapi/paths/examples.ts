@@ -30,7 +30,10 @@ export const examplePaths: ZodOpenApiPathsObject = {
           },
         },
       },
-      responses: { "202": json(exampleResource, "The queued example."), ...problems(403, 404, 409, 422) },
+      responses: {
+        "202": json(exampleResource, "The queued example."),
+        ...problems(402, 403, 404, 409, 422),
+      },
     },
     get: {
       tags: ["Examples"],

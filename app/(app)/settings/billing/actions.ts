@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { validatedAction } from "@/lib/auth/validated-action";
+import { openBillingPortal } from "@/lib/billing/open-billing-portal";
 import { startCardSetup } from "@/lib/billing/start-card-setup";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -29,5 +30,13 @@ export const addCardAction = validatedAction(
       });
     return startCardSetup({ user, returnUrl: await billingPageUrl() });
   },
+  { permission: "billing" },
+);
+
+/** "Change card": a Stripe Billing Portal session for the account's customer; returns its URL. */
+export const openPortalAction = validatedAction(
+  z.object({}),
+  async (_input, { member }) =>
+    openBillingPortal({ accountId: member.workspaceId, returnUrl: await billingPageUrl() }),
   { permission: "billing" },
 );

@@ -1,30 +1,19 @@
 import type { Metadata } from "next";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDay, usdFromCents } from "@/components/billing/format";
+import { InvoicesTable } from "@/components/billing/invoices-table";
+import { ReconciliationTable } from "@/components/billing/reconciliation-table";
+import { StripeRedirectButton } from "@/components/billing/stripe-redirect-button";
 import { requireSessionMember } from "@/lib/auth/session";
 import { getBillingOverview } from "@/lib/billing/get-billing-overview";
-import { addCardAction } from "./actions";
-import { AddCardButton } from "./add-card-button";
+import { addCardAction, openPortalAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing" };
 export const dynamic = "force-dynamic";
 
-/** Unit prices can be fractions of a cent (storage per GB-hour): they keep up to 6 decimals. */
-const usd = (amount: number, maxDigits = 2) =>
-  amount.toLocaleString("en-US", {
-    style: "currency",
-    currency: "USD",
-    minimumFractionDigits: 2,
-    maximumFractionDigits: maxDigits,
-  });
-const number = (value: number, digits = 0) =>
-  value.toLocaleString("en-US", { maximumFractionDigits: digits });
-const monthName = (iso: string) =>
-  new Date(iso).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
-
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ setup?: string }> }) {
   const member = await requireSessionMember("/settings/billing");
   const [overview, { setup }] = await Promise.all([
-    getBillingOverview({ workspaceId: member.workspaceId }),
+    getBillingOverview({ accountId: member.workspaceId }),
     searchParams,
   ]);
   const muted = "text-sm text-muted-foreground";
@@ -33,9 +22,17 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Billing</h1>
         <p className={muted}>
-          Usage-based: no plan, no subscription fee. You pay for tokens and storage × time.
+          Usage-based: no plan, no subscription fee. You pay for LLM tokens and storage × time, monthly in
+          arrears.
         </p>
       </div>
+
+      {overview.status === "past_due" && (
+        <p role="alert" className="rounded-md bg-danger-muted p-4 text-sm text-danger-muted-foreground">
+          Your last invoice could not be paid, so paid models and storage beyond the free allowance are
+          paused. Change your card below; Stripe retries the payment.
+        </p>
+      )}
 
       <section aria-labelledby="payment-method" className="flex flex-col gap-3">
         <h2 id="payment-method" className="text-lg font-semibold">
@@ -55,7 +52,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 expires {String(overview.card.expMonth).padStart(2, "0")}/{overview.card.expYear}
               </span>
             </p>
-            <AddCardButton action={addCardAction} label="Replace card" />
+            <StripeRedirectButton action={openPortalAction} label="Change card" />
           </div>
         ) : (
           <div className="flex flex-col gap-3">
@@ -64,50 +61,45 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                 ? "Stripe is confirming your card; it appears here in a moment. Reload to check."
                 : setup === "cancelled"
                   ? "No card was added."
-                  : "No card on file. Add one to keep using paid models and storage."}
+                  : "No card on file. Add one to use LLM models and storage beyond the free allowance."}
             </p>
-            <AddCardButton action={addCardAction} label="Add a card" />
+            <StripeRedirectButton action={addCardAction} label="Add a card" />
           </div>
         )}
       </section>
 
       <section aria-labelledby="usage" className="flex flex-col gap-3">
         <h2 id="usage" className="text-lg font-semibold">
-          Usage in {monthName(overview.periodStart)} (UTC)
+          {overview.hasSubscription ? "This period's invoice" : "Usage this month"} (
+          {formatDay(overview.periodStart)} – {formatDay(overview.periodEnd)}, UTC)
         </h2>
         {overview.lines.length === 0 ? (
-          <p className={muted}>No billable usage this month yet.</p>
+          <p className={muted}>No billable usage this period yet.</p>
         ) : (
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Item</TableHead>
-                <TableHead className="text-right">Quantity</TableHead>
-                <TableHead className="text-right">Unit price</TableHead>
-                <TableHead className="text-right">Amount</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {overview.lines.map((line) => (
-                <TableRow key={line.eventName}>
-                  <TableCell>{line.label}</TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {number(line.quantity, line.unit === "GB-hours" ? 3 : 0)} {line.unit}
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {line.unitPrice === null ? "not billed" : `${usd(line.unitPrice, 6)} / ${line.priceUnit}`}
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{usd(line.amount)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ReconciliationTable lines={overview.lines} hasPreview={overview.hasSubscription} />
         )}
         <p className="text-sm">
-          Estimated amount this month: <span className="font-semibold">{usd(overview.estimatedTotal)}</span>
-          <span className={`ml-2 ${muted}`}>(before tax; Stripe invoices the exact amount)</span>
+          Ledger total: <span className="font-semibold">{usdFromCents(overview.ledgerTotalCents)}</span>
+          {overview.stripeTotalCents !== null && (
+            <>
+              {" · "}Stripe preview:{" "}
+              <span className="font-semibold" data-testid="stripe-total">
+                {usdFromCents(overview.stripeTotalCents)}
+              </span>
+            </>
+          )}
+          <span className={`ml-2 ${muted}`}>(before tax)</span>
         </p>
       </section>
+
+      {overview.invoices.length > 0 && (
+        <section aria-labelledby="past-invoices" className="flex flex-col gap-3">
+          <h2 id="past-invoices" className="text-lg font-semibold">
+            Invoices
+          </h2>
+          <InvoicesTable invoices={overview.invoices} />
+        </section>
+      )}
     </div>
   );
 }

@@ -4,8 +4,8 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/validated-action";
 
-/** Starts Stripe Checkout (setup mode) and leaves for its page; the card appears once Stripe's webhook lands. */
-export function AddCardButton({
+/** Asks the server for a Stripe-hosted page (Checkout in setup mode, the Billing Portal) and leaves for it; the card appears once Stripe's webhook lands. */
+export function StripeRedirectButton({
   action,
   label,
 }: {
