@@ -52,7 +52,16 @@ export async function createApiKey(
     scope: input.scope,
     expiresAt,
   });
-  await recordAuditEvent("api_key.created", { userId }, meta, { apiKeyId: row.id, scope: row.scope });
+  await recordAuditEvent(
+    {
+      type: "api_key.created",
+      workspaceId: userId,
+      userId,
+      target: { type: "api_key", id: row.id },
+      after: { name: row.name, scope: row.scope, expiresAt: row.expiresAt?.toISOString() ?? null },
+    },
+    meta,
+  );
   log.info({ userId, apiKeyId: row.id, scope: row.scope }, "api key created");
   return { ...toApiKeySummary(row), secret };
 }

@@ -14,7 +14,18 @@ export async function revokeApiKey(userId: string, id: string, meta: RequestMeta
   const key = await findApiKeyOwner(db, id);
   assertOwnedBy(key, { userId }, "API key");
   if (key.revokedAt) throw notFound("API key");
-  if (!(await revokeApiKeyRow(db, { userId, id, now: new Date() }))) throw notFound("API key");
-  await recordAuditEvent("api_key.revoked", { userId }, meta, { apiKeyId: id });
+  const revoked = new Date();
+  if (!(await revokeApiKeyRow(db, { userId, id, now: revoked }))) throw notFound("API key");
+  await recordAuditEvent(
+    {
+      type: "api_key.revoked",
+      workspaceId: userId,
+      userId,
+      target: { type: "api_key", id },
+      before: { revokedAt: null },
+      after: { revokedAt: revoked.toISOString() },
+    },
+    meta,
+  );
   log.info({ userId, apiKeyId: id }, "api key revoked");
 }

@@ -25,5 +25,5 @@ export async function requireSessionUser(returnTo = "/dashboard"): Promise<UserR
 }
 
 export async function getActionRequestMeta(): Promise<RequestMeta> {
-  return readRequestMeta(await headers());
+  return readRequestMeta(await headers(), { requestId: crypto.randomUUID() });
 }

@@ -11,7 +11,16 @@ import { changePasswordSchema } from "@/schemas/auth";
 /** Every session of the user ends (other browsers, copied cookies, this one), then this browser goes to sign-in. */
 export const signOutEverywhereAction = validatedAction(z.object({}), async (_input, { user, meta }) => {
   const ended = await endAllBrowserSessions(user.id);
-  await recordAuditEvent("user.signed_out_everywhere", { userId: user.id }, meta, { sessionsEnded: ended });
+  await recordAuditEvent(
+    {
+      type: "user.signed_out_everywhere",
+      workspaceId: user.id,
+      userId: user.id,
+      target: { type: "user", id: user.id },
+      metadata: { sessionsEnded: ended },
+    },
+    meta,
+  );
   await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
 });
 

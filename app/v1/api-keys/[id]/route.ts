@@ -1,16 +1,15 @@
 import { authedRoute } from "@/lib/api/handler";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
-import { readRequestMeta } from "@/lib/auth/request-meta";
 import { notFound } from "@/lib/errors";
 import { revokeApiKeySchema } from "@/schemas/api-keys";
 
 export const dynamic = "force-dynamic";
 
 /** Revokes a key: 404 when it does not exist, 403 when it belongs to another account. */
-export const DELETE = authedRoute({ scopes: ["full"] }, async ({ request, params, principal }) => {
+export const DELETE = authedRoute({ scopes: ["full"] }, async ({ params, principal, meta }) => {
   // An id that is not a UUID cannot name any key: that is a 404 like any other missing key.
   const parsed = revokeApiKeySchema.safeParse({ id: params.id });
   if (!parsed.success) throw notFound("API key");
-  await revokeApiKey(principal.userId, parsed.data.id, readRequestMeta(request.headers));
+  await revokeApiKey(principal.userId, parsed.data.id, meta);
   return new Response(null, { status: 204 });
 });

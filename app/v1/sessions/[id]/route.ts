@@ -9,7 +9,7 @@ export const GET = authedRoute({ scopes: ["read"] }, async ({ params, principal 
 );
 
 // Deleting needs a full-scope credential: an ingest or read-only key must not be able to destroy data.
-export const DELETE = authedRoute({ scopes: [] }, async ({ params, principal }) => {
-  await deleteSession(principal.userId, String(params.id));
+export const DELETE = authedRoute({ scopes: [] }, async ({ params, principal, meta }) => {
+  await deleteSession(principal.userId, String(params.id), meta);
   return new Response(null, { status: 204 });
 });

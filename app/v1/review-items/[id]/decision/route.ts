@@ -1,12 +1,11 @@
 import { authedRoute, json } from "@/lib/api/handler";
-import { readRequestMeta } from "@/lib/auth/request-meta";
 import { badRequest } from "@/lib/errors";
 import { decideReviewItem } from "@/lib/review/decide-review-item";
 import { toReviewItemResource } from "@/lib/review/review-item-resource";
 import { uuidParamSchema } from "@/schemas/common";
 import { reviewDecisionSchema } from "@/schemas/review-items";
 
-export const POST = authedRoute({ scopes: ["full"] }, async ({ request, params, principal }) => {
+export const POST = authedRoute({ scopes: ["full"] }, async ({ request, params, principal, meta }) => {
   const id = uuidParamSchema.parse(params.id);
   const body = await request.json().catch(() => {
     throw badRequest("The request body must be JSON");
@@ -15,7 +14,7 @@ export const POST = authedRoute({ scopes: ["full"] }, async ({ request, params, 
     userId: principal.userId,
     id,
     body: reviewDecisionSchema.parse(body),
-    meta: readRequestMeta(request.headers),
+    meta,
   });
   return json(toReviewItemResource(decided));
 });

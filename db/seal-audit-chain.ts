@@ -1,0 +1,40 @@
+import { hashAuditEntry } from "@/lib/audit/audit-hash";
+import type { Database } from "./client";
+import {
+  hasUnsealedAuditEntries,
+  listAuditChainBatch,
+  listAuditChains,
+  sealAuditRow,
+  withAuditTriggerPaused,
+} from "./queries/audit-log";
+
+const BATCH = 1000;
+
+/**
+ * Fills in `prev_hash` and `hash` of entries written before the chain existed (migration 0012 numbered them in
+ * the order they were written). Deterministic: the same rows give the same hashes. Runs at start-up right after
+ * the migrations, before anything appends; a database without such rows costs one indexed query.
+ */
+export async function sealAuditChain(db: Database): Promise<number> {
+  if (!(await hasUnsealedAuditEntries(db))) return 0;
+  return withAuditTriggerPaused(db, async (tx) => {
+    let sealed = 0;
+    for (const workspaceId of await listAuditChains(tx)) {
+      let last: { seq: number; hash: string | null } = { seq: 0, hash: null };
+      for (;;) {
+        const rows = await listAuditChainBatch(tx, { workspaceId, afterSeq: last.seq, limit: BATCH });
+        for (const row of rows) {
+          let hash = row.hash;
+          if (!hash) {
+            hash = hashAuditEntry({ ...row, prevHash: last.hash });
+            await sealAuditRow(tx, { id: row.id, prevHash: last.hash, hash });
+            sealed += 1;
+          }
+          last = { seq: row.seq, hash };
+        }
+        if (rows.length < BATCH) break;
+      }
+    }
+    return sealed;
+  });
+}
