@@ -60,3 +60,14 @@ export const auditEventPageSchema = z.object({
     .nullable()
     .describe("Pass as `cursor` for the next (older) page; null on the last page."),
 });
+
+const dateParam = z.iso.date().optional().catch(undefined);
+
+/** The Settings → Audit log page's URL: filters and the page trail. A malformed parameter is dropped alone. */
+export const auditLogSearchSchema = z.object({
+  type: z.enum(AUDIT_EVENT_TYPES).optional().catch(undefined),
+  actor: listAuditEventsQuerySchema.shape.actor.catch(undefined),
+  from: dateParam,
+  to: dateParam,
+});
+export type AuditLogSearch = z.infer<typeof auditLogSearchSchema>;

@@ -1,0 +1,27 @@
+import type { AuditEventType } from "@/lib/audit/audit-event-types";
+
+export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
+  "user.sign_up": "Signed up",
+  "user.sign_in": "Signed in",
+  "user.sign_in_failed": "Sign-in failed",
+  "user.sign_out": "Signed out",
+  "user.signed_out_everywhere": "Signed out everywhere",
+  "user.password_changed": "Password changed",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+  "api_key.first_used": "API key first used",
+  "workspace.invitation_created": "Invitation sent",
+  "workspace.invitation_accepted": "Invitation accepted",
+  "workspace.member_added": "Member added",
+  "workspace.member_removed": "Member removed",
+  "workspace.member_role_changed": "Member role changed",
+  "workspace.settings_changed": "Workspace settings changed",
+  "audit_log.exported": "Audit log exported",
+  "session.deleted": "Session deleted",
+  "example.deleted": "Example deleted",
+  "review_item.accepted": "Review item accepted",
+  "review_item.rejected": "Review item rejected",
+  "billing.card_added": "Card added",
+  "billing.card_removed": "Card removed",
+  "billing.customer_deleted": "Billing customer deleted",
+};
