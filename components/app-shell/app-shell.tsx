@@ -36,8 +36,11 @@ export function AppShell({
           <Link href="/dashboard" className="font-semibold">
             Tracepipe
           </Link>
-          <NavLinks links={NAV_LINKS} counts={{ "/review": pendingReviewCount }} />
-          <div className="ml-auto">
+          {/* On a phone the links scroll sideways inside the bar instead of widening the page. */}
+          <div className="flex min-w-0 items-center gap-6 overflow-x-auto whitespace-nowrap">
+            <NavLinks links={NAV_LINKS} counts={{ "/review": pendingReviewCount }} />
+          </div>
+          <div className="ml-auto shrink-0">
             <UserMenu user={user} signOut={signOut} />
           </div>
         </nav>

@@ -8,6 +8,7 @@ import { listAuditChainBatch } from "@/db/queries/audit-log";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { verifyAuditChains } from "@/scripts/audit/verify-audit-chains";
+import { createSessionFor } from "@/test/helpers/owner-fixtures";
 import type { AuditEventType } from "./audit-event-types";
 import { hashAuditEntry } from "./audit-hash";
 import { recordAuditEvent } from "./record-audit-event";
@@ -220,6 +221,29 @@ describe("GET /v1/audit-events", () => {
     expect(untilToday.data).toHaveLength(7);
     const beforeAll = await (await get("/v1/audit-events?to=2000-01-01T00:00:00Z", alice.secret)).json();
     expect(beforeAll.data).toEqual([]);
+  });
+
+  it("records a session deletion made with an API key: the key is the actor, the session the target", async () => {
+    const caller = await createTestCaller();
+    const sessionId = await createSessionFor(caller.user.id);
+    const { DELETE } = await import("@/app/v1/sessions/[id]/route");
+    const deleted = await DELETE(
+      new Request(`http://127.0.0.1/v1/sessions/${sessionId}`, {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${caller.secret}`, "user-agent": "sdk/1.0" },
+      }),
+      { params: Promise.resolve({ id: sessionId }) },
+    );
+    expect(deleted.status).toBe(204);
+    const page = await (await get("/v1/audit-events?type=session.deleted", caller.secret)).json();
+    expect(page.data).toHaveLength(1);
+    expect(page.data[0]).toMatchObject({
+      actor: { type: "api_key" },
+      target: { type: "session", id: sessionId },
+      user_agent: "sdk/1.0",
+      request_id: deleted.headers.get("x-request-id"),
+    });
+    expect(page.data[0].actor.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("refuses keys without full scope and bad filters", async () => {
