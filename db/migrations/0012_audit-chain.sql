@@ -42,4 +42,5 @@ DROP INDEX "audit_log_user_created_idx";--> statement-breakpoint
 ALTER TABLE "audit_log" DROP COLUMN "user_id";--> statement-breakpoint
 CREATE INDEX "audit_log_workspace_type_idx" ON "audit_log" USING btree ("workspace_id","type","seq" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "audit_log_workspace_created_idx" ON "audit_log" USING btree ("workspace_id","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "audit_log_unsealed_idx" ON "audit_log" USING btree ("id") WHERE "audit_log"."hash" is null;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_workspace_seq" UNIQUE NULLS NOT DISTINCT("workspace_id","seq");

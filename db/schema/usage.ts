@@ -85,6 +85,8 @@ export const auditLog = pgTable(
     unique("audit_log_workspace_seq").on(t.workspaceId, t.seq).nullsNotDistinct(),
     index("audit_log_workspace_type_idx").on(t.workspaceId, t.type, t.seq.desc()),
     index("audit_log_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    // Start-up asks whether any entry still needs sealing; this keeps that answer from scanning the whole log.
+    index("audit_log_unsealed_idx").on(t.id).where(sql`${t.hash} is null`),
   ],
 );
 
