@@ -4,7 +4,7 @@ import {
   hasUnsealedAuditEntries,
   listAuditChainBatch,
   listAuditChains,
-  sealAuditRow,
+  sealAuditRows,
   withAuditTriggerPaused,
 } from "./queries/audit-log";
 
@@ -23,15 +23,17 @@ export async function sealAuditChain(db: Database): Promise<number> {
       let last: { seq: number; hash: string | null } = { seq: 0, hash: null };
       for (;;) {
         const rows = await listAuditChainBatch(tx, { workspaceId, afterSeq: last.seq, limit: BATCH });
+        const seals: { id: string; prevHash: string | null; hash: string }[] = [];
         for (const row of rows) {
           let hash = row.hash;
           if (!hash) {
             hash = hashAuditEntry({ ...row, prevHash: last.hash });
-            await sealAuditRow(tx, { id: row.id, prevHash: last.hash, hash });
-            sealed += 1;
+            seals.push({ id: row.id, prevHash: last.hash, hash });
           }
           last = { seq: row.seq, hash };
         }
+        await sealAuditRows(tx, seals);
+        sealed += seals.length;
         if (rows.length < BATCH) break;
       }
     }

@@ -134,12 +134,18 @@ export async function withAuditTriggerPaused<T>(
   });
 }
 
-export async function sealAuditRow(
+/** Sets the hashes of rows that have none, in one statement per batch. */
+export async function sealAuditRows(
   tx: Database,
-  input: { id: string; prevHash: string | null; hash: string },
-) {
-  await tx
-    .update(auditLog)
-    .set({ prevHash: input.prevHash, hash: input.hash })
-    .where(and(eq(auditLog.id, input.id), isNull(auditLog.hash)));
+  rows: readonly { id: string; prevHash: string | null; hash: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.id}::uuid, ${r.prevHash}::text, ${r.hash}::text)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    update audit_log set prev_hash = sealed.prev_hash, hash = sealed.hash
+    from (values ${values}) as sealed (id, prev_hash, hash)
+    where audit_log.id = sealed.id and audit_log.hash is null`);
 }
