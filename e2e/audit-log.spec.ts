@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { findBreakInAuditEvents } from "@/test/helpers/verify-audit-events";
 import { PASSWORD, screenshot, signUp, uniqueEmail } from "./signed-in-user";
 
 // Sign-up and each sign-in run scrypt; on a loaded two-core machine this takes minutes.
@@ -98,6 +99,17 @@ test("key, sign-out and sign-in events appear on the audit log page; filters liv
   await expect(page.getByText("No entries match these filters.")).toBeVisible();
   await page.getByRole("link", { name: "Clear" }).click();
   await expect(entries(page)).toHaveCount(8);
+
+  // The workspace can check its own chain from the API: every hash recomputes and links to the one before.
+  const api = await page.request.get("/v1/audit-events?limit=200");
+  expect(api.status()).toBe(200);
+  const { data, next_cursor } = await api.json();
+  expect(data).toHaveLength(8);
+  expect(next_cursor).toBeNull();
+  expect(findBreakInAuditEvents(data)).toBeNull();
+  expect(findBreakInAuditEvents([{ ...data[3], user_agent: "edited" }, ...data.slice(4)])).toMatchObject({
+    id: data[3].id,
+  });
 });
 
 test("at 390 px the audit table scrolls inside itself and the filters fit", async ({ page }) => {

@@ -9,6 +9,7 @@ import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { verifyAuditChains } from "@/scripts/audit/verify-audit-chains";
 import { createSessionFor } from "@/test/helpers/owner-fixtures";
+import { findBreakInAuditEvents } from "@/test/helpers/verify-audit-events";
 import type { AuditEventType } from "./audit-event-types";
 import { hashAuditEntry } from "./audit-hash";
 import { recordAuditEvent } from "./record-audit-event";
@@ -199,6 +200,8 @@ describe("GET /v1/audit-events", () => {
       cursor = page.next_cursor;
     }
     expect(seen.map((e) => e.seq)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    // The pages are the whole chain, and it checks out from the JSON alone.
+    expect(findBreakInAuditEvents(seen)).toBeNull();
     expect(seen.every((e) => e.workspace_id === alice.user.id)).toBe(true);
 
     const deletions = await (await get("/v1/audit-events?type=session.deleted", alice.secret)).json();

@@ -45,7 +45,9 @@ function providers(request: Request | undefined): NextAuthConfig["providers"] {
         if (!input.success) return null;
         const result = await verifyCredentials(
           input.data,
-          readRequestMeta((authorizeRequest ?? request)?.headers ?? new Headers()),
+          readRequestMeta((authorizeRequest ?? request)?.headers ?? new Headers(), {
+            requestId: crypto.randomUUID(),
+          }),
         );
         if (!result.ok) {
           if (result.reason === "throttled") throw new ThrottledSignIn();
@@ -102,7 +104,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
           email: profile.email,
           name: typeof profile.name === "string" ? profile.name : null,
         });
-        const meta = readRequestMeta(request?.headers ?? new Headers());
+        const meta = readRequestMeta(request?.headers ?? new Headers(), { requestId: crypto.randomUUID() });
         const userEvent = (type: "user.sign_up" | "user.sign_in") => ({
           type,
           workspaceId: entraUser.id,
