@@ -9,12 +9,12 @@ import { listAuditChainBatch } from "./queries/audit-log";
 import * as schema from "./schema";
 import { sealAuditChain } from "./seal-audit-chain";
 
-// Migration 0012 turns the audit log into hash chains: it moves the old columns (user_id, action) into workspace,
+// Migration 0013 turns the audit log into hash chains: it moves the old columns (user_id, action) into workspace,
 // actor and type and numbers each chain; start-up (`sealAuditChain`) then hashes the old rows in that order. Both
 // run here on their own database (an in-memory PGlite, and a scratch database on the server in DATABASE_URL when
-// set) that first gets only the migrations before 0012 and rows in the old shape.
+// set) that first gets only the migrations before 0013 and rows in the old shape.
 
-const MIGRATION = "0012_audit-chain";
+const MIGRATION = "0013_audit-chain";
 
 interface Target {
   db: Database;
@@ -136,7 +136,7 @@ async function checkMigration(target: Target) {
   await expect(target.db.execute(sql`delete from audit_log`)).rejects.toThrow();
 }
 
-describe("migration 0012: audit chain", () => {
+describe("migration 0013: audit chain", () => {
   it("moves and seals old rows on PGlite", async () => {
     const target = await openPglite();
     try {

@@ -11,7 +11,7 @@ import {
 const BATCH = 1000;
 
 /**
- * Fills in `prev_hash` and `hash` of entries written before the chain existed (migration 0012 numbered them in
+ * Fills in `prev_hash` and `hash` of entries written before the chain existed (migration 0013 numbered them in
  * the order they were written). Deterministic: the same rows give the same hashes. Runs at start-up right after
  * the migrations, before anything appends; a database without such rows costs one indexed query.
  */

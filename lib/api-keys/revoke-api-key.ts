@@ -1,25 +1,26 @@
 import { getDb } from "@/db/client";
-import { findApiKeyOwner, revokeApiKeyRow } from "@/db/queries/api-keys";
+import { findApiKeyForWorkspace, revokeApiKeyRow } from "@/db/queries/api-keys";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import type { Actor } from "@/lib/auth/principal";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { notFound } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
+import { requireFound } from "@/lib/workspaces/require-found";
 
 const log = childLogger("api-keys");
 
 /** Soft delete: the row stays (audit, last use), authentication refuses it from the next request on. */
-export async function revokeApiKey(userId: string, id: string, meta: RequestMeta): Promise<void> {
+export async function revokeApiKey(actor: Actor, id: string, meta: RequestMeta): Promise<void> {
   const db = await getDb();
-  const key = await findApiKeyOwner(db, id);
-  assertOwnedBy(key, { userId }, "API key");
+  const { workspaceId, userId } = actor;
+  const key = requireFound(await findApiKeyForWorkspace(db, { workspaceId, id }), "API key");
   if (key.revokedAt) throw notFound("API key");
   const revoked = new Date();
-  if (!(await revokeApiKeyRow(db, { userId, id, now: revoked }))) throw notFound("API key");
+  if (!(await revokeApiKeyRow(db, { workspaceId, id, now: revoked }))) throw notFound("API key");
   await recordAuditEvent(
     {
       type: "api_key.revoked",
-      workspaceId: userId,
+      workspaceId,
       userId,
       target: { type: "api_key", id },
       before: { revokedAt: null },
@@ -27,5 +28,5 @@ export async function revokeApiKey(userId: string, id: string, meta: RequestMeta
     },
     meta,
   );
-  log.info({ userId, apiKeyId: id }, "api key revoked");
+  log.info({ userId, workspaceId, apiKeyId: id }, "api key revoked");
 }

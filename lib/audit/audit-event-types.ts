@@ -1,7 +1,8 @@
 /**
- * Every audit event type. Wired today: sign-up, sign-in (success and failure), sign-out, sign-out everywhere,
- * password change, API key create / revoke / first use, review decisions, session deletion, billing card changes
- * (Stripe webhooks) and audit-log exports. The rest are named now so workspaces, members and settings use them.
+ * Every audit event type: sign-up, sign-in (success and failure), sign-out, sign-out everywhere, password change,
+ * API key create / revoke / first use, workspace creation and settings, invitations, member and role changes,
+ * review decisions, session deletion, billing card changes (Stripe webhooks) and audit-log exports.
+ * `example.deleted` is declared for the example deletion that does not exist yet.
  */
 export const AUDIT_EVENT_TYPES = [
   "user.sign_up",
@@ -13,12 +14,14 @@ export const AUDIT_EVENT_TYPES = [
   "api_key.created",
   "api_key.revoked",
   "api_key.first_used",
+  "workspace.created",
+  "workspace.updated",
   "workspace.invitation_created",
+  "workspace.invitation_revoked",
   "workspace.invitation_accepted",
-  "workspace.member_added",
-  "workspace.member_removed",
   "workspace.member_role_changed",
-  "workspace.settings_changed",
+  "workspace.member_removed",
+  "workspace.member_left",
   "audit_log.exported",
   "session.deleted",
   "example.deleted",

@@ -1,14 +1,16 @@
 import type { Principal } from "@/lib/auth/principal";
+import { assertCan, type Permission } from "@/lib/workspaces/policy";
 
-/** The permission that will guard the audit log once workspaces have roles (owners and admins hold it). */
-export const AUDIT_LOG_PERMISSION = "manage_workspace" as const;
+/** Reading a workspace's audit log is workspace administration: admins and owners. */
+export const AUDIT_LOG_PERMISSION: Permission = "manage_workspace";
 
 /**
- * The workspace whose audit log the caller may read. Today every user is the only member of their personal
- * workspace (its id is the user's id), and routes admit only full-scope credentials (browser sessions, Entra
- * tokens, full API keys). With workspace roles this is the one place to check `AUDIT_LOG_PERMISSION` for
- * `principal.workspaceId` and return that workspace.
+ * The workspace whose audit log the caller may read: the one they act in, if their role there allows it (403
+ * otherwise). Routes also admit only full-scope credentials (browser sessions, Entra tokens, full API keys).
  */
-export function authorizeAuditLogRead(principal: Pick<Principal, "userId">): { workspaceId: string } {
-  return { workspaceId: principal.userId };
+export function authorizeAuditLogRead(principal: Pick<Principal, "workspaceId" | "role">): {
+  workspaceId: string;
+} {
+  assertCan(principal.role, AUDIT_LOG_PERMISSION);
+  return { workspaceId: principal.workspaceId };
 }

@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
 import { deleteDirectUploadFilesForSession } from "@/db/queries/direct-upload-files";
-import { deleteSessionForUser, listExampleIdsForSession } from "@/db/queries/sessions";
+import { deleteSessionForWorkspace, listExampleIdsForSession } from "@/db/queries/sessions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/principal";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { notFound } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
@@ -13,19 +14,20 @@ import { isUuid } from "./get-session";
  * stored objects (`sessions/<id>/` and each example's `examples/<id>/`). Rows go first so a failure half-way
  * leaves unreachable objects at worst, never a session pointing at missing files.
  */
-export async function deleteSession(userId: string, sessionId: string, meta: RequestMeta): Promise<void> {
+export async function deleteSession(actor: Actor, sessionId: string, meta: RequestMeta): Promise<void> {
   if (!isUuid(sessionId)) throw notFound("Session");
   const db = await getDb();
-  const examples = await listExampleIdsForSession(db, userId, sessionId);
+  const { workspaceId, userId } = actor;
+  const examples = await listExampleIdsForSession(db, workspaceId, sessionId);
   // The deletion and its audit entry commit together: no deleted session without a record, and no record of a
   // deletion that rolled back.
   const deleted = await db.transaction(async (tx) => {
-    const row = await deleteSessionForUser(tx, userId, sessionId);
+    const row = await deleteSessionForWorkspace(tx, workspaceId, sessionId);
     if (!row) return undefined;
     await recordAuditEvent(
       {
         type: "session.deleted",
-        workspaceId: userId,
+        workspaceId,
         userId,
         target: { type: "session", id: sessionId },
         metadata: { examplesDeleted: examples.length },
@@ -37,7 +39,7 @@ export async function deleteSession(userId: string, sessionId: string, meta: Req
   });
   if (!deleted) throw notFound("Session");
   // A direct-upload token for this session must not write again after the deletion (no orphaned objects).
-  await deleteDirectUploadFilesForSession(db, { userId, sessionId });
+  await deleteDirectUploadFilesForSession(db, { workspaceId, sessionId });
   const store = await getObjectStore();
   const prefixes = [`sessions/${sessionId}/`, ...examples.map((e) => `examples/${e.id}/`)];
   for (const prefix of prefixes) {

@@ -1,5 +1,5 @@
 /**
- * Start-up cost of migration 0012 on a populated log: N audit rows in the old shape (spread over 100 users),
+ * Start-up cost of migration 0013 on a populated log: N audit rows in the old shape (spread over 100 users),
  * then the migration's data move and `sealAuditChain` (hashing every old row in order), each timed. Runs on an
  * in-memory PGlite, or on a scratch database created (and dropped) on the server in DATABASE_URL.
  *   npx tsx scripts/bench/audit-seal-bench.ts [rows=20000]
@@ -69,7 +69,7 @@ async function open(): Promise<{
 async function main() {
   const rows = Number(process.argv[2] ?? "20000");
   const target = await open();
-  const before = migrationsBefore("0012_audit-chain");
+  const before = migrationsBefore("0013_audit-chain");
   try {
     await target.migrate(before);
     await target.db.execute(sql`
@@ -80,7 +80,7 @@ async function main() {
       from generate_series(1, ${rows}::int) as i`);
     let started = performance.now();
     await target.migrate(migrationsFolder);
-    console.log(`migration 0012 (data move) on ${rows} rows: ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(`migration 0013 (data move) on ${rows} rows: ${(performance.now() - started).toFixed(0)} ms`);
     started = performance.now();
     const sealed = await sealAuditChain(target.db);
     const sealMs = performance.now() - started;

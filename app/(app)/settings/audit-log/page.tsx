@@ -5,9 +5,10 @@ import { AuditLogTable } from "@/components/audit/audit-log-table";
 import { auditLogCsvHref, auditLogHref } from "@/components/audit/audit-log-url";
 import { newerPage, olderPage, pageNumberOf, toPageTrail } from "@/components/list-url/page-trail";
 import { Button } from "@/components/ui/button";
-import { authorizeAuditLogRead } from "@/lib/audit/authorize-audit-log";
+import { AUDIT_LOG_PERMISSION, authorizeAuditLogRead } from "@/lib/audit/authorize-audit-log";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
+import { can } from "@/lib/workspaces/policy";
 import { auditLogSearchSchema } from "@/schemas/audit-events";
 import { pageTrailParamsSchema } from "@/schemas/page-trail";
 
@@ -21,8 +22,18 @@ export default async function AuditLogPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireSessionUser("/settings/audit-log");
-  const { workspaceId } = authorizeAuditLogRead({ userId: user.id });
+  const member = await requireSessionMember("/settings/audit-log");
+  if (!can(member.role, AUDIT_LOG_PERMISSION)) {
+    return (
+      <div className="flex flex-col gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+        <p className="text-sm text-muted-foreground">
+          Only admins and owners of this workspace can read its audit log. Your role is {member.role}.
+        </p>
+      </div>
+    );
+  }
+  const { workspaceId } = authorizeAuditLogRead(member);
   const raw = await searchParams;
   const single = Object.fromEntries(
     Object.entries(raw).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]),
@@ -41,8 +52,9 @@ export default async function AuditLogPage({
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
           <p className="text-sm text-muted-foreground">
-            Every sign-in, key, deletion, review decision and billing change in your workspace. Entries cannot
-            be changed; each carries the hash of the one before it (<code>npm run audit:verify</code>).
+            Every sign-in, key, member, setting, deletion, review decision and billing change in this
+            workspace. Entries cannot be changed; each carries the hash of the one before it (
+            <code>npm run audit:verify</code>).
           </p>
         </div>
         <Button variant="outline" asChild>
@@ -57,7 +69,7 @@ export default async function AuditLogPage({
           {isFiltered ? "No entries match these filters." : "No entries yet."}
         </p>
       ) : (
-        <AuditLogTable events={page.data} selfId={user.id} />
+        <AuditLogTable events={page.data} selfId={member.userId} />
       )}
       {(pageNumber > 1 || page.next_cursor) && (
         <nav
