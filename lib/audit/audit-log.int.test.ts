@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetBootstrapForTests } from "@/db/bootstrap";
 import { closeDb, getDb } from "@/db/client";
 import { listAuditChainBatch } from "@/db/queries/audit-log";
+import { insertMember, insertWorkspace } from "@/db/queries/workspaces";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
-import { createTestCaller } from "@/db/test-factories";
+import { createTestApiKey, createTestCaller, createTestUser } from "@/db/test-factories";
+import { createInvitation } from "@/lib/workspaces/invitations";
+import { changeMemberRole } from "@/lib/workspaces/members";
 import { verifyAuditChains } from "@/scripts/audit/verify-audit-chains";
 import { createSessionFor } from "@/test/helpers/owner-fixtures";
 import { findBreakInAuditEvents } from "@/test/helpers/verify-audit-events";
@@ -247,6 +250,45 @@ describe("GET /v1/audit-events", () => {
       request_id: deleted.headers.get("x-request-id"),
     });
     expect(page.data[0].actor.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("a team workspace's log holds its own events, for its admins only", async () => {
+    const owner = await createTestUser();
+    const member = await createTestUser();
+    const db = await getDb();
+    const team = await insertWorkspace(db, { name: "Audit team", ownerId: owner.id });
+    await insertMember(db, { workspaceId: team.id, userId: member.id, role: "member" });
+    const ownerKey = await createTestApiKey(owner.id, "full", team.id);
+    const memberKey = await createTestApiKey(member.id, "full", team.id);
+    await recordAuditEvent(userEvent("user.sign_in", owner.id), meta);
+    const caller = { userId: owner.id, workspaceId: team.id, role: "owner" as const };
+    const invitation = await createInvitation(
+      caller,
+      { email: "new@example.test", role: "viewer" },
+      { ...meta, origin: "http://127.0.0.1" },
+    );
+    await changeMemberRole(caller, { userId: member.id, role: "viewer" }, meta);
+
+    const page = await (await get("/v1/audit-events", ownerKey.secret)).json();
+    // Newest first: the owner key's first use is this very request.
+    expect(page.data.map((e: { type: string }) => e.type)).toEqual([
+      "api_key.first_used",
+      "workspace.member_role_changed",
+      "workspace.invitation_created",
+    ]);
+    expect(page.data.every((e: { workspace_id: string }) => e.workspace_id === team.id)).toBe(true);
+    expect(page.data[1]).toMatchObject({
+      actor: { type: "user", id: owner.id },
+      target: { type: "user", id: member.id },
+      before: { role: "member" },
+      after: { role: "viewer" },
+    });
+    expect(page.data[2].target).toEqual({ type: "invitation", id: invitation.id });
+    expect(findBreakInAuditEvents(page.data)).toBeNull();
+    // The owner's sign-in is in their personal log, not the team's; a member (now viewer) may not read the log.
+    const refused = await get("/v1/audit-events", memberKey.secret);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).detail).toContain("manage_workspace");
   });
 
   it("refuses keys without full scope and bad filters", async () => {
