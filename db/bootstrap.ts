@@ -1,6 +1,7 @@
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { getDb } from "./client";
 import { migrateDatabase } from "./migrate";
+import { sealAuditChain } from "./seal-audit-chain";
 import { seedCatalog } from "./seed-catalog";
 import { seedDevApiKey } from "./seed-dev-api-key";
 
@@ -18,6 +19,7 @@ const globalForBootstrap = globalThis as typeof globalThis & { __tracepipeBootst
 export function ensureDatabaseReady(): Promise<void> {
   globalForBootstrap.__tracepipeBootstrap ??= (async () => {
     await migrateDatabase();
+    await sealAuditChain(await getDb());
     await seedCatalog(await getDb(), getBundledCatalog());
     await seedDevApiKey(await getDb());
     for (const hook of startupHooks) await hook();

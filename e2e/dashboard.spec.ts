@@ -35,6 +35,7 @@ test("a new account lands on the dashboard: name, honest zero states, quick acti
     "Members",
     "Billing",
     "Security",
+    "Audit log",
   ]);
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   await screenshot(page, "dashboard-empty");

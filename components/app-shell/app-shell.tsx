@@ -19,6 +19,7 @@ export const NAV_LINKS: { href: string; label: string; permission?: Permission }
   { href: "/settings/members", label: "Members" },
   { href: "/settings/billing", label: "Billing", permission: "billing" },
   { href: "/settings/security", label: "Security" },
+  { href: "/settings/audit-log", label: "Audit log" },
 ];
 
 export function AppShell({
@@ -46,16 +47,16 @@ export function AppShell({
           <Link href="/dashboard" className="font-semibold">
             Tracepipe
           </Link>
-          <NavLinks
-            links={NAV_LINKS.filter((link) => !link.permission || can(role, link.permission)).map(
-              ({ href, label }) => ({
-                href,
-                label,
-              }),
-            )}
-            counts={{ "/review": pendingReviewCount }}
-          />
-          <div className="ml-auto flex items-center gap-2">
+          {/* On a phone the links scroll sideways inside the bar instead of widening the page. */}
+          <div className="flex min-w-0 items-center gap-6 overflow-x-auto whitespace-nowrap">
+            <NavLinks
+              links={NAV_LINKS.filter((link) => !link.permission || can(role, link.permission)).map(
+                ({ href, label }) => ({ href, label }),
+              )}
+              counts={{ "/review": pendingReviewCount }}
+            />
+          </div>
+          <div className="ml-auto flex shrink-0 items-center gap-2">
             {switcher}
             <UserMenu user={user} signOut={signOut} />
           </div>

@@ -29,6 +29,16 @@ export async function findApiKeyByHash(db: Database, keyHash: string) {
 }
 
 /** Touches last_used_at at most once a minute so a busy key does not write on every request. */
+/** Marks a never-used key used; true only for the one request that did it (the first use is audited once). */
+export async function claimApiKeyFirstUse(db: Database, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(apiKeys)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.lastUsedAt)))
+    .returning({ id: apiKeys.id });
+  return rows.length > 0;
+}
+
 export async function touchApiKeyLastUsed(db: Database, id: string, now: Date) {
   await db
     .update(apiKeys)

@@ -74,7 +74,7 @@ export async function setStripeCustomerIdIfMissing(
 export async function setDefaultCardOfCustomer(
   db: Database,
   input: { stripeCustomerId: string; card: StoredCard },
-): Promise<boolean> {
+): Promise<string | undefined> {
   const { card } = input;
   const updated = await db
     .update(users)
@@ -88,7 +88,7 @@ export async function setDefaultCardOfCustomer(
     })
     .where(eq(users.stripeCustomerId, input.stripeCustomerId))
     .returning({ id: users.id });
-  return updated.length > 0;
+  return updated[0]?.id;
 }
 
 const noCard = {
@@ -100,16 +100,19 @@ const noCard = {
 };
 
 /** Forgets a card that was detached from its customer (only where it is the stored default). */
+/** Returns the ids of the users whose card was cleared. */
 export async function clearCardByPaymentMethod(db: Database, filter: { paymentMethodId: string }) {
-  await db
+  const rows = await db
     .update(users)
     .set({ ...noCard, updatedAt: new Date() })
-    .where(eq(users.defaultPaymentMethodId, filter.paymentMethodId));
+    .where(eq(users.defaultPaymentMethodId, filter.paymentMethodId))
+    .returning({ id: users.id });
+  return rows.map((r) => r.id);
 }
 
 /** A deleted Stripe customer: the user starts over with a new customer when adding a card again. */
 export async function clearStripeCustomer(db: Database, filter: { stripeCustomerId: string }) {
-  await db
+  const rows = await db
     .update(users)
     .set({
       ...noCard,
@@ -118,7 +121,9 @@ export async function clearStripeCustomer(db: Database, filter: { stripeCustomer
       billingStatus: "none",
       updatedAt: new Date(),
     })
-    .where(eq(users.stripeCustomerId, filter.stripeCustomerId));
+    .where(eq(users.stripeCustomerId, filter.stripeCustomerId))
+    .returning({ id: users.id });
+  return rows.map((r) => r.id);
 }
 
 /** The subscription started for a customer, and its status; returns the owning user's id, if any. */

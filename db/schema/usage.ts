@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -54,19 +55,43 @@ export const usageRecords = pgTable(
   ],
 );
 
-/** Append-only: a trigger in the migrations rejects UPDATE and DELETE. */
+/**
+ * Append-only (a trigger in the migrations rejects UPDATE and DELETE) and tamper-evident: entries form one hash
+ * chain per workspace (`workspace_id` null: the chain of events no workspace owns, e.g. a failed sign-in for an
+ * unknown email). `seq` numbers a chain from 1; `hash` = SHA-256 over `prev_hash` and the entry's canonical JSON
+ * (RFC 8785), see `lib/audit/audit-hash.ts`. A chain per workspace lets a workspace verify its own log from the API.
+ */
 export const auditLog = pgTable(
   "audit_log",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id"),
-    action: text("action").notNull(),
+    /** No foreign key: the log outlives what it names. Today a user's personal workspace id is the user's id. */
+    workspaceId: uuid("workspace_id"),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    type: text("type").notNull(),
+    /** `user`, `api_key` or `system` (Stripe webhooks); `anonymous` for a failed sign-in. */
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    requestId: text("request_id"),
     ip: inet("ip"),
     userAgent: text("user_agent"),
+    before: jsonb("before").$type<Record<string, unknown>>(),
+    after: jsonb("after").$type<Record<string, unknown>>(),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    prevHash: text("prev_hash"),
+    /** Null only on rows written before the chain existed, until start-up seals them (`db/seal-audit-chain.ts`). */
+    hash: text("hash"),
   },
-  (t) => [index("audit_log_user_created_idx").on(t.userId, t.createdAt.desc())],
+  (t) => [
+    unique("audit_log_workspace_seq").on(t.workspaceId, t.seq).nullsNotDistinct(),
+    index("audit_log_workspace_type_idx").on(t.workspaceId, t.type, t.seq.desc()),
+    index("audit_log_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    // Start-up asks whether any entry still needs sealing; this keeps that answer from scanning the whole log.
+    index("audit_log_unsealed_idx").on(t.id).where(sql`${t.hash} is null`),
+  ],
 );
 
 /** Token buckets kept in Postgres so limits hold across instances. */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { listAuditEntriesForUser } from "@/db/queries/audit-log";
+import { listAuditEntries } from "@/db/queries/audit-log";
 import { insertUser } from "@/db/queries/users";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
@@ -122,7 +122,8 @@ describe("API keys", () => {
       context({ id: created.id }),
     );
     expect(again.status).toBe(404);
-    const actions = (await listAuditEntriesForUser(await getDb(), alice.id)).map((e) => e.action);
+    const entries = await listAuditEntries(await getDb(), { workspaceId: alice.id, limit: 50 });
+    const actions = entries.map((e) => e.type);
     expect(actions).toContain("api_key.created");
     expect(actions).toContain("api_key.revoked");
   });
@@ -206,7 +207,7 @@ describe("API keys", () => {
 
   it("the audit log is append-only", async () => {
     const db = await getDb();
-    await expect(db.execute(sql`update audit_log set action = 'tampered'`)).rejects.toThrow();
+    await expect(db.execute(sql`update audit_log set type = 'tampered'`)).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow();
   });
 });

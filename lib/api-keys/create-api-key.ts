@@ -55,11 +55,16 @@ export async function createApiKey(
     scope: input.scope,
     expiresAt,
   });
-  await recordAuditEvent("api_key.created", { userId }, meta, {
-    apiKeyId: row.id,
-    scope: row.scope,
-    workspaceId,
-  });
+  await recordAuditEvent(
+    {
+      type: "api_key.created",
+      workspaceId,
+      userId,
+      target: { type: "api_key", id: row.id },
+      after: { name: row.name, scope: row.scope, expiresAt: row.expiresAt?.toISOString() ?? null },
+    },
+    meta,
+  );
   log.info({ userId, workspaceId, apiKeyId: row.id, scope: row.scope }, "api key created");
   return { ...toApiKeySummary(row), secret };
 }

@@ -15,7 +15,18 @@ export async function revokeApiKey(actor: Actor, id: string, meta: RequestMeta):
   const { workspaceId, userId } = actor;
   const key = requireFound(await findApiKeyForWorkspace(db, { workspaceId, id }), "API key");
   if (key.revokedAt) throw notFound("API key");
-  if (!(await revokeApiKeyRow(db, { workspaceId, id, now: new Date() }))) throw notFound("API key");
-  await recordAuditEvent("api_key.revoked", { userId }, meta, { apiKeyId: id, workspaceId });
+  const revoked = new Date();
+  if (!(await revokeApiKeyRow(db, { workspaceId, id, now: revoked }))) throw notFound("API key");
+  await recordAuditEvent(
+    {
+      type: "api_key.revoked",
+      workspaceId,
+      userId,
+      target: { type: "api_key", id },
+      before: { revokedAt: null },
+      after: { revokedAt: revoked.toISOString() },
+    },
+    meta,
+  );
   log.info({ userId, workspaceId, apiKeyId: id }, "api key revoked");
 }

@@ -1,6 +1,7 @@
 import { assertSameOriginWrite } from "@/lib/api/assert-same-origin-write";
 import { authenticateApiKey, readApiKey } from "@/lib/auth/authenticate-api-key";
 import { type ApiKeyScope, type Principal, scopeAllows } from "@/lib/auth/principal";
+import { type RequestMeta, readRequestMeta } from "@/lib/auth/request-meta";
 import { resolveEntraToken } from "@/lib/auth/resolve-entra-token";
 import { resolveSessionPrincipal } from "@/lib/auth/resolve-session-principal";
 import { AppError, unauthorized } from "@/lib/errors";
@@ -24,9 +25,9 @@ interface BaseArgs {
 const credentialResolvers = [resolveEntraToken, resolveSessionPrincipal] as const;
 
 /** The caller, derived only from the credential: never from a header, query or body naming a user. */
-export async function authenticate(request: Request): Promise<Principal> {
+export async function authenticate(request: Request, requestId?: string): Promise<Principal> {
   const apiKey = readApiKey(request);
-  if (apiKey) return authenticateApiKey(apiKey);
+  if (apiKey) return authenticateApiKey(apiKey, { meta: readRequestMeta(request.headers, { requestId }) });
   for (const resolve of credentialResolvers) {
     const principal = await resolve(request);
     if (principal) return principal;
@@ -68,13 +69,14 @@ interface RouteAccess {
 export function authedRoute(
   /** `uploads`: the route takes multipart/form-data, also from a browser session. */
   options: RouteAccess & { uploads?: boolean },
-  handler: (args: BaseArgs & { principal: Principal }) => Promise<Response> | Response,
+  /** `meta`: address, user agent, request id and API key of the request, for audit entries. */
+  handler: (args: BaseArgs & { principal: Principal; meta: RequestMeta }) => Promise<Response> | Response,
 ) {
   const route = async (request: Request, context: RouteContext) => {
     const requestId = crypto.randomUUID();
     const extraHeaders: Record<string, string> = { "x-request-id": requestId };
     try {
-      const principal = await authenticate(request);
+      const principal = await authenticate(request, requestId);
       if (principal.via === "browser_session")
         assertSameOriginWrite(request, { allowMultipart: options.uploads });
       Object.assign(extraHeaders, await enforceApiRateLimit(principal));
@@ -87,7 +89,8 @@ export function authedRoute(
       assertCan(principal.role, options.permission);
       const params = await context.params;
       rejectNulInUrl(new URL(request.url), params);
-      const response = await handler({ request, params, requestId, principal });
+      const meta = readRequestMeta(request.headers, { requestId, apiKeyId: principal.apiKeyId });
+      const response = await handler({ request, params, requestId, principal, meta });
       return withHeaders(response, extraHeaders);
     } catch (error) {
       const response = toProblemResponse(error, { requestId, instance: new URL(request.url).pathname });

@@ -22,7 +22,7 @@ fs.write = ((fd: number, data: unknown, ...rest: unknown[]) => {
 }) as typeof fs.write;
 
 const { getDb } = await import("@/db/client");
-const { listAuditEntriesForUser } = await import("@/db/queries/audit-log");
+const { listAuditEntries } = await import("@/db/queries/audit-log");
 const { closeTestDatabase, openTestDatabase } = await import("@/db/test-database");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
 const { revokeApiKey } = await import("@/lib/api-keys/revoke-api-key");
@@ -71,9 +71,17 @@ describe("local accounts", () => {
       ok: false,
       reason: "invalid",
     });
-    const audit = await listAuditEntriesForUser(await getDb(), user.id);
-    expect(audit.map((e) => e.action).sort()).toEqual(["user.sign_in", "user.sign_up"]);
-    expect(audit[0]).toMatchObject({ ip: "198.51.100.4", userAgent: "Mozilla/5.0 vitest" });
+    const audit = await listAuditEntries(await getDb(), { workspaceId: user.id, limit: 50 });
+    // Newest first; the wrong password is in Carol's log, the unknown email in no workspace's.
+    expect(audit.map((e) => e.type)).toEqual(["user.sign_in_failed", "user.sign_in", "user.sign_up"]);
+    expect(audit[0]).toMatchObject({
+      ip: "198.51.100.4",
+      userAgent: "Mozilla/5.0 vitest",
+      actorType: "anonymous",
+      targetType: "user",
+      targetId: user.id,
+    });
+    expect(audit[1]).toMatchObject({ actorType: "user", actorId: user.id, workspaceId: user.id });
   });
 
   it("signing up with a taken email does not say so, creates nothing and leaves the account's password alone", async () => {

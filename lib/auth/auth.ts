@@ -9,6 +9,7 @@ import { getAuthSecret } from "./auth-secret";
 import { endBrowserSession, SESSION_MAX_AGE_SECONDS, startBrowserSession } from "./browser-session";
 import { findOrCreateEntraUser } from "./find-or-create-entra-user";
 import { readRequestMeta } from "./request-meta";
+import { getActionRequestMeta } from "./session";
 import { verifyCredentials } from "./verify-credentials";
 
 class ThrottledSignIn extends CredentialsSignin {
@@ -44,7 +45,9 @@ function providers(request: Request | undefined): NextAuthConfig["providers"] {
         if (!input.success) return null;
         const result = await verifyCredentials(
           input.data,
-          readRequestMeta((authorizeRequest ?? request)?.headers ?? new Headers()),
+          readRequestMeta((authorizeRequest ?? request)?.headers ?? new Headers(), {
+            requestId: crypto.randomUUID(),
+          }),
         );
         if (!result.ok) {
           if (result.reason === "throttled") throw new ThrottledSignIn();
@@ -71,7 +74,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
   providers: providers(request),
   events: {
     async signOut(message) {
-      if ("token" in message) await endBrowserSession(message.token);
+      if (!("token" in message)) return;
+      await endBrowserSession(message.token);
+      const userId = typeof message.token?.userId === "string" ? message.token.userId : null;
+      if (userId) {
+        await recordAuditEvent(
+          { type: "user.sign_out", workspaceId: userId, userId, target: { type: "user", id: userId } },
+          // Called from a server action, Auth.js passes no request: the action's own headers tell who signed out.
+          request
+            ? readRequestMeta(request.headers, { requestId: crypto.randomUUID() })
+            : await getActionRequestMeta(),
+        );
+      }
     },
   },
   callbacks: {
@@ -90,10 +104,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => ({
           email: profile.email,
           name: typeof profile.name === "string" ? profile.name : null,
         });
-        const meta = readRequestMeta(request?.headers ?? new Headers());
-        if (created)
-          await recordAuditEvent("user.sign_up", { userId: entraUser.id }, meta, { method: "entra" });
-        await recordAuditEvent("user.sign_in", { userId: entraUser.id }, meta, { method: "entra" });
+        const meta = readRequestMeta(request?.headers ?? new Headers(), { requestId: crypto.randomUUID() });
+        const userEvent = (type: "user.sign_up" | "user.sign_in") => ({
+          type,
+          workspaceId: entraUser.id,
+          userId: entraUser.id,
+          target: { type: "user", id: entraUser.id },
+          metadata: { method: "entra" },
+        });
+        if (created) await recordAuditEvent(userEvent("user.sign_up"), meta);
+        await recordAuditEvent(userEvent("user.sign_in"), meta);
         token.userId = entraUser.id;
         token.sid = await startBrowserSession(entraUser.id);
         token.name = entraUser.displayName;

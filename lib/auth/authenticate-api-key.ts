@@ -1,8 +1,10 @@
 import { getDb } from "@/db/client";
-import { findApiKeyByHash, touchApiKeyLastUsed } from "@/db/queries/api-keys";
+import { claimApiKeyFirstUse, findApiKeyByHash, touchApiKeyLastUsed } from "@/db/queries/api-keys";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { unauthorized } from "@/lib/errors";
 import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
 import type { Principal } from "./principal";
+import type { RequestMeta } from "./request-meta";
 
 /** The API key in `Authorization: Bearer tp_live_…` or `X-API-Key`, if the request carries one. */
 export function readApiKey(request: Request): string | undefined {
@@ -13,7 +15,11 @@ export function readApiKey(request: Request): string | undefined {
   return match?.[1];
 }
 
-export async function authenticateApiKey(secret: string, now = new Date()): Promise<Principal> {
+export async function authenticateApiKey(
+  secret: string,
+  options: { now?: Date; meta?: RequestMeta } = {},
+): Promise<Principal> {
+  const now = options.now ?? new Date();
   // One message for unknown, revoked and expired keys: the response must not help guess which keys exist.
   const invalid = unauthorized("The API key is invalid, revoked or expired");
   if (!looksLikeApiKey(secret)) throw invalid;
@@ -24,7 +30,23 @@ export async function authenticateApiKey(secret: string, now = new Date()): Prom
   if (!key.creatorRole) throw invalid;
   // The row we just read says whether last_used_at is a minute old; skip the write otherwise (the UPDATE's own
   // condition still guards against concurrent requests).
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= 60_000) {
+  if (!key.lastUsedAt) {
+    // The first use is a security event (a key leaving the hands it was made for shows up here first); the
+    // claim and its audit entry commit together, and only one of two concurrent first requests claims it.
+    await db.transaction(async (tx) => {
+      if (!(await claimApiKeyFirstUse(tx, key.id, now))) return;
+      await recordAuditEvent(
+        {
+          type: "api_key.first_used",
+          workspaceId: key.workspaceId,
+          actor: { type: "api_key", id: key.id },
+          target: { type: "api_key", id: key.id },
+        },
+        options.meta ?? { ip: null, userAgent: null },
+        tx,
+      );
+    });
+  } else if (now.getTime() - key.lastUsedAt.getTime() >= 60_000) {
     await touchApiKeyLastUsed(db, key.id, now);
   }
   return {

@@ -46,5 +46,14 @@ export async function changePassword(
   assertStrongPassword(input.newPassword, { email: user.email, displayName: user.displayName });
   await setUserPasswordHash(db, user.id, await hashPassword(input.newPassword));
   const ended = await endAllBrowserSessions(user.id);
-  await recordAuditEvent("user.password_changed", { userId: user.id }, meta, { sessionsEnded: ended });
+  await recordAuditEvent(
+    {
+      type: "user.password_changed",
+      workspaceId: user.id,
+      userId: user.id,
+      target: { type: "user", id: user.id },
+      metadata: { sessionsEnded: ended },
+    },
+    meta,
+  );
 }

@@ -27,7 +27,7 @@ export async function requireSessionUser(returnTo = "/dashboard"): Promise<UserR
 }
 
 export async function getActionRequestMeta(): Promise<RequestMeta> {
-  return readRequestMeta(await headers());
+  return readRequestMeta(await headers(), { requestId: crypto.randomUUID() });
 }
 
 /** A signed-in user in their current workspace (the browser's choice, personal by default). */

@@ -45,7 +45,16 @@ export async function signUpUser(input: SignUpInput, meta: RequestMeta): Promise
   }
   // Creating the account was a legitimate attempt: it must not count against the owner's first sign-in.
   await forgetSignInFailures(input.email);
-  await recordAuditEvent("user.sign_up", { userId: user.id }, meta, { method: "password" });
+  await recordAuditEvent(
+    {
+      type: "user.sign_up",
+      workspaceId: user.id,
+      userId: user.id,
+      target: { type: "user", id: user.id },
+      metadata: { method: "password" },
+    },
+    meta,
+  );
   log.info({ userId: user.id }, "user signed up");
   return { created: true, user };
 

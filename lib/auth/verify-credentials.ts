@@ -23,9 +23,33 @@ export async function verifyCredentials(input: SignInInput, meta: RequestMeta): 
     return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
   const found = await findUserCredentialsByEmail(await getDb(), input.email);
   const isValid = await verifyPassword(input.password, found?.passwordHash ?? (await getDummyPasswordHash()));
-  if (!found?.passwordHash || !isValid) return { ok: false, reason: "invalid" };
+  if (!found?.passwordHash || !isValid) {
+    // Recorded in the account's log when the email names one (its owner sees the attempt), else in the log no
+    // workspace owns. The attempted email is not stored. Throttled attempts above are not recorded: the throttle
+    // bounds how many rows a password sprayer can write here.
+    await recordAuditEvent(
+      {
+        type: "user.sign_in_failed",
+        workspaceId: found?.id ?? null,
+        actor: { type: "anonymous", id: null },
+        target: found ? { type: "user", id: found.id } : null,
+        metadata: { method: "password" },
+      },
+      meta,
+    );
+    return { ok: false, reason: "invalid" };
+  }
   await forgetSignInFailures(input.email);
   const { passwordHash: _omit, ...user } = found;
-  await recordAuditEvent("user.sign_in", { userId: user.id }, meta, { method: "password" });
+  await recordAuditEvent(
+    {
+      type: "user.sign_in",
+      workspaceId: user.id,
+      userId: user.id,
+      target: { type: "user", id: user.id },
+      metadata: { method: "password" },
+    },
+    meta,
+  );
   return { ok: true, user };
 }

@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { getDb } from "@/db/client";
+import { type Database, getDb } from "@/db/client";
 import {
   clearCardByPaymentMethod,
   clearStripeCustomer,
@@ -12,6 +12,9 @@ import {
   markStripeEventProcessed,
   saveStripeEvent,
 } from "@/db/queries/billing-events";
+import type { AuditEventType } from "@/lib/audit/audit-event-types";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { RequestMeta } from "@/lib/auth/request-meta";
 import { isStripeConfigured } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { transactionWithEvents } from "@/lib/events/emit-events";
@@ -43,6 +46,7 @@ export type WebhookOutcome = "processed" | "duplicate" | "ignored";
 export async function handleStripeWebhook(
   rawBody: Uint8Array,
   signature: string | null,
+  meta: RequestMeta,
 ): Promise<WebhookOutcome> {
   if (!isStripeConfigured()) throw notFound("Billing");
   if (!signature) throw new AppError({ code: "bad_request", message: "Missing Stripe-Signature header" });
@@ -61,7 +65,7 @@ export async function handleStripeWebhook(
     type: event.type,
     payload: JSON.parse(new TextDecoder().decode(rawBody)) as Record<string, unknown>,
   });
-  await applyEvent(event);
+  await applyEvent(event, meta);
   await markStripeEventProcessed(db, { id: event.id, type: event.type });
   log.info({ eventId: event.id, type: event.type }, "stripe event processed");
   return "processed";
@@ -73,7 +77,8 @@ export async function redriveStripeEvent(eventId: string): Promise<{ type: strin
   const stored = await findStripeEvent(db, eventId);
   if (!stored?.payload) throw notFound(`Stored Stripe event ${eventId}`);
   const event = stored.payload as unknown as Stripe.Event;
-  await applyEvent(event);
+  // Audit entries of a re-drive name no client: the operator's command acts for Stripe.
+  await applyEvent(event, { ip: null, userAgent: "tracepipe stripe:redrive" });
   await markStripeEventProcessed(db, { id: event.id, type: event.type });
   log.info({ eventId, type: event.type }, "stripe event re-driven");
   return { type: event.type };
@@ -82,15 +87,62 @@ export async function redriveStripeEvent(eventId: string): Promise<{ type: strin
 const idOf = (value: string | { id: string } | null | undefined) =>
   typeof value === "string" ? value : value?.id;
 
-async function applyEvent(event: Stripe.Event): Promise<void> {
+/** A billing change made by a Stripe webhook, recorded in the user's log with the change it records. */
+function recordBillingChange(
+  tx: Database,
+  meta: RequestMeta,
+  change: { type: AuditEventType; userId: string; eventId: string; target: { type: string; id: string } },
+  states: { before?: Record<string, unknown>; after?: Record<string, unknown> } = {},
+) {
+  return recordAuditEvent(
+    {
+      type: change.type,
+      workspaceId: change.userId,
+      actor: { type: "system", id: "stripe" },
+      target: change.target,
+      ...states,
+      metadata: { stripeEventId: change.eventId },
+    },
+    meta,
+    tx,
+  );
+}
+
+async function applyEvent(event: Stripe.Event, meta: RequestMeta): Promise<void> {
   const db = await getDb();
   switch (event.type) {
     case "checkout.session.completed":
-      return saveCardFromCheckout(event.id, event.data.object);
-    case "payment_method.detached":
-      return clearCardByPaymentMethod(db, { paymentMethodId: event.data.object.id });
-    case "customer.deleted":
-      return clearStripeCustomer(db, { stripeCustomerId: event.data.object.id });
+      return saveCardFromCheckout(event.id, event.data.object, meta);
+    case "payment_method.detached": {
+      const paymentMethodId = event.data.object.id;
+      await db.transaction(async (tx) => {
+        for (const userId of await clearCardByPaymentMethod(tx, { paymentMethodId })) {
+          const target = { type: "payment_method", id: paymentMethodId };
+          await recordBillingChange(tx, meta, {
+            type: "billing.card_removed",
+            userId,
+            eventId: event.id,
+            target,
+          });
+        }
+      });
+      return;
+    }
+    case "customer.deleted": {
+      const stripeCustomerId = event.data.object.id;
+      await db.transaction(async (tx) => {
+        for (const userId of await clearStripeCustomer(tx, { stripeCustomerId })) {
+          const target = { type: "stripe_customer", id: stripeCustomerId };
+          await recordBillingChange(tx, meta, {
+            type: "billing.customer_deleted",
+            userId,
+            eventId: event.id,
+            target,
+          });
+        }
+      });
+      return;
+    }
     case "customer.updated":
       return saveDefaultCardOfCustomer(event.data.object);
     case "invoice.paid":
@@ -124,7 +176,11 @@ async function applyEvent(event: Stripe.Event): Promise<void> {
   }
 }
 
-async function saveCardFromCheckout(eventId: string, session: Stripe.Checkout.Session): Promise<void> {
+async function saveCardFromCheckout(
+  eventId: string,
+  session: Stripe.Checkout.Session,
+  meta: RequestMeta,
+): Promise<void> {
   if (session.mode !== "setup") return;
   const setupIntentId = idOf(session.setup_intent);
   const customerId = idOf(session.customer);
@@ -153,10 +209,19 @@ async function saveCardFromCheckout(eventId: string, session: Stripe.Checkout.Se
     expYear: method.card.exp_year,
   };
   const stored = await transactionWithEvents(await getDb(), async (tx, emit) => {
-    const row = await setDefaultCardOfCustomer(tx, { stripeCustomerId: customerId, card });
+    const userId = await setDefaultCardOfCustomer(tx, { stripeCustomerId: customerId, card });
+    if (!userId) return undefined;
+    const { paymentMethodId, ...shown } = card;
+    const target = { type: "payment_method", id: paymentMethodId };
+    await recordBillingChange(
+      tx,
+      meta,
+      { type: "billing.card_added", userId, eventId, target },
+      { after: shown },
+    );
     // Usage recorded before the card existed is reported now rather than at the next scheduled run.
-    if (row) emit({ name: "billing/usage-report-requested", data: {}, id: `usage-report-after-${eventId}` });
-    return row;
+    emit({ name: "billing/usage-report-requested", data: {}, id: `usage-report-after-${eventId}` });
+    return userId;
   });
   if (!stored) {
     log.warn({ eventId, customerId }, "checkout completed for an unknown customer");

@@ -1,6 +1,7 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { canonicalEventSchema, nativeEventSchema } from "@/schemas/events";
 import { apiKeyPaths } from "./paths/api-keys";
+import { auditEventPaths } from "./paths/audit-events";
 import { catalogPaths } from "./paths/catalog";
 import { examplePaths } from "./paths/examples";
 import { platformPaths } from "./paths/platform";
@@ -21,6 +22,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   platformPaths,
   userPaths,
   apiKeyPaths,
+  auditEventPaths,
   sessionPaths,
   uploadPaths,
   catalogPaths,

@@ -66,18 +66,23 @@ export async function decideReviewItem(input: {
     });
     if (!updated) return undefined;
     await recordAuditEvent(
-      accepted ? "review_item.accepted" : "review_item.rejected",
-      { userId: input.actor.userId },
-      input.meta,
       {
+        type: accepted ? "review_item.accepted" : "review_item.rejected",
         workspaceId: input.actor.workspaceId,
-        reviewItemId: updated.id,
-        sessionId: updated.sessionId,
-        action: updated.action,
-        tool: updated.toolName,
-        ...(accepted ? { changed: changedArguments(updated.proposedArguments, accepted) } : {}),
-        ...(input.body.reason ? { reason: input.body.reason } : {}),
+        userId: input.actor.userId,
+        target: { type: "review_item", id: updated.id },
+        before: { status: row.status, arguments: updated.proposedArguments },
+        after: { status: updated.status, arguments: accepted },
+        metadata: {
+          reviewItemId: updated.id,
+          sessionId: updated.sessionId,
+          action: updated.action,
+          tool: updated.toolName,
+          ...(accepted ? { changed: changedArguments(updated.proposedArguments, accepted) } : {}),
+          ...(input.body.reason ? { reason: input.body.reason } : {}),
+        },
       },
+      input.meta,
       tx,
     );
     return updated;

@@ -7,7 +7,7 @@ import { POST as decide } from "@/app/v1/review-items/[id]/decision/route";
 import { GET as getItem } from "@/app/v1/review-items/[id]/route";
 import { GET as listItems } from "@/app/v1/review-items/route";
 import { getDb } from "@/db/client";
-import { listAuditEntriesForUser } from "@/db/queries/audit-log";
+import { listAuditEntries } from "@/db/queries/audit-log";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { suiteId } from "@/lib/catalog/catalog-ids";
@@ -233,8 +233,8 @@ describe("the review queue", () => {
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409, 409]);
-    const audit = await listAuditEntriesForUser(await getDb(), caller.user.id);
-    expect(audit.filter((e) => e.action.startsWith("review_item."))).toHaveLength(1);
+    const audit = await listAuditEntries(await getDb(), { workspaceId: caller.user.id, limit: 50 });
+    expect(audit.filter((e) => e.type.startsWith("review_item."))).toHaveLength(1);
     expect((await postDecision(caller, item.id, { decision: "reject" })).status).toBe(409);
   });
 
@@ -265,9 +265,9 @@ describe("the review queue", () => {
       tool: { name: "create-event", arguments: fullArguments },
       decision: { decision: "accept", reason: "title from the invitation", decided_by: caller.user.id },
     });
-    const [entry] = (await listAuditEntriesForUser(await getDb(), caller.user.id)).filter(
-      (e) => e.action === "review_item.accepted",
-    );
+    const [entry] = (
+      await listAuditEntries(await getDb(), { workspaceId: caller.user.id, limit: 50 })
+    ).filter((e) => e.type === "review_item.accepted");
     expect(entry?.metadata).toMatchObject({
       reviewItemId: item.id,
       sessionId,

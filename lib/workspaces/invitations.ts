@@ -63,11 +63,16 @@ export async function createInvitation(
     invitedBy: caller.userId,
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
   });
-  await recordAuditEvent("workspace.invitation_created", caller, meta, {
-    workspaceId: caller.workspaceId,
-    invitationId: row.id,
-    role: row.role,
-  });
+  await recordAuditEvent(
+    {
+      type: "workspace.invitation_created",
+      workspaceId: caller.workspaceId,
+      userId: caller.userId,
+      target: { type: "invitation", id: row.id },
+      after: { role: row.role, expiresAt: row.expiresAt.toISOString() },
+    },
+    meta,
+  );
   log.info({ workspaceId: caller.workspaceId, invitationId: row.id }, "invitation created");
   return { ...toSummary(row), url: `${meta.origin}/invitations/${token}`, emailed: false };
 }
@@ -85,10 +90,15 @@ export async function revokeInvitation(caller: Caller, id: string, meta: Request
   requireFound(await findOpenInvitation(db, { workspaceId: caller.workspaceId, id }), "Invitation");
   if (!(await revokeInvitationRow(db, { workspaceId: caller.workspaceId, id, now: new Date() })))
     requireFound(undefined, "Invitation");
-  await recordAuditEvent("workspace.invitation_revoked", caller, meta, {
-    workspaceId: caller.workspaceId,
-    invitationId: id,
-  });
+  await recordAuditEvent(
+    {
+      type: "workspace.invitation_revoked",
+      workspaceId: caller.workspaceId,
+      userId: caller.userId,
+      target: { type: "invitation", id },
+    },
+    meta,
+  );
 }
 
 export type InvitationPreview =
@@ -116,11 +126,16 @@ export async function acceptInvitation(userId: string, token: string, meta: Requ
       code: "conflict",
       message: "This invitation was already used, revoked or has expired",
     });
-  await recordAuditEvent("workspace.invitation_accepted", { userId }, meta, {
-    workspaceId: accepted.workspaceId,
-    invitationId: accepted.id,
-    role: accepted.role,
-    joined: accepted.added,
-  });
+  await recordAuditEvent(
+    {
+      type: "workspace.invitation_accepted",
+      workspaceId: accepted.workspaceId,
+      userId,
+      target: { type: "invitation", id: accepted.id },
+      after: { memberId: userId, role: accepted.role },
+      metadata: { joined: accepted.added },
+    },
+    meta,
+  );
   return { workspaceId: accepted.workspaceId };
 }

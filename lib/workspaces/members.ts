@@ -44,12 +44,17 @@ export async function changeMemberRole(
     },
   );
   if (!result) throw notFound("Member");
-  await recordAuditEvent("workspace.member_role_changed", caller, meta, {
-    workspaceId: caller.workspaceId,
-    memberId: input.userId,
-    before: { role: result.before },
-    after: { role: result.after },
-  });
+  await recordAuditEvent(
+    {
+      type: "workspace.member_role_changed",
+      workspaceId: caller.workspaceId,
+      userId: caller.userId,
+      target: { type: "user", id: input.userId },
+      before: { role: result.before },
+      after: { role: result.after },
+    },
+    meta,
+  );
   return { userId: input.userId, role: input.role };
 }
 
@@ -61,11 +66,16 @@ export async function removeMember(caller: Caller, userId: string, meta: Request
     return null;
   });
   if (!result) throw notFound("Member");
-  await recordAuditEvent("workspace.member_removed", caller, meta, {
-    workspaceId: caller.workspaceId,
-    memberId: userId,
-    before: { role: result.before },
-  });
+  await recordAuditEvent(
+    {
+      type: "workspace.member_removed",
+      workspaceId: caller.workspaceId,
+      userId: caller.userId,
+      target: { type: "user", id: userId },
+      before: { role: result.before },
+    },
+    meta,
+  );
 }
 
 /** The caller leaves the workspace; their API keys of it stop working at once (authentication needs a role). */
@@ -77,8 +87,14 @@ export async function leaveWorkspace(caller: Caller, meta: RequestMeta) {
     return null;
   });
   if (!result) throw notFound("Member");
-  await recordAuditEvent("workspace.member_left", caller, meta, {
-    workspaceId: caller.workspaceId,
-    before: { role: result.before },
-  });
+  await recordAuditEvent(
+    {
+      type: "workspace.member_left",
+      workspaceId: caller.workspaceId,
+      userId: caller.userId,
+      target: { type: "user", id: caller.userId },
+      before: { role: result.before },
+    },
+    meta,
+  );
 }

@@ -19,20 +19,32 @@ export async function updateWorkspace(
     ...(settings ? { settings } : {}),
   });
   const after = await getWorkspace(actor);
-  await recordAuditEvent("workspace.updated", actor, meta, {
-    workspaceId: actor.workspaceId,
-    before: { name: before.name, settings: before.settings },
-    after: { name: after.name, settings: after.settings },
-  });
+  await recordAuditEvent(
+    {
+      type: "workspace.updated",
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
+      target: { type: "workspace", id: actor.workspaceId },
+      before: { name: before.name, settings: before.settings },
+      after: { name: after.name, settings: after.settings },
+    },
+    meta,
+  );
   return after;
 }
 
 /** A new team workspace with the user as its owner. */
 export async function createWorkspace(userId: string, input: CreateWorkspaceInput, meta: RequestMeta) {
   const created = await insertWorkspace(await getDb(), { name: input.name, ownerId: userId });
-  await recordAuditEvent("workspace.created", { userId }, meta, {
-    workspaceId: created.id,
-    name: input.name,
-  });
+  await recordAuditEvent(
+    {
+      type: "workspace.created",
+      workspaceId: created.id,
+      userId,
+      target: { type: "workspace", id: created.id },
+      after: { name: input.name },
+    },
+    meta,
+  );
   return created;
 }

@@ -13,7 +13,16 @@ export const signOutEverywhereAction = validatedAction(
   z.object({}),
   async (_input, { user, meta }) => {
     const ended = await endAllBrowserSessions(user.id);
-    await recordAuditEvent("user.signed_out_everywhere", { userId: user.id }, meta, { sessionsEnded: ended });
+    await recordAuditEvent(
+      {
+        type: "user.signed_out_everywhere",
+        workspaceId: user.id,
+        userId: user.id,
+        target: { type: "user", id: user.id },
+        metadata: { sessionsEnded: ended },
+      },
+      meta,
+    );
     await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
   },
   { account: true },

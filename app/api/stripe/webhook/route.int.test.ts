@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { listAuditEntries } from "@/db/queries/audit-log";
 import { clearCardByPaymentMethod, findBillingCustomer } from "@/db/queries/billing-customers";
 import { isStripeEventProcessed } from "@/db/queries/billing-events";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
@@ -136,6 +137,16 @@ describe("POST /api/stripe/webhook", () => {
       subscriptionId: null,
       status: "none",
     });
+    // Each change is in the user's audit log, made by Stripe, with the card's shown details when it arrived.
+    const audit = await listAuditEntries(db, { workspaceId: user.id, limit: 10 });
+    expect(audit.map((e) => [e.type, e.actorType, e.actorId, e.targetType])).toEqual([
+      ["billing.customer_deleted", "system", "stripe", "stripe_customer"],
+      ["billing.card_removed", "system", "stripe", "payment_method"],
+      ["billing.card_added", "system", "stripe", "payment_method"],
+    ]);
+    expect(audit[1]?.targetId).toBe(pm);
+    expect(audit[2]?.after).toMatchObject({ brand: "visa", last4: "4242" });
+    expect(audit[2]?.metadata).toMatchObject({ stripeEventId: expect.stringMatching(/^evt_/) });
   });
 
   it("acknowledges event types outside the allowlist without acting on them", async () => {

@@ -11,8 +11,8 @@ export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async (
 // Deleting needs a full-scope credential: an ingest or read-only key must not be able to destroy data.
 export const DELETE = authedRoute(
   { scopes: [], permission: "delete_data" },
-  async ({ params, principal }) => {
-    await deleteSession(principal.workspaceId, String(params.id));
+  async ({ params, principal, meta }) => {
+    await deleteSession(principal, String(params.id), meta);
     return new Response(null, { status: 204 });
   },
 );

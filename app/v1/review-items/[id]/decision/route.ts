@@ -1,5 +1,4 @@
 import { authedRoute, json } from "@/lib/api/handler";
-import { readRequestMeta } from "@/lib/auth/request-meta";
 import { badRequest } from "@/lib/errors";
 import { decideReviewItem } from "@/lib/review/decide-review-item";
 import { toReviewItemResource } from "@/lib/review/review-item-resource";
@@ -8,7 +7,7 @@ import { reviewDecisionSchema } from "@/schemas/review-items";
 
 export const POST = authedRoute(
   { scopes: ["full"], permission: "review" },
-  async ({ request, params, principal }) => {
+  async ({ request, params, principal, meta }) => {
     const id = uuidParamSchema.parse(params.id);
     const body = await request.json().catch(() => {
       throw badRequest("The request body must be JSON");
@@ -17,7 +16,7 @@ export const POST = authedRoute(
       actor: principal,
       id,
       body: reviewDecisionSchema.parse(body),
-      meta: readRequestMeta(request.headers),
+      meta,
     });
     return json(toReviewItemResource(decided));
   },
