@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PipelineDiagram } from "@/components/marketing/pipeline-diagram";
+import { PriceList } from "@/components/marketing/price-list";
 import { SampleRecord } from "@/components/marketing/sample-record";
 
 const features = [
@@ -27,16 +28,6 @@ const features = [
     title: "Private by default",
     body: "Password fields never leave the importer in clear, masked values never become parameters, and your data is only ever yours.",
   },
-];
-
-const prices = [
-  {
-    item: "Model tokens",
-    price: "per 1M tokens, at the model's rate",
-    note: "The built-in tracepipe-rules-1 model is free.",
-  },
-  { item: "Storage", price: "per GB × hour stored", note: "Delete a session and its cost stops." },
-  { item: "Plans and seats", price: "none", note: "No subscription fee. Add a card, pay for what you use." },
 ];
 
 export default function LandingPage() {
@@ -91,25 +82,15 @@ export default function LandingPage() {
         <h2 id="pricing" className="mb-2 text-2xl font-semibold">
           Pricing: usage-based, no plans
         </h2>
-        <p className="mb-6 text-muted-foreground">You pay for tokens and storage over time. That is all.</p>
-        <table className="w-full max-w-3xl text-left text-sm">
-          <thead className="border-b">
-            <tr>
-              <th className="py-2 pr-4 font-medium">What</th>
-              <th className="py-2 pr-4 font-medium">Price</th>
-              <th className="py-2 font-medium">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {prices.map((row) => (
-              <tr key={row.item} className="border-b">
-                <td className="py-2 pr-4 font-medium">{row.item}</td>
-                <td className="py-2 pr-4">{row.price}</td>
-                <td className="py-2 text-muted-foreground">{row.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <p className="mb-6 text-muted-foreground">
+          You pay for model tokens and for storage over time. That is all. Prices in US dollars.
+        </p>
+        <PriceList />
+        <p className="mt-4 max-w-3xl text-sm text-muted-foreground">
+          Tokens are those of the model you choose for an example; the built-in model uses none. No
+          subscription, no seats: add a card and pay for what you use. Delete a session and its storage cost
+          stops.
+        </p>
       </section>
     </main>
   );

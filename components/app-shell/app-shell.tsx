@@ -1,11 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemedToaster } from "@/components/theme/themed-toaster";
-import { NavLinks } from "./nav-links";
+import { MobileNav } from "./mobile-nav";
+import { type NavLink, NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
-/** Navigation for signed-in pages. Later pages add their links to NAV_LINKS. */
-export const NAV_LINKS: { href: string; label: string }[] = [
+/**
+ * Navigation for signed-in pages. Later pages add their links to NAV_LINKS: the header (wide screens) and the
+ * drawer (narrow screens) both render this list.
+ */
+export const NAV_LINKS: NavLink[] = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/sessions", label: "Sessions" },
   { href: "/examples", label: "Examples" },
@@ -28,20 +32,29 @@ export function AppShell({
   signOut: () => Promise<unknown>;
   children: ReactNode;
 }) {
+  const counts = { "/review": pendingReviewCount };
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b">
-        <nav className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-6" aria-label="Main">
-          <Link href="/dashboard" className="font-semibold">
+        <nav
+          className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6 lg:gap-6"
+          aria-label="Main"
+        >
+          <MobileNav links={NAV_LINKS} counts={counts} />
+          <Link href="/dashboard" className="shrink-0 font-semibold">
             Tracepipe
           </Link>
-          <NavLinks links={NAV_LINKS} counts={{ "/review": pendingReviewCount }} />
-          <div className="ml-auto">
+          {/* Wide screens only; below lg the menu button opens the same links in a drawer. */}
+          <div className="hidden min-w-0 items-center gap-6 lg:flex">
+            <NavLinks links={NAV_LINKS} counts={counts} />
+          </div>
+          <div className="ml-auto min-w-0">
             <UserMenu user={user} signOut={signOut} />
           </div>
         </nav>
       </header>
-      <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+      {/* min-w-0: a page's wide content (a table, a timeline) scrolls inside itself instead of widening the page. */}
+      <main className="mx-auto w-full min-w-0 max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">{children}</main>
       <ThemedToaster />
     </div>
   );

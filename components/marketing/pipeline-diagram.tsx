@@ -1,8 +1,9 @@
+// Plain names for the pipeline's layers (inside the code they are bronze, silver and gold).
 const stages = [
   { name: "Recording", detail: "rrweb · Recorder · trace · JSONL" },
-  { name: "Bronze", detail: "validated, time-ordered events" },
-  { name: "Silver", detail: "typing runs, clicks, submits" },
-  { name: "Gold", detail: "catalog actions + parameters" },
+  { name: "Events", detail: "checked, cleaned and put in time order" },
+  { name: "Interactions", detail: "keystrokes merged into typed text; clicks, submits" },
+  { name: "Actions", detail: "what the person did, e.g. “send email”, with its values" },
   { name: "Examples", detail: "MCP tool calls as JSONL" },
 ];
 
