@@ -32,12 +32,15 @@ test("a new account tries a sample: a processed session and its example within 1
 
   // The example is the sample's real output: the search and the sent email as MCP tool calls.
   await page.getByTestId("example-row").getByRole("link").first().click();
-  await expect(page.getByText("send_email").first()).toBeVisible();
-  await expect(page.getByText("search_emails").first()).toBeVisible();
+  await expect(page.getByText("send_email", { exact: true })).toBeVisible();
+  await expect(page.getByText("search_emails", { exact: true })).toBeVisible();
 
   // The dashboard no longer offers samples once the account has a session; the session is listed.
   await page.goto("/dashboard");
-  await expect(page.getByRole("link", { name: new RegExp(sessionId.slice(0, 8)) }).first()).toBeVisible();
+  const row = page.getByTestId("recent-session-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Sample: search the inbox");
+  await expect(row.getByRole("link").first()).toHaveAttribute("href", `/sessions/${sessionId}`);
   await expect(page.getByRole("region", { name: "Try a sample recording" })).toHaveCount(0);
 });
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { signUp } from "./signed-in-user";
+import { screenshot, signUp } from "./signed-in-user";
 import { trySample } from "./try-sample";
 
 const PHONE = { width: 390, height: 844 };
@@ -37,11 +37,24 @@ function pagesOf(group: string, params: Record<string, string> = {}): string[] {
 }
 
 async function expectNoHorizontalOverflow(page: Page, label: string) {
-  const sizes = await page.evaluate(() => ({
-    scrollWidth: document.scrollingElement?.scrollWidth ?? 0,
-    innerWidth: window.innerWidth,
-  }));
-  expect(sizes.scrollWidth, `${label}: page wider than the screen`).toBeLessThanOrEqual(sizes.innerWidth);
+  const sizes = await page.evaluate(() => {
+    // The outermost elements that stick out past the right edge, to say what widens the page.
+    const culprits = Array.from(document.body.querySelectorAll<HTMLElement>("*"))
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .filter(
+        (el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= window.innerWidth + 1,
+      )
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 80)}`);
+    return {
+      scrollWidth: document.scrollingElement?.scrollWidth ?? 0,
+      innerWidth: window.innerWidth,
+      culprits,
+    };
+  });
+  expect
+    .soft(sizes.scrollWidth, `${label}: page wider than the screen (${sizes.culprits.join(" | ")})`)
+    .toBeLessThanOrEqual(sizes.innerWidth);
 }
 
 /**
@@ -89,6 +102,7 @@ test("every page fits a 390 px phone: no sideways scrolling, navigation in a dra
 
   await signUp(page, "Phil Phone");
   await expectNoHorizontalOverflow(page, "/dashboard (empty)");
+  await screenshot(page, "phone-dashboard-empty");
   const { sessionId } = await trySample(page, "GitHub");
   const exampleHref = await page.getByTestId("example-row").getByRole("link").first().getAttribute("href");
   const exampleId = exampleHref?.split("/").at(-1) ?? "";
@@ -100,6 +114,7 @@ test("every page fits a 390 px phone: no sideways scrolling, navigation in a dra
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByTestId("new-api-key")).toBeVisible();
   const dialog = page.getByRole("dialog");
+  await screenshot(page, "phone-new-key-dialog");
   const box = await dialog.boundingBox();
   expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
   await page.getByRole("button", { name: "Done" }).click();
@@ -118,7 +133,8 @@ test("every page fits a 390 px phone: no sideways scrolling, navigation in a dra
     await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
     await page.waitForLoadState("networkidle");
     await expectNoHorizontalOverflow(page, route);
-    expect(await unreachableControls(page), `${route}: controls out of reach`).toEqual([]);
+    await screenshot(page, `phone${route.replace(/\//g, "-").slice(0, 40)}`);
+    expect.soft(await unreachableControls(page), `${route}: controls out of reach`).toEqual([]);
 
     // The navigation: a menu button opens a drawer with every link; Escape closes it and focus returns.
     const menuButton = page.getByRole("button", { name: "Open menu" });
@@ -126,6 +142,7 @@ test("every page fits a 390 px phone: no sideways scrolling, navigation in a dra
     const drawer = page.getByRole("dialog", { name: "Tracepipe" });
     const links = drawer.getByRole("navigation", { name: "Main menu" }).getByRole("link");
     await expect(links.first()).toBeVisible();
+    if (firstDrawer) await screenshot(page, "phone-drawer");
     expect(await links.count()).toBeGreaterThanOrEqual(8);
     for (const link of await links.all()) await expect(link).toBeInViewport();
     if (firstDrawer) {

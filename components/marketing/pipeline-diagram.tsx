@@ -10,7 +10,7 @@ const stages = [
 /** The pipeline in one row: what happens between an upload and a training file. */
 export function PipelineDiagram() {
   return (
-    <ol className="grid gap-3 sm:grid-cols-5" aria-label="How a recording becomes training data">
+    <ol className="grid grid-cols-1 gap-3 sm:grid-cols-5" aria-label="How a recording becomes training data">
       {stages.map((stage, index) => (
         <li key={stage.name} className="relative rounded-lg border bg-card p-4 shadow-sm">
           <span className="text-xs font-medium text-link">{index + 1}</span>
