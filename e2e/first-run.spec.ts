@@ -1,12 +1,30 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, type Page, test } from "@playwright/test";
+import { STORAGE_PRICE_PER_GB_HOUR, TOKEN_PRICES } from "../lib/billing/prices";
 import { signUp } from "./signed-in-user";
 import { trySample } from "./try-sample";
 
 const run = promisify(execFile);
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+test("the landing page shows the price list's prices in words a newcomer knows", async ({ page }) => {
+  await page.goto("/");
+  const pricing = page.getByRole("region", { name: /Pricing/ });
+  const usd = (n: number) =>
+    new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 }).format(
+      n,
+    );
+  for (const [slug, price] of Object.entries(TOKEN_PRICES)) {
+    const row = pricing.getByRole("row", { name: new RegExp(slug) });
+    if (price.inputPerMillion === 0) await expect(row).toContainText("free");
+    else await expect(row).toContainText(`${usd(price.inputPerMillion)} / 1M`);
+  }
+  await expect(pricing).toContainText(`$${STORAGE_PRICE_PER_GB_HOUR} per GB-hour`);
+  // The pipeline's layers are named by what they hold, not by the medal names used inside the code.
+  await expect(page.locator("main")).not.toContainText(/bronze|silver|gold/i);
+});
 
 test("a new account tries a sample: a processed session and its example within 10 s of signing up", async ({
   page,

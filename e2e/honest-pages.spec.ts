@@ -48,6 +48,7 @@ test("the API reference works offline, shows only Tracepipe's API, and leads bac
   const document = (await (await page.request.get("/v1/openapi.json")).json()) as { paths: object };
   expect(Object.keys(document.paths).filter((p) => p.startsWith("/v1/bench"))).toEqual([]);
 
+  await page.screenshot({ path: "test-results/screenshots/api-docs.png" });
   await page.getByRole("link", { name: "Back to Tracepipe" }).click();
   await expect(page).toHaveURL(/\/(dashboard|sign-in)/);
 });
