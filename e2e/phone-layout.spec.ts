@@ -180,3 +180,15 @@ test("every page fits a 390 px phone: no sideways scrolling, navigation in a dra
   await expect(page).toHaveURL(/\/sessions$/);
   await expect(page.getByRole("dialog")).toBeHidden();
 });
+
+test("on the narrowest wide screen (1024 px) the header's links fit beside the user menu", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await signUp(page, "Wanda Wide");
+  await expectNoHorizontalOverflow(page, "/dashboard at 1024 px");
+  await expect(page.getByRole("button", { name: "Open menu" })).toBeHidden();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const link of await nav.getByRole("link").all()) await expect(link).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Wanda Wide", exact: true })).toBeInViewport();
+});

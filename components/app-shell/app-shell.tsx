@@ -44,8 +44,9 @@ export function AppShell({
           <Link href="/dashboard" className="shrink-0 font-semibold">
             Tracepipe
           </Link>
-          {/* Wide screens only; below lg the menu button opens the same links in a drawer. */}
-          <div className="hidden min-w-0 items-center gap-6 lg:flex">
+          {/* Wide screens only; below lg the menu button opens the same links in a drawer. A longer list scrolls
+              here rather than widen the page. */}
+          <div className="hidden min-w-0 items-center gap-6 overflow-x-auto py-1 lg:flex">
             <NavLinks links={NAV_LINKS} counts={counts} />
           </div>
           <div className="ml-auto min-w-0">
