@@ -16,7 +16,7 @@ function routeScopes(method: string, apiPath: string): ApiKeyScope[] | undefined
   if (!fs.existsSync(file)) return undefined;
   const match = fs
     .readFileSync(file, "utf8")
-    .match(new RegExp(`export const ${method} = authedRoute\\(\\{ scopes: \\[([^\\]]*)\\]`));
+    .match(new RegExp(`export const ${method} = authedRoute\\(\\s*\\{\\s*scopes: \\[([^\\]]*)\\]`));
   return match
     ? ((match[1] ?? "").match(/"(\w+)"/g) ?? []).map((s) => s.slice(1, -1) as ApiKeyScope)
     : undefined;
