@@ -80,7 +80,7 @@ test("protected pages redirect to sign-in and back; wrong passwords get a generi
   const copy = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: cookieHeader } });
   expect((await copy.get("/v1/users/me")).status()).toBe(200);
 
-  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("button", { name: "Playwright User", exact: true }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   expect((await page.request.get("/v1/users/me")).status()).toBe(401);

@@ -63,7 +63,7 @@ async function checkPage(page: Page, theme: "dark" | "light", name: string) {
 }
 
 async function chooseThemeInMenu(page: Page, label: "Light" | "Dark" | "System") {
-  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("button", { name: "Dora Dark", exact: true }).click();
   await page.getByRole("menuitemradio", { name: label }).click();
   await expect(page.getByRole("menuitemradio", { name: label })).toHaveAttribute("aria-checked", "true");
   await page.keyboard.press("Escape");
@@ -226,7 +226,7 @@ test("dark mode: chosen once, kept across reloads and pages with no light flash,
 
   // The menu with its theme control, and the API key dialogs.
   await page.goto("/settings/api-keys");
-  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("button", { name: "Dora Dark", exact: true }).click();
   await expect(page.getByRole("menuitemradio", { name: "Dark" })).toHaveAttribute("aria-checked", "true");
   await checkPage(page, "dark", "user-menu");
   await page.keyboard.press("Escape");
@@ -272,7 +272,7 @@ test("dark mode: chosen once, kept across reloads and pages with no light flash,
     await checkPage(page, "light", target.name);
   }
   await page.goto("/dashboard");
-  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("button", { name: "Dora Dark", exact: true }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/dashboard"));
   for (const target of PUBLIC_PAGES) {

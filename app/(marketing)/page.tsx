@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { PipelineDiagram } from "@/components/marketing/pipeline-diagram";
+import { PriceList } from "@/components/marketing/price-list";
 import { SampleRecord } from "@/components/marketing/sample-record";
-import { currentPriceLines } from "@/lib/billing/billing-lines";
-import { FREE_MODEL_SLUG, STORAGE_PRICE_PER_GB_HOUR } from "@/lib/billing/prices";
 import { getEnv } from "@/lib/env";
 
 const features = [
@@ -33,39 +32,9 @@ const features = [
   },
 ];
 
-/** The pricing table reads the price list Stripe is synced from, so the page cannot drift from the invoice. */
-function priceRows() {
-  const lines = currentPriceLines();
-  const freeGbMonths = getEnv().TRACEPIPE_FREE_STORAGE_GB_MONTHS;
-  const rows = [
-    { item: FREE_MODEL_SLUG, price: "free", note: "The built-in rules model: no LLM, no card needed." },
-  ];
-  for (const model of new Set(lines.flatMap((l) => (l.modelSlug ? [l.modelSlug] : [])))) {
-    const input = lines.find((l) => l.modelSlug === model && l.kind === "input_tokens");
-    const output = lines.find((l) => l.modelSlug === model && l.kind === "output_tokens");
-    rows.push({
-      item: `${model} tokens`,
-      price: `$${input?.display.usd} input · $${output?.display.usd} output, per 1M tokens`,
-      note: "Needs a card on file.",
-    });
-  }
-  rows.push({
-    item: "Storage",
-    price: `$${STORAGE_PRICE_PER_GB_HOUR} per GB × hour stored`,
-    note: `The first ${freeGbMonths} GB-month each month is free. Delete a session and its cost stops.`,
-  });
-  rows.push({
-    item: "Plans and seats",
-    price: "none",
-    note: "No subscription fee. Add a card, pay for what you use.",
-  });
-  return rows;
-}
-
 export default async function LandingPage() {
   // The free allowance is the server's setting (TRACEPIPE_FREE_STORAGE_GB_MONTHS), read per request.
   await connection();
-  const prices = priceRows();
   return (
     <main>
       <section className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-20 lg:flex-row lg:items-center">
@@ -117,25 +86,15 @@ export default async function LandingPage() {
         <h2 id="pricing" className="mb-2 text-2xl font-semibold">
           Pricing: usage-based, no plans
         </h2>
-        <p className="mb-6 text-muted-foreground">You pay for tokens and storage over time. That is all.</p>
-        <table className="w-full max-w-3xl text-left text-sm">
-          <thead className="border-b">
-            <tr>
-              <th className="py-2 pr-4 font-medium">What</th>
-              <th className="py-2 pr-4 font-medium">Price</th>
-              <th className="py-2 font-medium">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {prices.map((row) => (
-              <tr key={row.item} className="border-b">
-                <td className="py-2 pr-4 font-medium">{row.item}</td>
-                <td className="py-2 pr-4">{row.price}</td>
-                <td className="py-2 text-muted-foreground">{row.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <p className="mb-6 text-muted-foreground">
+          You pay for model tokens and for storage over time. That is all. Prices in US dollars.
+        </p>
+        <PriceList freeStorageGbMonths={getEnv().TRACEPIPE_FREE_STORAGE_GB_MONTHS} />
+        <p className="mt-4 max-w-3xl text-sm text-muted-foreground">
+          Tokens are those of the model you choose for an example; the built-in model uses none. No
+          subscription, no seats: add a card and pay for what you use. Delete a session and its storage cost
+          stops.
+        </p>
       </section>
     </main>
   );

@@ -8,6 +8,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { ActionResult } from "@/lib/auth/validated-action";
 import type { ApiKeySummary } from "@/schemas/api-keys";
 
+// On a phone the dates give way, so Revoke stays on screen without scrolling the table.
+const WIDE_ONLY = "hidden md:table-cell";
+
 const formatDate = (iso: string | null, empty: string) => (iso ? new Date(iso).toLocaleString() : empty);
 
 export function ApiKeysTable({
@@ -31,9 +34,9 @@ export function ApiKeysTable({
             <TableHead>Name</TableHead>
             <TableHead>Key</TableHead>
             <TableHead>Scope</TableHead>
-            <TableHead>Created</TableHead>
-            <TableHead>Last used</TableHead>
-            <TableHead>Expires</TableHead>
+            <TableHead className={WIDE_ONLY}>Created</TableHead>
+            <TableHead className={WIDE_ONLY}>Last used</TableHead>
+            <TableHead className={WIDE_ONLY}>Expires</TableHead>
             <TableHead />
           </TableRow>
         </TableHeader>
@@ -43,9 +46,9 @@ export function ApiKeysTable({
               <TableCell className="font-medium">{key.name}</TableCell>
               <TableCell className="font-mono text-xs">{key.maskedKey}</TableCell>
               <TableCell>{key.scope}</TableCell>
-              <TableCell>{formatDate(key.createdAt, "")}</TableCell>
-              <TableCell>{formatDate(key.lastUsedAt, "Never")}</TableCell>
-              <TableCell>{formatDate(key.expiresAt, "Never")}</TableCell>
+              <TableCell className={WIDE_ONLY}>{formatDate(key.createdAt, "")}</TableCell>
+              <TableCell className={WIDE_ONLY}>{formatDate(key.lastUsedAt, "Never")}</TableCell>
+              <TableCell className={WIDE_ONLY}>{formatDate(key.expiresAt, "Never")}</TableCell>
               <TableCell className="text-right">
                 <Button variant="outline" size="sm" onClick={() => setRevoking(key)}>
                   Revoke

@@ -1,8 +1,7 @@
 "use client";
 
-import { Check, Copy, TriangleAlert } from "lucide-react";
+import { TriangleAlert } from "lucide-react";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -16,6 +15,9 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ActionResult } from "@/lib/auth/validated-action";
 import type { CreatedApiKey } from "@/schemas/api-keys";
+import { CopyButton } from "./copy-button";
+import { SCOPE_HELP } from "./key-commands";
+import { KeyCommandsPanel } from "./key-commands-panel";
 
 type CreateInput = { name: string; scope: "ingest" | "read" | "full"; expiresAt?: string | null };
 
@@ -26,7 +28,7 @@ export function CreateApiKeyDialog({
 }) {
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<ActionResult<CreatedApiKey>>();
-  const [copied, setCopied] = useState(false);
+  const [scope, setScope] = useState<CreateInput["scope"]>("ingest");
   const [pending, startTransition] = useTransition();
   const created = result?.ok ? result.data : undefined;
 
@@ -38,14 +40,15 @@ export function CreateApiKeyDialog({
         // Closing forgets the secret: it is shown exactly once.
         if (!next) {
           setResult(undefined);
-          setCopied(false);
+          setScope("ingest");
         }
       }}
     >
       <DialogTrigger asChild>
         <Button>Generate new key</Button>
       </DialogTrigger>
-      <DialogContent>
+      {/* Scrolls inside itself: the commands make it taller than a phone's screen. */}
+      <DialogContent className="max-h-[90dvh] w-[calc(100vw-2rem)] overflow-y-auto">
         {created ? (
           <>
             <DialogTitle>Your new API key</DialogTitle>
@@ -64,19 +67,9 @@ export function CreateApiKeyDialog({
                 className="font-mono text-xs"
                 data-testid="new-api-key"
               />
-              <Button
-                variant="outline"
-                size="icon"
-                aria-label="Copy key"
-                onClick={async () => {
-                  await navigator.clipboard.writeText(created.secret);
-                  setCopied(true);
-                  toast.success("Key copied");
-                }}
-              >
-                {copied ? <Check className="size-4" /> : <Copy className="size-4" />}
-              </Button>
+              <CopyButton text={created.secret} label="Copy key" toastText="Key copied" />
             </div>
+            <KeyCommandsPanel secret={created.secret} scope={created.scope} />
             <DialogClose asChild>
               <Button variant="outline">Done</Button>
             </DialogClose>
@@ -107,11 +100,20 @@ export function CreateApiKeyDialog({
             </div>
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="key-scope">Scope</Label>
-              <NativeSelect id="key-scope" name="scope" defaultValue="ingest">
+              <NativeSelect
+                id="key-scope"
+                name="scope"
+                value={scope}
+                onChange={(event) => setScope(event.target.value as CreateInput["scope"])}
+                aria-describedby="key-scope-help"
+              >
                 <option value="ingest">ingest — upload and stream recordings</option>
                 <option value="read">read — read sessions and examples</option>
                 <option value="full">full — everything</option>
               </NativeSelect>
+              <p id="key-scope-help" className="text-xs text-muted-foreground" data-testid="scope-help">
+                {SCOPE_HELP[scope]}
+              </p>
             </div>
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="key-expiry">Expires (optional)</Label>

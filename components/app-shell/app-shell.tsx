@@ -2,14 +2,16 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemedToaster } from "@/components/theme/themed-toaster";
 import { can, type Permission, type WorkspaceRole } from "@/lib/workspaces/policy";
-import { NavLinks } from "./nav-links";
+import { MobileNav } from "./mobile-nav";
+import { type NavLink, NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 /**
- * Navigation for signed-in pages. Later pages add their links to NAV_LINKS; a link with a `permission` is shown
- * only to roles that have it (the page and its API check again).
+ * Navigation for signed-in pages. Later pages add their links to NAV_LINKS: the header (wide screens) and the
+ * drawer (narrow screens) both render this list. A link with a `permission` is shown only to roles that have it
+ * (the page and its API check again).
  */
-export const NAV_LINKS: { href: string; label: string; permission?: Permission }[] = [
+export const NAV_LINKS: (NavLink & { permission?: Permission })[] = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/sessions", label: "Sessions" },
   { href: "/examples", label: "Examples" },
@@ -40,29 +42,34 @@ export function AppShell({
   signOut: () => Promise<unknown>;
   children: ReactNode;
 }) {
+  const counts = { "/review": pendingReviewCount };
+  const links = NAV_LINKS.filter((link) => !link.permission || can(role, link.permission)).map(
+    ({ href, label }) => ({ href, label }),
+  );
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b">
-        <nav className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-6" aria-label="Main">
-          <Link href="/dashboard" className="font-semibold">
+        <nav
+          className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6 lg:gap-6"
+          aria-label="Main"
+        >
+          <MobileNav links={links} counts={counts} />
+          <Link href="/dashboard" className="shrink-0 font-semibold">
             Tracepipe
           </Link>
-          {/* On a phone the links scroll sideways inside the bar instead of widening the page. */}
-          <div className="flex min-w-0 items-center gap-6 overflow-x-auto whitespace-nowrap">
-            <NavLinks
-              links={NAV_LINKS.filter((link) => !link.permission || can(role, link.permission)).map(
-                ({ href, label }) => ({ href, label }),
-              )}
-              counts={{ "/review": pendingReviewCount }}
-            />
+          {/* Wide screens only; below lg the menu button opens the same links in a drawer. A longer list scrolls
+              here rather than widen the page. */}
+          <div className="hidden min-w-0 items-center gap-6 overflow-x-auto py-1 lg:flex">
+            <NavLinks links={links} counts={counts} />
           </div>
-          <div className="ml-auto flex shrink-0 items-center gap-2">
+          <div className="ml-auto flex min-w-0 shrink-0 items-center gap-2">
             {switcher}
             <UserMenu user={user} signOut={signOut} />
           </div>
         </nav>
       </header>
-      <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+      {/* min-w-0: a page's wide content (a table, a timeline) scrolls inside itself instead of widening the page. */}
+      <main className="mx-auto w-full min-w-0 max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">{children}</main>
       <ThemedToaster />
     </div>
   );

@@ -4,14 +4,22 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
 /** The main navigation; the current section is marked for sight and for screen readers (aria-current). */
 export function NavLinks({
   links,
   counts = {},
+  linkClassName,
 }: {
-  links: { href: string; label: string }[];
+  links: NavLink[];
   /** A number shown beside a link (pending review items), by href; 0 shows nothing. */
   counts?: Record<string, number>;
+  /** Layout of each link: inline in the header, stacked in the drawer. */
+  linkClassName?: string;
 }) {
   const pathname = usePathname();
   return links.map((link) => {
@@ -23,7 +31,8 @@ export function NavLinks({
         href={link.href}
         aria-current={isCurrent ? "page" : undefined}
         className={cn(
-          "text-sm hover:text-foreground",
+          "shrink-0 text-sm hover:text-foreground",
+          linkClassName,
           isCurrent ? "font-medium text-foreground" : "text-muted-foreground",
         )}
         aria-label={count > 0 ? `${link.label} (${count} pending)` : undefined}

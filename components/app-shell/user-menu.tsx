@@ -22,9 +22,10 @@ export function UserMenu({
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        <Button variant="ghost" size="sm" aria-label="User menu">
-          <User className="size-4" aria-hidden />
-          {user.displayName}
+        {/* Named by the person's name (who is signed in); a long name is cut visually, never for a screen reader. */}
+        <Button variant="ghost" size="sm" aria-label={user.displayName} className="max-w-full">
+          <User className="size-4 shrink-0" aria-hidden />
+          <span className="max-w-[10rem] truncate">{user.displayName}</span>
         </Button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

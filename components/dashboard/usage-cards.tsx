@@ -11,7 +11,7 @@ export function UsageCards({ summary, canUpload = true }: { summary: UsageSummar
   const totalTokens = summary.tokens.input + summary.tokens.output;
   return (
     <div className="flex flex-col gap-4">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard
           testId="card-tokens"
           href="/usage"

@@ -81,7 +81,7 @@ export function CreateExampleForm({
         submit(new FormData(event.currentTarget));
       }}
     >
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <div className="flex flex-col gap-1.5">
           <Label htmlFor={`${id}-model`}>Model</Label>
           <select

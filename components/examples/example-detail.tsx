@@ -75,7 +75,7 @@ export function ExampleDetail({
         </div>
       ) : null}
 
-      <dl className="grid gap-4 rounded-lg border p-5 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid grid-cols-1 gap-4 rounded-lg border p-5 sm:grid-cols-2 lg:grid-cols-4">
         <Field label="Session">
           <Link className="font-mono text-link hover:underline" href={`/sessions/${example.session_id}`}>
             {example.session_id.slice(0, 8)}

@@ -252,7 +252,7 @@ export function SessionExplorer({
           Reset zoom
         </button>
       </div>
-      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="overflow-hidden rounded-lg border">
           <TimelineCanvas
             lanes={lanes}

@@ -1,15 +1,16 @@
+// Plain names for the pipeline's layers (inside the code they are bronze, silver and gold).
 const stages = [
   { name: "Recording", detail: "rrweb · Recorder · trace · JSONL" },
-  { name: "Bronze", detail: "validated, time-ordered events" },
-  { name: "Silver", detail: "typing runs, clicks, submits" },
-  { name: "Gold", detail: "catalog actions + parameters" },
+  { name: "Events", detail: "checked, cleaned and put in time order" },
+  { name: "Interactions", detail: "keystrokes merged into typed text; clicks, submits" },
+  { name: "Actions", detail: "what the person did, e.g. “send email”, with its values" },
   { name: "Examples", detail: "MCP tool calls as JSONL" },
 ];
 
 /** The pipeline in one row: what happens between an upload and a training file. */
 export function PipelineDiagram() {
   return (
-    <ol className="grid gap-3 sm:grid-cols-5" aria-label="How a recording becomes training data">
+    <ol className="grid grid-cols-1 gap-3 sm:grid-cols-5" aria-label="How a recording becomes training data">
       {stages.map((stage, index) => (
         <li key={stage.name} className="relative rounded-lg border bg-card p-4 shadow-sm">
           <span className="text-xs font-medium text-link">{index + 1}</span>

@@ -8,7 +8,8 @@ const sample = `{"messages":[
 
 export function SampleRecord() {
   return (
-    <pre className="overflow-x-auto rounded-lg bg-code text-code-foreground p-4 text-xs leading-relaxed">
+    // Wraps inside its box: a long line is never cut off, on a phone or beside the headline.
+    <pre className="whitespace-pre-wrap rounded-lg bg-code p-4 text-xs leading-relaxed text-code-foreground [overflow-wrap:anywhere]">
       <code>{sample}</code>
     </pre>
   );

@@ -94,7 +94,7 @@ export const ReviewItemPanel = forwardRef<
         </p>
       </header>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-label="Tool call" className="flex flex-col gap-3">
           <h3 className="font-medium">Tool call</h3>
           {tool ? (

@@ -246,7 +246,7 @@ export function ReviewQueue({
               : `No ${search.status} items.`}
         </ListEmptyState>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[16rem_1fr]">
           <nav aria-label="Review items">
             <ol className="flex flex-col gap-1">
               {items.map((i, n) => (

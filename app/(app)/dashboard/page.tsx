@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { RECENT_SESSIONS_PAGE_SIZE } from "@/components/dashboard/page-sizes";
 import { QuickActions } from "@/components/dashboard/quick-actions";
 import { RecentSessions } from "@/components/dashboard/recent-sessions";
+import { TrySample } from "@/components/dashboard/try-sample";
 import { UsageCards } from "@/components/dashboard/usage-cards";
 import { requireSessionMember } from "@/lib/auth/session";
 import { listSuites } from "@/lib/catalog/read-catalog";
+import { listSampleRecordings } from "@/lib/samples/sample-recordings";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { getUsageSummary } from "@/lib/usage/get-usage-summary";
 import { can } from "@/lib/workspaces/policy";
@@ -34,6 +36,10 @@ export default async function DashboardPage() {
         </div>
         <QuickActions role={member.role} />
       </div>
+      {/* A new account has nothing to look at yet: one click processes a real recording of ours. */}
+      {firstPage.data.length === 0 && can(member.role, "upload") ? (
+        <TrySample samples={listSampleRecordings()} />
+      ) : null}
       <UsageCards summary={summary} canUpload={can(member.role, "upload")} />
       <section aria-labelledby="recent-sessions" className="flex flex-col gap-3">
         <h2 id="recent-sessions" className="text-lg font-semibold">

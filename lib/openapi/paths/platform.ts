@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { ingestAcceptedSchema } from "@/schemas/ingest";
-import { authenticated, json, problems } from "../responses";
+import { json } from "../responses";
 
 const readinessSchema = z
   .object({
@@ -45,26 +44,6 @@ export const platformPaths: ZodOpenApiPathsObject = {
       summary: "Interactive API reference",
       security: [],
       responses: { "200": { description: "HTML page.", content: { "text/html": {} } } },
-    },
-  },
-  "/v1/bench/noop": {
-    post: {
-      tags: ["Platform"],
-      summary: "Benchmark baseline (disabled by default)",
-      description:
-        "Authenticates like the ingest route, reads the body and answers 202. Only when the server runs with TRACEPIPE_BENCH_ROUTES=1; 404 otherwise.",
-      security: authenticated,
-      responses: { "202": json(ingestAcceptedSchema, "Accepted, nothing stored."), ...problems(404) },
-    },
-  },
-  "/v1/bench/bare": {
-    post: {
-      tags: ["Platform"],
-      summary: "Bare benchmark baseline (disabled by default)",
-      description:
-        "Answers 202 without a credential and without reading the body. Only when the server runs with TRACEPIPE_BENCH_ROUTES=1; 404 otherwise.",
-      security: [],
-      responses: { "202": { description: "Accepted, nothing read or stored." }, ...problems(404) },
     },
   },
   "/v1/docs/scalar.js": {

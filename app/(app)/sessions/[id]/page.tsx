@@ -54,7 +54,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         </section>
         {session.status === "completed" && <SessionReviewItems sessionId={session.id} />}
         {session.status === "completed" && (
-          <section aria-labelledby="examples-heading" className="grid gap-6 lg:grid-cols-2">
+          <section aria-labelledby="examples-heading" className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <h2 id="examples-heading" className="sr-only">
               Examples
             </h2>
