@@ -16,11 +16,8 @@ import { jsonValue, text } from "./text";
 
 // The MCP tools' arguments and results: the REST API's own schemas, with the path parameter as a property.
 
-/**
- * A copy of a REST schema without its OpenAPI component id: MCP wants `type: "object"` at the root of a tool's
- * input and output schema, and a schema with an id would be emitted as a `$ref` to its definition instead.
- */
-const inline = <T extends z.ZodObject>(schema: T) => schema.safeExtend({});
+// `.extend({})` copies a REST schema without its OpenAPI component id: MCP wants `type: "object"` at the root
+// of a tool's input and output schema, and a schema with an id would be emitted as a `$ref` to its definition.
 
 const sessionIdArgument = z
   .uuid()
@@ -31,9 +28,12 @@ export const mcpToolInputs = {
   list_suites: z.object({}),
   get_suite: z.object({ suite_id: idOrSlugSchema.describe("The suite's UUID or slug, e.g. `gmail`.") }),
   list_action_tool_maps: z.object({}),
-  list_sessions: inline(listSessionsQuerySchema),
+  list_sessions: listSessionsQuerySchema.extend({}),
   get_session: z.object({ session_id: sessionIdArgument }),
-  create_session: inline(createStreamingSessionSchema),
+  create_session: createStreamingSessionSchema.safeExtend({
+    // A refined schema cannot be `.extend`ed; restating one property copies it all the same.
+    suite_id: createStreamingSessionSchema.shape.suite_id,
+  }),
   append_events: z.object({
     session_id: sessionIdArgument,
     events: z
@@ -45,7 +45,7 @@ export const mcpToolInputs = {
       ),
   }),
   complete_session: z.object({ session_id: sessionIdArgument }),
-  create_example: inline(createExampleSchema),
+  create_example: createExampleSchema.extend({}),
   get_example: z.object({ example_id: exampleIdArgument }),
   get_example_messages: z.object({
     example_id: exampleIdArgument,
@@ -57,23 +57,23 @@ export const mcpToolInputs = {
       .describe("Records to skip (the previous page's `next_offset`)."),
     limit: z.number().int().min(1).max(100).default(20).describe("Records per page, 1–100 (default 20)."),
   }),
-  list_review_items: inline(listReviewItemsQuerySchema),
+  list_review_items: listReviewItemsQuerySchema.extend({}),
   decide_review_item: reviewDecisionSchema.safeExtend({
     review_item_id: z.uuid().describe("The review item's id, from `list_review_items`."),
   }),
 } as const;
 
 export const mcpToolOutputs = {
-  list_suites: inline(suiteListSchema),
-  get_suite: inline(suiteDetailSchema),
-  list_action_tool_maps: inline(actionToolMapListSchema),
-  list_sessions: inline(sessionListSchema),
-  get_session: inline(sessionDetailSchema),
-  create_session: inline(sessionSchema),
-  append_events: inline(ingestAcceptedSchema),
+  list_suites: suiteListSchema.extend({}),
+  get_suite: suiteDetailSchema.extend({}),
+  list_action_tool_maps: actionToolMapListSchema.extend({}),
+  list_sessions: sessionListSchema.extend({}),
+  get_session: sessionDetailSchema.extend({}),
+  create_session: sessionSchema.extend({}),
+  append_events: ingestAcceptedSchema.extend({}),
   complete_session: sessionSchema.extend({ event_count: z.number().int() }),
-  create_example: inline(exampleSchema),
-  get_example: inline(exampleSchema),
+  create_example: exampleSchema.extend({}),
+  get_example: exampleSchema.extend({}),
   get_example_messages: z.object({
     example_id: z.uuid(),
     records: z.array(jsonValue()).describe("The example's JSONL records, one value per line."),
@@ -87,7 +87,7 @@ export const mcpToolOutputs = {
     data: z.array(reviewItemSchema),
     next_cursor: text().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
   }),
-  decide_review_item: inline(reviewItemSchema),
+  decide_review_item: reviewItemSchema.extend({}),
 } as const;
 
 export type McpToolName = keyof typeof mcpToolInputs;
