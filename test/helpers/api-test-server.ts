@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import * as mcpMetadata from "@/app/.well-known/oauth-protected-resource/v1/mcp/route";
+import * as apiKeys from "@/app/v1/api-keys/route";
 import * as exampleMessages from "@/app/v1/examples/[id]/messages/route";
 import * as exampleById from "@/app/v1/examples/[id]/route";
 import * as examples from "@/app/v1/examples/route";
@@ -45,6 +46,7 @@ const routes: Route[] = [
     handler: exampleMessages.GET,
     params: ["id"],
   },
+  { method: "POST", pattern: /^\/v1\/api-keys$/, handler: apiKeys.POST, params: [] },
   { method: "POST", pattern: /^\/v1\/mcp$/, handler: mcp.POST, params: [] },
   { method: "GET", pattern: /^\/v1\/mcp$/, handler: mcp.GET, params: [] },
   { method: "DELETE", pattern: /^\/v1\/mcp$/, handler: mcp.DELETE, params: [] },
