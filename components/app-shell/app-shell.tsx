@@ -12,6 +12,7 @@ export const NAV_LINKS: { href: string; label: string }[] = [
   { href: "/review", label: "Review" },
   { href: "/upload", label: "Upload" },
   { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/agents", label: "Agents" },
   { href: "/settings/billing", label: "Billing" },
   { href: "/settings/security", label: "Security" },
 ];

@@ -22,11 +22,16 @@ export async function toPublicRequest(request: Request): Promise<Request> {
 
 /** The origin the client used: APP_URL when set, else the forwarded or Host header's. */
 export function publicOrigin(request: Request): string {
+  const url = new URL(request.url);
+  return originFromHeaders(request.headers, url) ?? url.origin;
+}
+
+/** The same from a page's request headers (a server component sees headers, not the request). */
+export function originFromHeaders(headers: Headers, url?: URL): string | undefined {
   const appUrl = getEnv().APP_URL;
   if (appUrl) return new URL(appUrl).origin;
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
   const proto =
-    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
-  return host ? `${proto}://${host}` : url.origin;
+    headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url?.protocol.replace(":", "") ?? "http";
+  return host ? `${proto}://${host}` : undefined;
 }
