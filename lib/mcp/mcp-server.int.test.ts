@@ -69,7 +69,10 @@ async function call<N extends McpToolName>(
   const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
   if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
   // Indexing the schema map by a generic name gives the union of every output; the parse is by this tool's.
-  return mcpToolOutputs[name].parse(result.structuredContent) as z.output<(typeof mcpToolOutputs)[N]>;
+  const parsed = mcpToolOutputs[name].parse(result.structuredContent) as z.output<(typeof mcpToolOutputs)[N]>;
+  // Nothing the schema does not declare: its JSON Schema says `additionalProperties: false` to strict clients.
+  expect(parsed, `${name} returns only what its outputSchema declares`).toEqual(result.structuredContent);
+  return parsed;
 }
 
 async function callError(client: Client, name: McpToolName, args: Record<string, unknown>) {
