@@ -3,6 +3,7 @@ import { canonicalEventSchema, nativeEventSchema } from "@/schemas/events";
 import { apiKeyPaths } from "./paths/api-keys";
 import { catalogPaths } from "./paths/catalog";
 import { examplePaths } from "./paths/examples";
+import { mcpPaths } from "./paths/mcp";
 import { platformPaths } from "./paths/platform";
 import { reviewItemPaths } from "./paths/review-items";
 import { sessionPaths } from "./paths/sessions";
@@ -25,6 +26,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   examplePaths,
   reviewItemPaths,
   timelinePaths,
+  mcpPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -50,6 +52,7 @@ export function buildOpenApiDocument() {
         description: "Actions the pipeline could not finish, for a person to accept or reject.",
       },
       { name: "Account", description: "The caller's account and API keys." },
+      { name: "MCP", description: "Tracepipe as an MCP server for agents." },
       { name: "Platform", description: "Health, readiness and this document." },
     ],
     paths: Object.assign({}, ...pathModules),
