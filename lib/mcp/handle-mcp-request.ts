@@ -1,6 +1,7 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { authenticate } from "@/lib/api/handler";
 import { toProblem } from "@/lib/api/problem";
+import { rejectNulInUrl } from "@/lib/api/reject-nul-in-url";
 import { readRequestMeta } from "@/lib/auth/request-meta";
 import { AppError, unauthorized } from "@/lib/errors";
 import { enforceApiRateLimit } from "@/lib/rate-limit/enforce-api-rate-limit";
@@ -29,6 +30,7 @@ export async function handleMcpRequest(request: Request): Promise<Response> {
       throw unauthorized("The MCP endpoint takes an API key or an Entra access token, not a browser session");
     }
     Object.assign(headers, await enforceApiRateLimit(principal));
+    rejectNulInUrl(new URL(request.url), {});
     if (request.method !== "POST") {
       throw new AppError({
         code: "method_not_allowed",
