@@ -1,4 +1,5 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { scopeAllows } from "@/lib/auth/principal";
 import type { McpContext } from "./mcp-context";
@@ -18,7 +19,10 @@ export function createMcpServer(ctx: McpContext): McpServer {
     { name: "tracepipe", title: "Tracepipe", version: "1.0.0", websiteUrl: "https://tracepipe.dev" },
     { capabilities: { logging: {} }, instructions: INSTRUCTIONS },
   );
-  for (const tool of toolsFor(ctx)) tool.register(server, ctx);
+  const tools = toolsFor(ctx);
+  for (const tool of tools) tool.register(server, ctx);
+  // The same list the SDK would build, from listings converted once per process.
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.map((t) => t.listing()) }));
   if (scopeAllows(ctx.principal.scope, ["read"])) {
     registerResources(server, ctx);
     server.registerPrompt(

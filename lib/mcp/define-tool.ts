@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { AnySchema } from "@modelcontextprotocol/sdk/server/zod-compat.js";
-import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import { toJsonSchemaCompat } from "@modelcontextprotocol/sdk/server/zod-json-schema-compat.js";
+import type { CallToolResult, Tool, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { toProblem } from "@/lib/api/problem";
 import { type McpToolName, mcpToolInputs, mcpToolOutputs } from "@/schemas/mcp";
@@ -23,7 +24,8 @@ export interface McpToolDefinition<N extends McpToolName> {
 /** A tool with its types erased, ready to register on a per-request server. */
 export interface McpTool {
   name: McpToolName;
-  annotations: ToolAnnotations;
+  /** Its `tools/list` entry, converted from the zod schemas once per process (see `listTool`). */
+  listing: () => Tool;
   register: (server: McpServer, ctx: McpContext) => void;
 }
 
@@ -38,9 +40,29 @@ export function toToolError(error: unknown, ctx: McpContext, tool: string): Call
 }
 
 export function defineTool<N extends McpToolName>(definition: McpToolDefinition<N>): McpTool {
+  let listing: Tool | undefined;
   return {
     name: definition.name,
-    annotations: definition.annotations,
+    // The SDK converts every schema to JSON Schema on each `tools/list`; with a server per request that was
+    // 134 ms per listing (scripts/bench/mcp-bench.ts). Same conversion and options, done once.
+    listing: () => {
+      listing ??= {
+        name: definition.name,
+        title: definition.title,
+        description: definition.description,
+        inputSchema: toJsonSchemaCompat(mcpToolInputs[definition.name], {
+          strictUnions: true,
+          pipeStrategy: "input",
+        }) as Tool["inputSchema"],
+        outputSchema: toJsonSchemaCompat(mcpToolOutputs[definition.name], {
+          strictUnions: true,
+          pipeStrategy: "output",
+        }) as Tool["outputSchema"],
+        annotations: { title: definition.title, ...definition.annotations },
+        execution: { taskSupport: "forbidden" },
+      };
+      return listing;
+    },
     register: (server, ctx) => {
       const inputSchema: AnySchema = mcpToolInputs[definition.name];
       const outputSchema: AnySchema = mcpToolOutputs[definition.name];

@@ -7,11 +7,10 @@ import { getDb } from "@/db/client";
 import { listAuditEntriesForUser } from "@/db/queries/audit-log";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { inngest } from "@/inngest/client";
-import { functions } from "@/inngest/functions";
-import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
+import type { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
 import { type McpToolName, mcpToolOutputs } from "@/schemas/mcp";
 import { type ApiTestServer, startApiTestServer } from "@/test/helpers/api-test-server";
+import { startAppExecutor } from "@/test/helpers/app-executor";
 import { calendarEditorRecordingLines } from "@/test/helpers/calendar-recording";
 import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
 
@@ -28,14 +27,7 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   ({ dataDir } = await openTestDatabase());
-  executor = new EmbeddedExecutor({
-    client: inngest,
-    functions,
-    db: await getDb(),
-    pollIntervalMs: 50,
-    backoff: { baseMs: 50, maxMs: 200 },
-  });
-  await executor.start();
+  executor = await startAppExecutor();
   server = await startApiTestServer();
   owner = await createTestCaller("full");
   stranger = await createTestCaller("full");
