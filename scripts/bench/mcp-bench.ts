@@ -28,7 +28,7 @@ async function measure(name: string, run: () => Promise<unknown>) {
   times.sort((a, b) => a - b);
   const fmt = (v: number) => v.toFixed(1).padStart(7);
   console.log(
-    `${name.padEnd(34)} p50 ${fmt(percentile(times, 50))} ms  p95 ${fmt(percentile(times, 95))} ms  p99 ${fmt(percentile(times, 99))} ms  ${((calls / total) * 1000).toFixed(0).padStart(5)} calls/s`,
+    `${name.padEnd(40)} p50 ${fmt(percentile(times, 50))} ms  p95 ${fmt(percentile(times, 95))} ms  p99 ${fmt(percentile(times, 99))} ms  ${((calls / total) * 1000).toFixed(0).padStart(5)} calls/s`,
   );
 }
 
@@ -57,7 +57,22 @@ try {
     const result = await client.callTool({ name: "get_session", arguments: { session_id: id } });
     if (result.isError) throw new Error(JSON.stringify(result.content));
   });
-  await measure("MCP tools/list (13 tools)", () => client.listTools());
+  await measure("MCP tools/list (13 tools), SDK client", () => client.listTools());
+  // The same request without the client's work (it parses the list and compiles a validator per output schema).
+  await measure("MCP tools/list, raw POST", async () => {
+    const response = await fetch(`${server.baseUrl}/v1/mcp`, {
+      method: "POST",
+      headers: {
+        ...auth,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "mcp-protocol-version": "2025-11-25",
+      },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+    });
+    if (response.status !== 200) throw new Error(`tools/list ${response.status}`);
+    await response.arrayBuffer();
+  });
   await client.close();
 } finally {
   await server.stop();
