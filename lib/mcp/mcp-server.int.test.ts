@@ -125,7 +125,9 @@ describe("MCP endpoint", () => {
     const challenge = response.headers.get("www-authenticate") ?? "";
     const metadataUrl = `${server.url}/.well-known/oauth-protected-resource/v1/mcp`;
     expect(challenge).toBe(`Bearer resource_metadata="${metadataUrl}"`);
-    const metadata = await (await fetch(metadataUrl)).json();
+    const metadataResponse = await fetch(metadataUrl);
+    expect(metadataResponse.headers.get("access-control-allow-origin")).toBe("*");
+    const metadata = await metadataResponse.json();
     expect(metadata).toMatchObject({
       resource: `${server.url}/v1/mcp`,
       authorization_servers: [],

@@ -3,4 +3,7 @@ import { protectedResourceMetadata } from "@/lib/mcp/protected-resource-metadata
 
 export const dynamic = "force-dynamic";
 
-export const GET = publicRoute(({ request }) => Response.json(protectedResourceMetadata(request)));
+// Public metadata: browser-based MCP clients read it from other origins during discovery.
+export const GET = publicRoute(({ request }) =>
+  Response.json(protectedResourceMetadata(request), { headers: { "access-control-allow-origin": "*" } }),
+);
