@@ -10,7 +10,15 @@ export type AuditAction =
   | "api_key.created"
   | "api_key.revoked"
   | "review_item.accepted"
-  | "review_item.rejected";
+  | "review_item.rejected"
+  | "workspace.created"
+  | "workspace.updated"
+  | "workspace.invitation_created"
+  | "workspace.invitation_revoked"
+  | "workspace.invitation_accepted"
+  | "workspace.member_role_changed"
+  | "workspace.member_removed"
+  | "workspace.member_left";
 
 export async function insertAuditEntry(
   db: Database,

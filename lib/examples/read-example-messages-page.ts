@@ -6,7 +6,7 @@ import { openExampleMessages } from "./open-example-messages";
  * stored JSONL without holding the rest: the stream is cancelled once the page is full.
  */
 export async function readExampleMessagesPage(input: {
-  userId: string;
+  workspaceId: string;
   exampleId: string;
   offset: number;
   limit: number;

@@ -2,6 +2,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { scopeAllows } from "@/lib/auth/principal";
+import { can } from "@/lib/workspaces/policy";
 import type { McpContext } from "./mcp-context";
 import { registerResources } from "./mcp-resources";
 import { toolsFor } from "./mcp-tools";
@@ -23,7 +24,7 @@ export function createMcpServer(ctx: McpContext): McpServer {
   for (const tool of tools) tool.register(server, ctx);
   // The same list the SDK would build, from listings converted once per process.
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.map((t) => t.listing()) }));
-  if (scopeAllows(ctx.principal.scope, ["read"])) {
+  if (scopeAllows(ctx.principal.scope, ["read"]) && can(ctx.principal.role, "read")) {
     registerResources(server, ctx);
     server.registerPrompt(
       "examples_from_session",

@@ -3,19 +3,17 @@ import type { RequestMeta } from "@/lib/auth/request-meta";
 
 /** What every tool and resource of one MCP request knows about its caller. */
 export interface McpContext {
+  /** The caller as actor (user and workspace) for the domain functions that create or decide. */
   principal: Principal;
-  /**
-   * The owner the domain functions scope every read and write to. Today the user; when ownership moves to
-   * workspaces this is the one line that changes.
-   */
-  ownerId: string;
+  /** The workspace every read and write is scoped to: the key's, or the token's personal one. */
+  workspaceId: string;
   meta: RequestMeta;
   requestId: string;
 }
 
 export const toMcpContext = (principal: Principal, meta: RequestMeta, requestId: string): McpContext => ({
   principal,
-  ownerId: principal.userId,
+  workspaceId: principal.workspaceId,
   meta,
   requestId,
 });

@@ -58,7 +58,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
     new ResourceTemplate("tracepipe://examples/{example_id}/messages", {
       // The newest completed examples, so a client can offer them without knowing ids.
       list: async () => {
-        const page = await listExamples({ userId: ctx.ownerId, query: { limit: 50 } });
+        const page = await listExamples({ workspaceId: ctx.workspaceId, query: { limit: 50 } });
         return {
           resources: page.data
             .filter((example) => example.status === "completed")
@@ -78,7 +78,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
     guarded(ctx, async (uri, variables) => {
       const exampleId = single(variables.example_id);
       if (!isUuid(exampleId)) throw notFound("Example");
-      const { stream } = await openExampleMessages({ userId: ctx.ownerId, exampleId });
+      const { stream } = await openExampleMessages({ workspaceId: ctx.workspaceId, exampleId });
       const text = await readCappedText(stream, {
         maxBytes: MAX_RESOURCE_BYTES,
         what: `Example ${exampleId}`,
@@ -107,7 +107,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
       if (!isUuid(sessionId)) throw notFound("Session");
       if (!isArtifactFile(artifact)) throw notFound(`Artifact '${artifact}'`);
       const key = artifactKeys(sessionId)[artifactFiles[artifact]];
-      const { stream } = await openOwnedObject({ key, userId: ctx.ownerId });
+      const { stream } = await openOwnedObject({ key, workspaceId: ctx.workspaceId });
       const text = await readCappedText(stream, {
         maxBytes: MAX_RESOURCE_BYTES,
         what: artifact,

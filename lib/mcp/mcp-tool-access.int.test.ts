@@ -2,13 +2,16 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { insertMember, insertWorkspace } from "@/db/queries/workspaces";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
-import { createTestCaller } from "@/db/test-factories";
+import { createTestApiKey, createTestCaller, createTestUser } from "@/db/test-factories";
 import { type ApiKeyScope, scopeAllows } from "@/lib/auth/principal";
+import { can, ROLES, type WorkspaceRole } from "@/lib/workspaces/policy";
 import { type McpToolName, mcpToolScopes } from "@/schemas/mcp";
 import { type ApiTestServer, startApiTestServer } from "@/test/helpers/api-test-server";
 import { createExampleFor, createSessionFor } from "@/test/helpers/owner-fixtures";
-import { mcpTools } from "./mcp-tools";
+import { mcpToolPermissions, mcpTools } from "./mcp-tools";
 
 /**
  * The guard every MCP tool gets, generated from the tool list: a key sees and calls a tool only when its scope
@@ -41,6 +44,18 @@ let server: ApiTestServer;
 let foreign: Foreign;
 const clients = new Map<ApiKeyScope, Client>();
 const listed = new Map<ApiKeyScope, string[]>();
+const roleClients = new Map<WorkspaceRole, Client>();
+const roleListed = new Map<WorkspaceRole, string[]>();
+
+async function connect(secret: string, name: string) {
+  const client = new Client({ name, version: "1.0.0" });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(`${server.url}/v1/mcp`), {
+      requestInit: { headers: { authorization: `Bearer ${secret}` } },
+    }),
+  );
+  return client;
+}
 
 beforeAll(async () => {
   ({ dataDir } = await openTestDatabase());
@@ -50,22 +65,31 @@ beforeAll(async () => {
   foreign = { sessionId, exampleId: await createExampleFor(owner.user.id, sessionId) };
   for (const scope of ["read", "ingest", "full"] as const) {
     const stranger = await createTestCaller(scope);
-    const client = new Client({ name: `guard-${scope}`, version: "1.0.0" });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(`${server.url}/v1/mcp`), {
-        requestInit: { headers: { authorization: `Bearer ${stranger.secret}` } },
-      }),
-    );
+    const client = await connect(stranger.secret, `guard-${scope}`);
     clients.set(scope, client);
     listed.set(
       scope,
       (await client.listTools()).tools.map((t) => t.name),
     );
   }
+  // A team workspace with a member of every role, each holding a full-scope key of it.
+  const db = await getDb();
+  const teamOwner = await createTestUser();
+  const team = await insertWorkspace(db, { name: "Team", ownerId: teamOwner.id });
+  for (const role of ROLES) {
+    const user = role === "owner" ? teamOwner : await createTestUser();
+    if (role !== "owner") await insertMember(db, { workspaceId: team.id, userId: user.id, role });
+    const client = await connect((await createTestApiKey(user.id, "full", team.id)).secret, `guard-${role}`);
+    roleClients.set(role, client);
+    roleListed.set(
+      role,
+      (await client.listTools()).tools.map((t) => t.name),
+    );
+  }
 });
 
 afterAll(async () => {
-  for (const client of clients.values()) await client.close();
+  for (const client of [...clients.values(), ...roleClients.values()]) await client.close();
   await server?.close();
   await closeTestDatabase(dataDir);
 });
@@ -85,6 +109,17 @@ describe("MCP tool access", () => {
       if (!allowed) {
         const result = await callTool(scope, name, {});
         expect(result.isError, `${scope} key calls ${name}`).toBe(true);
+      }
+    }
+  });
+
+  it.each(mcpTools.map((t) => t.name))("%s is listed and callable only by roles allowed it", async (name) => {
+    for (const role of ROLES) {
+      const allowed = can(role, mcpToolPermissions[name]);
+      expect(roleListed.get(role)?.includes(name), `${role} lists ${name}`).toBe(allowed);
+      if (!allowed) {
+        const result = (await roleClients.get(role)?.callTool({ name, arguments: {} })) as CallToolResult;
+        expect(result.isError, `${role} calls ${name}`).toBe(true);
       }
     }
   });

@@ -9,8 +9,14 @@ import { mcpTools } from "./mcp-tools";
 // itself lists for the same registrations, or a client would see other schemas than the SDK validates against.
 
 const ctx: McpContext = {
-  principal: { userId: "00000000-0000-4000-8000-000000000000", via: "api_key", scope: "full" },
-  ownerId: "00000000-0000-4000-8000-000000000000",
+  principal: {
+    userId: "00000000-0000-4000-8000-000000000000",
+    workspaceId: "00000000-0000-4000-8000-000000000000",
+    role: "owner",
+    via: "api_key",
+    scope: "full",
+  },
+  workspaceId: "00000000-0000-4000-8000-000000000000",
   meta: { ip: null, userAgent: null },
   requestId: "listing-test",
 };

@@ -10,6 +10,7 @@ import { sessionPaths } from "./paths/sessions";
 import { timelinePaths } from "./paths/timeline";
 import { uploadPaths } from "./paths/uploads";
 import { userPaths } from "./paths/users";
+import { workspacePaths } from "./paths/workspaces";
 
 /**
  * Every domain registers its paths in lib/openapi/paths/<domain>.ts and is listed here. The document is built
@@ -27,6 +28,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   reviewItemPaths,
   timelinePaths,
   mcpPaths,
+  workspacePaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -53,6 +55,10 @@ export function buildOpenApiDocument() {
       },
       { name: "Account", description: "The caller's account and API keys." },
       { name: "MCP", description: "Tracepipe as an MCP server for agents." },
+      {
+        name: "Workspace",
+        description: "The workspace that owns the data, its members, roles and invitations.",
+      },
       { name: "Platform", description: "Health, readiness and this document." },
     ],
     paths: Object.assign({}, ...pathModules),

@@ -24,7 +24,7 @@ const log = childLogger("process-session");
 async function startSessionRun(
   sessionId: string,
   catalog: Catalog,
-): Promise<{ suites: string[]; userId: string; statedTimezone?: string }> {
+): Promise<{ suites: string[]; workspaceId: string; userId: string; statedTimezone?: string }> {
   const db = await getDb();
   const session = await findSessionRunState(db, sessionId);
   if (!session) throw new NonRetriableError(`Session ${sessionId} does not exist`);
@@ -38,6 +38,7 @@ async function startSessionRun(
   await markSessionProcessing(db, sessionId);
   return {
     suites,
+    workspaceId: session.workspaceId,
     userId: session.userId,
     ...(session.timezoneSource === "stated" && session.timezone ? { statedTimezone: session.timezone } : {}),
   };
@@ -103,7 +104,7 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  * them; review-items writes the session's pending review items, idempotently).
  */
 export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
-  const { suites, userId, statedTimezone } = await step.run("start", () =>
+  const { suites, workspaceId, userId, statedTimezone } = await step.run("start", () =>
     startSessionRun(sessionId, deps.catalog),
   );
   const bronze = await step.run("bronze", () => unlessDeleted(sessionId, () => runBronzeStep(sessionId)));
@@ -122,7 +123,7 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
     unlessDeleted(sessionId, () =>
       runReviewStep(
         sessionId,
-        { userId, suite: suites[0] as string, ...(zone ? { timezone: zone } : {}) },
+        { workspaceId, userId, suite: suites[0] as string, ...(zone ? { timezone: zone } : {}) },
         deps,
       ),
     ),
@@ -145,8 +146,9 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
             },
           }),
     });
-    // LLM classification tokens are billed to the session's owner, once per session run and model.
+    // LLM classification tokens are billed to the session's workspace, once per session run and model.
     await recordUsage({
+      workspaceId,
       userId,
       subject: `session:${sessionId}`,
       items: gold.usage.flatMap((u) => [

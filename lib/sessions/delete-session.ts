@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { deleteDirectUploadFilesForSession } from "@/db/queries/direct-upload-files";
-import { deleteSessionForUser, listExampleIdsForSession } from "@/db/queries/sessions";
+import { deleteSessionForWorkspace, listExampleIdsForSession } from "@/db/queries/sessions";
 import { notFound } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
 import { getObjectStore } from "@/lib/storage/get-object-store";
@@ -11,14 +11,14 @@ import { isUuid } from "./get-session";
  * stored objects (`sessions/<id>/` and each example's `examples/<id>/`). Rows go first so a failure half-way
  * leaves unreachable objects at worst, never a session pointing at missing files.
  */
-export async function deleteSession(userId: string, sessionId: string): Promise<void> {
+export async function deleteSession(workspaceId: string, sessionId: string): Promise<void> {
   if (!isUuid(sessionId)) throw notFound("Session");
   const db = await getDb();
-  const examples = await listExampleIdsForSession(db, userId, sessionId);
-  const deleted = await deleteSessionForUser(db, userId, sessionId);
+  const examples = await listExampleIdsForSession(db, workspaceId, sessionId);
+  const deleted = await deleteSessionForWorkspace(db, workspaceId, sessionId);
   if (!deleted) throw notFound("Session");
   // A direct-upload token for this session must not write again after the deletion (no orphaned objects).
-  await deleteDirectUploadFilesForSession(db, { userId, sessionId });
+  await deleteDirectUploadFilesForSession(db, { workspaceId, sessionId });
   const store = await getObjectStore();
   const prefixes = [`sessions/${sessionId}/`, ...examples.map((e) => `examples/${e.id}/`)];
   for (const prefix of prefixes) {

@@ -1,6 +1,6 @@
 import { createExample } from "@/lib/examples/create-example";
 import { toExampleResource } from "@/lib/examples/example-resource";
-import { getExampleForUser } from "@/lib/examples/get-example";
+import { getExampleForWorkspace } from "@/lib/examples/get-example";
 import { readExampleMessagesPage } from "@/lib/examples/read-example-messages-page";
 import { defineTool } from "../define-tool";
 
@@ -12,7 +12,7 @@ export const exampleTools = [
       "Requests tool-calling training examples from a session's gold actions (status `pending`); the session may still be processing. Poll `get_example` until `completed`, then read `get_example_messages`. Refused when it would have no records (actions still awaiting review).",
     // Each call requests another example; a `callback_url` is POSTed to when it completes (the open world).
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-    run: async (ctx, input) => toExampleResource(await createExample({ userId: ctx.ownerId, body: input })),
+    run: async (ctx, input) => toExampleResource(await createExample({ actor: ctx.principal, body: input })),
   }),
   defineTool({
     name: "get_example",
@@ -21,7 +21,9 @@ export const exampleTools = [
       "One example: status (pending, processing, completed, failed), record count, size and error.",
     annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     run: async (ctx, input) =>
-      toExampleResource(await getExampleForUser({ userId: ctx.ownerId, exampleId: input.example_id })),
+      toExampleResource(
+        await getExampleForWorkspace({ workspaceId: ctx.workspaceId, exampleId: input.example_id }),
+      ),
   }),
   defineTool({
     name: "get_example_messages",
@@ -31,7 +33,7 @@ export const exampleTools = [
     annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     run: async (ctx, input) =>
       readExampleMessagesPage({
-        userId: ctx.ownerId,
+        workspaceId: ctx.workspaceId,
         exampleId: input.example_id,
         offset: input.offset,
         limit: input.limit,

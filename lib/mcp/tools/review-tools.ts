@@ -10,7 +10,7 @@ export const reviewTools = [
     description:
       "Actions the pipeline could not finish on its own (low confidence, a missing required argument, trace only, unknown time zone), oldest first, with the proposed tool call and the page evidence. Pages with `cursor`.",
     annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-    run: async (ctx, input) => listReviewItems({ userId: ctx.ownerId, query: input }),
+    run: async (ctx, input) => listReviewItems({ workspaceId: ctx.workspaceId, query: input }),
   }),
   defineTool({
     name: "decide_review_item",
@@ -21,7 +21,7 @@ export const reviewTools = [
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     run: async (ctx, input) => {
       const { review_item_id: id, ...body } = input;
-      return toReviewItemResource(await decideReviewItem({ userId: ctx.ownerId, id, body, meta: ctx.meta }));
+      return toReviewItemResource(await decideReviewItem({ actor: ctx.principal, id, body, meta: ctx.meta }));
     },
   }),
 ];

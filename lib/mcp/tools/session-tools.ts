@@ -13,7 +13,7 @@ export const sessionTools = [
     description:
       "Your recording sessions, newest first (or `order: oldest`), filtered by suite, status, time or a search text. Pages with `cursor`: pass the previous page's `next_cursor` until it is null.",
     annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-    run: async (ctx, input) => listSessions(ctx.ownerId, input),
+    run: async (ctx, input) => listSessions(ctx.workspaceId, input),
   }),
   defineTool({
     name: "get_session",
@@ -21,7 +21,7 @@ export const sessionTools = [
     description:
       "One session: status (open → uploaded → processing → completed | failed), event, interaction and action counts, pipeline metrics per stage, its time zone and where the zone came from, files and any error.",
     annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-    run: async (ctx, input) => getSessionDetail(ctx.ownerId, input.session_id),
+    run: async (ctx, input) => getSessionDetail(ctx.workspaceId, input.session_id),
   }),
   defineTool({
     name: "create_session",
@@ -30,7 +30,7 @@ export const sessionTools = [
       "Opens an empty session for one or more suites that accepts events through `append_events` until `complete_session`. State `timezone` (IANA) when you know it; otherwise it is read from the recording.",
     // Each call opens another session.
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-    run: async (ctx, input) => createStreamingSession(ctx.ownerId, input),
+    run: async (ctx, input) => createStreamingSession(ctx.principal, input),
   }),
   defineTool({
     name: "append_events",
@@ -40,7 +40,7 @@ export const sessionTools = [
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     run: async (ctx, input) =>
       storeEvents({
-        userId: ctx.ownerId,
+        workspaceId: ctx.workspaceId,
         sessionId: input.session_id,
         events: input.events,
         deps: databaseIngestDeps,
@@ -52,6 +52,6 @@ export const sessionTools = [
     description:
       "Closes an open session (no more events) and starts the pipeline: bronze, silver, gold, review items. Poll `get_session` until `completed` or `failed`. Completing a closed session changes nothing.",
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-    run: async (ctx, input) => completeSession(ctx.ownerId, input.session_id),
+    run: async (ctx, input) => completeSession(ctx.principal, input.session_id),
   }),
 ];

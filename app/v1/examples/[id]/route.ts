@@ -1,8 +1,11 @@
 import { authedRoute, json } from "@/lib/api/handler";
 import { toExampleResource } from "@/lib/examples/example-resource";
-import { getExampleForUser } from "@/lib/examples/get-example";
+import { getExampleForWorkspace } from "@/lib/examples/get-example";
 
-export const GET = authedRoute({ scopes: ["read"] }, async ({ params, principal }) => {
-  const example = await getExampleForUser({ userId: principal.userId, exampleId: String(params.id) });
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ params, principal }) => {
+  const example = await getExampleForWorkspace({
+    workspaceId: principal.workspaceId,
+    exampleId: String(params.id),
+  });
   return json(toExampleResource(example));
 });

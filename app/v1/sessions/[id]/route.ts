@@ -4,12 +4,15 @@ import { getSessionDetail } from "@/lib/sessions/get-session";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute({ scopes: ["read"] }, async ({ params, principal }) =>
-  Response.json(await getSessionDetail(principal.userId, String(params.id))),
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ params, principal }) =>
+  Response.json(await getSessionDetail(principal.workspaceId, String(params.id))),
 );
 
 // Deleting needs a full-scope credential: an ingest or read-only key must not be able to destroy data.
-export const DELETE = authedRoute({ scopes: [] }, async ({ params, principal }) => {
-  await deleteSession(principal.userId, String(params.id));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = authedRoute(
+  { scopes: [], permission: "delete_data" },
+  async ({ params, principal }) => {
+    await deleteSession(principal.workspaceId, String(params.id));
+    return new Response(null, { status: 204 });
+  },
+);
