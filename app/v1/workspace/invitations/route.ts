@@ -1,6 +1,6 @@
-import { publicOrigin } from "@/lib/auth/public-request-url";
 import { authedRoute, json } from "@/lib/api/handler";
 import { readJsonInput } from "@/lib/api/read-json-input";
+import { publicOrigin } from "@/lib/auth/public-request-url";
 import { readRequestMeta } from "@/lib/auth/request-meta";
 import { createInvitation, listInvitations } from "@/lib/workspaces/invitations";
 import { createInvitationSchema } from "@/schemas/workspaces";
