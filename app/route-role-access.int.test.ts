@@ -30,6 +30,9 @@ const NOT_WORKSPACE_ROUTES: Record<string, string> = {
   "api/stripe/webhook": "public (signed by Stripe)",
   "v1/bench/bare": "public benchmark baseline",
   "v1/uploads/[token]": "the signed token in the URL is the credential; it names the workspace itself",
+  ".well-known/oauth-protected-resource/v1/mcp": "public (RFC 9728 metadata of the MCP endpoint)",
+  "v1/mcp":
+    "one endpoint, many tools: each tool's scope and permission are checked per tool × role by lib/mcp/mcp-tool-access.int.test.ts",
 };
 
 /** Ids in a route's path that name a platform-wide catalog entry, the same for every workspace. */

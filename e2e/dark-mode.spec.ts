@@ -133,6 +133,7 @@ function appPages(sessionId: string, exampleId: string): AppPage[] {
       ready: async (page) => expect(page.getByLabel("Suite").locator("option")).toHaveCount(4),
     },
     { name: "api-keys", path: "/settings/api-keys", ready: heading("API keys") },
+    { name: "agents", path: "/settings/agents", ready: heading("Connect an agent") },
     { name: "billing", path: "/settings/billing", ready: heading("Billing") },
     { name: "security", path: "/settings/security", ready: heading("Security") },
     { name: "not-found", path: "/no-such-page", ready: heading("This page does not exist") },

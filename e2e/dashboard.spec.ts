@@ -32,6 +32,7 @@ test("a new account lands on the dashboard: name, honest zero states, quick acti
     "Review",
     "Upload",
     "API keys",
+    "Agents",
     "Members",
     "Billing",
     "Security",

@@ -18,6 +18,7 @@ export const NAV_LINKS: (NavLink & { permission?: Permission })[] = [
   { href: "/review", label: "Review" },
   { href: "/upload", label: "Upload", permission: "upload" },
   { href: "/settings/api-keys", label: "API keys", permission: "manage_keys" },
+  { href: "/settings/agents", label: "Agents", permission: "manage_keys" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/billing", label: "Billing", permission: "billing" },
   { href: "/settings/security", label: "Security" },

@@ -1,18 +1,7 @@
-import { getEnv } from "@/lib/env";
+import { publicOrigin } from "@/lib/auth/public-request-url";
 import { AppError } from "@/lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/** The origin the browser used: APP_URL when set, else the forwarded or Host header's (as Auth.js sees it). */
-export function expectedOrigin(request: Pick<Request, "url" | "headers">): string {
-  const appUrl = getEnv().APP_URL;
-  if (appUrl) return new URL(appUrl).origin;
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const proto =
-    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
-  return host ? `${proto}://${host}` : url.origin;
-}
 
 function hasBody(request: Request): boolean {
   const length = request.headers.get("content-length");
@@ -35,7 +24,7 @@ export function assertSameOriginWrite(request: Request, options: { allowMultipar
   const isSameOrigin =
     fetchSite !== null
       ? fetchSite === "same-origin" || fetchSite === "none"
-      : origin === null || origin === expectedOrigin(request);
+      : origin === null || origin === publicOrigin(request);
   if (!isSameOrigin) {
     throw new AppError({
       code: "forbidden",

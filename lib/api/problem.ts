@@ -50,18 +50,38 @@ export function problemResponse(
   });
 }
 
-/** The one mapper from anything thrown to a problem+json response. */
-export function toProblemResponse(
+/** A thrown error as the problem it is reported as: status, document and headers (the one mapping). */
+export function toProblem(
   error: unknown,
   context: { requestId: string; instance?: string },
-): Response {
+): { status: number; body: ProblemDocument; headers: Record<string, string> } {
   const { requestId, instance } = context;
+  const problem = (
+    status: number,
+    code: string,
+    detail: string,
+    extensions: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ) => ({
+    status,
+    body: {
+      type: `${PROBLEM_BASE}${code}`,
+      title: titles[status] ?? "Error",
+      status,
+      detail,
+      ...(instance ? { instance } : {}),
+      ...extensions,
+    },
+    headers,
+  });
   if (error instanceof AppError) {
-    return problemResponse(error.status, error.code, error.message, {
-      instance,
-      extensions: { ...error.extensions, request_id: requestId },
-      headers: error.headers,
-    });
+    return problem(
+      error.status,
+      error.code,
+      error.message,
+      { ...error.extensions, request_id: requestId },
+      error.headers,
+    );
   }
   if (error instanceof ZodError) {
     const errors = error.issues.map((issue) => ({
@@ -70,20 +90,28 @@ export function toProblemResponse(
       message: issue.message,
     }));
     const summary = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
-    return problemResponse(422, "validation_failed", `Validation failed: ${summary}`, {
-      instance,
-      extensions: { errors, request_id: requestId },
+    return problem(422, "validation_failed", `Validation failed: ${summary}`, {
+      errors,
+      request_id: requestId,
     });
   }
   if (isUniqueViolation(error)) {
-    return problemResponse(409, "conflict", "The resource already exists", {
-      instance,
-      extensions: { request_id: requestId },
-    });
+    return problem(409, "conflict", "The resource already exists", { request_id: requestId });
   }
   logger.error({ err: error, requestId }, "unhandled error");
-  return problemResponse(500, "internal", `An unexpected error occurred (request id ${requestId})`, {
-    instance,
-    extensions: { request_id: requestId },
+  return problem(500, "internal", `An unexpected error occurred (request id ${requestId})`, {
+    request_id: requestId,
+  });
+}
+
+/** The one mapper from anything thrown to a problem+json response. */
+export function toProblemResponse(
+  error: unknown,
+  context: { requestId: string; instance?: string },
+): Response {
+  const { status, body, headers } = toProblem(error, context);
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", ...headers },
   });
 }

@@ -10,11 +10,7 @@ import { getEnv } from "@/lib/env";
  */
 export async function toPublicRequest(request: Request): Promise<Request> {
   const url = new URL(request.url);
-  const appUrl = getEnv().APP_URL;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const proto =
-    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
-  const origin = appUrl ? new URL(appUrl).origin : host ? `${proto}://${host}` : url.origin;
+  const origin = publicOrigin(request);
   const hasBody = !["GET", "HEAD"].includes(request.method);
   return new Request(url.href.replace(url.origin, origin), {
     method: request.method,
@@ -22,4 +18,20 @@ export async function toPublicRequest(request: Request): Promise<Request> {
     body: hasBody ? await request.arrayBuffer() : undefined,
     signal: request.signal,
   });
+}
+
+/** The origin the client used: APP_URL when set, else the forwarded or Host header's. */
+export function publicOrigin(request: Request): string {
+  const url = new URL(request.url);
+  return originFromHeaders(request.headers, url) ?? url.origin;
+}
+
+/** The same from a page's request headers (a server component sees headers, not the request). */
+export function originFromHeaders(headers: Headers, url?: URL): string | undefined {
+  const appUrl = getEnv().APP_URL;
+  if (appUrl) return new URL(appUrl).origin;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  const proto =
+    headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url?.protocol.replace(":", "") ?? "http";
+  return host ? `${proto}://${host}` : undefined;
 }

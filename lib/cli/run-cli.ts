@@ -8,6 +8,7 @@ import { runConvert } from "./convert-command";
 import { runExamples } from "./examples-command";
 import { CliInputError } from "./import-events";
 import { runLogin, runLogout } from "./login-commands";
+import { runMcp } from "./mcp-command";
 import { runStatus, runUpload } from "./session-commands";
 import { runStream } from "./stream-command";
 
@@ -27,6 +28,9 @@ With a Tracepipe server (--server <url>, else TRACEPIPE_URL, default http://loca
   status <session-id> [--json]              a session's status and counts
   examples <session-id> [--out <file>] [--format <f>] [--model <slug>] [--map <slug>]
                                             download the session's training examples (NDJSON), generating them if needed
+  mcp [--scope read|ingest|full] [--name <text>] [--key <tp_live_…>]
+                                            create a key for an agent and print how to connect Claude Code,
+                                            Claude Desktop, Cursor and VS Code to the MCP endpoint
   login                                     sign in with Microsoft Entra (device code)
   logout                                    forget the cached sign-in
 
@@ -41,6 +45,7 @@ const commands: Record<string, (argv: string[], io: CliIo, deps: CliDeps) => Pro
   stream: runStream,
   status: runStatus,
   examples: runExamples,
+  mcp: runMcp,
   login: runLogin,
   logout: runLogout,
 };

@@ -39,17 +39,31 @@ export async function ingestEvents(args: {
     { request, body, workspaceId, scope: `events:${sessionId}`, store: deps.idempotency, now: args.now },
     async () => {
       const batch = parseEventBatch(body, request.headers.get("content-type") ?? "application/json");
-      // The insert only writes while the session is open and the caller's, so the common case costs one
-      // statement. When it stored nothing we ask why: all duplicates, or a missing or completed session.
-      const stored = await deps.insertBatch(workspaceId, sessionId, batch.valid);
-      if (stored.length === 0) {
-        const status = await deps.getSessionStatus(workspaceId, sessionId);
-        if (!status) throw notFound("Session");
-        if (status !== "open") throw closed(sessionId);
-      }
-      const counts = { accepted: stored.length, duplicates: batch.valid.length - stored.length };
+      const counts = await storeEvents({ workspaceId, sessionId, events: batch.valid, deps });
       if (batch.rejected.length > 0) return { status: 207, body: { ...counts, rejected: batch.rejected } };
       return { status: 202, body: counts };
     },
   );
+}
+
+/**
+ * Stores validated events of an open session of the caller: how many were stored and how many were duplicates.
+ * The REST route and the MCP `append_events` tool both end here.
+ */
+export async function storeEvents(args: {
+  workspaceId: string;
+  sessionId: string;
+  events: readonly { id: string }[];
+  deps: Pick<IngestDeps, "insertBatch" | "getSessionStatus">;
+}): Promise<{ accepted: number; duplicates: number }> {
+  const { workspaceId, sessionId, events, deps } = args;
+  // The insert only writes while the session is open and the caller's, so the common case costs one
+  // statement. When it stored nothing we ask why: all duplicates, or a missing or completed session.
+  const stored = await deps.insertBatch(workspaceId, sessionId, events);
+  if (stored.length === 0) {
+    const status = await deps.getSessionStatus(workspaceId, sessionId);
+    if (!status) throw notFound("Session");
+    if (status !== "open") throw closed(sessionId);
+  }
+  return { accepted: stored.length, duplicates: events.length - stored.length };
 }

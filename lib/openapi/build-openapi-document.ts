@@ -4,6 +4,7 @@ import { apiKeyPaths } from "./paths/api-keys";
 import { auditEventPaths } from "./paths/audit-events";
 import { catalogPaths } from "./paths/catalog";
 import { examplePaths } from "./paths/examples";
+import { mcpPaths } from "./paths/mcp";
 import { platformPaths } from "./paths/platform";
 import { reviewItemPaths } from "./paths/review-items";
 import { sessionPaths } from "./paths/sessions";
@@ -30,6 +31,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   reviewItemPaths,
   timelinePaths,
   usagePaths,
+  mcpPaths,
   workspacePaths,
 ];
 
@@ -56,6 +58,7 @@ export function buildOpenApiDocument() {
         description: "Actions the pipeline could not finish, for a person to accept or reject.",
       },
       { name: "Account", description: "The caller's account and API keys." },
+      { name: "MCP", description: "Tracepipe as an MCP server for agents." },
       {
         name: "Workspace",
         description: "The workspace that owns the data, its members, roles and invitations.",

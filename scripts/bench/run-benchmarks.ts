@@ -13,6 +13,7 @@ const benchmarks = [
   { name: "embedded job executor", file: "scripts/bench/embedded-executor-bench.ts", freshDataDir: true },
   { name: "ingest API", file: "scripts/bench/ingest-bench.ts", needsBuild: true },
   { name: "trace explorer", file: "scripts/bench/explorer-bench.ts", needsBuild: true },
+  { name: "MCP endpoint", file: "scripts/bench/mcp-bench.ts", needsBuild: true },
 ];
 
 const only = process.argv[2];

@@ -1,9 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import * as mcpMetadata from "@/app/.well-known/oauth-protected-resource/v1/mcp/route";
+import * as apiKeys from "@/app/v1/api-keys/route";
 import * as exampleMessages from "@/app/v1/examples/[id]/messages/route";
 import * as exampleById from "@/app/v1/examples/[id]/route";
 import * as examples from "@/app/v1/examples/route";
+import * as mcp from "@/app/v1/mcp/route";
 import * as sessionComplete from "@/app/v1/sessions/[id]/complete/route";
 import * as sessionEvents from "@/app/v1/sessions/[id]/events/route";
 import * as sessionById from "@/app/v1/sessions/[id]/route";
@@ -42,6 +45,16 @@ const routes: Route[] = [
     pattern: /^\/v1\/examples\/([^/]+)\/messages$/,
     handler: exampleMessages.GET,
     params: ["id"],
+  },
+  { method: "POST", pattern: /^\/v1\/api-keys$/, handler: apiKeys.POST, params: [] },
+  { method: "POST", pattern: /^\/v1\/mcp$/, handler: mcp.POST, params: [] },
+  { method: "GET", pattern: /^\/v1\/mcp$/, handler: mcp.GET, params: [] },
+  { method: "DELETE", pattern: /^\/v1\/mcp$/, handler: mcp.DELETE, params: [] },
+  {
+    method: "GET",
+    pattern: /^\/\.well-known\/oauth-protected-resource\/v1\/mcp$/,
+    handler: mcpMetadata.GET,
+    params: [],
   },
 ];
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { expectedOrigin } from "@/lib/api/assert-same-origin-write";
+import { publicOrigin } from "@/lib/auth/public-request-url";
 import { validatedAction } from "@/lib/auth/validated-action";
 import { createInvitation, revokeInvitation } from "@/lib/workspaces/invitations";
 import { changeMemberRole, leaveWorkspace, removeMember } from "@/lib/workspaces/members";
@@ -21,7 +21,7 @@ const refresh = () => revalidatePath("/settings/members");
 export const inviteMemberAction = validatedAction(
   createInvitationSchema,
   async (input, { member, meta }) => {
-    const origin = expectedOrigin({ url: "http://localhost/", headers: await headers() });
+    const origin = publicOrigin(new Request("http://localhost/", { headers: await headers() }));
     const created = await createInvitation(member, input, { ...meta, origin });
     refresh();
     return created;

@@ -1,6 +1,6 @@
-import { expectedOrigin } from "@/lib/api/assert-same-origin-write";
 import { authedRoute, json } from "@/lib/api/handler";
 import { readJsonInput } from "@/lib/api/read-json-input";
+import { publicOrigin } from "@/lib/auth/public-request-url";
 import { readRequestMeta } from "@/lib/auth/request-meta";
 import { createInvitation, listInvitations } from "@/lib/workspaces/invitations";
 import { createInvitationSchema } from "@/schemas/workspaces";
@@ -15,7 +15,7 @@ export const POST = authedRoute(
   { scopes: ["full"], permission: "manage_members" },
   async ({ request, principal }) => {
     const input = await readJsonInput(request, createInvitationSchema);
-    const meta = { ...readRequestMeta(request.headers), origin: expectedOrigin(request) };
+    const meta = { ...readRequestMeta(request.headers), origin: publicOrigin(request) };
     return json(await createInvitation(principal, input, meta), { status: 201 });
   },
 );
