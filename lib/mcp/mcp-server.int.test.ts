@@ -4,7 +4,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { listAuditEntriesForUser } from "@/db/queries/audit-log";
+import { listAuditEntries } from "@/db/queries/audit-log";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import type { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
@@ -345,8 +345,12 @@ describe("MCP endpoint", () => {
     expect(
       await callError(client, "decide_review_item", { review_item_id: item.id, decision: "reject" }),
     ).toMatch(/already/);
-    const audit = await listAuditEntriesForUser(await getDb(), owner.user.id);
-    expect(audit.filter((entry) => entry.action === "review_item.accepted")).toHaveLength(1);
+    const audit = await listAuditEntries(await getDb(), {
+      workspaceId: owner.user.id,
+      type: "review_item.accepted",
+      limit: 10,
+    });
+    expect(audit).toHaveLength(1);
   });
 
   it("answers another account's ids with a tool error, never its data", async () => {
