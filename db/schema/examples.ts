@@ -38,7 +38,7 @@ export const examples = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
   (t) => [
-    index("examples_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index("examples_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
     index("examples_session_idx").on(t.sessionId),
   ],
 );

@@ -67,19 +67,9 @@ export const sessions = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
   (t) => [
-    index("sessions_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
-    index("sessions_workspace_suite_created_idx").on(
-      t.workspaceId,
-      t.suiteId,
-      t.createdAt.desc(),
-      t.id.desc(),
-    ),
-    index("sessions_workspace_status_created_idx").on(
-      t.workspaceId,
-      t.status,
-      t.createdAt.desc(),
-      t.id.desc(),
-    ),
+    index("sessions_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    index("sessions_workspace_suite_created_idx").on(t.workspaceId, t.suiteId, t.createdAt, t.id),
+    index("sessions_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt, t.id),
   ],
 );
 

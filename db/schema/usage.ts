@@ -50,7 +50,7 @@ export const usageRecords = pgTable(
   },
   (t) => [
     uniqueIndex("usage_records_idempotency_key").on(t.idempotencyKey),
-    index("usage_records_workspace_occurred_idx").on(t.workspaceId, t.occurredAt.desc()),
+    index("usage_records_workspace_occurred_idx").on(t.workspaceId, t.occurredAt),
     index("usage_records_unreported_idx").on(t.occurredAt).where(sql`${t.reportedAt} is null`),
   ],
 );
@@ -87,8 +87,8 @@ export const auditLog = pgTable(
   },
   (t) => [
     unique("audit_log_workspace_seq").on(t.workspaceId, t.seq).nullsNotDistinct(),
-    index("audit_log_workspace_type_idx").on(t.workspaceId, t.type, t.seq.desc()),
-    index("audit_log_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    index("audit_log_workspace_type_idx").on(t.workspaceId, t.type, t.seq),
+    index("audit_log_workspace_created_idx").on(t.workspaceId, t.createdAt),
     // Start-up asks whether any entry still needs sealing; this keeps that answer from scanning the whole log.
     index("audit_log_unsealed_idx").on(t.id).where(sql`${t.hash} is null`),
   ],

@@ -62,7 +62,7 @@ export const apiKeys = pgTable(
   },
   (t) => [
     uniqueIndex("api_keys_hash_key").on(t.keyHash),
-    index("api_keys_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index("api_keys_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
   ],
 );
 

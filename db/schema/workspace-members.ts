@@ -44,6 +44,6 @@ export const workspaceInvitations = pgTable(
   },
   (t) => [
     uniqueIndex("workspace_invitations_token_key").on(t.tokenHash),
-    index("workspace_invitations_workspace_idx").on(t.workspaceId, t.createdAt.desc()),
+    index("workspace_invitations_workspace_idx").on(t.workspaceId, t.createdAt),
   ],
 );
