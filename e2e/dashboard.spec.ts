@@ -34,6 +34,7 @@ test("a new account lands on the dashboard: name, honest zero states, quick acti
     "API keys",
     "Billing",
     "Security",
+    "Data",
   ]);
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   await screenshot(page, "dashboard-empty");

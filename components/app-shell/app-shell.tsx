@@ -14,6 +14,7 @@ export const NAV_LINKS: { href: string; label: string }[] = [
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/billing", label: "Billing" },
   { href: "/settings/security", label: "Security" },
+  { href: "/settings/data", label: "Data" },
 ];
 
 export function AppShell({

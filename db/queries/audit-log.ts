@@ -10,7 +10,12 @@ export type AuditAction =
   | "api_key.created"
   | "api_key.revoked"
   | "review_item.accepted"
-  | "review_item.rejected";
+  | "review_item.rejected"
+  | "data_policy.updated"
+  | "session.deleted"
+  | "example.deleted"
+  | "session.imported"
+  | "session.exported";
 
 export async function insertAuditEntry(
   db: Database,

@@ -2,6 +2,7 @@ import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { canonicalEventSchema, nativeEventSchema } from "@/schemas/events";
 import { apiKeyPaths } from "./paths/api-keys";
 import { catalogPaths } from "./paths/catalog";
+import { dataPolicyPaths } from "./paths/data-policy";
 import { examplePaths } from "./paths/examples";
 import { platformPaths } from "./paths/platform";
 import { reviewItemPaths } from "./paths/review-items";
@@ -25,6 +26,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   examplePaths,
   reviewItemPaths,
   timelinePaths,
+  dataPolicyPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;

@@ -8,10 +8,12 @@ import {
 } from "@/db/queries/pipeline-artifacts";
 import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
+import { getDataPolicy } from "@/lib/data-policy/get-data-policy";
 import { childLogger } from "@/lib/logger";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { recordUsage } from "@/lib/usage/record-usage";
 import type { Catalog } from "@/schemas/catalog";
+import type { RedactionLevel } from "@/schemas/data-policy";
 import { type BronzeResult, runBronzeStep } from "./bronze-step";
 import { type GoldResult, runGoldStep } from "./gold-step";
 import type { PipelineDeps } from "./pipeline-deps";
@@ -24,7 +26,7 @@ const log = childLogger("process-session");
 async function startSessionRun(
   sessionId: string,
   catalog: Catalog,
-): Promise<{ suites: string[]; userId: string; statedTimezone?: string }> {
+): Promise<{ suites: string[]; userId: string; statedTimezone?: string; redaction: RedactionLevel }> {
   const db = await getDb();
   const session = await findSessionRunState(db, sessionId);
   if (!session) throw new NonRetriableError(`Session ${sessionId} does not exist`);
@@ -36,9 +38,12 @@ async function startSessionRun(
     return suite.slug;
   });
   await markSessionProcessing(db, sessionId);
+  // Read once per run (a step's output is memoized): every retry of bronze redacts at the same level.
+  const policy = await getDataPolicy(session.userId, db);
   return {
     suites,
     userId: session.userId,
+    redaction: policy.redaction,
     ...(session.timezoneSource === "stated" && session.timezone ? { statedTimezone: session.timezone } : {}),
   };
 }
@@ -73,7 +78,7 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
   return {
     events: { bronze: bronze.events, silver: silver.interactions, gold: gold.actions },
     importIssues: bronze.issues,
-    bronze: bronze.details,
+    bronze: { ...bronze.details, redaction: bronze.redaction },
     formats: bronze.formats,
     timezone: gold.timezone.timezone ?? null,
     timezoneSource: gold.timezone.source,
@@ -103,10 +108,12 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  * them; review-items writes the session's pending review items, idempotently).
  */
 export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
-  const { suites, userId, statedTimezone } = await step.run("start", () =>
+  const { suites, userId, statedTimezone, redaction } = await step.run("start", () =>
     startSessionRun(sessionId, deps.catalog),
   );
-  const bronze = await step.run("bronze", () => unlessDeleted(sessionId, () => runBronzeStep(sessionId)));
+  const bronze = await step.run("bronze", () =>
+    unlessDeleted(sessionId, () => runBronzeStep(sessionId, { redaction })),
+  );
   const silver = await step.run("silver", () => unlessDeleted(sessionId, () => runSilverStep(sessionId)));
   const timezone = {
     ...(statedTimezone ? { stated: statedTimezone } : {}),

@@ -3,6 +3,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
+import { interactionRow } from "@/lib/explorer/timeline-chunks";
+import { pageContextOf } from "@/lib/pipeline/review/review-proposals";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import type { RedactionLevel } from "@/schemas/data-policy";
 import type { CanonicalEvent } from "@/schemas/events";
@@ -146,5 +148,23 @@ describe("bronze redaction", () => {
     // The signed-in user (ada) is person1 from the title; the three recipients follow in order of first sight.
     expect(send?.parameters.to).toEqual(["person2@example.com", "person3@example.com"]);
     expect(send?.parameters.cc).toEqual(["person4@example.com"]);
+  });
+});
+
+describe("redaction markers downstream", () => {
+  it("strict: interactions and the review queue's page context carry the kinds, never the values", async () => {
+    const result = await runPipeline({
+      sources: [source(recording("gmail-compose-send"))],
+      suite: "gmail",
+      catalog: getBundledCatalog(),
+      redaction: "strict",
+    });
+    const typedRecipients = result.interactions.find((i) => i.chips?.includes("person2@example.com"));
+    expect(typedRecipients?.redacted).toContain("email");
+    const action = result.actions.find((a) => Array.isArray(a.parameters.to));
+    const context = action ? pageContextOf(action, result.interactions) : [];
+    expect(context.some((line) => line.redacted?.includes("email"))).toBe(true);
+    const rows = result.interactions.map((i) => interactionRow(i, 0).label);
+    expect(rows.some((label) => label.includes("[redacted: email"))).toBe(true);
   });
 });
