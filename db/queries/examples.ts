@@ -124,3 +124,11 @@ export async function markExampleFailed(
     .returning();
   return row;
 }
+
+export async function deleteExampleForUser(db: Database, userId: string, id: string) {
+  const [row] = await db
+    .delete(examples)
+    .where(and(eq(examples.id, id), eq(examples.userId, userId)))
+    .returning({ id: examples.id, sessionId: examples.sessionId });
+  return row;
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ConfirmDeleteButton } from "@/components/data/confirm-delete-button";
 import { CreateExamplePanel } from "@/components/examples/create-example-panel";
 import { SessionExamples } from "@/components/examples/session-examples";
 import { SessionExplorerLoader } from "@/components/explorer/session-explorer-loader";
@@ -12,6 +13,8 @@ import { findSuite } from "@/lib/catalog/find-suite";
 import { AppError } from "@/lib/errors";
 import { stageSpansFromMetrics } from "@/lib/explorer/stage-spans";
 import { getSessionDetail } from "@/lib/sessions/get-session";
+
+import { deleteSessionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -33,6 +36,14 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     <QueryProvider>
       <div className="flex flex-col gap-8">
         <SessionLiveHeader initial={session} suiteName={suite?.name ?? "Unknown suite"} />
+        <div className="flex flex-wrap items-center gap-3">
+          <ConfirmDeleteButton
+            label="Delete session"
+            title="Delete this session?"
+            description="The recording, its processed layers, its examples and review items are removed from storage. This cannot be undone."
+            action={deleteSessionAction.bind(null, { id: session.id })}
+          />
+        </div>
         <section aria-labelledby="explorer-heading" className="flex flex-col gap-3">
           <h2 id="explorer-heading" className="text-lg font-semibold">
             Trace explorer

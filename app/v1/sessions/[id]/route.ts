@@ -1,4 +1,5 @@
 import { authedRoute } from "@/lib/api/handler";
+import { readRequestMeta } from "@/lib/auth/request-meta";
 import { deleteSession } from "@/lib/sessions/delete-session";
 import { getSessionDetail } from "@/lib/sessions/get-session";
 
@@ -9,7 +10,7 @@ export const GET = authedRoute({ scopes: ["read"] }, async ({ params, principal 
 );
 
 // Deleting needs a full-scope credential: an ingest or read-only key must not be able to destroy data.
-export const DELETE = authedRoute({ scopes: [] }, async ({ params, principal }) => {
-  await deleteSession(principal.userId, String(params.id));
+export const DELETE = authedRoute({ scopes: [] }, async ({ request, params, principal }) => {
+  await deleteSession(principal.userId, String(params.id), readRequestMeta(request.headers));
   return new Response(null, { status: 204 });
 });

@@ -1,0 +1,15 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { validatedAction } from "@/lib/auth/validated-action";
+import { deleteSession } from "@/lib/sessions/delete-session";
+import { uuidParamSchema } from "@/schemas/common";
+
+export const deleteSessionAction = validatedAction(
+  z.object({ id: uuidParamSchema }),
+  async ({ id }, { user, meta }) => {
+    await deleteSession(user.id, id, meta);
+    redirect("/sessions?deleted=1");
+  },
+);
