@@ -132,3 +132,28 @@ export async function deleteExampleForUser(db: Database, userId: string, id: str
     .returning({ id: examples.id, sessionId: examples.sessionId });
   return row;
 }
+
+/** A session's completed examples, oldest first (what a session bundle carries). */
+export async function listCompletedExamplesForSession(db: Database, userId: string, sessionId: string) {
+  return db
+    .select({
+      id: examples.id,
+      modelId: examples.modelId,
+      actionToolMapId: examples.actionToolMapId,
+      modelConfiguration: examples.modelConfiguration,
+      storagePath: examples.storagePath,
+      recordCount: examples.recordCount,
+      sizeBytes: examples.sizeBytes,
+      createdAt: examples.createdAt,
+      completedAt: examples.completedAt,
+    })
+    .from(examples)
+    .where(
+      and(eq(examples.userId, userId), eq(examples.sessionId, sessionId), eq(examples.status, "completed")),
+    )
+    .orderBy(examples.createdAt, examples.id);
+}
+
+export async function insertImportedExamples(db: Database, rows: (typeof examples.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(examples).values(rows);
+}

@@ -1,6 +1,7 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { canonicalEventSchema, nativeEventSchema } from "@/schemas/events";
 import { apiKeyPaths } from "./paths/api-keys";
+import { bundlePaths } from "./paths/bundles";
 import { catalogPaths } from "./paths/catalog";
 import { dataPolicyPaths } from "./paths/data-policy";
 import { examplePaths } from "./paths/examples";
@@ -27,6 +28,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   reviewItemPaths,
   timelinePaths,
   dataPolicyPaths,
+  bundlePaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;

@@ -7,6 +7,7 @@ import { SessionExplorerLoader } from "@/components/explorer/session-explorer-lo
 import { QueryProvider } from "@/components/providers/query-provider";
 import { SessionReviewItems } from "@/components/review/session-review-items";
 import { SessionLiveHeader } from "@/components/sessions/session-live-header";
+import { Button } from "@/components/ui/button";
 import { requireSessionUser } from "@/lib/auth/session";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { findSuite } from "@/lib/catalog/find-suite";
@@ -37,6 +38,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       <div className="flex flex-col gap-8">
         <SessionLiveHeader initial={session} suiteName={suite?.name ?? "Unknown suite"} />
         <div className="flex flex-wrap items-center gap-3">
+          {session.status === "completed" || session.status === "failed" ? (
+            <Button asChild variant="outline">
+              <a href={`/v1/sessions/${session.id}/bundle`} download>
+                Export bundle
+              </a>
+            </Button>
+          ) : null}
           <ConfirmDeleteButton
             label="Delete session"
             title="Delete this session?"

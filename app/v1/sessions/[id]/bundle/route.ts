@@ -1,0 +1,15 @@
+import { authedRoute } from "@/lib/api/handler";
+import { exportSessionBundle } from "@/lib/bundles/export-session-bundle";
+
+export const dynamic = "force-dynamic";
+
+export const GET = authedRoute({ scopes: ["read"] }, async ({ params, principal }) => {
+  const id = String(params.id);
+  const body = await exportSessionBundle(principal.userId, id);
+  return new Response(body, {
+    headers: {
+      "content-type": "application/gzip",
+      "content-disposition": `attachment; filename="session-${id}.tar.gz"`,
+    },
+  });
+});
