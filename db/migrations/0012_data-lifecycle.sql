@@ -7,4 +7,6 @@ CREATE TABLE "data_policies" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "raw_deleted_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "derived_deleted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "data_policies" ADD CONSTRAINT "data_policies_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;

@@ -8,6 +8,7 @@ import {
 } from "@/db/queries/pipeline-artifacts";
 import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
+import { deleteRawRecordings } from "@/lib/data-policy/enforce-retention";
 import { getDataPolicy } from "@/lib/data-policy/get-data-policy";
 import { childLogger } from "@/lib/logger";
 import { getObjectStore } from "@/lib/storage/get-object-store";
@@ -26,7 +27,13 @@ const log = childLogger("process-session");
 async function startSessionRun(
   sessionId: string,
   catalog: Catalog,
-): Promise<{ suites: string[]; userId: string; statedTimezone?: string; redaction: RedactionLevel }> {
+): Promise<{
+  suites: string[];
+  userId: string;
+  statedTimezone?: string;
+  redaction: RedactionLevel;
+  rawRetentionDays: number | null;
+}> {
   const db = await getDb();
   const session = await findSessionRunState(db, sessionId);
   if (!session) throw new NonRetriableError(`Session ${sessionId} does not exist`);
@@ -44,6 +51,7 @@ async function startSessionRun(
     suites,
     userId: session.userId,
     redaction: policy.redaction,
+    rawRetentionDays: policy.retention.raw_days,
     ...(session.timezoneSource === "stated" && session.timezone ? { statedTimezone: session.timezone } : {}),
   };
 }
@@ -108,7 +116,7 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  * them; review-items writes the session's pending review items, idempotently).
  */
 export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
-  const { suites, userId, statedTimezone, redaction } = await step.run("start", () =>
+  const { suites, userId, statedTimezone, redaction, rawRetentionDays } = await step.run("start", () =>
     startSessionRun(sessionId, deps.catalog),
   );
   const bronze = await step.run("bronze", () =>
@@ -134,7 +142,7 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
       ),
     ),
   );
-  return step.run("finalize", async () => {
+  const finalized = await step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
     await markSessionCompleted(await getDb(), sessionId, {
       sourceFormat: bronze.formats.join(",") || null,
@@ -180,6 +188,11 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
       reviewItems: review.reviewItems,
     };
   });
+  // Retention 0: the raw recording is not kept once every layer is written (the layers and examples stay).
+  if (rawRetentionDays === 0) {
+    await step.run("retention", () => deleteRawRecordings(userId, sessionId));
+  }
+  return finalized;
 }
 
 /** After the last retry: the session shows `failed` with the error a person can act on. */

@@ -51,12 +51,19 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             description="The recording, its processed layers, its examples and review items are removed from storage. This cannot be undone."
             action={deleteSessionAction.bind(null, { id: session.id })}
           />
+          <p className="text-sm text-muted-foreground" data-testid="retention-notice">
+            {session.retention.notice}
+          </p>
         </div>
         <section aria-labelledby="explorer-heading" className="flex flex-col gap-3">
           <h2 id="explorer-heading" className="text-lg font-semibold">
             Trace explorer
           </h2>
-          {session.status === "completed" ? (
+          {session.retention.derived_deleted_at ? (
+            <p className="rounded-lg border border-dashed border-input p-6 text-sm text-muted-foreground">
+              The processed layers were deleted by your retention setting; examples are kept.
+            </p>
+          ) : session.status === "completed" ? (
             <SessionExplorerLoader
               sessionId={session.id}
               stages={stageSpansFromMetrics(session.metrics, session.error)}
