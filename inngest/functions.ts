@@ -1,7 +1,7 @@
 import type { InngestFunction } from "inngest";
 import { deliverCallbackFunction } from "./functions/deliver-callback";
-import { generateExampleFunction } from "./functions/generate-example";
 import { enforceRetentionFunction } from "./functions/enforce-retention";
+import { generateExampleFunction } from "./functions/generate-example";
 import { meterStorageFunction } from "./functions/meter-storage";
 import { processSessionFunction } from "./functions/process-session";
 import { reportUsageFunction } from "./functions/report-usage";

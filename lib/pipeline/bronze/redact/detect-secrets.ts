@@ -32,6 +32,9 @@ const HAS_DIGIT_RUN = /\d{3}/;
 // Vendors' documented token prefixes: Stripe, GitHub, Slack, AWS, OpenAI/Anthropic, Google, GitLab, npm, Twilio.
 const KNOWN_SECRET =
   /\b(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[A-Z0-9]{16}|sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|AIza[A-Za-z0-9_-]{35}|glpat-[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{36}|SK[0-9a-f]{32})\b/g;
+// One cheap test before the full patterns: most page texts and URLs contain none of these beginnings.
+const SECRET_HINT =
+  /[sr]k_|pk_|whsec_|gh[pousr]_|github_pat_|xox|AKIA|ASIA|sk-|AIza|glpat-|npm_|SK[0-9a-f]|eyJ/;
 const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
 const TOKEN_CANDIDATE = /[A-Za-z0-9+/_=-]{24,}/g;
 // A one-time code shown or typed next to the words that announce it ("Your verification code is 482 913").
@@ -79,12 +82,14 @@ export function findSecrets(text: string, scan: SecretScan): Span[] {
       spans.push({ start, end: start + code.length, kind: "otp" });
     }
   }
-  if (text.length >= 20) {
+  if (text.length >= 20 && SECRET_HINT.test(text)) {
     for (const pattern of [KNOWN_SECRET, JWT]) {
       for (const match of text.matchAll(pattern))
         spans.push({ start: match.index, end: match.index + match[0].length, kind: "secret" });
     }
-    if (scan.highEntropy && text.length >= 24) {
+  }
+  if (text.length >= 24) {
+    if (scan.highEntropy) {
       for (const match of text.matchAll(TOKEN_CANDIDATE)) {
         if (isHighEntropyToken(match[0]))
           spans.push({ start: match.index, end: match.index + match[0].length, kind: "secret" });

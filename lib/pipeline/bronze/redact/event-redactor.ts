@@ -60,8 +60,45 @@ export class EventRedactor {
     }
   }
 
+  /**
+   * Whether anything in the event needs rewriting. Bronze runs this for every event; the answer is almost always
+   * no, and then `apply` allocates nothing.
+   */
+  private needsWork(event: CanonicalEvent): boolean {
+    const field = fieldOf(event.target);
+    if (TYPING.has(event.type) && field && (this.learnedByField.has(field) || isSecretField(event.target)))
+      return true;
+    const t = event.target;
+    const has = (text: string | null | undefined, cls: FieldClass) =>
+      typeof text === "string" && text.length > 0 && this.spansOf(text, cls).length > 0;
+    if (
+      has(event.value, "typed") ||
+      has(event.data, "typed") ||
+      has(event.title, "page") ||
+      has(event.url, "locator")
+    )
+      return true;
+    if (!t) return false;
+    if (
+      has(t.text, "typed") ||
+      has(t.label, "page") ||
+      has(t.ariaLabel, "page") ||
+      has(t.placeholder, "page")
+    )
+      return true;
+    if (
+      has(t.selector, "locator") ||
+      has(t.href, "locator") ||
+      has(t.name, "locator") ||
+      has(t.id, "locator")
+    )
+      return true;
+    if (t.attributes) for (const v of Object.values(t.attributes)) if (has(v, "locator")) return true;
+    return false;
+  }
+
   apply(event: CanonicalEvent, counts: RedactionCounts): CanonicalEvent {
-    if (!this.isActive) return event;
+    if (!this.isActive || !this.needsWork(event)) return event;
     const kinds = new Set<RedactionKind>();
     const redact = (text: string | undefined, field: FieldClass) => {
       if (text === undefined || text.length === 0) return text;
