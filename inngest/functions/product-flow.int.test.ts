@@ -11,13 +11,11 @@ import { listUsageRecordsForUser } from "@/db/queries/usage-records";
 import { sessions } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { inngest } from "@/inngest/client";
-import { functions } from "@/inngest/functions";
 import { getCallbackSecret } from "@/lib/callbacks/callback-secret";
 import { verifyCallbackSignature } from "@/lib/callbacks/sign-callback";
 import { modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { resetEnvCache } from "@/lib/env";
-import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
+import type { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
 import { waitForEventRuns } from "@/lib/jobs/wait-for-job-runs";
 import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
 import { generateExample } from "@/lib/pipeline-runs/generate-example";
@@ -28,6 +26,7 @@ import { directSteps } from "@/lib/pipeline-runs/step-runner";
 import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { startAppExecutor } from "@/test/helpers/app-executor";
 import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
 
 // The product path end to end through the real embedded executor: upload → process-session → POST /v1/examples
@@ -55,14 +54,7 @@ beforeAll(async () => {
   resetEnvCache();
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/tracepipe`;
-  executor = new EmbeddedExecutor({
-    client: inngest,
-    functions,
-    db: await getDb(),
-    pollIntervalMs: 50,
-    backoff: { baseMs: 50, maxMs: 200 },
-  });
-  await executor.start();
+  executor = await startAppExecutor();
 });
 
 afterAll(async () => {

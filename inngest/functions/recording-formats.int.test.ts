@@ -8,17 +8,16 @@ import { POST as createExample } from "@/app/v1/examples/route";
 import { getDb } from "@/db/client";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { inngest } from "@/inngest/client";
-import { functions } from "@/inngest/functions";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { suiteId } from "@/lib/catalog/catalog-ids";
 import { convertSession } from "@/lib/cli/convert-session";
-import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
+import type { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
 import { waitForEventRuns } from "@/lib/jobs/wait-for-job-runs";
 import type { RecordingFormat } from "@/lib/pipeline/import/detect-format";
 import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { startAppExecutor } from "@/test/helpers/app-executor";
 
 // Each recording format of one corpus scenario, uploaded as a file, through the real executor to a downloadable
 // example whose tool call matches the scenario's expectation.
@@ -53,14 +52,7 @@ let dataDir: string;
 let executor: EmbeddedExecutor;
 beforeAll(async () => {
   ({ dataDir } = await openTestDatabase());
-  executor = new EmbeddedExecutor({
-    client: inngest,
-    functions,
-    db: await getDb(),
-    pollIntervalMs: 50,
-    backoff: { baseMs: 50, maxMs: 200 },
-  });
-  await executor.start();
+  executor = await startAppExecutor();
 });
 afterAll(async () => {
   await executor?.stop();

@@ -1,86 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
-import { createTestCaller } from "@/db/test-factories";
-import { inngest } from "@/inngest/client";
-import { functions } from "@/inngest/functions";
-import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
+import { describe, expect, it } from "vitest";
 import { calendarEditorRecordingLines } from "@/test/helpers/calendar-recording";
+import { registerCliTestHarness } from "@/test/helpers/cli-test-harness";
 import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
-import { type ApiTestServer, startApiTestServer } from "../../test/helpers/api-test-server";
-import { runCli } from "./run-cli";
 
 // The CLI over real HTTP against the app's real route handlers, real database and the embedded executor.
-
-let dataDir: string;
-let executor: EmbeddedExecutor;
-let server: ApiTestServer;
-let dir: string;
-let apiKey: string;
-const waits: number[] = [];
-
-beforeAll(async () => {
-  ({ dataDir } = await openTestDatabase());
-  executor = new EmbeddedExecutor({
-    client: inngest,
-    functions,
-    db: await getDb(),
-    pollIntervalMs: 50,
-    backoff: { baseMs: 50, maxMs: 200 },
-  });
-  await executor.start();
-  server = await startApiTestServer();
-  dir = await mkdtemp(path.join(tmpdir(), "tracepipe-cli-api-"));
-  apiKey = (await createTestCaller()).secret;
-});
-
-afterAll(async () => {
-  await server?.close();
-  await executor?.stop();
-  await rm(dir, { recursive: true, force: true });
-  await closeTestDatabase(dataDir);
-});
-
-beforeEach(() => {
-  server.setFault(() => undefined);
-  server.log.length = 0;
-  waits.length = 0;
-});
-
-async function tracepipe(args: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(
-    args,
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-    },
-    {
-      env: { TRACEPIPE_URL: server.url, TRACEPIPE_API_KEY: apiKey, TRACEPIPE_CONFIG_DIR: dir, ...env },
-      pollIntervalMs: 100,
-      // Waits are recorded, then shortened: the test checks Retry-After was honoured without sleeping through it.
-      sleep: async (ms) => {
-        waits.push(ms);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 100)));
-      },
-    },
-  );
-  return { code, stdout, stderr };
-}
-
-async function writeRecording(name: string, lines: string[]) {
-  const file = path.join(dir, name);
-  await writeFile(file, `${lines.join("\n")}\n`);
-  return file;
-}
+const cli = registerCliTestHarness("cli-api");
+const { tracepipe, writeRecording, waits } = cli;
 
 describe("tracepipe upload → status → examples", () => {
   it("uploads, waits for the pipeline, and downloads the generated examples as NDJSON", async () => {
@@ -109,7 +36,7 @@ describe("tracepipe upload → status → examples", () => {
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ id: sessionId, status: "completed", action_count: 2 });
 
-    const out = path.join(dir, "examples.jsonl");
+    const out = path.join(cli.dir, "examples.jsonl");
     const downloaded = await tracepipe(["examples", String(sessionId), "--out", out]);
     expect(downloaded.stderr).toContain("generating example");
     expect(downloaded.code).toBe(0);
@@ -142,7 +69,7 @@ describe("tracepipe upload → status → examples", () => {
     const uploaded = await tracepipe(["upload", file, "--suite", "google-calendar", "--wait"]);
     expect(uploaded.code).toBe(0);
     const sessionId = uploaded.stdout.match(/^session ([0-9a-f-]{36}): completed$/m)?.[1];
-    const out = path.join(dir, "untitled.jsonl");
+    const out = path.join(cli.dir, "untitled.jsonl");
     const refused = await tracepipe(["examples", String(sessionId), "--out", out]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("0 records: 1 action awaits review");
@@ -156,7 +83,7 @@ describe("tracepipe stream", () => {
     expect(lines).toHaveLength(46);
     // Four events sent again at the end (same ids): acknowledged as duplicates, not stored twice.
     const file = await writeRecording("stream.jsonl", [...lines, ...lines.slice(0, 4)]);
-    server.setFault(({ method, path: p, nth }) => {
+    cli.server.setFault(({ method, path: p, nth }) => {
       if (method !== "POST" || !p.endsWith("/events")) return undefined;
       if (nth === 1) return { respond: { status: 429, headers: { "retry-after": "2" } } };
       if (nth === 2) return { respond: { status: 503 } };
@@ -169,7 +96,7 @@ describe("tracepipe stream", () => {
     expect(streamed.stdout).toMatch(/accepted 46, duplicates 4, stored 46, status uploaded/);
     expect(waits).toContain(2000);
 
-    const events = server.log.filter((e) => e.path.endsWith("/events"));
+    const events = cli.server.log.filter((e) => e.path.endsWith("/events"));
     expect(events.map((e) => e.status)).toEqual([429, 503, 202, "dropped", 202, 202, 202, 202]);
     // The retry after the lost acknowledgement carries the same key, so the server replayed instead of storing.
     expect(events[4]?.idempotencyKey).toBe(events[3]?.idempotencyKey);
@@ -189,7 +116,7 @@ describe("tracepipe stream", () => {
     expect(first.stderr).toContain("broken.jsonl: line 13: not valid JSON");
     expect(first.stderr).toContain("12 event(s) accepted");
     const sessionId = first.stderr.match(/--session ([0-9a-f-]{36})/)?.[1];
-    expect(server.log.some((e) => e.path.endsWith("/complete"))).toBe(false);
+    expect(cli.server.log.some((e) => e.path.endsWith("/complete"))).toBe(false);
     expect(JSON.parse((await tracepipe(["status", String(sessionId), "--json"])).stdout)).toMatchObject({
       status: "open",
       event_count: 12,

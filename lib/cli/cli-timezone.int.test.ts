@@ -1,86 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
-import { createTestCaller } from "@/db/test-factories";
-import { inngest } from "@/inngest/client";
-import { functions } from "@/inngest/functions";
-import { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
+import { describe, expect, it } from "vitest";
 import { calendarRecording } from "@/test/helpers/calendar-recording";
-import { type ApiTestServer, startApiTestServer } from "../../test/helpers/api-test-server";
-import { runCli } from "./run-cli";
+import { registerCliTestHarness } from "@/test/helpers/cli-test-harness";
 
 // The session's zone from the CLI: upload / stream --timezone over real HTTP against the real handlers, database
 // and embedded executor, and the offline convert --timezone.
-
-let dataDir: string;
-let executor: EmbeddedExecutor;
-let server: ApiTestServer;
-let dir: string;
-let apiKey: string;
-const waits: number[] = [];
-
-beforeAll(async () => {
-  ({ dataDir } = await openTestDatabase());
-  executor = new EmbeddedExecutor({
-    client: inngest,
-    functions,
-    db: await getDb(),
-    pollIntervalMs: 50,
-    backoff: { baseMs: 50, maxMs: 200 },
-  });
-  await executor.start();
-  server = await startApiTestServer();
-  dir = await mkdtemp(path.join(tmpdir(), "tracepipe-cli-tz-"));
-  apiKey = (await createTestCaller()).secret;
-});
-
-afterAll(async () => {
-  await server?.close();
-  await executor?.stop();
-  await rm(dir, { recursive: true, force: true });
-  await closeTestDatabase(dataDir);
-});
-
-beforeEach(() => {
-  server.setFault(() => undefined);
-  server.log.length = 0;
-  waits.length = 0;
-});
-
-async function tracepipe(args: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(
-    args,
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-    },
-    {
-      env: { TRACEPIPE_URL: server.url, TRACEPIPE_API_KEY: apiKey, TRACEPIPE_CONFIG_DIR: dir, ...env },
-      pollIntervalMs: 100,
-      // Waits are recorded, then shortened: the test checks Retry-After was honoured without sleeping through it.
-      sleep: async (ms) => {
-        waits.push(ms);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 100)));
-      },
-    },
-  );
-  return { code, stdout, stderr };
-}
-
-async function writeRecording(name: string, lines: string[]) {
-  const file = path.join(dir, name);
-  await writeFile(file, `${lines.join("\n")}\n`);
-  return file;
-}
+const { tracepipe, writeRecording } = registerCliTestHarness("cli-tz");
 
 const toolCalls = (ndjson: string) =>
   ndjson

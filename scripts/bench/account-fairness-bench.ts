@@ -6,7 +6,8 @@
  * their keys are created there before the app starts on it):
  *   DATABASE_URL=… npx tsx scripts/bench/account-fairness-bench.ts [largeEvents=200000] [rounds=2]
  * In this process (the app's route handlers behind an HTTP server and the app's executor, on a fresh embedded
- * database, or DATABASE_URL): add `--in-process`.
+ * database, or DATABASE_URL): add `--in-process`. `--bombs`: the other account's four uploads are decompression
+ * bombs (~1.1 MB .jsonl.gz inflating to 1.1 GB; the inflate cap fails them) instead of large recordings.
  */
 import { gzipSync } from "node:zlib";
 import { ensureDatabaseReady } from "@/db/bootstrap";
@@ -18,6 +19,7 @@ import { getEnv } from "@/lib/env";
 import { startApiTestServer } from "../../test/helpers/api-test-server";
 import { gmailRecordingLines } from "../../test/helpers/gmail-recording";
 import { startBenchServer } from "./bench-server";
+import { makeDecompressionBomb } from "./decompression-bomb";
 
 const PER_EMAIL = 10;
 const SCROLL_NOISE = 30;
@@ -123,7 +125,10 @@ async function main() {
   const largeEvents = Number(args[0] ?? 200_000);
   const rounds = Number(args[1] ?? 2);
   const small = recording(600);
-  const large = gzipSync(recording(largeEvents));
+  const bombs = process.argv.includes("--bombs");
+  const large = bombs ? Buffer.from(await makeDecompressionBomb(1100)) : gzipSync(recording(largeEvents));
+  // A bomb's session ends failed (the inflate cap), a large recording's completed.
+  const largeDone = bombs ? ["failed"] : ["completed"];
   const target = process.argv.includes("--in-process") ? await startInProcess() : await startBuiltApp();
   const server = { baseUrl: target.baseUrl };
   const smallAccount = { secret: target.smallKey };
@@ -141,12 +146,12 @@ async function main() {
         [1, 2, 3, 4].map((n) => upload(server.baseUrl, bigAccount.secret, large, `big-${n}.jsonl.gz`)),
       );
       // The small recording arrives once the large ones are being processed, as in the report that found it.
-      await waitFor(server.baseUrl, bigAccount.secret, largeIds[0] ?? "", ["processing", "completed"]);
+      await waitFor(server.baseUrl, bigAccount.secret, largeIds[0] ?? "", ["processing", ...largeDone]);
       const statuses = await Promise.all(
         largeIds.map((id) => statusOf(server.baseUrl, bigAccount.secret, id)),
       );
       const smallMs = await timeSmall(server.baseUrl, smallAccount.secret, small);
-      for (const id of largeIds) await waitFor(server.baseUrl, bigAccount.secret, id, ["completed"]);
+      for (const id of largeIds) await waitFor(server.baseUrl, bigAccount.secret, id, largeDone);
       loaded.push({
         smallMs,
         largeProcessingWhenSmallStarted: statuses.filter((s) => s === "processing").length,
@@ -159,7 +164,9 @@ async function main() {
         {
           mode: target.mode,
           smallRecording: { bytes: small.length },
-          largeRecording: { events: largeEvents, gzipBytes: large.length },
+          largeRecording: bombs
+            ? { kind: "decompression bomb", inflatedMb: 1100, gzipBytes: large.length }
+            : { events: largeEvents, gzipBytes: large.length },
           smallAloneMs: alone,
           smallAloneMedianMs: aloneMedian,
           loaded,

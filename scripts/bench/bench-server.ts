@@ -9,6 +9,8 @@ export interface BenchServer {
   pid: number;
   seedKey: string;
   stop: () => Promise<void>;
+  /** kill -9: no shutdown, the data directory stays (a crash, for durability probes). */
+  kill: () => Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -33,13 +35,21 @@ function randomSeedKey(): string {
 /**
  * The built app (`next start`, run `next build` first) on a free port with a fresh TRACEPIPE_DATA_DIR and a
  * seeded full-scope key; `databaseUrl` empty selects the embedded PGlite. `nodeArgs` go to node (e.g. `--cpu-prof`).
+ * A restart after a crash passes the previous `dataDir`, `port` and `seedKey`; a given `dataDir` is kept on stop.
  */
 export async function startBenchServer(
-  options: { databaseUrl?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+  options: {
+    databaseUrl?: string;
+    env?: Record<string, string>;
+    nodeArgs?: string[];
+    dataDir?: string;
+    port?: number;
+    seedKey?: string;
+  } = {},
 ) {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracepipe-bench-"));
-  const seedKey = randomSeedKey();
+  const port = options.port ?? (await freePort());
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "tracepipe-bench-"));
+  const seedKey = options.seedKey ?? randomSeedKey();
   const nextBin = path.join(process.cwd(), "node_modules/next/dist/bin/next");
   const child: ChildProcess = spawn(
     process.execPath,
@@ -71,7 +81,13 @@ export async function startBenchServer(
         resolve(undefined);
       });
     });
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await exited;
   };
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -87,7 +103,7 @@ export async function startBenchServer(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseUrl, pid: child.pid ?? -1, seedKey, stop } satisfies BenchServer;
+  return { baseUrl, pid: child.pid ?? -1, seedKey, stop, kill } satisfies BenchServer;
 }
 
 /** Resident memory of a process in bytes (Linux /proc). */

@@ -6,28 +6,10 @@
 import { getEnv } from "@/lib/env";
 import { bronzeStage } from "@/lib/pipeline/stages/bronze";
 import { inflatedByteLimit, inflationLimitError } from "@/lib/pipeline-runs/inflated-byte-limit";
+import { makeDecompressionBomb } from "./decompression-bomb";
 
 const inflatedMb = Number(process.argv[2] ?? "1100");
 const mode = process.argv[3] ?? "both";
-// One event per ~1 KB line, mostly JSON whitespace: deflate packs it ~1000:1, as the probe's bomb did.
-const line = `{"timestamp":1763726400000,"type":"click","url":"https://mail.google.com/"${" ".repeat(940)}}\n`;
-
-async function makeBomb(): Promise<Uint8Array> {
-  const chunk = new TextEncoder().encode(line.repeat(1024));
-  let left = Math.ceil((inflatedMb * 1024 * 1024) / chunk.byteLength);
-  const source = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (left-- <= 0) controller.close();
-      else controller.enqueue(chunk);
-    },
-  });
-  return new Uint8Array(
-    await new Response(
-      source.pipeThrough(new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>),
-    ).arrayBuffer(),
-  );
-}
-
 async function run(bomb: Uint8Array, capped: boolean) {
   const env = getEnv();
   if (!capped) {
@@ -64,7 +46,7 @@ async function run(bomb: Uint8Array, capped: boolean) {
   };
 }
 
-const bomb = await makeBomb();
+const bomb = await makeDecompressionBomb(inflatedMb);
 process.stdout.write(
   `bomb: ${(bomb.byteLength / 1024 / 1024).toFixed(2)} MB gzip → ${inflatedMb} MB inflated\n`,
 );
