@@ -108,3 +108,44 @@ describe("deleting", () => {
     expect(audit.find((a) => a.action === "session.deleted")?.metadata).toEqual({ sessionId, examples: 1 });
   });
 });
+
+describe("an example deleted while it is generated", () => {
+  it("leaves nothing in storage: the run removes what it wrote and stops", async () => {
+    const form = new FormData();
+    form.append("suite_id", "gmail");
+    form.append(
+      "file",
+      new File([`${gmailRecordingLines({ emails: 1 }).join("\n")}\n`], "input_events.jsonl"),
+    );
+    const { id } = await (
+      await callRoute(sessions.POST, {
+        method: "POST",
+        path: "/v1/sessions",
+        headers: caller.headers,
+        body: form,
+      })
+    ).json();
+    await processSession(id, directSteps, deps);
+    const example = await (
+      await callRoute(examples.POST, {
+        method: "POST",
+        path: "/v1/examples",
+        headers: { ...caller.headers, "content-type": "application/json" },
+        body: JSON.stringify({ session_id: id }),
+      })
+    ).json();
+    // The person deletes it right after its messages were written, before the run marks it completed.
+    const deletingBeforeComplete = {
+      ...directSteps,
+      run: async <T>(stepId: string, fn: () => Promise<T>) => {
+        if (stepId === "complete")
+          expect((await del(exampleRoute.DELETE, `/v1/examples/${example.id}`, example.id)).status).toBe(204);
+        return fn();
+      },
+    };
+    await expect(generateExample(example.id, caller.user.id, deletingBeforeComplete, deps)).rejects.toThrow(
+      /was deleted/,
+    );
+    expect(await (await getObjectStore()).list(`examples/${example.id}/`)).toEqual([]);
+  });
+});
