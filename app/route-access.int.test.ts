@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
+import { appDir, describeRoute, findRouteFiles, type Handler, METHODS } from "@/test/helpers/route-files";
 
 /**
  * Every route handler under app/ must refuse a request without credentials (401), unless it is on this list.
@@ -20,45 +20,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
     "the ingest benchmark's bare 202 baseline; 404 unless the server runs with TRACEPIPE_BENCH_ROUTES=1",
 };
 
-const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
-const appDir = path.join(import.meta.dirname);
-
-function findRouteFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return findRouteFiles(full);
-    return /^route\.(ts|tsx|js)$/.test(entry.name) ? [full] : [];
-  });
-}
-
-/** The URL path of a route file (route groups dropped), and values for its dynamic segments. */
-function describeRoute(file: string) {
-  const segments = path
-    .relative(appDir, path.dirname(file))
-    .split(path.sep)
-    .filter((s) => !/^\(.*\)$/.test(s));
-  const params: Record<string, string | string[]> = {};
-  const urlPath = segments
-    .map((segment) => {
-      const catchAll = segment.match(/^\[\[?\.\.\.(\w+)\]\]?$/);
-      if (catchAll?.[1]) {
-        params[catchAll[1]] = ["x"];
-        return "x";
-      }
-      const dynamic = segment.match(/^\[(\w+)\]$/);
-      if (dynamic?.[1]) {
-        params[dynamic[1]] = "00000000-0000-4000-8000-000000000001";
-        return params[dynamic[1]];
-      }
-      return segment;
-    })
-    .join("/");
-  return { key: segments.join("/"), urlPath: `/${urlPath}`, params };
-}
-
-type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response> | Response;
-
-const routeFiles = findRouteFiles(appDir);
+const routeFiles = findRouteFiles();
 let dataDir: string;
 
 beforeAll(async () => {

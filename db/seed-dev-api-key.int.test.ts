@@ -4,6 +4,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { type Env, getEnv } from "@/lib/env";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { getDb } from "./client";
 import { findUserCredentialsByEmail } from "./queries/users";
 import { apiKeys } from "./schema";
@@ -49,7 +50,7 @@ describe("development API key seed", () => {
   it("never touches the dev user's other keys, on any start", async () => {
     const db = await getDb();
     const userId = await devUserId();
-    const own = await createApiKey(userId, { name: "made in the UI", scope: "read" }, meta);
+    const own = await createApiKey(personalActor(userId), { name: "made in the UI", scope: "read" }, meta);
     await seedDevApiKey(db, envWith({ TRACEPIPE_SEED_API_KEY: KEY_A }));
     await seedDevApiKey(db, envWith({ TRACEPIPE_SEED_API_KEY: KEY_B }));
     expect((await keysOf(userId)).map((k) => k.name).sort()).toEqual([
@@ -66,7 +67,7 @@ describe("development API key seed", () => {
     const db = await getDb();
     const userId = await devUserId();
     const principal = await authenticateApiKey(KEY_A);
-    await revokeApiKey(userId, principal.apiKeyId ?? "", meta);
+    await revokeApiKey(personalActor(userId), principal.apiKeyId ?? "", meta);
     await expect(authenticateApiKey(KEY_A)).rejects.toMatchObject({ status: 401 });
     await seedDevApiKey(db, envWith({ TRACEPIPE_SEED_API_KEY: KEY_A }));
     await expect(authenticateApiKey(KEY_A)).rejects.toMatchObject({ status: 401 });

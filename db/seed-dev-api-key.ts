@@ -41,6 +41,7 @@ export async function seedDevApiKey(db: Database, env = getEnv()): Promise<void>
       (await findUserCredentialsByEmail(tx, DEV_USER_EMAIL)) ??
       (await insertUser(tx, { email: DEV_USER_EMAIL, displayName: "Development user" }));
     return insertApiKeyIfAbsent(tx, {
+      workspaceId: user.id,
       userId: user.id,
       name: "Development seed key",
       keyHash,

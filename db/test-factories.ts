@@ -19,13 +19,14 @@ export async function createTestUser(overrides: { email?: string; displayName?: 
   return user;
 }
 
-/** An API key for a user; returns the secret once, as the product does. */
-export async function createTestApiKey(userId: string, scope: Scope = "full") {
+/** An API key created by a user, in their personal workspace unless `workspaceId` says another; returns the secret once. */
+export async function createTestApiKey(userId: string, scope: Scope = "full", workspaceId = userId) {
   const db = await getDb();
   const secret = generateApiKeySecret();
   const [key] = await db
     .insert(apiKeys)
     .values({
+      workspaceId,
       userId,
       name: `test ${scope}`,
       keyHash: await hashApiKey(secret),

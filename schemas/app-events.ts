@@ -6,11 +6,14 @@ import { z } from "zod";
 
 export const sessionUploadedData = z.object({
   sessionId: z.uuid(),
+  /** The owning workspace: the pipeline's per-account fairness key. */
+  workspaceId: z.uuid(),
   userId: z.uuid(),
 });
 
 export const exampleRequestedData = z.object({
   exampleId: z.uuid(),
+  workspaceId: z.uuid(),
   userId: z.uuid(),
 });
 

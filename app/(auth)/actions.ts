@@ -60,7 +60,11 @@ export const signInWithEntraAction = validatedAction(
 );
 
 /** Ends this browser's session row before clearing the cookie, so a copy of the cookie is dead too. */
-export const signOutAction = validatedAction(z.object({}), async () => {
-  await endBrowserSession(await getSessionToken());
-  await signOut({ redirectTo: "/sign-in" });
-});
+export const signOutAction = validatedAction(
+  z.object({}),
+  async () => {
+    await endBrowserSession(await getSessionToken());
+    await signOut({ redirectTo: "/sign-in" });
+  },
+  { account: true },
+);

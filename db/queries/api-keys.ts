@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { apiKeys, users } from "../schema";
+import { apiKeys, users, workspaceMembers } from "../schema";
 
 export type ApiKeyScope = (typeof apiKeys.$inferSelect)["scope"];
 
@@ -9,6 +9,9 @@ export async function findApiKeyByHash(db: Database, keyHash: string) {
     .select({
       id: apiKeys.id,
       userId: apiKeys.userId,
+      workspaceId: apiKeys.workspaceId,
+      /** The creator's current role in the key's workspace (null once they left): a key never exceeds it. */
+      creatorRole: workspaceMembers.role,
       scope: apiKeys.scope,
       expiresAt: apiKeys.expiresAt,
       revokedAt: apiKeys.revokedAt,
@@ -16,6 +19,10 @@ export async function findApiKeyByHash(db: Database, keyHash: string) {
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
+    .leftJoin(
+      workspaceMembers,
+      and(eq(workspaceMembers.workspaceId, apiKeys.workspaceId), eq(workspaceMembers.userId, apiKeys.userId)),
+    )
     .where(eq(apiKeys.keyHash, keyHash))
     .limit(1);
   return row;
@@ -64,6 +71,8 @@ export type ApiKeyRow = {
 export async function insertApiKey(
   db: Database,
   values: {
+    workspaceId: string;
+    /** Who created it: the key acts with at most this user's role in the workspace. */
     userId: string;
     name: string;
     keyHash: string;
@@ -78,33 +87,36 @@ export async function insertApiKey(
   return row;
 }
 
-/** Active (not revoked) keys of one user, newest first. */
-export async function listActiveApiKeys(db: Database, userId: string): Promise<ApiKeyRow[]> {
+/** Active (not revoked) keys of one workspace, newest first. */
+export async function listActiveApiKeys(db: Database, workspaceId: string): Promise<ApiKeyRow[]> {
   return db
     .select(listColumns)
     .from(apiKeys)
-    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
 }
 
-/** Only the owner column: callers decide between 404 (missing) and 403 (someone else's). */
-export async function findApiKeyOwner(db: Database, id: string) {
+/** A key of the workspace (a key of another workspace is not found). */
+export async function findApiKeyForWorkspace(
+  db: Database,
+  { workspaceId, id }: { workspaceId: string; id: string },
+) {
   const [row] = await db
-    .select({ id: apiKeys.id, userId: apiKeys.userId, revokedAt: apiKeys.revokedAt })
+    .select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt })
     .from(apiKeys)
-    .where(eq(apiKeys.id, id))
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, workspaceId)))
     .limit(1);
   return row;
 }
 
 export async function revokeApiKeyRow(
   db: Database,
-  { userId, id, now }: { userId: string; id: string; now: Date },
+  { workspaceId, id, now }: { workspaceId: string; id: string; now: Date },
 ) {
   const rows = await db
     .update(apiKeys)
     .set({ revokedAt: now })
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   return rows.length > 0;
 }

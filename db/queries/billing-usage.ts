@@ -5,7 +5,7 @@ import type { UsageKind } from "./usage-records";
 
 export interface UnreportedUsage {
   id: string;
-  userId: string;
+  workspaceId: string;
   stripeCustomerId: string;
   kind: UsageKind;
   modelId: string | null;
@@ -13,7 +13,7 @@ export interface UnreportedUsage {
   occurredAt: Date;
 }
 
-/** The oldest not-yet-reported records of the given kinds, of users who have a Stripe customer. */
+/** The oldest not-yet-reported records of the given kinds, of workspaces that have a Stripe customer. */
 export async function listUnreportedUsage(
   db: Database,
   filter: { kinds: UsageKind[]; limit: number },
@@ -21,7 +21,7 @@ export async function listUnreportedUsage(
   const rows = await db
     .select({
       id: usageRecords.id,
-      userId: usageRecords.userId,
+      workspaceId: usageRecords.workspaceId,
       stripeCustomerId: users.stripeCustomerId,
       kind: usageRecords.kind,
       modelId: usageRecords.modelId,
@@ -29,7 +29,9 @@ export async function listUnreportedUsage(
       occurredAt: usageRecords.occurredAt,
     })
     .from(usageRecords)
-    .innerJoin(users, eq(users.id, usageRecords.userId))
+    // The Stripe customer is still kept on the user row of a personal workspace (same id); a team workspace's
+    // usage waits here until billing customers move to workspaces.
+    .innerJoin(users, eq(users.id, usageRecords.workspaceId))
     .where(
       and(
         isNull(usageRecords.reportedAt),

@@ -4,7 +4,7 @@ import { directUploadFiles } from "../schema";
 
 type State = (typeof directUploadFiles.$inferSelect)["state"];
 interface FileKey {
-  userId: string;
+  workspaceId: string;
   sessionId: string;
   storageKey: string;
 }
@@ -13,12 +13,12 @@ const byFile = (args: FileKey) =>
   and(
     eq(directUploadFiles.storageKey, args.storageKey),
     eq(directUploadFiles.sessionId, args.sessionId),
-    eq(directUploadFiles.userId, args.userId),
+    eq(directUploadFiles.workspaceId, args.workspaceId),
   );
 
 export async function reserveDirectUploadFiles(
   db: Database,
-  rows: { userId: string; sessionId: string; storageKey: string; maxBytes: number }[],
+  rows: { workspaceId: string; userId: string; sessionId: string; storageKey: string; maxBytes: number }[],
 ) {
   if (rows.length > 0) await db.insert(directUploadFiles).values(rows);
 }
@@ -66,7 +66,7 @@ export async function moveDirectUploadFile(db: Database, args: FileKey & { from:
 /** Marks the listed files completed in one statement; returns the keys it completed (only those in `from`). */
 export async function completeDirectUploadFiles(
   db: Database,
-  args: { userId: string; sessionId: string; storageKeys: string[]; from: State[] },
+  args: { workspaceId: string; sessionId: string; storageKeys: string[]; from: State[] },
 ) {
   const rows = await db
     .update(directUploadFiles)
@@ -74,7 +74,7 @@ export async function completeDirectUploadFiles(
     .where(
       and(
         eq(directUploadFiles.sessionId, args.sessionId),
-        eq(directUploadFiles.userId, args.userId),
+        eq(directUploadFiles.workspaceId, args.workspaceId),
         inArray(directUploadFiles.storageKey, args.storageKeys),
         inArray(directUploadFiles.state, args.from),
       ),
@@ -85,9 +85,14 @@ export async function completeDirectUploadFiles(
 
 export async function deleteDirectUploadFilesForSession(
   db: Database,
-  args: { userId: string; sessionId: string },
+  args: { workspaceId: string; sessionId: string },
 ) {
   await db
     .delete(directUploadFiles)
-    .where(and(eq(directUploadFiles.sessionId, args.sessionId), eq(directUploadFiles.userId, args.userId)));
+    .where(
+      and(
+        eq(directUploadFiles.sessionId, args.sessionId),
+        eq(directUploadFiles.workspaceId, args.workspaceId),
+      ),
+    );
 }

@@ -8,6 +8,7 @@ export type ExampleWithSuite = ExampleRow & { suiteId: string };
 
 const exampleColumns = {
   id: examples.id,
+  workspaceId: examples.workspaceId,
   userId: examples.userId,
   sessionId: examples.sessionId,
   modelId: examples.modelId,
@@ -29,7 +30,13 @@ export async function insertExample(
   db: Database,
   values: Pick<
     typeof examples.$inferInsert,
-    "userId" | "sessionId" | "modelId" | "actionToolMapId" | "modelConfiguration" | "callbackUrl"
+    | "workspaceId"
+    | "userId"
+    | "sessionId"
+    | "modelId"
+    | "actionToolMapId"
+    | "modelConfiguration"
+    | "callbackUrl"
   >,
 ): Promise<ExampleRow> {
   const [row] = await db.insert(examples).values(values).returning();
@@ -37,7 +44,21 @@ export async function insertExample(
   return row;
 }
 
-/** Any user's example by id: callers compare `userId` to tell 404 from 403. */
+/** One example of the workspace (another workspace's is not found). */
+export async function findExampleForWorkspace(
+  db: Database,
+  { workspaceId, id }: { workspaceId: string; id: string },
+): Promise<ExampleWithSuite | undefined> {
+  const [row] = await db
+    .select(exampleColumns)
+    .from(examples)
+    .innerJoin(sessions, eq(sessions.id, examples.sessionId))
+    .where(and(eq(examples.id, id), eq(examples.workspaceId, workspaceId)))
+    .limit(1);
+  return row;
+}
+
+/** Any example by id, for jobs that were handed the id by the app itself (never for a caller's id). */
 export async function findExampleById(db: Database, id: string): Promise<ExampleWithSuite | undefined> {
   const [row] = await db
     .select(exampleColumns)
@@ -49,7 +70,7 @@ export async function findExampleById(db: Database, id: string): Promise<Example
 }
 
 export interface ListExamplesFilter {
-  userId: string;
+  workspaceId: string;
   sessionId?: string;
   suiteId?: string;
   modelId?: string;
@@ -58,8 +79,8 @@ export interface ListExamplesFilter {
   limit: number;
 }
 
-export async function listExamplesForUser(db: Database, filter: ListExamplesFilter) {
-  const conditions: SQL[] = [eq(examples.userId, filter.userId)];
+export async function listExamplesForWorkspace(db: Database, filter: ListExamplesFilter) {
+  const conditions: SQL[] = [eq(examples.workspaceId, filter.workspaceId)];
   if (filter.sessionId) conditions.push(eq(examples.sessionId, filter.sessionId));
   if (filter.suiteId) conditions.push(eq(sessions.suiteId, filter.suiteId));
   if (filter.modelId) conditions.push(eq(examples.modelId, filter.modelId));
@@ -125,16 +146,16 @@ export async function markExampleFailed(
   return row;
 }
 
-export async function deleteExampleForUser(db: Database, userId: string, id: string) {
+export async function deleteExampleForWorkspace(db: Database, workspaceId: string, id: string) {
   const [row] = await db
     .delete(examples)
-    .where(and(eq(examples.id, id), eq(examples.userId, userId)))
+    .where(and(eq(examples.id, id), eq(examples.workspaceId, workspaceId)))
     .returning({ id: examples.id, sessionId: examples.sessionId });
   return row;
 }
 
 /** A session's completed examples, oldest first (what a session bundle carries). */
-export async function listCompletedExamplesForSession(db: Database, userId: string, sessionId: string) {
+export async function listCompletedExamplesForSession(db: Database, workspaceId: string, sessionId: string) {
   return db
     .select({
       id: examples.id,
@@ -149,7 +170,11 @@ export async function listCompletedExamplesForSession(db: Database, userId: stri
     })
     .from(examples)
     .where(
-      and(eq(examples.userId, userId), eq(examples.sessionId, sessionId), eq(examples.status, "completed")),
+      and(
+        eq(examples.workspaceId, workspaceId),
+        eq(examples.sessionId, sessionId),
+        eq(examples.status, "completed"),
+      ),
     )
     .orderBy(examples.createdAt, examples.id);
 }

@@ -3,7 +3,7 @@ import type { Database } from "../client";
 import { idempotencyKeys } from "../schema";
 
 interface KeyArgs {
-  userId: string;
+  workspaceId: string;
   scope: string;
   key: string;
 }
@@ -16,7 +16,7 @@ export interface IdempotencyRow {
 
 const byKey = (args: KeyArgs) =>
   and(
-    eq(idempotencyKeys.userId, args.userId),
+    eq(idempotencyKeys.workspaceId, args.workspaceId),
     eq(idempotencyKeys.scope, args.scope),
     eq(idempotencyKeys.key, args.key),
   );
@@ -32,9 +32,14 @@ export async function claimIdempotencyKey(
 ): Promise<boolean> {
   const rows = await db
     .insert(idempotencyKeys)
-    .values({ userId: args.userId, scope: args.scope, key: args.key, fingerprint: args.fingerprint })
+    .values({
+      workspaceId: args.workspaceId,
+      scope: args.scope,
+      key: args.key,
+      fingerprint: args.fingerprint,
+    })
     .onConflictDoUpdate({
-      target: [idempotencyKeys.userId, idempotencyKeys.scope, idempotencyKeys.key],
+      target: [idempotencyKeys.workspaceId, idempotencyKeys.scope, idempotencyKeys.key],
       set: { fingerprint: args.fingerprint, responseStatus: null, responseBody: null, createdAt: new Date() },
       setWhere: or(
         lt(idempotencyKeys.createdAt, args.expiredBefore),

@@ -8,6 +8,7 @@ import { examples, sessionEventBatches, sessions } from "../schema";
 export type SessionRunState = Pick<
   typeof sessions.$inferSelect,
   | "id"
+  | "workspaceId"
   | "userId"
   | "suiteId"
   | "suiteIds"
@@ -19,25 +20,38 @@ export type SessionRunState = Pick<
   | "timezoneSource"
 >;
 
+const runStateColumns = {
+  id: sessions.id,
+  workspaceId: sessions.workspaceId,
+  userId: sessions.userId,
+  suiteId: sessions.suiteId,
+  suiteIds: sessions.suiteIds,
+  status: sessions.status,
+  storagePath: sessions.storagePath,
+  error: sessions.error,
+  metrics: sessions.metrics,
+  timezone: sessions.timezone,
+  timezoneSource: sessions.timezoneSource,
+};
+
+/** For the pipeline's jobs, which were handed the id by the app (never for an id a caller sent). */
 export async function findSessionRunState(
   db: Database,
   sessionId: string,
 ): Promise<SessionRunState | undefined> {
+  const [row] = await db.select(runStateColumns).from(sessions).where(eq(sessions.id, sessionId)).limit(1);
+  return row;
+}
+
+/** A session of the caller's workspace (another workspace's is not found). */
+export async function findSessionRunStateForWorkspace(
+  db: Database,
+  { workspaceId, id }: { workspaceId: string; id: string },
+): Promise<SessionRunState | undefined> {
   const [row] = await db
-    .select({
-      id: sessions.id,
-      userId: sessions.userId,
-      suiteId: sessions.suiteId,
-      suiteIds: sessions.suiteIds,
-      status: sessions.status,
-      storagePath: sessions.storagePath,
-      error: sessions.error,
-      metrics: sessions.metrics,
-      timezone: sessions.timezone,
-      timezoneSource: sessions.timezoneSource,
-    })
+    .select(runStateColumns)
     .from(sessions)
-    .where(eq(sessions.id, sessionId))
+    .where(and(eq(sessions.id, id), eq(sessions.workspaceId, workspaceId)))
     .limit(1);
   return row;
 }
@@ -116,19 +130,22 @@ export async function markSessionFailed(db: Database, sessionId: string, error: 
     .where(eq(sessions.id, sessionId));
 }
 
-/** Bytes each user keeps in storage: raw recordings plus generated examples. */
-export async function sumStoredBytesPerUser(db: Database): Promise<Map<string, number>> {
+/** Bytes each workspace keeps in storage: raw recordings plus generated examples. */
+export async function sumStoredBytesPerWorkspace(db: Database): Promise<Map<string, number>> {
   const raw = await db
-    .select({ userId: sessions.userId, bytes: sql<string>`coalesce(sum(${sessions.rawBytes}), 0)` })
+    .select({ workspaceId: sessions.workspaceId, bytes: sql<string>`coalesce(sum(${sessions.rawBytes}), 0)` })
     .from(sessions)
-    .groupBy(sessions.userId);
+    .groupBy(sessions.workspaceId);
   const generated = await db
-    .select({ userId: examples.userId, bytes: sql<string>`coalesce(sum(${examples.sizeBytes}), 0)` })
+    .select({
+      workspaceId: examples.workspaceId,
+      bytes: sql<string>`coalesce(sum(${examples.sizeBytes}), 0)`,
+    })
     .from(examples)
-    .groupBy(examples.userId);
+    .groupBy(examples.workspaceId);
   const totals = new Map<string, number>();
   for (const row of [...raw, ...generated]) {
-    totals.set(row.userId, (totals.get(row.userId) ?? 0) + Number(row.bytes));
+    totals.set(row.workspaceId, (totals.get(row.workspaceId) ?? 0) + Number(row.bytes));
   }
   return totals;
 }

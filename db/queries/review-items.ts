@@ -24,14 +24,26 @@ export interface ReviewItemProposal {
  */
 export async function syncReviewItemsForSession(
   db: Database,
-  input: { userId: string; sessionId: string; suiteId: string; items: ReviewItemProposal[] },
+  input: {
+    workspaceId: string;
+    userId: string;
+    sessionId: string;
+    suiteId: string;
+    items: ReviewItemProposal[];
+  },
 ): Promise<{ pending: number }> {
   return db.transaction(async (tx) => {
     const now = new Date();
     for (const item of input.items) {
       await tx
         .insert(reviewItems)
-        .values({ ...item, userId: input.userId, sessionId: input.sessionId, suiteId: input.suiteId })
+        .values({
+          ...item,
+          workspaceId: input.workspaceId,
+          userId: input.userId,
+          sessionId: input.sessionId,
+          suiteId: input.suiteId,
+        })
         .onConflictDoUpdate({
           target: [reviewItems.sessionId, reviewItems.actionId],
           set: {
@@ -65,7 +77,7 @@ export async function syncReviewItemsForSession(
 }
 
 export interface ReviewItemFilter {
-  userId: string;
+  workspaceId: string;
   status: ReviewItemStatus;
   sessionId?: string;
   suiteId?: string;
@@ -77,8 +89,11 @@ export interface ReviewItemFilter {
 }
 
 /** Oldest first on the insertion sequence, which keeps a session's items in the order of its actions. */
-export async function listReviewItemsForUser(db: Database, filter: ReviewItemFilter) {
-  const conditions: SQL[] = [eq(reviewItems.userId, filter.userId), eq(reviewItems.status, filter.status)];
+export async function listReviewItemsForWorkspace(db: Database, filter: ReviewItemFilter) {
+  const conditions: SQL[] = [
+    eq(reviewItems.workspaceId, filter.workspaceId),
+    eq(reviewItems.status, filter.status),
+  ];
   if (filter.sessionId) conditions.push(eq(reviewItems.sessionId, filter.sessionId));
   if (filter.suiteId) conditions.push(eq(reviewItems.suiteId, filter.suiteId));
   if (filter.action) conditions.push(eq(reviewItems.action, filter.action));
@@ -92,21 +107,11 @@ export async function listReviewItemsForUser(db: Database, filter: ReviewItemFil
     .limit(filter.limit);
 }
 
-/** Any user's item by id, owner column only: callers tell 404 from 403 with assertOwnedBy. */
-export async function findReviewItemOwner(db: Database, id: string) {
-  const [row] = await db
-    .select({ id: reviewItems.id, userId: reviewItems.userId })
-    .from(reviewItems)
-    .where(eq(reviewItems.id, id))
-    .limit(1);
-  return row;
-}
-
-export async function findReviewItemForUser(db: Database, userId: string, id: string) {
+export async function findReviewItemForWorkspace(db: Database, workspaceId: string, id: string) {
   const [row] = await db
     .select()
     .from(reviewItems)
-    .where(and(eq(reviewItems.id, id), eq(reviewItems.userId, userId)))
+    .where(and(eq(reviewItems.id, id), eq(reviewItems.workspaceId, workspaceId)))
     .limit(1);
   return row;
 }
@@ -118,7 +123,7 @@ export async function findReviewItemForUser(db: Database, userId: string, id: st
 export async function decideReviewItem(
   db: Database,
   input: {
-    userId: string;
+    workspaceId: string;
     id: string;
     status: "accepted" | "rejected";
     acceptedArguments: Record<string, unknown> | null;
@@ -140,7 +145,7 @@ export async function decideReviewItem(
     .where(
       and(
         eq(reviewItems.id, input.id),
-        eq(reviewItems.userId, input.userId),
+        eq(reviewItems.workspaceId, input.workspaceId),
         eq(reviewItems.status, "pending"),
       ),
     )
@@ -150,9 +155,12 @@ export async function decideReviewItem(
 
 export async function countPendingReviewItems(
   db: Database,
-  filter: { userId: string; sessionId?: string },
+  filter: { workspaceId: string; sessionId?: string },
 ): Promise<number> {
-  const conditions: SQL[] = [eq(reviewItems.userId, filter.userId), eq(reviewItems.status, "pending")];
+  const conditions: SQL[] = [
+    eq(reviewItems.workspaceId, filter.workspaceId),
+    eq(reviewItems.status, "pending"),
+  ];
   if (filter.sessionId) conditions.push(eq(reviewItems.sessionId, filter.sessionId));
   const [row] = await db
     .select({ n: count() })
@@ -164,14 +172,14 @@ export async function countPendingReviewItems(
 /** The session's items accepted up to `decidedBy` (an example's creation): they become its records. */
 export async function listAcceptedReviewItemsForSession(
   db: Database,
-  filter: { userId: string; sessionId: string; decidedBy: Date },
+  filter: { workspaceId: string; sessionId: string; decidedBy: Date },
 ) {
   return db
     .select()
     .from(reviewItems)
     .where(
       and(
-        eq(reviewItems.userId, filter.userId),
+        eq(reviewItems.workspaceId, filter.workspaceId),
         eq(reviewItems.sessionId, filter.sessionId),
         eq(reviewItems.status, "accepted"),
         lte(reviewItems.decidedAt, filter.decidedBy),
@@ -181,11 +189,11 @@ export async function listAcceptedReviewItemsForSession(
 }
 
 /** A session's review items in the order of its actions (what a session bundle carries). */
-export async function listReviewItemsForSession(db: Database, userId: string, sessionId: string) {
+export async function listReviewItemsForSession(db: Database, workspaceId: string, sessionId: string) {
   return db
     .select()
     .from(reviewItems)
-    .where(and(eq(reviewItems.userId, userId), eq(reviewItems.sessionId, sessionId)))
+    .where(and(eq(reviewItems.workspaceId, workspaceId), eq(reviewItems.sessionId, sessionId)))
     .orderBy(asc(reviewItems.seq));
 }
 

@@ -29,7 +29,7 @@ function firstOccurrences<T extends { id: string }>(events: readonly T[]): T[] {
  */
 export async function insertSessionEventBatch(
   db: Database,
-  args: { userId: string; sessionId: string; events: readonly { id: string }[] },
+  args: { workspaceId: string; sessionId: string; events: readonly { id: string }[] },
 ): Promise<string[]> {
   const events = firstOccurrences(args.events);
   if (events.length === 0) return [];
@@ -39,7 +39,7 @@ export async function insertSessionEventBatch(
   const result = await db.execute<{ stored: number; ids: string[] | null }>(sql`
     with s as (
       select id from sessions
-      where id = ${args.sessionId} and user_id = ${args.userId} and status = 'open'
+      where id = ${args.sessionId} and workspace_id = ${args.workspaceId} and status = 'open'
       for share),
     input as (select e.id, e.ord from unnest(${ids}::text[]) with ordinality as e(id, ord)),
     -- The body is bound once (it is up to 5 MB) and referenced twice below.

@@ -8,13 +8,13 @@ import { sessionEventBatches, sessionFiles, sessions } from "../schema";
  */
 
 /** Processed sessions of an owner whose raw recordings are still kept and were completed before `before`. */
-export async function listSessionsWithRawBefore(db: Database, userId: string, before: Date) {
+export async function listSessionsWithRawBefore(db: Database, workspaceId: string, before: Date) {
   return db
     .select({ id: sessions.id })
     .from(sessions)
     .where(
       and(
-        eq(sessions.userId, userId),
+        eq(sessions.workspaceId, workspaceId),
         isNull(sessions.rawDeletedAt),
         sql`${sessions.status} in ('completed', 'failed')`,
         lt(sessions.completedAt, before),
@@ -23,13 +23,13 @@ export async function listSessionsWithRawBefore(db: Database, userId: string, be
     .limit(500);
 }
 
-export async function listSessionsWithDerivedBefore(db: Database, userId: string, before: Date) {
+export async function listSessionsWithDerivedBefore(db: Database, workspaceId: string, before: Date) {
   return db
     .select({ id: sessions.id })
     .from(sessions)
     .where(
       and(
-        eq(sessions.userId, userId),
+        eq(sessions.workspaceId, workspaceId),
         isNull(sessions.derivedDeletedAt),
         sql`${sessions.status} in ('completed', 'failed')`,
         lt(sessions.completedAt, before),
@@ -39,19 +39,21 @@ export async function listSessionsWithDerivedBefore(db: Database, userId: string
 }
 
 /** The raw files' storage keys, then (after the objects are gone) the rows: files, streamed events, bytes. */
-export async function listRawFileKeys(db: Database, userId: string, sessionId: string) {
+export async function listRawFileKeys(db: Database, workspaceId: string, sessionId: string) {
   return db
     .select({ key: sessionFiles.storageKey })
     .from(sessionFiles)
     .innerJoin(sessions, eq(sessions.id, sessionFiles.sessionId))
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
+    .where(and(eq(sessions.id, sessionId), eq(sessions.workspaceId, workspaceId)));
 }
 
-export async function markRawDeleted(db: Database, userId: string, sessionId: string, at: Date) {
+export async function markRawDeleted(db: Database, workspaceId: string, sessionId: string, at: Date) {
   const [row] = await db
     .update(sessions)
     .set({ rawDeletedAt: at, rawBytes: 0, updatedAt: at })
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.rawDeletedAt)))
+    .where(
+      and(eq(sessions.id, sessionId), eq(sessions.workspaceId, workspaceId), isNull(sessions.rawDeletedAt)),
+    )
     .returning({ id: sessions.id });
   if (!row) return false;
   await db.delete(sessionFiles).where(eq(sessionFiles.sessionId, sessionId));
@@ -59,11 +61,17 @@ export async function markRawDeleted(db: Database, userId: string, sessionId: st
   return true;
 }
 
-export async function markDerivedDeleted(db: Database, userId: string, sessionId: string, at: Date) {
+export async function markDerivedDeleted(db: Database, workspaceId: string, sessionId: string, at: Date) {
   const [row] = await db
     .update(sessions)
     .set({ derivedDeletedAt: at, updatedAt: at })
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.derivedDeletedAt)))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.workspaceId, workspaceId),
+        isNull(sessions.derivedDeletedAt),
+      ),
+    )
     .returning({ id: sessions.id });
   return Boolean(row);
 }

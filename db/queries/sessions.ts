@@ -15,6 +15,8 @@ export async function insertSession(
   db: Database,
   values: {
     id: string;
+    workspaceId: string;
+    /** Who created it. */
     userId: string;
     suiteId: string;
     suiteIds?: string[] | null;
@@ -40,26 +42,26 @@ export async function insertSession(
   return row;
 }
 
-export async function findSessionForUser(db: Database, userId: string, id: string) {
+export async function findSessionForWorkspace(db: Database, workspaceId: string, id: string) {
   const [row] = await db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .where(and(eq(sessions.id, id), eq(sessions.workspaceId, workspaceId)))
     .limit(1);
   return row;
 }
 
-export async function findSessionStatusForUser(db: Database, userId: string, id: string) {
+export async function findSessionStatusForWorkspace(db: Database, workspaceId: string, id: string) {
   const [row] = await db
     .select({ status: sessions.status })
     .from(sessions)
-    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .where(and(eq(sessions.id, id), eq(sessions.workspaceId, workspaceId)))
     .limit(1);
   return row?.status;
 }
 
 export interface SessionListFilter {
-  userId: string;
+  workspaceId: string;
   limit: number;
   order: "newest" | "oldest";
   after?: { createdAtMicros: string; id: string };
@@ -89,8 +91,8 @@ function searchCondition(search: NonNullable<SessionListFilter["search"]>) {
  * orders walk the (user_id, created_at, id) indexes, forwards or backwards; a search filters the caller's rows
  * along that walk.
  */
-export async function listSessionsForUser(db: Database, filter: SessionListFilter) {
-  const conditions: (SQL | undefined)[] = [eq(sessions.userId, filter.userId)];
+export async function listSessionsForWorkspace(db: Database, filter: SessionListFilter) {
+  const conditions: (SQL | undefined)[] = [eq(sessions.workspaceId, filter.workspaceId)];
   if (filter.suiteId) conditions.push(eq(sessions.suiteId, filter.suiteId));
   if (filter.status) conditions.push(eq(sessions.status, filter.status));
   if (filter.createdAfter) conditions.push(gte(sessions.createdAt, filter.createdAfter));
@@ -130,9 +132,9 @@ export async function listSessionsForUser(db: Database, filter: SessionListFilte
  * the session `for share` until they commit), and the count is a later statement, so it sees all of them: no
  * batch is acknowledged after the count it was left out of.
  */
-export async function closeOpenSession(db: Database, userId: string, id: string) {
+export async function closeOpenSession(db: Database, workspaceId: string, id: string) {
   return db.transaction(async (tx) => {
-    const open = and(eq(sessions.id, id), eq(sessions.userId, userId), eq(sessions.status, "open"));
+    const open = and(eq(sessions.id, id), eq(sessions.workspaceId, workspaceId), eq(sessions.status, "open"));
     const [locked] = await tx.select({ id: sessions.id }).from(sessions).where(open).for("update");
     if (!locked) return undefined;
     const eventCount = await countSessionEvents(tx, id);
@@ -145,18 +147,18 @@ export async function closeOpenSession(db: Database, userId: string, id: string)
   });
 }
 
-export async function deleteSessionForUser(db: Database, userId: string, id: string) {
+export async function deleteSessionForWorkspace(db: Database, workspaceId: string, id: string) {
   const [row] = await db
     .delete(sessions)
-    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .where(and(eq(sessions.id, id), eq(sessions.workspaceId, workspaceId)))
     .returning({ id: sessions.id, storagePath: sessions.storagePath });
   return row;
 }
 
-export async function listExampleIdsForSession(db: Database, userId: string, sessionId: string) {
+export async function listExampleIdsForSession(db: Database, workspaceId: string, sessionId: string) {
   const rows = await db
     .select({ id: examples.id, storagePath: examples.storagePath })
     .from(examples)
-    .where(and(eq(examples.sessionId, sessionId), eq(examples.userId, userId)));
+    .where(and(eq(examples.sessionId, sessionId), eq(examples.workspaceId, workspaceId)));
   return rows;
 }

@@ -2,27 +2,27 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { examples, sessions } from "../schema";
 
-/** Whether `userId` owns the session. The user id is part of the WHERE clause, never checked afterwards. */
-export async function isSessionOwnedByUser(
+/** Whether `workspaceId` owns the session. The user id is part of the WHERE clause, never checked afterwards. */
+export async function isSessionOwnedByWorkspace(
   db: Database,
-  { sessionId, userId }: { sessionId: string; userId: string },
+  { sessionId, workspaceId }: { sessionId: string; workspaceId: string },
 ): Promise<boolean> {
   const [row] = await db
     .select({ id: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .where(and(eq(sessions.id, sessionId), eq(sessions.workspaceId, workspaceId)))
     .limit(1);
   return row !== undefined;
 }
 
-export async function isExampleOwnedByUser(
+export async function isExampleOwnedByWorkspace(
   db: Database,
-  { exampleId, userId }: { exampleId: string; userId: string },
+  { exampleId, workspaceId }: { exampleId: string; workspaceId: string },
 ): Promise<boolean> {
   const [row] = await db
     .select({ id: examples.id })
     .from(examples)
-    .where(and(eq(examples.id, exampleId), eq(examples.userId, userId)))
+    .where(and(eq(examples.id, exampleId), eq(examples.workspaceId, workspaceId)))
     .limit(1);
   return row !== undefined;
 }

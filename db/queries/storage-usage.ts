@@ -7,21 +7,21 @@ import { directUploadFiles, sessions } from "../schema";
  * and not yet completed (counted at their declared size, so parallel uploads cannot overshoot the quota) while
  * their tokens can still be used: a reservation untouched for `reservedSince` no longer counts.
  */
-export async function sumStoredAndReservedBytesForUser(
+export async function sumStoredAndReservedBytesForWorkspace(
   db: Database,
-  userId: string,
+  workspaceId: string,
   reservedSince: Date,
 ): Promise<number> {
   const [stored] = await db
     .select({ bytes: sql<string>`coalesce(sum(${sessions.rawBytes}), 0)::text` })
     .from(sessions)
-    .where(eq(sessions.userId, userId));
+    .where(eq(sessions.workspaceId, workspaceId));
   const [reserved] = await db
     .select({ bytes: sql<string>`coalesce(sum(${directUploadFiles.maxBytes}), 0)::text` })
     .from(directUploadFiles)
     .where(
       and(
-        eq(directUploadFiles.userId, userId),
+        eq(directUploadFiles.workspaceId, workspaceId),
         inArray(directUploadFiles.state, ["reserved", "uploading", "uploaded"]),
         gt(directUploadFiles.updatedAt, reservedSince),
       ),

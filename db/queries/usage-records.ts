@@ -5,7 +5,7 @@ import { usageRecords } from "../schema";
 export type UsageKind = (typeof usageRecords.$inferInsert)["kind"];
 export type NewUsageRecord = Pick<
   typeof usageRecords.$inferInsert,
-  "userId" | "kind" | "modelId" | "quantity" | "subject" | "idempotencyKey" | "occurredAt"
+  "workspaceId" | "userId" | "kind" | "modelId" | "quantity" | "subject" | "idempotencyKey" | "occurredAt"
 >;
 
 /** Inserts the records whose idempotency key is new; returns how many were inserted. */
@@ -19,11 +19,11 @@ export async function insertUsageRecords(db: Database, records: NewUsageRecord[]
   return inserted.length;
 }
 
-export async function listUsageRecordsForUser(
+export async function listUsageRecordsForWorkspace(
   db: Database,
-  filter: { userId: string; kind?: UsageKind; subject?: string; since?: Date; limit?: number },
+  filter: { workspaceId: string; kind?: UsageKind; subject?: string; since?: Date; limit?: number },
 ) {
-  const conditions = [eq(usageRecords.userId, filter.userId)];
+  const conditions = [eq(usageRecords.workspaceId, filter.workspaceId)];
   if (filter.kind) conditions.push(eq(usageRecords.kind, filter.kind));
   if (filter.subject) conditions.push(eq(usageRecords.subject, filter.subject));
   if (filter.since) conditions.push(gte(usageRecords.occurredAt, filter.since));
@@ -43,12 +43,12 @@ export async function listUsageRecordsForUser(
     .limit(filter.limit ?? 1000);
 }
 
-/** The end of the last storage measurement per user, so byte-hours are charged once per interval. */
+/** The end of the last storage measurement per workspace, so byte-hours are charged once per interval. */
 export async function findLastStorageMeasurements(db: Database): Promise<Map<string, Date>> {
   const rows = await db
-    .select({ userId: usageRecords.userId, last: sql<string>`max(${usageRecords.occurredAt})` })
+    .select({ workspaceId: usageRecords.workspaceId, last: sql<string>`max(${usageRecords.occurredAt})` })
     .from(usageRecords)
     .where(eq(usageRecords.kind, "storage_byte_hours"))
-    .groupBy(usageRecords.userId);
-  return new Map(rows.map((r) => [r.userId, new Date(r.last)]));
+    .groupBy(usageRecords.workspaceId);
+  return new Map(rows.map((r) => [r.workspaceId, new Date(r.last)]));
 }

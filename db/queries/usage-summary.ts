@@ -3,7 +3,7 @@ import type { Database } from "../client";
 import { examples, sessions, usageRecords } from "../schema";
 
 /** Usage quantities of one user since `since`, summed per kind and model. */
-export async function sumUsageByKindAndModel(db: Database, filter: { userId: string; since: Date }) {
+export async function sumUsageByKindAndModel(db: Database, filter: { workspaceId: string; since: Date }) {
   const rows = await db
     .select({
       kind: usageRecords.kind,
@@ -11,14 +11,14 @@ export async function sumUsageByKindAndModel(db: Database, filter: { userId: str
       quantity: sql<string>`coalesce(sum(${usageRecords.quantity}), 0)::text`,
     })
     .from(usageRecords)
-    .where(and(eq(usageRecords.userId, filter.userId), gte(usageRecords.occurredAt, filter.since)))
+    .where(and(eq(usageRecords.workspaceId, filter.workspaceId), gte(usageRecords.occurredAt, filter.since)))
     .groupBy(usageRecords.kind, usageRecords.modelId);
   // bigint sums arrive as text from Postgres: convert once here.
   return rows.map((r) => ({ kind: r.kind, modelId: r.modelId, quantity: Number(r.quantity) }));
 }
 
 /** How many sessions the user has in total and since `since`. */
-export async function countSessionsOfUser(db: Database, filter: { userId: string; since: Date }) {
+export async function countSessionsOfWorkspace(db: Database, filter: { workspaceId: string; since: Date }) {
   const [row] = await db
     .select({
       total: count(),
@@ -26,7 +26,7 @@ export async function countSessionsOfUser(db: Database, filter: { userId: string
       storedBytes: sql<string>`coalesce(sum(${sessions.rawBytes}), 0)::text`,
     })
     .from(sessions)
-    .where(eq(sessions.userId, filter.userId));
+    .where(eq(sessions.workspaceId, filter.workspaceId));
   return {
     total: Number(row?.total ?? 0),
     recent: Number(row?.recent ?? 0),
@@ -35,7 +35,7 @@ export async function countSessionsOfUser(db: Database, filter: { userId: string
 }
 
 /** How many examples the user has in total, since `since`, and how many are still being generated. */
-export async function countExamplesOfUser(db: Database, filter: { userId: string; since: Date }) {
+export async function countExamplesOfWorkspace(db: Database, filter: { workspaceId: string; since: Date }) {
   const [row] = await db
     .select({
       total: count(),
@@ -44,7 +44,7 @@ export async function countExamplesOfUser(db: Database, filter: { userId: string
       storedBytes: sql<string>`coalesce(sum(${examples.sizeBytes}), 0)::text`,
     })
     .from(examples)
-    .where(eq(examples.userId, filter.userId));
+    .where(eq(examples.workspaceId, filter.workspaceId));
   return {
     total: Number(row?.total ?? 0),
     recent: Number(row?.recent ?? 0),

@@ -1,16 +1,16 @@
 import { integer, pgEnum, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 export const redactionLevel = pgEnum("redaction_level", ["off", "standard", "strict"]);
 
 /**
- * What an owner keeps of its recordings and for how long. The owner is the user today (the personal workspace
- * has the user's id); a missing row is the default policy (standard redaction, kept forever).
+ * What a workspace keeps of its recordings and for how long; a missing row is the default policy (standard
+ * redaction, kept forever).
  */
 export const dataPolicies = pgTable("data_policies", {
   ownerId: uuid("owner_id")
     .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
+    .references(() => workspaces.id, { onDelete: "cascade" }),
   redaction: redactionLevel("redaction").notNull().default("standard"),
   /** Days raw recordings are kept after processing; null keeps them, 0 deletes them once processed. */
   rawRetentionDays: integer("raw_retention_days"),

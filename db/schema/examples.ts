@@ -2,6 +2,7 @@ import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid }
 import { actionToolMaps, models } from "./catalog";
 import { sessions } from "./sessions";
 import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 export const exampleStatus = pgEnum("example_status", ["pending", "processing", "completed", "failed"]);
 
@@ -12,6 +13,9 @@ export const examples = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     sessionId: uuid("session_id")
       .notNull()
       .references(() => sessions.id, { onDelete: "cascade" }),
@@ -34,7 +38,7 @@ export const examples = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
   (t) => [
-    index("examples_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("examples_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     index("examples_session_idx").on(t.sessionId),
   ],
 );

@@ -9,3 +9,5 @@ export * from "./review-items";
 export * from "./sessions";
 export * from "./usage";
 export * from "./users";
+export * from "./workspace-members";
+export * from "./workspaces";

@@ -12,6 +12,7 @@ import {
 import { actionToolMaps, suites } from "./catalog";
 import { sessions } from "./sessions";
 import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 export const reviewItemStatus = pgEnum("review_item_status", ["pending", "accepted", "rejected"]);
 
@@ -54,6 +55,9 @@ export const reviewItems = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     sessionId: uuid("session_id")
       .notNull()
       .references(() => sessions.id, { onDelete: "cascade" }),
@@ -84,7 +88,7 @@ export const reviewItems = pgTable(
   },
   (t) => [
     uniqueIndex("review_items_session_action_key").on(t.sessionId, t.actionId),
-    index("review_items_user_status_seq_idx").on(t.userId, t.status, t.seq),
+    index("review_items_workspace_status_seq_idx").on(t.workspaceId, t.status, t.seq),
     index("review_items_session_idx").on(t.sessionId, t.seq),
   ],
 );

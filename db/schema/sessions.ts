@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { suites } from "./catalog";
 import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /**
  * open: accepting streamed events · uploaded: raw data complete, pipeline queued · processing · completed · failed.
@@ -35,6 +36,9 @@ export const sessions = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     suiteId: uuid("suite_id")
       .notNull()
       .references(() => suites.id),
@@ -67,9 +71,19 @@ export const sessions = pgTable(
     derivedDeletedAt: timestamp("derived_deleted_at", { withTimezone: true }),
   },
   (t) => [
-    index("sessions_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
-    index("sessions_user_suite_created_idx").on(t.userId, t.suiteId, t.createdAt.desc(), t.id.desc()),
-    index("sessions_user_status_created_idx").on(t.userId, t.status, t.createdAt.desc(), t.id.desc()),
+    index("sessions_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index("sessions_workspace_suite_created_idx").on(
+      t.workspaceId,
+      t.suiteId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+    index("sessions_workspace_status_created_idx").on(
+      t.workspaceId,
+      t.status,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
   ],
 );
 
@@ -140,6 +154,9 @@ export const directUploadFiles = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     maxBytes: bigint("max_bytes", { mode: "number" }).notNull(),
     state: text("state")
       .$type<"reserved" | "uploading" | "uploaded" | "completed">()
@@ -147,5 +164,8 @@ export const directUploadFiles = pgTable(
       .default("reserved"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("direct_upload_files_session_idx").on(t.sessionId)],
+  (t) => [
+    index("direct_upload_files_session_idx").on(t.sessionId),
+    index("direct_upload_files_workspace_idx").on(t.workspaceId),
+  ],
 );

@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { models } from "./catalog";
 import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /** What is billed: LLM tokens per model, storage as byte-hours, plus counters shown on the dashboard. */
 export const usageKind = pgEnum("usage_kind", [
@@ -30,9 +31,11 @@ export const usageRecords = pgTable(
   "usage_records",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
+    /** Who caused it, when a person did (null for workspace-wide usage such as storage). */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    workspaceId: uuid("workspace_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     kind: usageKind("kind").notNull(),
     modelId: uuid("model_id").references(() => models.id),
     quantity: bigint("quantity", { mode: "number" }).notNull(),
@@ -45,7 +48,7 @@ export const usageRecords = pgTable(
   },
   (t) => [
     uniqueIndex("usage_records_idempotency_key").on(t.idempotencyKey),
-    index("usage_records_user_occurred_idx").on(t.userId, t.occurredAt.desc()),
+    index("usage_records_workspace_occurred_idx").on(t.workspaceId, t.occurredAt.desc()),
     index("usage_records_unreported_idx").on(t.occurredAt).where(sql`${t.reportedAt} is null`),
   ],
 );
@@ -80,9 +83,9 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    userId: uuid("user_id")
+    workspaceId: uuid("workspace_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     scope: text("scope").notNull(),
     /** sha256 of method, path and body; '' on rows stored before fingerprints existed (they replay as before). */
@@ -92,7 +95,7 @@ export const idempotencyKeys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.userId, t.scope, t.key] }),
+    primaryKey({ columns: [t.workspaceId, t.scope, t.key] }),
     index("idempotency_keys_created_idx").on(t.createdAt),
   ],
 );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { workspaces } from "./workspaces";
 
 export const users = pgTable(
   "users",
@@ -38,6 +39,9 @@ export const apiKeys = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     /** SHA-256 of the whole secret; the secret itself is never stored. */
     keyHash: text("key_hash").notNull(),
@@ -52,7 +56,7 @@ export const apiKeys = pgTable(
   },
   (t) => [
     uniqueIndex("api_keys_hash_key").on(t.keyHash),
-    index("api_keys_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("api_keys_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
   ],
 );
 

@@ -15,13 +15,13 @@ describe("the app's functions and the embedded executor", () => {
     ["process-session", processSessionFunction],
     ["generate-example", generateExampleFunction],
   ])(
-    "limit %s per account: one account's runs share a group, another account's run is in its own",
+    "limit %s per account (workspace): one account's runs share a group, another account's run is in its own",
     (_, fn) => {
       const id = fn.id(inngest.id);
       const a = crypto.randomUUID();
       const b = crypto.randomUUID();
-      const keysOf = (userId: string) =>
-        concurrencyKeysFor(fn, id, { data: { userId, sessionId: crypto.randomUUID() } });
+      const keysOf = (workspaceId: string) =>
+        concurrencyKeysFor(fn, id, { data: { workspaceId, sessionId: crypto.randomUUID() } });
       expect(keysOf(a).concurrencyLimits).toEqual([ACCOUNT_RUN_LIMIT]);
       expect(keysOf(a).concurrencyKeys).toEqual(keysOf(a).concurrencyKeys);
       expect(keysOf(a).concurrencyKeys).not.toEqual(keysOf(b).concurrencyKeys);

@@ -7,5 +7,5 @@
  */
 export const ACCOUNT_RUN_LIMIT = 1;
 
-/** The event field that names the owning account; when ownership moves to workspaces, change this line. */
-export const accountConcurrency = { key: "event.data.userId", limit: ACCOUNT_RUN_LIMIT } as const;
+/** The event field that names the owning account: the workspace. */
+export const accountConcurrency = { key: "event.data.workspaceId", limit: ACCOUNT_RUN_LIMIT } as const;

@@ -27,8 +27,13 @@ export const generateExampleFunction = inngest.createFunction(
     },
   },
   async ({ event, step }) => {
-    const { exampleId, userId } = event.data;
-    const result = await generateExample(exampleId, userId, inngestSteps(step), getPipelineDeps());
+    const { exampleId, workspaceId, userId } = event.data;
+    const result = await generateExample(
+      exampleId,
+      { workspaceId, userId },
+      inngestSteps(step),
+      getPipelineDeps(),
+    );
     if (!result.skipped) await step.run("announce", () => announceFinished(exampleId, "completed"));
     return result;
   },

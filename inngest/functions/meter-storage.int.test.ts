@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { listJobRuns } from "@/db/queries/job-runs";
 import { insertSession } from "@/db/queries/sessions";
-import { listUsageRecordsForUser } from "@/db/queries/usage-records";
+import { listUsageRecordsForWorkspace } from "@/db/queries/usage-records";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestUser } from "@/db/test-factories";
 import { inngest } from "@/inngest/client";
@@ -34,6 +34,7 @@ it("runs meter-storage on its cron schedule and records storage byte-hours", asy
   const user = await createTestUser();
   await insertSession(db, {
     id: crypto.randomUUID(),
+    workspaceId: user.id,
     userId: user.id,
     suiteId: suiteId("gmail"),
     status: "completed",
@@ -60,7 +61,10 @@ it("runs meter-storage on its cron schedule and records storage byte-hours", asy
   });
   expect(run?.output).toEqual({ users: 1, inserted: 1 });
 
-  const records = await listUsageRecordsForUser(db, { userId: user.id, kind: "storage_byte_hours" });
+  const records = await listUsageRecordsForWorkspace(db, {
+    workspaceId: user.id,
+    kind: "storage_byte_hours",
+  });
   expect(records.map((record) => record.quantity)).toEqual([4096]);
   // Only the cron function ran: no other app function is triggered by the timer.
   expect((await listJobRuns(db, {})).map((r) => r.functionId)).toEqual(["tracepipe-meter-storage"]);

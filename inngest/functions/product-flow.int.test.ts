@@ -7,7 +7,7 @@ import { GET as getExample } from "@/app/v1/examples/[id]/route";
 import { POST as createExample } from "@/app/v1/examples/route";
 import { GET as getTimeline } from "@/app/v1/sessions/[id]/timeline/route";
 import { getDb } from "@/db/client";
-import { listUsageRecordsForUser } from "@/db/queries/usage-records";
+import { listUsageRecordsForWorkspace } from "@/db/queries/usage-records";
 import { sessions } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
@@ -26,6 +26,7 @@ import { directSteps } from "@/lib/pipeline-runs/step-runner";
 import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { startAppExecutor } from "@/test/helpers/app-executor";
 import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
 
@@ -71,7 +72,7 @@ async function uploadGmailSession(userId: string, lines: string[]) {
   const stored = await (await getObjectStore()).put(storageKey, `${lines.join("\n")}\n`);
   await createUploadedSession({
     sessionId,
-    userId,
+    actor: personalActor(userId),
     suiteId: suiteId("gmail"),
     files: [{ fileName: "input_events.jsonl", storageKey, sizeBytes: stored.size, format: "native" }],
   });
@@ -158,8 +159,8 @@ describe("product flow on the embedded executor", () => {
       data: { id: example.id, status: "completed", record_count: 2 },
     });
 
-    const usage = await listUsageRecordsForUser(db, {
-      userId: caller.user.id,
+    const usage = await listUsageRecordsForWorkspace(db, {
+      workspaceId: caller.user.id,
       subject: `example:${example.id}`,
     });
     expect(usage).toEqual([
@@ -204,11 +205,16 @@ describe("product flow on the embedded executor", () => {
     expect(actions).toHaveLength(2);
     const artifacts = await (await getObjectStore()).list(`sessions/${sessionId}/artifacts/`);
     expect(artifacts.map((a) => a.key).sort()).toEqual(Object.values(artifactKeys(sessionId)).sort());
-    expect(await generateExample(example.id, caller.user.id, directSteps, stages)).toMatchObject({
+    expect(
+      await generateExample(example.id, personalActor(caller.user.id), directSteps, stages),
+    ).toMatchObject({
       skipped: true,
     });
     expect(
-      await listUsageRecordsForUser(db, { userId: caller.user.id, subject: `example:${example.id}` }),
+      await listUsageRecordsForWorkspace(db, {
+        workspaceId: caller.user.id,
+        subject: `example:${example.id}`,
+      }),
     ).toHaveLength(1);
   });
 
@@ -218,7 +224,7 @@ describe("product flow on the embedded executor", () => {
     const sessionId = crypto.randomUUID();
     await createUploadedSession({
       sessionId,
-      userId: caller.user.id,
+      actor: personalActor(caller.user.id),
       suiteId: suiteId("gmail"),
       files: [
         {
@@ -290,7 +296,10 @@ describe("product flow on the embedded executor", () => {
         data: { status: "failed" },
       });
       expect(
-        await listUsageRecordsForUser(db, { userId: caller.user.id, subject: `example:${example.id}` }),
+        await listUsageRecordsForWorkspace(db, {
+          workspaceId: caller.user.id,
+          subject: `example:${example.id}`,
+        }),
       ).toEqual([]);
     } finally {
       delete process.env.LLM_BASE_URL;

@@ -17,6 +17,7 @@ import type { RecordingFormat } from "@/lib/pipeline/import/detect-format";
 import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { startAppExecutor } from "@/test/helpers/app-executor";
 
 // Each recording format of one corpus scenario, uploaded as a file, through the real executor to a downloadable
@@ -73,7 +74,7 @@ describe("every recording format through the durable pipeline", () => {
       );
       await createUploadedSession({
         sessionId,
-        userId: caller.user.id,
+        actor: personalActor(caller.user.id),
         suiteId: suiteId(expected.suite),
         files: [{ fileName, storageKey, sizeBytes: stored.size, format }],
       });

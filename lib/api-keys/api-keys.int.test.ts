@@ -6,6 +6,7 @@ import { insertUser } from "@/db/queries/users";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
 const context = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
@@ -30,7 +31,7 @@ afterAll(() => closeTestDatabase(dataDir));
 describe("API keys", () => {
   it("a new key authenticates GET /v1/users/me and is listed masked, never in clear", async () => {
     const me = await import("@/app/v1/users/me/route");
-    const created = await createApiKey(alice.id, { name: "laptop", scope: "read" }, meta);
+    const created = await createApiKey(personalActor(alice.id), { name: "laptop", scope: "read" }, meta);
     expect(created.secret).toMatch(/^tp_live_[0-9A-Za-z]{43}$/);
     const response = await me.GET(withKey("/v1/users/me", created.secret), context());
     expect(response.status).toBe(200);
@@ -50,7 +51,7 @@ describe("API keys", () => {
 
   it("X-API-Key works too; a made-up key, a missing key and a malformed header are 401", async () => {
     const me = await import("@/app/v1/users/me/route");
-    const { secret } = await createApiKey(alice.id, { name: "header", scope: "ingest" }, meta);
+    const { secret } = await createApiKey(personalActor(alice.id), { name: "header", scope: "ingest" }, meta);
     const ok = await me.GET(
       new Request("http://127.0.0.1/v1/users/me", { headers: { "x-api-key": secret } }),
       context(),
@@ -66,9 +67,9 @@ describe("API keys", () => {
 
   it("a key used outside its scope is 403; full scope may manage keys", async () => {
     const keys = await import("@/app/v1/api-keys/route");
-    const ingest = await createApiKey(alice.id, { name: "ingest", scope: "ingest" }, meta);
-    const read = await createApiKey(alice.id, { name: "read", scope: "read" }, meta);
-    const full = await createApiKey(alice.id, { name: "full", scope: "full" }, meta);
+    const ingest = await createApiKey(personalActor(alice.id), { name: "ingest", scope: "ingest" }, meta);
+    const read = await createApiKey(personalActor(alice.id), { name: "read", scope: "read" }, meta);
+    const full = await createApiKey(personalActor(alice.id), { name: "full", scope: "full" }, meta);
     const forbidden = await keys.GET(withKey("/v1/api-keys", ingest.secret), context());
     expect(forbidden.status).toBe(403);
     expect((await forbidden.json()).detail).toContain("scope 'ingest'");
@@ -82,7 +83,7 @@ describe("API keys", () => {
   it("an expired key is 401", async () => {
     const me = await import("@/app/v1/users/me/route");
     const created = await createApiKey(
-      alice.id,
+      personalActor(alice.id),
       { name: "short", scope: "full", expiresAt: new Date(Date.now() + 1500) },
       meta,
     );
@@ -97,7 +98,7 @@ describe("API keys", () => {
     const keys = await import("@/app/v1/api-keys/route");
     const byId = await import("@/app/v1/api-keys/[id]/route");
     const me = await import("@/app/v1/users/me/route");
-    const admin = await createApiKey(alice.id, { name: "admin", scope: "full" }, meta);
+    const admin = await createApiKey(personalActor(alice.id), { name: "admin", scope: "full" }, meta);
     const post = await keys.POST(
       withKey("/v1/api-keys", admin.secret, {
         method: "POST",
@@ -130,7 +131,7 @@ describe("API keys", () => {
     const keys = await import("@/app/v1/api-keys/route");
     const expiresAt = new Date(Date.now() + 60 * 60 * 1000);
     const shortLived = await createApiKey(
-      alice.id,
+      personalActor(alice.id),
       { name: "short-lived admin", scope: "full", expiresAt },
       meta,
     );
@@ -166,22 +167,28 @@ describe("API keys", () => {
 
   it("a key never creates a key with a wider scope than its own", async () => {
     await expect(
-      createApiKey(alice.id, { name: "escalate", scope: "full" }, meta, { scope: "ingest", expiresAt: null }),
+      createApiKey(personalActor(alice.id), { name: "escalate", scope: "full" }, meta, {
+        scope: "ingest",
+        expiresAt: null,
+      }),
     ).rejects.toMatchObject({ status: 403 });
     await expect(
-      createApiKey(alice.id, { name: "same", scope: "ingest" }, meta, { scope: "ingest", expiresAt: null }),
+      createApiKey(personalActor(alice.id), { name: "same", scope: "ingest" }, meta, {
+        scope: "ingest",
+        expiresAt: null,
+      }),
     ).resolves.toMatchObject({ scope: "ingest" });
   });
 
-  it("someone else's key is 403, a key that does not exist is 404", async () => {
+  it("another workspace's key and a key that does not exist are both 404", async () => {
     const byId = await import("@/app/v1/api-keys/[id]/route");
-    const admin = await createApiKey(alice.id, { name: "admin2", scope: "full" }, meta);
-    const bobs = await createApiKey(bob.id, { name: "bob's", scope: "read" }, meta);
+    const admin = await createApiKey(personalActor(alice.id), { name: "admin2", scope: "full" }, meta);
+    const bobs = await createApiKey(personalActor(bob.id), { name: "bob's", scope: "read" }, meta);
     const foreign = await byId.DELETE(
       withKey(`/v1/api-keys/${bobs.id}`, admin.secret, { method: "DELETE" }),
       context({ id: bobs.id }),
     );
-    expect(foreign.status).toBe(403);
+    expect(foreign.status).toBe(404);
     const missingId = "00000000-0000-4000-8000-000000000000";
     const missing = await byId.DELETE(
       withKey(`/v1/api-keys/${missingId}`, admin.secret, { method: "DELETE" }),

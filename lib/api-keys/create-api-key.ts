@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { insertApiKey } from "@/db/queries/api-keys";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { apiKeyDisplayParts, generateApiKeySecret, hashApiKey } from "@/lib/auth/api-key-secret";
+import type { Actor } from "@/lib/auth/principal";
 import { type Principal, scopeAllows } from "@/lib/auth/principal";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { forbidden } from "@/lib/errors";
@@ -37,14 +38,16 @@ function limitToCreator(input: CreateApiKeyInput, creator: KeyCreator): Date | n
 
 /** Creates a key and returns its secret — the only time it exists outside the caller's hands. */
 export async function createApiKey(
-  userId: string,
+  actor: Actor,
   input: CreateApiKeyInput,
   meta: RequestMeta,
   creator: KeyCreator = ACCOUNT_OWNER,
 ): Promise<CreatedApiKey> {
   const expiresAt = limitToCreator(input, creator);
   const secret = generateApiKeySecret();
+  const { workspaceId, userId } = actor;
   const row = await insertApiKey(await getDb(), {
+    workspaceId,
     userId,
     name: input.name,
     keyHash: await hashApiKey(secret),
@@ -52,7 +55,11 @@ export async function createApiKey(
     scope: input.scope,
     expiresAt,
   });
-  await recordAuditEvent("api_key.created", { userId }, meta, { apiKeyId: row.id, scope: row.scope });
-  log.info({ userId, apiKeyId: row.id, scope: row.scope }, "api key created");
+  await recordAuditEvent("api_key.created", { userId }, meta, {
+    apiKeyId: row.id,
+    scope: row.scope,
+    workspaceId,
+  });
+  log.info({ userId, workspaceId, apiKeyId: row.id, scope: row.scope }, "api key created");
   return { ...toApiKeySummary(row), secret };
 }

@@ -1,20 +1,21 @@
 import { getDb } from "@/db/client";
-import { findApiKeyOwner, revokeApiKeyRow } from "@/db/queries/api-keys";
+import { findApiKeyForWorkspace, revokeApiKeyRow } from "@/db/queries/api-keys";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import type { Actor } from "@/lib/auth/principal";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { notFound } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
+import { requireFound } from "@/lib/workspaces/require-found";
 
 const log = childLogger("api-keys");
 
 /** Soft delete: the row stays (audit, last use), authentication refuses it from the next request on. */
-export async function revokeApiKey(userId: string, id: string, meta: RequestMeta): Promise<void> {
+export async function revokeApiKey(actor: Actor, id: string, meta: RequestMeta): Promise<void> {
   const db = await getDb();
-  const key = await findApiKeyOwner(db, id);
-  assertOwnedBy(key, { userId }, "API key");
+  const { workspaceId, userId } = actor;
+  const key = requireFound(await findApiKeyForWorkspace(db, { workspaceId, id }), "API key");
   if (key.revokedAt) throw notFound("API key");
-  if (!(await revokeApiKeyRow(db, { userId, id, now: new Date() }))) throw notFound("API key");
-  await recordAuditEvent("api_key.revoked", { userId }, meta, { apiKeyId: id });
-  log.info({ userId, apiKeyId: id }, "api key revoked");
+  if (!(await revokeApiKeyRow(db, { workspaceId, id, now: new Date() }))) throw notFound("API key");
+  await recordAuditEvent("api_key.revoked", { userId }, meta, { apiKeyId: id, workspaceId });
+  log.info({ userId, workspaceId, apiKeyId: id }, "api key revoked");
 }

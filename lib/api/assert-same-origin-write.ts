@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The origin the browser used: APP_URL when set, else the forwarded or Host header's (as Auth.js sees it). */
-function expectedOrigin(request: Request): string {
+export function expectedOrigin(request: Pick<Request, "url" | "headers">): string {
   const appUrl = getEnv().APP_URL;
   if (appUrl) return new URL(appUrl).origin;
   const url = new URL(request.url);

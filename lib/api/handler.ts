@@ -5,6 +5,7 @@ import { resolveEntraToken } from "@/lib/auth/resolve-entra-token";
 import { resolveSessionPrincipal } from "@/lib/auth/resolve-session-principal";
 import { AppError, unauthorized } from "@/lib/errors";
 import { enforceApiRateLimit } from "@/lib/rate-limit/enforce-api-rate-limit";
+import { assertCan, type Permission } from "@/lib/workspaces/policy";
 import { toProblemResponse } from "./problem";
 import { rejectNulInUrl } from "./reject-nul-in-url";
 
@@ -53,16 +54,23 @@ export function publicRoute(handler: (args: BaseArgs) => Promise<Response> | Res
   };
 }
 
+interface RouteAccess {
+  scopes: readonly ApiKeyScope[];
+  /** What the caller's role in the workspace must allow (lib/workspaces/policy.ts); required on every route. */
+  permission: Permission;
+}
+
 /**
  * The one wrapper for authenticated API routes: authenticate, rate-limit (X-RateLimit-* on every response from
- * here on), check scope, call the domain, map errors to problem+json.
+ * here on), check scope and role, call the domain, map errors to problem+json. The returned handler carries its
+ * `access`, so the route × role test reads every route's permission from the route itself.
  */
 export function authedRoute(
   /** `uploads`: the route takes multipart/form-data, also from a browser session. */
-  options: { scopes: readonly ApiKeyScope[]; uploads?: boolean },
+  options: RouteAccess & { uploads?: boolean },
   handler: (args: BaseArgs & { principal: Principal }) => Promise<Response> | Response,
 ) {
-  return async (request: Request, context: RouteContext) => {
+  const route = async (request: Request, context: RouteContext) => {
     const requestId = crypto.randomUUID();
     const extraHeaders: Record<string, string> = { "x-request-id": requestId };
     try {
@@ -76,6 +84,7 @@ export function authedRoute(
           message: `This API key has scope '${principal.scope}'; this operation needs ${options.scopes.map((s) => `'${s}'`).join(" or ")}`,
         });
       }
+      assertCan(principal.role, options.permission);
       const params = await context.params;
       rejectNulInUrl(new URL(request.url), params);
       const response = await handler({ request, params, requestId, principal });
@@ -85,6 +94,8 @@ export function authedRoute(
       return withHeaders(response, extraHeaders);
     }
   };
+  const access: RouteAccess = { scopes: options.scopes, permission: options.permission };
+  return Object.assign(route, { access });
 }
 
 export const json = (body: unknown, init: ResponseInit = {}) => Response.json(body, init);

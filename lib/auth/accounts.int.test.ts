@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 
 // Capture every log line this process writes: pino's sonic-boom writes to fd 1 with fs.write / fs.writeSync.
 process.env.LOG_LEVEL = "trace";
@@ -170,14 +171,14 @@ describe("local accounts", () => {
     if (!signedUp.created) throw new Error("expected a new account");
     const user = signedUp.user;
     await verifyCredentials({ email: "erin@example.com", password: secretPassword }, meta);
-    const key = await createApiKey(user.id, { name: "leak check", scope: "full" }, meta);
+    const key = await createApiKey(personalActor(user.id), { name: "leak check", scope: "full" }, meta);
     const me = await import("@/app/v1/users/me/route");
     const response = await me.GET(
       new Request("http://127.0.0.1/v1/users/me", { headers: { authorization: `Bearer ${key.secret}` } }),
       { params: Promise.resolve({}) },
     );
     expect(response.status).toBe(200);
-    await revokeApiKey(user.id, key.id, meta);
+    await revokeApiKey(personalActor(user.id), key.id, meta);
     const denied = await me.GET(
       new Request("http://127.0.0.1/v1/users/me", { headers: { "x-api-key": key.secret } }),
       {

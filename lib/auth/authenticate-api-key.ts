@@ -20,10 +20,20 @@ export async function authenticateApiKey(secret: string, now = new Date()): Prom
   const db = await getDb();
   const key = await findApiKeyByHash(db, await hashApiKey(secret));
   if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) throw invalid;
+  // A key whose creator is no longer a member of its workspace acts for no one.
+  if (!key.creatorRole) throw invalid;
   // The row we just read says whether last_used_at is a minute old; skip the write otherwise (the UPDATE's own
   // condition still guards against concurrent requests).
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= 60_000) {
     await touchApiKeyLastUsed(db, key.id, now);
   }
-  return { userId: key.userId, via: "api_key", scope: key.scope, apiKeyId: key.id, expiresAt: key.expiresAt };
+  return {
+    userId: key.userId,
+    workspaceId: key.workspaceId,
+    role: key.creatorRole,
+    via: "api_key",
+    scope: key.scope,
+    apiKeyId: key.id,
+    expiresAt: key.expiresAt,
+  };
 }

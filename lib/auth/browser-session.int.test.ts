@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { insertUser } from "@/db/queries/users";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { getAuthSecret } from "./auth-secret";
 import { endAllBrowserSessions, endBrowserSession, startBrowserSession } from "./browser-session";
 import { changePassword } from "./change-password";
@@ -154,7 +155,7 @@ describe("cookie-authenticated writes", () => {
 
   it("API keys are not affected: a key may write from anywhere with any content type the route parses", async () => {
     const user = await newUser("pavel");
-    const key = await createApiKey(user.id, { name: "server", scope: "full" }, meta);
+    const key = await createApiKey(personalActor(user.id), { name: "server", scope: "full" }, meta);
     const response = await post({
       authorization: `Bearer ${key.secret}`,
       origin: "https://elsewhere.example",

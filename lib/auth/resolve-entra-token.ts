@@ -2,6 +2,7 @@ import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { getEnv, isEntraConfigured } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
+import { resolveMembership } from "@/lib/workspaces/current-workspace";
 import { findOrCreateEntraUser } from "./find-or-create-entra-user";
 import type { Principal } from "./principal";
 
@@ -53,7 +54,9 @@ export async function resolveEntraToken(request: Request): Promise<Principal | u
           : null,
     name: typeof payload.name === "string" ? payload.name : null,
   });
-  return { userId: user.id, via: "entra_token", scope: "full" };
+  // An Entra token acts in the user's personal workspace; a team workspace is reached with an API key of it.
+  const membership = await resolveMembership(user.id);
+  return { userId: user.id, ...membership, via: "entra_token", scope: "full" };
 }
 
 export function resetEntraKeysForTests(): void {

@@ -1,3 +1,4 @@
+import { readWorkspaceCookie, resolveMembership } from "@/lib/workspaces/current-workspace";
 import { findBrowserSessionUser, readSessionToken } from "./browser-session";
 import type { Principal } from "./principal";
 
@@ -8,5 +9,7 @@ import type { Principal } from "./principal";
 export async function resolveSessionPrincipal(request: Request): Promise<Principal | undefined> {
   const protocol = new URL(request.url).protocol.replace(":", "");
   const user = await findBrowserSessionUser(await readSessionToken(request.headers, protocol));
-  return user ? { userId: user.id, via: "browser_session", scope: "full" } : undefined;
+  if (!user) return undefined;
+  const membership = await resolveMembership(user.id, readWorkspaceCookie(request.headers));
+  return { userId: user.id, ...membership, via: "browser_session", scope: "full" };
 }

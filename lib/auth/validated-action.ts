@@ -3,8 +3,9 @@ import type { z } from "zod";
 import type { UserRow } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
+import { assertCan, type Permission } from "@/lib/workspaces/policy";
 import type { RequestMeta } from "./request-meta";
-import { getActionRequestMeta, getSessionUser } from "./session";
+import { getActionRequestMeta, getSessionMember, type SessionMember } from "./session";
 
 const log = childLogger("actions");
 
@@ -29,37 +30,57 @@ function fieldErrorsOf(error: AppError): Record<string, string> | undefined {
 }
 
 /**
+ * What an action needs, required on every action: a permission in the current workspace; `account` (signed in,
+ * acting on one's own account, e.g. sign-out or a password change: no workspace role involved); or `public`.
+ */
+export type ActionAccess = { permission: Permission } | { account: true } | { public: true };
+
+type Action<S extends z.ZodType, T> = ((input: z.input<S>) => Promise<ActionResult<T>>) & {
+  access: ActionAccess;
+};
+
+/**
  * The one wrapper for server actions: validates input with the shape's zod schema, resolves the signed-in user
- * (unless `public`), and turns AppError into a message for the form. Anything else is logged and reported
- * generically. Next's redirect/notFound signals pass through.
+ * and their current workspace, checks the role allows `permission` (unless `public`), and turns AppError into a
+ * message for the form. Anything else is logged and reported generically. Next's redirect/notFound signals pass
+ * through. The returned action carries its `access` for the route × role test.
  */
 export function validatedAction<S extends z.ZodType, T>(
   schema: S,
-  handler: (input: z.infer<S>, ctx: ActionContext & { user: UserRow }) => Promise<T>,
-): (input: z.input<S>) => Promise<ActionResult<T>>;
+  handler: (input: z.infer<S>, ctx: ActionContext & { user: UserRow; member: SessionMember }) => Promise<T>,
+  access: { permission: Permission } | { account: true },
+): Action<S, T>;
 export function validatedAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>, ctx: ActionContext) => Promise<T>,
-  options: { public: true },
-): (input: z.input<S>) => Promise<ActionResult<T>>;
+  access: { public: true },
+): Action<S, T>;
 export function validatedAction<S extends z.ZodType, T>(
   schema: S,
-  handler: (input: z.infer<S>, ctx: ActionContext & { user: UserRow }) => Promise<T>,
-  options: { public?: boolean } = {},
-) {
-  return async (input: z.input<S>): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-      return { ok: false, error: "Check the highlighted fields", fieldErrors };
-    }
+  handler: (input: z.infer<S>, ctx: ActionContext & { user: UserRow; member: SessionMember }) => Promise<T>,
+  access: ActionAccess,
+): Action<S, T> {
+  const action = async (input: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const meta = await getActionRequestMeta();
-      const user = await getSessionUser();
-      if (!user && !options.public) return { ok: false, error: "Your session has ended. Sign in again." };
-      // For public actions `user` may be undefined; their handler signature does not receive it.
-      return { ok: true, data: await handler(parsed.data, { meta, user: user as UserRow }) };
+      // Who, then whether their role may, then the input: as the API routes do.
+      const member = "public" in access ? undefined : await getSessionMember();
+      if (!("public" in access) && !member)
+        return { ok: false, error: "Your session has ended. Sign in again." };
+      if (member && "permission" in access) assertCan(member.role, access.permission);
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues)
+          fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+        return { ok: false, error: "Check the highlighted fields", fieldErrors };
+      }
+      // Public handlers' signature receives neither a user nor a member.
+      const ctx = { meta, ...(member ? { user: member.user, member } : {}) } as ActionContext & {
+        user: UserRow;
+        member: SessionMember;
+      };
+      return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError)
@@ -68,4 +89,5 @@ export function validatedAction<S extends z.ZodType, T>(
       return { ok: false, error: "Something went wrong. Try again." };
     }
   };
+  return Object.assign(action, { access });
 }

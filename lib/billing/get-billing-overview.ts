@@ -2,7 +2,6 @@ import { getDb } from "@/db/client";
 import { findBillingCustomer, type StoredCard } from "@/db/queries/billing-customers";
 import { sumUsageByKindAndModel } from "@/db/queries/usage-summary";
 import { isStripeConfigured } from "@/lib/env";
-import { notFound } from "@/lib/errors";
 import { startOfUtcMonth } from "@/lib/usage/get-usage-summary";
 import { billingLineOf } from "./billing-lines";
 import { isBillableKind, STORAGE_PRICE_PER_GB_HOUR, TOKEN_PRICES } from "./prices";
@@ -28,14 +27,17 @@ export interface BillingOverview {
 }
 
 /** The Billing page: the card on file and this UTC month's billable usage priced with lib/billing/prices.ts. */
-export async function getBillingOverview(input: { userId: string; now?: Date }): Promise<BillingOverview> {
+export async function getBillingOverview(input: {
+  workspaceId: string;
+  now?: Date;
+}): Promise<BillingOverview> {
   const db = await getDb();
   const since = startOfUtcMonth(input.now ?? new Date());
   const [customer, usage] = await Promise.all([
-    findBillingCustomer(db, { userId: input.userId }),
-    sumUsageByKindAndModel(db, { userId: input.userId, since }),
+    // A personal workspace's Stripe customer is on its user row (same id); a team workspace has none yet.
+    findBillingCustomer(db, { userId: input.workspaceId }),
+    sumUsageByKindAndModel(db, { workspaceId: input.workspaceId, since }),
   ]);
-  if (!customer) throw notFound("User");
   const lines = new Map<string, BillingLineUsage>();
   for (const row of usage) {
     if (!isBillableKind(row.kind)) continue;
@@ -63,7 +65,7 @@ export async function getBillingOverview(input: { userId: string; now?: Date }):
     });
   }
   const sorted = [...lines.values()].sort((a, b) => a.label.localeCompare(b.label));
-  const card = customer.card && {
+  const card = customer?.card && {
     brand: customer.card.brand,
     last4: customer.card.last4,
     expMonth: customer.card.expMonth,
@@ -71,7 +73,7 @@ export async function getBillingOverview(input: { userId: string; now?: Date }):
   };
   return {
     isEnabled: isStripeConfigured(),
-    card,
+    card: card ?? null,
     periodStart: since.toISOString(),
     lines: sorted,
     estimatedTotal: sorted.reduce((sum, l) => sum + l.amount, 0),

@@ -22,6 +22,7 @@ afterAll(async () => {
 
 type Kind = (typeof usageRecords.$inferInsert)["kind"];
 const usage = (userId: string, kind: Kind, quantity: number, model: string | null, reportedAt?: Date) => ({
+  workspaceId: userId,
   userId,
   kind,
   modelId: model ? modelId(model) : null,

@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { listCompletedExamplesForSession } from "@/db/queries/examples";
 import { listReviewItemsForSession } from "@/db/queries/review-items";
 import { listSessionFiles } from "@/db/queries/session-files";
-import { findSessionForUser } from "@/db/queries/sessions";
+import { findSessionForWorkspace } from "@/db/queries/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import { childLogger } from "@/lib/logger";
 import { isUuid } from "@/lib/sessions/get-session";
@@ -25,9 +25,9 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 /** Every entry of the bundle, described before any byte is read: a storage key or bytes made here. */
 type Entry = { path: string } & ({ key: string } | { body: string });
 
-async function entriesOf(userId: string, sessionId: string): Promise<Entry[]> {
+async function entriesOf(workspaceId: string, sessionId: string): Promise<Entry[]> {
   const db = await getDb();
-  const session = await findSessionForUser(db, userId, sessionId);
+  const session = await findSessionForWorkspace(db, workspaceId, sessionId);
   if (!session) throw notFound("Session");
   if (session.status !== "completed" && session.status !== "failed") {
     throw new AppError({
@@ -42,8 +42,8 @@ async function entriesOf(userId: string, sessionId: string): Promise<Entry[]> {
     path: BUNDLE_PATHS.raw(file.storageKey.split("/").pop() ?? file.fileName),
   }));
   const artifacts = await store.list(`sessions/${sessionId}/artifacts/`);
-  const examples = await listCompletedExamplesForSession(db, userId, sessionId);
-  const reviewItems = await listReviewItemsForSession(db, userId, sessionId);
+  const examples = await listCompletedExamplesForSession(db, workspaceId, sessionId);
+  const reviewItems = await listReviewItemsForSession(db, workspaceId, sessionId);
   const metrics = session.metrics
     ? JSON.parse(JSON.stringify(session.metrics).replaceAll(sessionId, SESSION_PLACEHOLDER))
     : null;
@@ -144,11 +144,11 @@ async function addEntry(pack: tar.Pack, entry: Entry, manifest: BundleManifest):
  * `manifest.json` with every other entry's SHA-256 and size. Streamed: no entry is held in memory whole.
  */
 export async function exportSessionBundle(
-  userId: string,
+  workspaceId: string,
   sessionId: string,
 ): Promise<ReadableStream<Uint8Array>> {
   if (!isUuid(sessionId)) throw notFound("Session");
-  const entries = await entriesOf(userId, sessionId);
+  const entries = await entriesOf(workspaceId, sessionId);
   const pack = tar.pack();
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,

@@ -185,12 +185,14 @@ function parseEntry<T>(entries: Map<string, ReadEntry>, path: string, parse: (va
  * stream to storage while their checksums are computed; anything refused (or a dry run) removes what was written.
  */
 export async function importSessionBundle(input: {
+  workspaceId: string;
+  /** The member importing: the creator of the new rows, and the audit's actor. */
   userId: string;
   file: Blob;
   dryRun: boolean;
   meta: RequestMeta;
 }): Promise<ImportReport> {
-  await assertStorageQuota(input.userId, input.file.size);
+  await assertStorageQuota(input.workspaceId, input.file.size);
   const sessionId = crypto.randomUUID();
   const exampleIds = new Map<string, string>();
   const written: string[] = [];
@@ -242,6 +244,7 @@ export async function importSessionBundle(input: {
     await db.transaction(async (tx) => {
       await insertSession(tx, {
         id: sessionId,
+        workspaceId: input.workspaceId,
         userId: input.userId,
         suiteId: session.suite_id,
         suiteIds: session.suite_ids,
@@ -273,6 +276,7 @@ export async function importSessionBundle(input: {
         tx,
         examples.map(({ n, id, meta }) => ({
           id,
+          workspaceId: input.workspaceId,
           userId: input.userId,
           sessionId,
           modelId: meta.model_id,
@@ -289,6 +293,7 @@ export async function importSessionBundle(input: {
       await insertImportedReviewItems(
         tx,
         reviewItems.map((item) => ({
+          workspaceId: input.workspaceId,
           userId: input.userId,
           sessionId,
           suiteId: item.suite_id,
@@ -311,7 +316,7 @@ export async function importSessionBundle(input: {
         "session.imported",
         { userId: input.userId },
         input.meta,
-        { sessionId, files: report.files },
+        { workspaceId: input.workspaceId, sessionId, files: report.files },
         tx,
       );
     });

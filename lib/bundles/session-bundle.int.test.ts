@@ -132,7 +132,13 @@ async function processedSession() {
       body: JSON.stringify({ session_id: id }),
     })
   ).json();
-  if (example.id) await generateExample(example.id, alice.user.id, directSteps, deps);
+  if (example.id)
+    await generateExample(
+      example.id,
+      { userId: alice.user.id, workspaceId: alice.user.id },
+      directSteps,
+      deps,
+    );
   return id as string;
 }
 

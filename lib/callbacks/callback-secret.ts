@@ -6,6 +6,6 @@ import { getAuthSecret } from "@/lib/auth/auth-secret";
  * the data folder) so nothing per user is stored: HMAC(auth secret, "callback:<user id>"). Rotating AUTH_SECRET
  * rotates every callback secret. A user reads theirs at GET /v1/examples/callback-secret.
  */
-export function getCallbackSecret(userId: string): string {
-  return `whsec_${createHmac("sha256", getAuthSecret()).update(`callback:${userId}`).digest("hex")}`;
+export function getCallbackSecret(workspaceId: string): string {
+  return `whsec_${createHmac("sha256", getAuthSecret()).update(`callback:${workspaceId}`).digest("hex")}`;
 }

@@ -2,7 +2,7 @@ import { authedRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 
 // Authenticated like the reads, so an anonymous caller learns nothing but 401.
-const rejectWrite = authedRoute({ scopes: ["read", "ingest"] }, ({ request }) => {
+const rejectWrite = authedRoute({ scopes: ["read", "ingest"], permission: "read" }, ({ request }) => {
   throw new AppError({
     code: "method_not_allowed",
     message: `The catalog is read-only: ${request.method} is not allowed here`,

@@ -128,7 +128,12 @@ describe("redaction level in the durable pipeline", () => {
         body: JSON.stringify({ session_id: id }),
       })
     ).json();
-    await generateExample(example.id, caller.user.id, directSteps, deps);
+    await generateExample(
+      example.id,
+      { userId: caller.user.id, workspaceId: caller.user.id },
+      directSteps,
+      deps,
+    );
     const messages = await (
       await callRoute(exampleMessages.GET, {
         path: `/v1/examples/${example.id}/messages`,

@@ -18,17 +18,17 @@ const log = childLogger("retention");
  * its raw byte count (storage metering sums that column, so it stops). The session, its layers and its examples
  * stay. Idempotent: a session whose raw data is already gone is skipped.
  */
-export async function deleteRawRecordings(userId: string, sessionId: string, now = new Date()) {
+export async function deleteRawRecordings(workspaceId: string, sessionId: string, now = new Date()) {
   const db = await getDb();
   const store = await getObjectStore();
-  for (const { key } of await listRawFileKeys(db, userId, sessionId)) await store.delete(key);
-  return db.transaction((tx) => markRawDeleted(tx, userId, sessionId, now));
+  for (const { key } of await listRawFileKeys(db, workspaceId, sessionId)) await store.delete(key);
+  return db.transaction((tx) => markRawDeleted(tx, workspaceId, sessionId, now));
 }
 
 /** Deletes a processed session's derived artifacts (the explorer's layers); examples and review items stay. */
-export async function deleteDerivedArtifacts(userId: string, sessionId: string, now = new Date()) {
+export async function deleteDerivedArtifacts(workspaceId: string, sessionId: string, now = new Date()) {
   await (await getObjectStore()).deletePrefix(`sessions/${sessionId}/artifacts/`);
-  return markDerivedDeleted(await getDb(), userId, sessionId, now);
+  return markDerivedDeleted(await getDb(), workspaceId, sessionId, now);
 }
 
 /**

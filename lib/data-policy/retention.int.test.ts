@@ -4,7 +4,7 @@ import * as examples from "@/app/v1/examples/route";
 import * as sessionRoute from "@/app/v1/sessions/[id]/route";
 import * as sessions from "@/app/v1/sessions/route";
 import { getDb } from "@/db/client";
-import { sumStoredBytesPerUser } from "@/db/queries/pipeline-artifacts";
+import { sumStoredBytesPerWorkspace } from "@/db/queries/pipeline-artifacts";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { generateExample } from "@/lib/pipeline-runs/generate-example";
@@ -83,10 +83,15 @@ describe("retention", () => {
         body: JSON.stringify({ session_id: id }),
       })
     ).json();
-    await generateExample(example.id, caller.user.id, directSteps, deps);
+    await generateExample(
+      example.id,
+      { userId: caller.user.id, workspaceId: caller.user.id },
+      directSteps,
+      deps,
+    );
     expect((await (await getObjectStore()).list(`examples/${example.id}/`)).length).toBe(1);
     // Only the example's bytes are metered now.
-    expect((await sumStoredBytesPerUser(await getDb())).get(caller.user.id)).toBeGreaterThan(0);
+    expect((await sumStoredBytesPerWorkspace(await getDb())).get(caller.user.id)).toBeGreaterThan(0);
   });
 
   it("the hourly run deletes raw recordings and layers past their days, and leaves other accounts alone", async () => {
@@ -104,7 +109,7 @@ describe("retention", () => {
     const afterRaw = await detail(caller, id);
     expect(afterRaw.retention.notice).toContain("Raw recording deleted after 30 days.");
     expect((await stored(id)).every((k) => k.startsWith("artifacts/"))).toBe(true);
-    expect((await sumStoredBytesPerUser(await getDb())).get(caller.user.id) ?? 0).toBe(0);
+    expect((await sumStoredBytesPerWorkspace(await getDb())).get(caller.user.id) ?? 0).toBe(0);
 
     expect(await enforceRetention(new Date(Date.now() + 91 * 86_400_000))).toEqual({ raw: 0, derived: 1 });
     expect(await stored(id)).toEqual([]);

@@ -50,7 +50,7 @@ async function startExecutor(options: { outboxIntervalMs?: number } = {}): Promi
 const uploaded = (sessionId: string, userId: string) => ({
   name: "session/uploaded" as const,
   id: `session-uploaded-${sessionId}`,
-  data: { sessionId, userId },
+  data: { sessionId, workspaceId: userId, userId },
 });
 
 beforeAll(async () => {
@@ -72,6 +72,7 @@ it("writes neither the domain row nor its event when the transaction fails", asy
     transactionWithEvents(db, async (tx, emit) => {
       await insertSession(tx, {
         id: sessionId,
+        workspaceId: user.id,
         userId: user.id,
         suiteId: suiteId("gmail"),
         status: "uploaded",
@@ -87,7 +88,13 @@ it("writes neither the domain row nor its event when the transaction fails", asy
 it("refuses an event whose payload does not match its schema, before anything commits", async () => {
   const db = await getDb();
   await expect(
-    emitEvents(db, [{ name: "session/uploaded", id: "bad", data: { sessionId: "not-a-uuid", userId: "x" } }]),
+    emitEvents(db, [
+      {
+        name: "session/uploaded",
+        id: "bad",
+        data: { sessionId: "not-a-uuid", workspaceId: "x", userId: "x" },
+      },
+    ]),
   ).rejects.toThrow();
   expect(await listOutboxEvents(db, ["bad"])).toHaveLength(0);
 });
@@ -102,6 +109,7 @@ it("relays right after the commit, without waiting for the relay's timer", { tim
   await transactionWithEvents(db, async (tx, emit) => {
     await insertSession(tx, {
       id: sessionId,
+      workspaceId: user.id,
       userId: user.id,
       suiteId: suiteId("gmail"),
       status: "uploaded",

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
-import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
-import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import { findSessionRunStateForWorkspace } from "@/db/queries/pipeline-artifacts";
+import type { Actor } from "@/lib/auth/principal";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { actionToolMapId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { transactionWithEvents } from "@/lib/events/emit-events";
 import { noRecordsError } from "@/lib/review/reviewed-calls";
 import { wouldHaveRecords } from "@/lib/review/would-have-records";
+import { requireFound } from "@/lib/workspaces/require-found";
 import type { CreateExampleInput } from "@/schemas/examples";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
 import { DEFAULT_MODEL_SLUG, resolveActionToolMap, resolveModel } from "./resolve-catalog-refs";
@@ -19,12 +20,17 @@ import { DEFAULT_MODEL_SLUG, resolveActionToolMap, resolveModel } from "./resolv
  * the session's pipeline when it is still running; a failed session cannot produce examples.
  */
 export async function createExample(input: {
-  userId: string;
+  actor: Actor;
   body: CreateExampleInput;
 }): Promise<ExampleWithSuite> {
   const db = await getDb();
-  const session = await findSessionRunState(db, input.body.session_id);
-  assertOwnedBy(session, input, "Session");
+  const session = requireFound(
+    await findSessionRunStateForWorkspace(db, {
+      workspaceId: input.actor.workspaceId,
+      id: input.body.session_id,
+    }),
+    "Session",
+  );
   if (session.status === "failed") {
     throw new AppError({
       code: "conflict",
@@ -68,7 +74,7 @@ export async function createExample(input: {
   if (
     session.status === "completed" &&
     (await wouldHaveRecords({
-      userId: input.userId,
+      workspaceId: input.actor.workspaceId,
       sessionId: session.id,
       suite: suite.slug,
       mapSlug: map.slug,
@@ -76,11 +82,12 @@ export async function createExample(input: {
       ...(session.timezone ? { timezone: session.timezone } : {}),
     })) === false
   ) {
-    throw await noRecordsError({ userId: input.userId, sessionId: session.id });
+    throw await noRecordsError({ workspaceId: input.actor.workspaceId, sessionId: session.id });
   }
   const row = await transactionWithEvents(db, async (tx, emit) => {
     const inserted = await insertExample(tx, {
-      userId: input.userId,
+      workspaceId: input.actor.workspaceId,
+      userId: input.actor.userId,
       sessionId: session.id,
       modelId: model.id,
       actionToolMapId: map.id,
@@ -91,7 +98,7 @@ export async function createExample(input: {
     emit({
       name: "example/requested",
       id: `example-requested-${inserted.id}`,
-      data: { exampleId: inserted.id, userId: input.userId },
+      data: { exampleId: inserted.id, workspaceId: input.actor.workspaceId, userId: input.actor.userId },
     });
     return inserted;
   });

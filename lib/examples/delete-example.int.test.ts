@@ -5,7 +5,7 @@ import * as sessionRoute from "@/app/v1/sessions/[id]/route";
 import * as sessions from "@/app/v1/sessions/route";
 import { getDb } from "@/db/client";
 import { listAuditEntriesForUser } from "@/db/queries/audit-log";
-import { sumStoredBytesPerUser } from "@/db/queries/pipeline-artifacts";
+import { sumStoredBytesPerWorkspace } from "@/db/queries/pipeline-artifacts";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { generateExample } from "@/lib/pipeline-runs/generate-example";
@@ -49,7 +49,12 @@ async function sessionWithExample() {
       body: JSON.stringify({ session_id: id }),
     })
   ).json();
-  await generateExample(example.id, caller.user.id, directSteps, deps);
+  await generateExample(
+    example.id,
+    { userId: caller.user.id, workspaceId: caller.user.id },
+    directSteps,
+    deps,
+  );
   return { sessionId: id as string, exampleId: example.id as string };
 }
 
@@ -61,7 +66,7 @@ describe("deleting", () => {
     const { sessionId, exampleId } = await sessionWithExample();
     const store = await getObjectStore();
     expect((await store.list(`examples/${exampleId}/`)).length).toBeGreaterThan(0);
-    const before = (await sumStoredBytesPerUser(await getDb())).get(caller.user.id) ?? 0;
+    const before = (await sumStoredBytesPerWorkspace(await getDb())).get(caller.user.id) ?? 0;
 
     const other = await createTestCaller();
     expect(
@@ -80,7 +85,7 @@ describe("deleting", () => {
       params: { id: exampleId },
     });
     expect(get.status).toBe(404);
-    const after = (await sumStoredBytesPerUser(await getDb())).get(caller.user.id) ?? 0;
+    const after = (await sumStoredBytesPerWorkspace(await getDb())).get(caller.user.id) ?? 0;
     expect(after).toBeLessThan(before);
     const session = await callRoute(sessionRoute.GET, {
       path: `/v1/sessions/${sessionId}`,
@@ -94,7 +99,7 @@ describe("deleting", () => {
   });
 
   it("a session: its objects, its examples' objects and every row go; nothing of it is metered; audited", async () => {
-    const metered = async () => (await sumStoredBytesPerUser(await getDb())).get(caller.user.id) ?? 0;
+    const metered = async () => (await sumStoredBytesPerWorkspace(await getDb())).get(caller.user.id) ?? 0;
     const othersBytes = await metered();
     const { sessionId, exampleId } = await sessionWithExample();
     expect(await metered()).toBeGreaterThan(othersBytes);
@@ -143,9 +148,14 @@ describe("an example deleted while it is generated", () => {
         return fn();
       },
     };
-    await expect(generateExample(example.id, caller.user.id, deletingBeforeComplete, deps)).rejects.toThrow(
-      /was deleted/,
-    );
+    await expect(
+      generateExample(
+        example.id,
+        { userId: caller.user.id, workspaceId: caller.user.id },
+        deletingBeforeComplete,
+        deps,
+      ),
+    ).rejects.toThrow(/was deleted/);
     expect(await (await getObjectStore()).list(`examples/${example.id}/`)).toEqual([]);
   });
 });

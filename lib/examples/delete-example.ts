@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { deleteExampleForUser } from "@/db/queries/examples";
+import { deleteExampleForWorkspace } from "@/db/queries/examples";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { notFound } from "@/lib/errors";
@@ -10,17 +10,22 @@ import { getObjectStore } from "@/lib/storage/get-object-store";
  * Deletes one of the caller's examples: the row (its storage bytes stop being metered with it) and its stored
  * messages under `examples/<id>/`, audited. Someone else's example is a 404, as on every read.
  */
-export async function deleteExample(input: { userId: string; exampleId: string; meta: RequestMeta }) {
+export async function deleteExample(input: {
+  workspaceId: string;
+  actorId: string;
+  exampleId: string;
+  meta: RequestMeta;
+}) {
   if (!isUuid(input.exampleId)) throw notFound("Example");
   const db = await getDb();
   const deleted = await db.transaction(async (tx) => {
-    const row = await deleteExampleForUser(tx, input.userId, input.exampleId);
+    const row = await deleteExampleForWorkspace(tx, input.workspaceId, input.exampleId);
     if (row)
       await recordAuditEvent(
         "example.deleted",
-        { userId: input.userId },
+        { userId: input.actorId },
         input.meta,
-        { exampleId: row.id, sessionId: row.sessionId },
+        { workspaceId: input.workspaceId, exampleId: row.id, sessionId: row.sessionId },
         tx,
       );
     return row;

@@ -1,16 +1,18 @@
 import { getDb } from "@/db/client";
-import { type ExampleWithSuite, findExampleById } from "@/db/queries/examples";
-import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
+import { type ExampleWithSuite, findExampleForWorkspace } from "@/db/queries/examples";
 import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/sessions/get-session";
+import { requireFound } from "@/lib/workspaces/require-found";
 
-/** The caller's example: 404 when no example has this id, 403 when it is someone else's. */
-export async function getExampleForUser(input: {
-  userId: string;
+/** An example of the caller's workspace: 404 when there is none with this id there. */
+export async function getExampleForWorkspace(input: {
+  workspaceId: string;
   exampleId: string;
 }): Promise<ExampleWithSuite> {
   if (!isUuid(input.exampleId)) throw notFound("Example");
-  const example = await findExampleById(await getDb(), input.exampleId);
-  assertOwnedBy(example, input, "Example");
-  return example;
+  const example = await findExampleForWorkspace(await getDb(), {
+    workspaceId: input.workspaceId,
+    id: input.exampleId,
+  });
+  return requireFound(example, "Example");
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listExamplesForUser } from "@/db/queries/examples";
+import { listExamplesForWorkspace } from "@/db/queries/examples";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { badRequest } from "@/lib/errors";
@@ -23,14 +23,14 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 /** One page of the caller's examples, newest first. Unknown suite or model filters match nothing. */
-export async function listExamples(input: { userId: string; query: ListExamplesQuery }) {
+export async function listExamples(input: { workspaceId: string; query: ListExamplesQuery }) {
   const { query } = input;
   const suiteId = query.suite_id
     ? (findSuite(getBundledCatalog(), query.suite_id)?.id ?? NO_MATCH)
     : undefined;
   const modelId = query.model_id ? (findModelById(query.model_id)?.id ?? NO_MATCH) : undefined;
-  const rows = await listExamplesForUser(await getDb(), {
-    userId: input.userId,
+  const rows = await listExamplesForWorkspace(await getDb(), {
+    workspaceId: input.workspaceId,
     sessionId: query.session_id,
     suiteId,
     modelId,

@@ -1,10 +1,10 @@
 import { AppError } from "@/lib/errors";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { getExampleForUser } from "./get-example";
+import { getExampleForWorkspace } from "./get-example";
 
 /** The stored JSONL of a completed example as a stream; 409 while it is still being generated or failed. */
-export async function openExampleMessages(input: { userId: string; exampleId: string }) {
-  const example = await getExampleForUser(input);
+export async function openExampleMessages(input: { workspaceId: string; exampleId: string }) {
+  const example = await getExampleForWorkspace(input);
   if (example.status !== "completed" || !example.storagePath) {
     throw new AppError({
       code: "conflict",

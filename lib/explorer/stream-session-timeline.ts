@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findSessionForUser } from "@/db/queries/sessions";
+import { findSessionForWorkspace } from "@/db/queries/sessions";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { AppError, notFound } from "@/lib/errors";
@@ -20,9 +20,9 @@ import {
 } from "./timeline-chunks";
 import type { LaneId } from "./timeline-lanes";
 
-async function loadProcessedSession(userId: string, sessionId: string) {
+async function loadProcessedSession(workspaceId: string, sessionId: string) {
   if (!isUuid(sessionId)) throw notFound("Session");
-  const session = await findSessionForUser(await getDb(), userId, sessionId);
+  const session = await findSessionForWorkspace(await getDb(), workspaceId, sessionId);
   if (!session) throw notFound("Session");
   if (session.status !== "completed") {
     throw new AppError({
@@ -51,11 +51,11 @@ async function collect<T>(key: string): Promise<T[]> {
 
 /** One lane of a processed session as columnar chunks, read from the stored pipeline artifacts. */
 export async function streamSessionTimeline(
-  userId: string,
+  workspaceId: string,
   sessionId: string,
   lane: LaneId,
 ): Promise<AsyncIterable<TimelineChunk>> {
-  const session = await loadProcessedSession(userId, sessionId);
+  const session = await loadProcessedSession(workspaceId, sessionId);
   const keys = artifactKeys(session.id);
   const t0 = await firstEventTs(session.id);
   switch (lane) {
@@ -124,11 +124,11 @@ const laneArtifact: Record<Exclude<LaneId, "toolCalls">, keyof ReturnType<typeof
 };
 
 /** The full stored record of one timeline item, for the inspector. */
-export async function getTimelineItem(userId: string, sessionId: string, lane: LaneId, itemId: string) {
-  const session = await loadProcessedSession(userId, sessionId);
+export async function getTimelineItem(workspaceId: string, sessionId: string, lane: LaneId, itemId: string) {
+  const session = await loadProcessedSession(workspaceId, sessionId);
   const keys = artifactKeys(session.id);
   if (lane === "toolCalls") {
-    for await (const chunk of await streamSessionTimeline(userId, sessionId, "toolCalls")) {
+    for await (const chunk of await streamSessionTimeline(workspaceId, sessionId, "toolCalls")) {
       const index = chunk.ids.indexOf(itemId);
       if (index >= 0) return { id: itemId, label: chunk.labels[index], action: chunk.links?.[index]?.[0] };
     }

@@ -6,7 +6,7 @@ import {
   saveIdempotentResponse,
 } from "@/db/queries/idempotency-keys";
 import { insertSessionEventBatch } from "@/db/queries/session-events";
-import { findSessionStatusForUser } from "@/db/queries/sessions";
+import { findSessionStatusForWorkspace } from "@/db/queries/sessions";
 import type { IdempotencyStore } from "./idempotency";
 import type { IngestDeps } from "./ingest-events";
 
@@ -18,8 +18,9 @@ export const databaseIdempotencyStore: IdempotencyStore = {
 };
 
 export const databaseIngestDeps: IngestDeps = {
-  getSessionStatus: async (userId, sessionId) => findSessionStatusForUser(await getDb(), userId, sessionId),
-  insertBatch: async (userId, sessionId, events) =>
-    insertSessionEventBatch(await getDb(), { userId, sessionId, events }),
+  getSessionStatus: async (workspaceId, sessionId) =>
+    findSessionStatusForWorkspace(await getDb(), workspaceId, sessionId),
+  insertBatch: async (workspaceId, sessionId, events) =>
+    insertSessionEventBatch(await getDb(), { workspaceId, sessionId, events }),
   idempotency: databaseIdempotencyStore,
 };

@@ -162,7 +162,7 @@ describe("Idempotency-Key", () => {
         responseBody: null,
         createdAt: new Date(Date.now() - IDEMPOTENCY_STALE_MS - 1000),
       })
-      .where(and(eq(idempotencyKeys.userId, caller.user.id), eq(idempotencyKeys.key, crashedKey)));
+      .where(and(eq(idempotencyKeys.workspaceId, caller.user.id), eq(idempotencyKeys.key, crashedKey)));
     const again = await openSession(crashedKey, description);
     expect(again.status).toBe(201);
     expect(again.headers.get("idempotent-replayed")).toBeNull();

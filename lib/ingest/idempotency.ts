@@ -7,7 +7,7 @@ export interface StoredResponse {
 }
 
 interface KeyArgs {
-  userId: string;
+  workspaceId: string;
   scope: string;
   key: string;
 }
@@ -89,7 +89,7 @@ export async function withIdempotency(
   args: {
     request: Request;
     body: Uint8Array;
-    userId: string;
+    workspaceId: string;
     scope: string;
     store: IdempotencyStore;
     now?: () => number;
@@ -102,7 +102,7 @@ export async function withIdempotency(
     return Response.json(result.body, { status: result.status });
   }
   const now = args.now ?? Date.now;
-  const ids = { userId: args.userId, scope: args.scope, key };
+  const ids = { workspaceId: args.workspaceId, scope: args.scope, key };
   const fingerprint = await requestFingerprint(args.request, args.body);
   const waitUntil = now() + WAIT_MS;
   for (;;) {

@@ -42,7 +42,7 @@ describe("ingestEvents (edge runtime)", () => {
     const { deps, stored } = memoryDeps();
     const res = await ingestEvents({
       request: request(JSON.stringify([event("a"), event("a"), event("b")])),
-      userId: "u1",
+      workspaceId: "u1",
       sessionId: "s1",
       deps,
     });
@@ -61,7 +61,7 @@ describe("ingestEvents (edge runtime)", () => {
       );
     const ok = await ingestEvents({
       request: request(await gzip(JSON.stringify([event("g")])), { "content-encoding": "gzip" }),
-      userId: "u1",
+      workspaceId: "u1",
       sessionId: "s1",
       deps,
     });
@@ -70,7 +70,7 @@ describe("ingestEvents (edge runtime)", () => {
     await expect(
       ingestEvents({
         request: request(bomb, { "content-encoding": "gzip" }),
-        userId: "u1",
+        workspaceId: "u1",
         sessionId: "s1",
         deps,
       }),
@@ -80,14 +80,14 @@ describe("ingestEvents (edge runtime)", () => {
   it("rejects a non-array body, unknown sessions and closed sessions", async () => {
     const { deps, session } = memoryDeps();
     await expect(
-      ingestEvents({ request: request("{}"), userId: "u1", sessionId: "s1", deps }),
+      ingestEvents({ request: request("{}"), workspaceId: "u1", sessionId: "s1", deps }),
     ).rejects.toMatchObject({ status: 400 });
     await expect(
-      ingestEvents({ request: request("[]"), userId: "u2", sessionId: "s1", deps }),
+      ingestEvents({ request: request("[]"), workspaceId: "u2", sessionId: "s1", deps }),
     ).rejects.toMatchObject({ status: 404 });
     session.state = "uploaded";
     await expect(
-      ingestEvents({ request: request("[]"), userId: "u1", sessionId: "s1", deps }),
+      ingestEvents({ request: request("[]"), workspaceId: "u1", sessionId: "s1", deps }),
     ).rejects.toMatchObject({ status: 409 });
   });
 
@@ -103,7 +103,7 @@ describe("ingestEvents (edge runtime)", () => {
     await expect(
       ingestEvents({
         request: request(JSON.stringify([event("r")])),
-        userId: "u1",
+        workspaceId: "u1",
         sessionId: "s1",
         deps: racing,
       }),
@@ -115,7 +115,7 @@ describe("ingestEvents (edge runtime)", () => {
     const body = JSON.stringify([event("x"), { id: "y", timestamp: -1, type: "click" }]);
     const first = await ingestEvents({
       request: request(body, { "idempotency-key": "k1" }),
-      userId: "u1",
+      workspaceId: "u1",
       sessionId: "s1",
       deps,
     });
@@ -128,7 +128,7 @@ describe("ingestEvents (edge runtime)", () => {
     });
     const replay = await ingestEvents({
       request: request(body, { "idempotency-key": "k1" }),
-      userId: "u1",
+      workspaceId: "u1",
       sessionId: "s1",
       deps,
     });

@@ -25,7 +25,7 @@ describe("ingest core in the edge sandbox", () => {
         try {
           return await (m.ingestEvents as typeof ingestEvents)({
             request,
-            userId: "u1",
+            workspaceId: "u1",
             sessionId: "s1",
             deps,
           });

@@ -8,9 +8,9 @@ export type SessionState = "open" | "uploaded" | "processing" | "completed" | "f
 
 /** What the ingest core needs from storage; the app wires the database (lib/ingest/database-ingest-deps.ts). */
 export interface IngestDeps {
-  getSessionStatus(userId: string, sessionId: string): Promise<SessionState | undefined>;
+  getSessionStatus(workspaceId: string, sessionId: string): Promise<SessionState | undefined>;
   /** Stores the events durably in one step and returns the ids it stored (not the duplicates). */
-  insertBatch(userId: string, sessionId: string, events: readonly { id: string }[]): Promise<string[]>;
+  insertBatch(workspaceId: string, sessionId: string, events: readonly { id: string }[]): Promise<string[]>;
   idempotency: IdempotencyStore;
 }
 
@@ -26,24 +26,24 @@ const closed = (sessionId: string) =>
  */
 export async function ingestEvents(args: {
   request: Request;
-  userId: string;
+  workspaceId: string;
   sessionId: string;
   deps: IngestDeps;
   now?: () => number;
 }): Promise<Response> {
-  const { request, userId, sessionId, deps } = args;
+  const { request, workspaceId, sessionId, deps } = args;
   // The body is read first: the Idempotency-Key's fingerprint covers it (decompressed, so a re-compressed retry
   // of the same events is the same request).
   const body = await readLimitedBody(request, MAX_INGEST_BODY_BYTES);
   return withIdempotency(
-    { request, body, userId, scope: `events:${sessionId}`, store: deps.idempotency, now: args.now },
+    { request, body, workspaceId, scope: `events:${sessionId}`, store: deps.idempotency, now: args.now },
     async () => {
       const batch = parseEventBatch(body, request.headers.get("content-type") ?? "application/json");
       // The insert only writes while the session is open and the caller's, so the common case costs one
       // statement. When it stored nothing we ask why: all duplicates, or a missing or completed session.
-      const stored = await deps.insertBatch(userId, sessionId, batch.valid);
+      const stored = await deps.insertBatch(workspaceId, sessionId, batch.valid);
       if (stored.length === 0) {
-        const status = await deps.getSessionStatus(userId, sessionId);
+        const status = await deps.getSessionStatus(workspaceId, sessionId);
         if (!status) throw notFound("Session");
         if (status !== "open") throw closed(sessionId);
       }

@@ -5,7 +5,7 @@ import * as events from "@/app/v1/sessions/[id]/events/route";
 import * as sessions from "@/app/v1/sessions/route";
 import { type Database, getDb } from "@/db/client";
 import { countSessionEvents, insertSessionEventBatch } from "@/db/queries/session-events";
-import { deleteSessionForUser } from "@/db/queries/sessions";
+import { deleteSessionForWorkspace } from "@/db/queries/sessions";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
@@ -84,7 +84,7 @@ async function readStreamed(sessionId: string): Promise<string> {
 }
 
 const insert = (sessionId: string, batch: { id: string }[]) =>
-  insertSessionEventBatch(db, { userId: caller.user.id, sessionId, events: batch });
+  insertSessionEventBatch(db, { workspaceId: caller.user.id, sessionId, events: batch });
 
 describe("streamed event storage", () => {
   it("stores the first occurrence within a request and skips ids stored by earlier requests", async () => {
@@ -201,7 +201,7 @@ describe("streamed event storage", () => {
     const sessionId = await openSession();
     const other = await createTestCaller();
     expect(
-      await insertSessionEventBatch(db, { userId: other.user.id, sessionId, events: [event("x")] }),
+      await insertSessionEventBatch(db, { workspaceId: other.user.id, sessionId, events: [event("x")] }),
     ).toEqual([]);
     expect(await storedIds(sessionId)).toEqual([]);
     expect(await storedBatches(sessionId)).toEqual([]);
@@ -256,7 +256,7 @@ describe("streamed event storage", () => {
   it("deletes a session's ids and batches with the session", async () => {
     const sessionId = await openSession();
     expect(await insert(sessionId, [event("d1"), event("d2")])).toHaveLength(2);
-    expect(await deleteSessionForUser(db, caller.user.id, sessionId)).toBeTruthy();
+    expect(await deleteSessionForWorkspace(db, caller.user.id, sessionId)).toBeTruthy();
     expect(await storedIds(sessionId)).toEqual([]);
     expect(await storedBatches(sessionId)).toEqual([]);
   });

@@ -22,10 +22,16 @@ describe.skipIf(!databaseUrl)("streamed event storage on the Neon driver", () =>
     const user = await createTestUser();
     const suite = findSuite(getBundledCatalog(), "gmail");
     const sessionId = crypto.randomUUID();
-    await insertSession(db, { id: sessionId, userId: user.id, suiteId: suite?.id ?? "", status: "open" });
+    await insertSession(db, {
+      id: sessionId,
+      workspaceId: user.id,
+      userId: user.id,
+      suiteId: suite?.id ?? "",
+      status: "open",
+    });
     const event = (id: string, n = 0) => ({ id, timestamp: 1, type: "click", n });
 
-    const args = { userId: user.id, sessionId };
+    const args = { workspaceId: user.id, sessionId };
     expect(
       await insertSessionEventBatch(db, { ...args, events: [event("b"), event("a"), event("b", 1)] }),
     ).toEqual(["b", "a"]);

@@ -40,7 +40,11 @@ async function handleUpload(request: Request): Promise<Response> {
   uploadNames.set(sessionId, body.name);
   const eventId = `session-uploaded-${sessionId}`;
   await emitEvents(await getDb(), [
-    { name: "session/uploaded", id: eventId, data: { sessionId, userId: crypto.randomUUID() } },
+    {
+      name: "session/uploaded",
+      id: eventId,
+      data: { sessionId, workspaceId: crypto.randomUUID(), userId: crypto.randomUUID() },
+    },
   ]);
   return Response.json({ eventId }, { status: 202 });
 }

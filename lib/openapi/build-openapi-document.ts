@@ -11,6 +11,7 @@ import { sessionPaths } from "./paths/sessions";
 import { timelinePaths } from "./paths/timeline";
 import { uploadPaths } from "./paths/uploads";
 import { userPaths } from "./paths/users";
+import { workspacePaths } from "./paths/workspaces";
 
 /**
  * Every domain registers its paths in lib/openapi/paths/<domain>.ts and is listed here. The document is built
@@ -29,6 +30,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   timelinePaths,
   dataPolicyPaths,
   bundlePaths,
+  workspacePaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -54,6 +56,10 @@ export function buildOpenApiDocument() {
         description: "Actions the pipeline could not finish, for a person to accept or reject.",
       },
       { name: "Account", description: "The caller's account and API keys." },
+      {
+        name: "Workspace",
+        description: "The workspace that owns the data, its members, roles and invitations.",
+      },
       { name: "Platform", description: "Health, readiness and this document." },
     ],
     paths: Object.assign({}, ...pathModules),

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { findExampleById, insertExample } from "@/db/queries/examples";
-import { listUsageRecordsForUser } from "@/db/queries/usage-records";
+import { listUsageRecordsForWorkspace } from "@/db/queries/usage-records";
 import { examples, sessions } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
@@ -10,6 +10,7 @@ import { actionToolMapId, modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { resetEnvCache } from "@/lib/env";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { type FakeOpenAiServer, startOpenAiCompatibleServer } from "@/test/fakes/openai-compatible-server";
 import { gmailRecordingLines } from "../../test/helpers/gmail-recording";
 import { generateExample, SESSION_WAIT } from "./generate-example";
@@ -45,7 +46,7 @@ async function uploadedSession(userId: string, emails: number) {
   const stored = await (await getObjectStore()).put(key, `${gmailRecordingLines({ emails }).join("\n")}\n`);
   await createUploadedSession({
     sessionId,
-    userId,
+    actor: personalActor(userId),
     suiteId: suiteId("gmail"),
     files: [{ fileName: "input_events.jsonl", storageKey: key, sizeBytes: stored.size, format: "native" }],
   });
@@ -54,6 +55,7 @@ async function uploadedSession(userId: string, emails: number) {
 
 const newExample = async (userId: string, sessionId: string, model = "tracepipe-rules-1") =>
   insertExample(await getDb(), {
+    workspaceId: userId,
     userId,
     sessionId,
     modelId: modelId(model),
@@ -72,14 +74,14 @@ describe("generateExample", () => {
     resetEnvCache();
     const example = await newExample(caller.user.id, sessionId, "gpt-4o");
 
-    const result = await generateExample(example.id, caller.user.id, directSteps, stages);
+    const result = await generateExample(example.id, personalActor(caller.user.id), directSteps, stages);
     expect(result).toMatchObject({ skipped: false, records: 2 });
     expect(gateway.requests.length).toBeGreaterThanOrEqual(2);
     expect(gateway.requests.every((r) => r.model === "gpt-4o" && r.temperature === 0)).toBe(true);
     const usage = async () =>
       (
-        await listUsageRecordsForUser(await getDb(), {
-          userId: caller.user.id,
+        await listUsageRecordsForWorkspace(await getDb(), {
+          workspaceId: caller.user.id,
           subject: `example:${example.id}`,
         })
       )
@@ -95,7 +97,7 @@ describe("generateExample", () => {
     // A crash after usage was recorded but before completion: the re-driven run regenerates the same object and
     // records nothing new.
     await (await getDb()).update(examples).set({ status: "processing" }).where(eq(examples.id, example.id));
-    await generateExample(example.id, caller.user.id, directSteps, stages);
+    await generateExample(example.id, personalActor(caller.user.id), directSteps, stages);
     expect(await usage()).toEqual(first);
     const objects = await (await getObjectStore()).list(`examples/${example.id}/`);
     expect(objects.map((o) => o.key)).toEqual([`examples/${example.id}/messages.jsonl`]);
@@ -115,7 +117,7 @@ describe("generateExample", () => {
         if (sleeps.length === 2) await processSession(sessionId, directSteps, stages);
       },
     };
-    const result = await generateExample(example.id, caller.user.id, steps, stages);
+    const result = await generateExample(example.id, personalActor(caller.user.id), steps, stages);
     expect(sleeps).toEqual(["wait-for-session-0", "wait-for-session-1"]);
     expect(result).toMatchObject({ skipped: false, records: 1 });
   });
@@ -131,7 +133,7 @@ describe("generateExample", () => {
         sleeps += 1;
       },
     };
-    await expect(generateExample(stuck.id, caller.user.id, counting, stages)).rejects.toThrow(
+    await expect(generateExample(stuck.id, personalActor(caller.user.id), counting, stages)).rejects.toThrow(
       "Its session was still uploaded after waiting; request the example again later",
     );
     expect(sleeps).toBe(SESSION_WAIT.checks - 1);
@@ -141,8 +143,8 @@ describe("generateExample", () => {
       .set({ status: "failed", error: "Processing failed: bad file" })
       .where(eq(sessions.id, sessionId));
     const doomed = await newExample(caller.user.id, sessionId);
-    await expect(generateExample(doomed.id, caller.user.id, directSteps, stages)).rejects.toThrow(
-      "Its session failed to process: Processing failed: bad file",
-    );
+    await expect(
+      generateExample(doomed.id, personalActor(caller.user.id), directSteps, stages),
+    ).rejects.toThrow("Its session failed to process: Processing failed: bad file");
   });
 });

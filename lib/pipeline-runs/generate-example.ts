@@ -7,6 +7,7 @@ import {
   markExampleProcessing,
 } from "@/db/queries/examples";
 import { findSessionRunState } from "@/db/queries/pipeline-artifacts";
+import type { Actor } from "@/lib/auth/principal";
 import { modelId as catalogModelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { findActionToolMapById, findModelById } from "@/lib/examples/resolve-catalog-refs";
@@ -74,7 +75,7 @@ async function generateMessages(exampleId: string, deps: PipelineDeps): Promise<
   );
   // Decisions made after the example was requested belong to later examples: a retry gives the same records.
   const reviewed = await listReviewedCalls({
-    userId: example.userId,
+    workspaceId: example.workspaceId,
     sessionId: example.sessionId,
     asOf: example.createdAt,
   });
@@ -101,7 +102,7 @@ async function generateMessages(exampleId: string, deps: PipelineDeps): Promise<
   });
   // An empty file is never a result: the example fails saying which actions wait for a person.
   if (generated.records.length === 0) {
-    const problem = await noRecordsError({ userId: example.userId, sessionId: example.sessionId });
+    const problem = await noRecordsError({ workspaceId: example.workspaceId, sessionId: example.sessionId });
     throw new NonRetriableError(problem.message);
   }
   // A fixed key per example: a retried step overwrites the same object, so there is never a second copy.
@@ -119,12 +120,7 @@ async function generateMessages(exampleId: string, deps: PipelineDeps): Promise<
  * The durable generation of one example: wait for the session's gold layer, generate, store the JSONL, record
  * usage once (idempotency keys), complete. Returns the final status for the callback step.
  */
-export async function generateExample(
-  exampleId: string,
-  userId: string,
-  step: StepRunner,
-  deps: PipelineDeps,
-) {
+export async function generateExample(exampleId: string, actor: Actor, step: StepRunner, deps: PipelineDeps) {
   const start = await step.run("start", async () => {
     const db = await getDb();
     if (await markExampleProcessing(db, exampleId)) return { alreadyFinished: false };
@@ -150,7 +146,8 @@ export async function generateExample(
     const example = await findExampleById(await getDb(), exampleId);
     const subject = `example:${exampleId}`;
     return recordUsage({
-      userId,
+      workspaceId: actor.workspaceId,
+      userId: actor.userId,
       subject,
       items: [
         { kind: "examples_generated", quantity: result.records, modelId: example?.modelId },

@@ -12,6 +12,7 @@ import { runPipeline } from "@/lib/pipeline/run-pipeline";
 import { sortInteractions } from "@/lib/pipeline/silver/silver-stream";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 import type { Interaction } from "@/schemas/pipeline";
 import { artifactKeys } from "./artifact-keys";
 import { collectJsonlArtifact } from "./jsonl-artifacts";
@@ -85,7 +86,7 @@ describe("the pipeline is composed once", () => {
       const stored = await (await getObjectStore()).put(storageKey, bytes);
       await createUploadedSession({
         sessionId,
-        userId: caller.user.id,
+        actor: personalActor(caller.user.id),
         suiteId: suiteId(suite),
         files: [{ fileName: file, storageKey, sizeBytes: stored.size, format: formatOf[file] ?? "native" }],
       });

@@ -29,6 +29,7 @@ async function startSessionRun(
   catalog: Catalog,
 ): Promise<{
   suites: string[];
+  workspaceId: string;
   userId: string;
   statedTimezone?: string;
   redaction: RedactionLevel;
@@ -46,9 +47,10 @@ async function startSessionRun(
   });
   await markSessionProcessing(db, sessionId);
   // Read once per run (a step's output is memoized): every retry of bronze redacts at the same level.
-  const policy = await getDataPolicy(session.userId, db);
+  const policy = await getDataPolicy(session.workspaceId, db);
   return {
     suites,
+    workspaceId: session.workspaceId,
     userId: session.userId,
     redaction: policy.redaction,
     rawRetentionDays: policy.retention.raw_days,
@@ -116,8 +118,9 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  * them; review-items writes the session's pending review items, idempotently).
  */
 export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
-  const { suites, userId, statedTimezone, redaction, rawRetentionDays } = await step.run("start", () =>
-    startSessionRun(sessionId, deps.catalog),
+  const { suites, workspaceId, userId, statedTimezone, redaction, rawRetentionDays } = await step.run(
+    "start",
+    () => startSessionRun(sessionId, deps.catalog),
   );
   const bronze = await step.run("bronze", () =>
     unlessDeleted(sessionId, () => runBronzeStep(sessionId, { redaction })),
@@ -137,7 +140,7 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
     unlessDeleted(sessionId, () =>
       runReviewStep(
         sessionId,
-        { userId, suite: suites[0] as string, ...(zone ? { timezone: zone } : {}) },
+        { workspaceId, userId, suite: suites[0] as string, ...(zone ? { timezone: zone } : {}) },
         deps,
       ),
     ),
@@ -160,8 +163,9 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
             },
           }),
     });
-    // LLM classification tokens are billed to the session's owner, once per session run and model.
+    // LLM classification tokens are billed to the session's workspace, once per session run and model.
     await recordUsage({
+      workspaceId,
       userId,
       subject: `session:${sessionId}`,
       items: gold.usage.flatMap((u) => [
@@ -190,7 +194,7 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
   });
   // Retention 0: the raw recording is not kept once every layer is written (the layers and examples stay).
   if (rawRetentionDays === 0) {
-    await step.run("retention", () => deleteRawRecordings(userId, sessionId));
+    await step.run("retention", () => deleteRawRecordings(workspaceId, sessionId));
   }
   return finalized;
 }

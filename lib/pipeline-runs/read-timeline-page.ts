@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findSessionForUser } from "@/db/queries/sessions";
+import { findSessionForWorkspace } from "@/db/queries/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import { readJsonlLines } from "@/lib/pipeline/jsonl";
 import { isUuid } from "@/lib/sessions/get-session";
@@ -26,9 +26,13 @@ function timeOf(item: Record<string, unknown>): number | undefined {
  * within [from_ts, to_ts). Only the lines of the page are parsed when no time range is given, so paging a
  * 100k-event session never builds one giant JSON.
  */
-export async function readTimelinePage(input: { userId: string; sessionId: string; query: TimelineQuery }) {
+export async function readTimelinePage(input: {
+  workspaceId: string;
+  sessionId: string;
+  query: TimelineQuery;
+}) {
   if (!isUuid(input.sessionId)) throw notFound("Session");
-  const session = await findSessionForUser(await getDb(), input.userId, input.sessionId);
+  const session = await findSessionForWorkspace(await getDb(), input.workspaceId, input.sessionId);
   if (!session) throw notFound("Session");
   const { query } = input;
   const key = artifactKeys(session.id)[artifactOfLayer[query.layer]];

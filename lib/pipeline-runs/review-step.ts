@@ -14,7 +14,7 @@ import type { PipelineDeps } from "./pipeline-deps";
  */
 export async function runReviewStep(
   sessionId: string,
-  input: { userId: string; suite: string; timezone?: string },
+  input: { workspaceId: string; userId: string; suite: string; timezone?: string },
   deps: Pick<PipelineDeps, "catalog">,
 ): Promise<{ reviewItems: number; ms: number }> {
   const started = performance.now();
@@ -30,6 +30,7 @@ export async function runReviewStep(
     { catalog: deps.catalog, suite: input.suite, ...(input.timezone ? { timezone: input.timezone } : {}) },
   );
   const { pending } = await syncReviewItemsForSession(await getDb(), {
+    workspaceId: input.workspaceId,
     userId: input.userId,
     sessionId,
     suiteId: suiteId(input.suite),

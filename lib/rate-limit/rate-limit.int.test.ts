@@ -4,6 +4,7 @@ import { insertUser } from "@/db/queries/users";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { resetEnvCache } from "@/lib/env";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { takeRateLimitToken } from "./take-rate-limit-token";
 
 const meta = { ip: null, userAgent: null };
@@ -33,7 +34,7 @@ afterAll(async () => {
 describe("API rate limits", () => {
   it("sends X-RateLimit-* on every response and 429 problem+json with Retry-After when the key's bucket is empty", async () => {
     const me = await import("@/app/v1/users/me/route");
-    const { secret } = await createApiKey(userId, { name: "slow", scope: "read" }, meta);
+    const { secret } = await createApiKey(personalActor(userId), { name: "slow", scope: "read" }, meta);
     const remaining: number[] = [];
     for (let i = 0; i < 5; i++) {
       const response = await me.GET(get(secret), context);
@@ -53,9 +54,9 @@ describe("API rate limits", () => {
 
   it("limits are per key: another key of the same user is not throttled, and ingest keys get the higher rate", async () => {
     const me = await import("@/app/v1/users/me/route");
-    const other = await createApiKey(userId, { name: "other", scope: "read" }, meta);
+    const other = await createApiKey(personalActor(userId), { name: "other", scope: "read" }, meta);
     expect((await me.GET(get(other.secret), context)).status).toBe(200);
-    const ingest = await createApiKey(userId, { name: "ingest", scope: "ingest" }, meta);
+    const ingest = await createApiKey(personalActor(userId), { name: "ingest", scope: "ingest" }, meta);
     const response = await me.GET(get(ingest.secret), context);
     expect(response.status).toBe(200);
     expect(response.headers.get("x-ratelimit-limit")).toBe("1000");
@@ -68,7 +69,7 @@ describe("API rate limits", () => {
       const me = await import("@/app/v1/users/me/route");
       const u = await insertUser(await getDb(), { email: "many@example.com", displayName: "Many" });
       const keys = await Promise.all(
-        [0, 1, 2, 3].map((i) => createApiKey(u.id, { name: `k${i}`, scope: "ingest" }, meta)),
+        [0, 1, 2, 3].map((i) => createApiKey(personalActor(u.id), { name: `k${i}`, scope: "ingest" }, meta)),
       );
       const statuses = [];
       for (const key of keys) statuses.push((await me.GET(get(key.secret), context)).status);

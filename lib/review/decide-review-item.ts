@@ -1,13 +1,14 @@
 import { getDb } from "@/db/client";
 import { type ReviewItemRow, decideReviewItem as updateDecision } from "@/db/queries/review-items";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/principal";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { AppError } from "@/lib/errors";
 import { argumentErrors } from "@/lib/pipeline/examples/validate-arguments";
 import { changedArguments } from "@/lib/pipeline/review/review-proposals";
 import type { ReviewDecisionInput } from "@/schemas/review-items";
-import { getReviewItemForUser } from "./get-review-item";
+import { getReviewItemForWorkspace } from "./get-review-item";
 
 const alreadyDecided = (row: Pick<ReviewItemRow, "id" | "status">) =>
   new AppError({
@@ -30,12 +31,12 @@ function toolOf(row: ReviewItemRow) {
  * of concurrent decisions exactly one wins (the UPDATE only matches a pending row).
  */
 export async function decideReviewItem(input: {
-  userId: string;
+  actor: Actor;
   id: string;
   body: ReviewDecisionInput;
   meta: RequestMeta;
 }): Promise<ReviewItemRow> {
-  const row = await getReviewItemForUser(input);
+  const row = await getReviewItemForWorkspace({ workspaceId: input.actor.workspaceId, id: input.id });
   if (row.status !== "pending") throw alreadyDecided(row);
   const accepted = input.body.decision === "accept" ? (input.body.arguments ?? row.proposedArguments) : null;
   if (accepted) {
@@ -56,19 +57,20 @@ export async function decideReviewItem(input: {
   const db = await getDb();
   const decided = await db.transaction(async (tx) => {
     const updated = await updateDecision(tx, {
-      userId: input.userId,
+      workspaceId: input.actor.workspaceId,
       id: row.id,
       status: accepted ? "accepted" : "rejected",
       acceptedArguments: accepted,
       reason: input.body.reason ?? null,
-      decidedBy: input.userId,
+      decidedBy: input.actor.userId,
     });
     if (!updated) return undefined;
     await recordAuditEvent(
       accepted ? "review_item.accepted" : "review_item.rejected",
-      { userId: input.userId },
+      { userId: input.actor.userId },
       input.meta,
       {
+        workspaceId: input.actor.workspaceId,
         reviewItemId: updated.id,
         sessionId: updated.sessionId,
         action: updated.action,
@@ -80,6 +82,9 @@ export async function decideReviewItem(input: {
     );
     return updated;
   });
-  if (!decided) throw alreadyDecided(await getReviewItemForUser(input));
+  if (!decided)
+    throw alreadyDecided(
+      await getReviewItemForWorkspace({ workspaceId: input.actor.workspaceId, id: input.id }),
+    );
   return decided;
 }

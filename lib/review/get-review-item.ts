@@ -1,13 +1,11 @@
 import { getDb } from "@/db/client";
-import { findReviewItemForUser, findReviewItemOwner } from "@/db/queries/review-items";
-import { assertOwnedBy } from "@/lib/auth/assert-owned-by";
-import { notFound } from "@/lib/errors";
+import { findReviewItemForWorkspace } from "@/db/queries/review-items";
+import { requireFound } from "@/lib/workspaces/require-found";
 
-/** The caller's review item: 404 when it does not exist, 403 when it is someone else's. */
-export async function getReviewItemForUser(input: { userId: string; id: string }) {
-  const db = await getDb();
-  assertOwnedBy(await findReviewItemOwner(db, input.id), input, "Review item");
-  const row = await findReviewItemForUser(db, input.userId, input.id);
-  if (!row) throw notFound("Review item");
-  return row;
+/** A review item of the caller's workspace: 404 when there is none with this id there. */
+export async function getReviewItemForWorkspace(input: { workspaceId: string; id: string }) {
+  return requireFound(
+    await findReviewItemForWorkspace(await getDb(), input.workspaceId, input.id),
+    "Review item",
+  );
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listReviewItemsForUser } from "@/db/queries/review-items";
+import { listReviewItemsForWorkspace } from "@/db/queries/review-items";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { badRequest } from "@/lib/errors";
@@ -18,10 +18,10 @@ function decodeCursor(cursor: string): number {
 }
 
 /** One page of the caller's review items, oldest first. An unknown suite matches nothing. */
-export async function listReviewItems(input: { userId: string; query: ListReviewItemsQuery }) {
+export async function listReviewItems(input: { workspaceId: string; query: ListReviewItemsQuery }) {
   const { query } = input;
-  const rows = await listReviewItemsForUser(await getDb(), {
-    userId: input.userId,
+  const rows = await listReviewItemsForWorkspace(await getDb(), {
+    workspaceId: input.workspaceId,
     status: query.status,
     sessionId: query.session_id,
     suiteId: query.suite_id ? (findSuite(getBundledCatalog(), query.suite_id)?.id ?? NO_MATCH) : undefined,

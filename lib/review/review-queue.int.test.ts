@@ -18,6 +18,7 @@ import { directSteps } from "@/lib/pipeline-runs/step-runner";
 import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { calendarEditorRecordingLines } from "@/test/helpers/calendar-recording";
 
 let dataDir: string;
@@ -45,7 +46,7 @@ async function processedCalendarSession(userId: string, fileName: string, bytes:
   const stored = await (await getObjectStore()).put(storageKey, bytes);
   await createUploadedSession({
     sessionId,
-    userId,
+    actor: personalActor(userId),
     suiteId: suiteId("google-calendar"),
     files: [{ fileName, storageKey, sizeBytes: stored.size, format }],
   });
@@ -173,9 +174,9 @@ describe("the review queue", () => {
     const get = (who: Caller, id: string) =>
       callRoute(getItem, { path: `/v1/review-items/${id}`, headers: who.headers, params: { id } });
     expect((await get(caller, itemId)).status).toBe(200);
-    expect((await get(other, itemId)).status).toBe(403);
+    expect((await get(other, itemId)).status).toBe(404);
     expect((await get(caller, crypto.randomUUID())).status).toBe(404);
-    expect((await postDecision(other, itemId, { decision: "reject" })).status).toBe(403);
+    expect((await postDecision(other, itemId, { decision: "reject" })).status).toBe(404);
   });
 
   it("refuses arguments that break the tool's schema, naming the field, and a read-only key", async () => {
@@ -276,7 +277,7 @@ describe("the review queue", () => {
     const created = await requestExample(caller, sessionId);
     expect(created.status).toBe(202);
     const example = await created.json();
-    await generateExample(example.id, caller.user.id, directSteps, getPipelineDeps());
+    await generateExample(example.id, personalActor(caller.user.id), directSteps, getPipelineDeps());
     const messages = await callRoute(getMessages, {
       path: "/x",
       headers: caller.headers,

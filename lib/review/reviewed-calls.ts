@@ -5,12 +5,12 @@ import type { ReviewedCall } from "@/lib/pipeline/examples/generate-examples";
 
 /** The session's accepted review items as of `asOf` (an example's creation): they become that example's records. */
 export async function listReviewedCalls(input: {
-  userId: string;
+  workspaceId: string;
   sessionId: string;
   asOf: Date;
 }): Promise<ReviewedCall[]> {
   const rows = await listAcceptedReviewItemsForSession(await getDb(), {
-    userId: input.userId,
+    workspaceId: input.workspaceId,
     sessionId: input.sessionId,
     decidedBy: input.asOf,
   });
@@ -26,7 +26,7 @@ export async function listReviewedCalls(input: {
 }
 
 /** The problem for an example that would have no records: says how many actions wait for a person, and where. */
-export async function noRecordsError(input: { userId: string; sessionId: string }): Promise<AppError> {
+export async function noRecordsError(input: { workspaceId: string; sessionId: string }): Promise<AppError> {
   const pending = await countPendingReviewItems(await getDb(), input);
   const waiting =
     pending > 0

@@ -13,7 +13,7 @@ import { listReviewedCalls } from "./reviewed-calls";
  * generation then decides (and fails with the same explanation when there is nothing).
  */
 export async function wouldHaveRecords(input: {
-  userId: string;
+  workspaceId: string;
   sessionId: string;
   suite: string;
   mapSlug: string;

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { insertSession } from "@/db/queries/sessions";
+import type { Actor } from "@/lib/auth/principal";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { badRequest } from "@/lib/errors";
@@ -16,11 +17,12 @@ export async function resolveSuiteId(idOrSlug: string): Promise<string> {
 }
 
 /** Opens an empty session that accepts streamed events until it is completed. */
-export async function createStreamingSession(userId: string, input: CreateStreamingSessionInput) {
+export async function createStreamingSession(actor: Actor, input: CreateStreamingSessionInput) {
   const { suiteId, suiteIds } = await resolveSessionSuites(input);
   const session = await insertSession(await getDb(), {
     id: crypto.randomUUID(),
-    userId,
+    workspaceId: actor.workspaceId,
+    userId: actor.userId,
     suiteId,
     suiteIds,
     description: input.description || null,

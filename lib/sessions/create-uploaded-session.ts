@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { insertSessionFiles } from "@/db/queries/session-files";
 import { insertSession } from "@/db/queries/sessions";
+import type { Actor } from "@/lib/auth/principal";
 import { transactionWithEvents } from "@/lib/events/emit-events";
 import { statedTimezone } from "./create-streaming-session";
 import { toSessionResponse } from "./session-response";
@@ -19,7 +20,7 @@ export interface StoredUpload {
  */
 export async function createUploadedSession(args: {
   sessionId: string;
-  userId: string;
+  actor: Actor;
   suiteId: string;
   suiteIds?: string[] | null;
   description?: string | null;
@@ -31,7 +32,8 @@ export async function createUploadedSession(args: {
   const session = await transactionWithEvents(db, async (tx, emit) => {
     const row = await insertSession(tx, {
       id: args.sessionId,
-      userId: args.userId,
+      workspaceId: args.actor.workspaceId,
+      userId: args.actor.userId,
       suiteId: args.suiteId,
       suiteIds: args.suiteIds ?? null,
       description: args.description || null,
@@ -54,7 +56,7 @@ export async function createUploadedSession(args: {
     );
     emit({
       name: "session/uploaded",
-      data: { sessionId: row.id, userId: args.userId },
+      data: { sessionId: row.id, workspaceId: args.actor.workspaceId, userId: args.actor.userId },
       id: `session-uploaded-${row.id}`,
     });
     return row;

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { deleteDirectUploadFilesForSession } from "@/db/queries/direct-upload-files";
-import { deleteSessionForUser, listExampleIdsForSession } from "@/db/queries/sessions";
+import { deleteSessionForWorkspace, listExampleIdsForSession } from "@/db/queries/sessions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { notFound } from "@/lib/errors";
@@ -14,25 +14,29 @@ import { isUuid } from "./get-session";
  * leaves unreachable objects at worst, never a session pointing at missing files. Storage metering counts rows,
  * so it stops with them. With `meta` (a person or key asked) the deletion is audited.
  */
-export async function deleteSession(userId: string, sessionId: string, meta?: RequestMeta): Promise<void> {
+export async function deleteSession(
+  workspaceId: string,
+  sessionId: string,
+  audit?: { actorId: string; meta: RequestMeta },
+): Promise<void> {
   if (!isUuid(sessionId)) throw notFound("Session");
   const db = await getDb();
-  const examples = await listExampleIdsForSession(db, userId, sessionId);
+  const examples = await listExampleIdsForSession(db, workspaceId, sessionId);
   const deleted = await db.transaction(async (tx) => {
-    const row = await deleteSessionForUser(tx, userId, sessionId);
-    if (row && meta)
+    const row = await deleteSessionForWorkspace(tx, workspaceId, sessionId);
+    if (row && audit)
       await recordAuditEvent(
         "session.deleted",
-        { userId },
-        meta,
-        { sessionId, examples: examples.length },
+        { userId: audit.actorId },
+        audit.meta,
+        { workspaceId, sessionId, examples: examples.length },
         tx,
       );
     return row;
   });
   if (!deleted) throw notFound("Session");
   // A direct-upload token for this session must not write again after the deletion (no orphaned objects).
-  await deleteDirectUploadFilesForSession(db, { userId, sessionId });
+  await deleteDirectUploadFilesForSession(db, { workspaceId, sessionId });
   const store = await getObjectStore();
   const prefixes = [`sessions/${sessionId}/`, ...examples.map((e) => `examples/${e.id}/`)];
   for (const prefix of prefixes) {

@@ -6,6 +6,7 @@ import {
   reserveDirectUploadFiles,
   startDirectUploadFile,
 } from "@/db/queries/direct-upload-files";
+import type { Actor } from "@/lib/auth/principal";
 import { isBlobStorage } from "@/lib/env";
 import { AppError, badRequest, notFound, unauthorized } from "@/lib/errors";
 import { DETECT_HEAD_BYTES, detectRecordingFormat } from "@/lib/ingest/detect-upload-format";
@@ -32,9 +33,10 @@ const alreadyUploaded = (key: string) =>
  * Step 1 of a direct upload: reserve a session id and sign where each file may go. Locally each file gets a
  * PUT URL on this server; with Vercel Blob the browser asks `/v1/uploads/blob` for a client token per file.
  */
-export async function beginUpload(userId: string, input: BeginUploadInput) {
+export async function beginUpload(actor: Actor, input: BeginUploadInput) {
+  const { workspaceId, userId } = actor;
   await assertStorageQuota(
-    userId,
+    workspaceId,
     input.files.reduce((sum, f) => sum + f.size_bytes, 0),
   );
   const sessionId = crypto.randomUUID();
@@ -45,13 +47,22 @@ export async function beginUpload(userId: string, input: BeginUploadInput) {
       const key = `sessions/${sessionId}/${index + 1}-${safeFileName(file.file_name)}`;
       const token = blob
         ? undefined
-        : await signUploadToken({ kind: "file", userId, sessionId, key, maxBytes: file.size_bytes, exp });
+        : await signUploadToken({
+            kind: "file",
+            workspaceId,
+            userId,
+            sessionId,
+            key,
+            maxBytes: file.size_bytes,
+            exp,
+          });
       return { file_name: file.file_name, key, upload_url: token ? `/v1/uploads/${token}` : null };
     }),
   );
   await reserveDirectUploadFiles(
     await getDb(),
     uploads.map((u, index) => ({
+      workspaceId,
       userId,
       sessionId,
       storageKey: u.key,
@@ -60,6 +71,7 @@ export async function beginUpload(userId: string, input: BeginUploadInput) {
   );
   const sessionToken = await signUploadToken({
     kind: "session",
+    workspaceId,
     userId,
     sessionId,
     keys: uploads.map((u) => u.key),
@@ -95,7 +107,7 @@ export async function receiveDirectUpload(token: string, request: Request) {
     throw tooLarge(claims.maxBytes, "The uploaded file");
   if (!request.body) throw badRequest("The upload has no body");
   const db = await getDb();
-  const file = { userId: claims.userId, sessionId: claims.sessionId, storageKey: claims.key };
+  const file = { workspaceId: claims.workspaceId, sessionId: claims.sessionId, storageKey: claims.key };
   // Single use: the PUT takes the reserved file, so a second PUT (or one after completion) cannot replace it,
   // and one after the session was deleted finds no reservation.
   const staleBefore = new Date(Date.now() - STALE_PUT_MS);
@@ -148,9 +160,10 @@ async function readHead(key: string): Promise<Uint8Array> {
 }
 
 /** Step 3: every reserved file is in storage; check formats and create the session (201), starting the pipeline. */
-export async function completeUpload(userId: string, input: CompleteUploadInput) {
+export async function completeUpload(actor: Actor, input: CompleteUploadInput) {
   const claims = await verifyUploadToken(input.session_token, "session");
-  if (claims.userId !== userId) throw unauthorized("The upload token belongs to another user");
+  if (claims.userId !== actor.userId || claims.workspaceId !== actor.workspaceId)
+    throw unauthorized("The upload token belongs to another user or workspace");
   const { suiteId, suiteIds } = await resolveSessionSuites(input);
   const store = await getObjectStore();
   const files = [];
@@ -169,7 +182,7 @@ export async function completeUpload(userId: string, input: CompleteUploadInput)
   // With Vercel Blob the bytes went straight to Blob, so its files are still `reserved` here.
   const keys = input.files.map((f) => f.key);
   const completed = await completeDirectUploadFiles(await getDb(), {
-    userId,
+    workspaceId: actor.workspaceId,
     sessionId: claims.sessionId,
     storageKeys: keys,
     from: isBlobStorage() ? ["reserved", "uploaded"] : ["uploaded"],
@@ -179,7 +192,7 @@ export async function completeUpload(userId: string, input: CompleteUploadInput)
   }
   return createUploadedSession({
     sessionId: claims.sessionId,
-    userId,
+    actor,
     suiteId,
     suiteIds,
     description: input.description,

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { countSessionEvents } from "@/db/queries/session-events";
 import { listSessionFiles } from "@/db/queries/session-files";
-import { findSessionForUser } from "@/db/queries/sessions";
+import { findSessionForWorkspace } from "@/db/queries/sessions";
 import { describeRetention } from "@/lib/data-policy/describe-retention";
 import { getDataPolicy } from "@/lib/data-policy/get-data-policy";
 import { notFound } from "@/lib/errors";
@@ -11,13 +11,13 @@ const isUuid = (value: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** One session of the caller with counts, files and pipeline metrics; 404 for anyone else's. */
-export async function getSessionDetail(userId: string, sessionId: string) {
+export async function getSessionDetail(workspaceId: string, sessionId: string) {
   if (!isUuid(sessionId)) throw notFound("Session");
   const db = await getDb();
-  const session = await findSessionForUser(db, userId, sessionId);
+  const session = await findSessionForWorkspace(db, workspaceId, sessionId);
   if (!session) throw notFound("Session");
   const files = await listSessionFiles(db, session.id);
-  const policy = await getDataPolicy(userId, db);
+  const policy = await getDataPolicy(workspaceId, db);
   // An open session's count moves with every batch; count it live instead of trusting the stored column.
   const eventCount =
     session.status === "open" ? await countSessionEvents(db, session.id) : session.eventCount;

@@ -1,6 +1,7 @@
 import { type HandleUploadBody, handleUpload } from "@vercel/blob/client";
 import { getDb } from "@/db/client";
 import { findDirectUploadFileState } from "@/db/queries/direct-upload-files";
+import type { Actor } from "@/lib/auth/principal";
 import { getEnv, isBlobStorage } from "@/lib/env";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { MAX_DIRECT_UPLOAD_BYTES } from "@/schemas/sessions";
@@ -13,7 +14,7 @@ const conflict = (message: string) => new AppError({ code: "conflict", message }
  * the session token from `POST /v1/uploads` as `clientPayload`; only the pathnames it reserved get a token.
  * Completion is the explicit `POST /v1/uploads/complete`, so no upload-completed callback is registered.
  */
-export async function handleBlobUpload(request: Request, userId: string) {
+export async function handleBlobUpload(request: Request, actor: Actor) {
   if (!isBlobStorage())
     throw notFound("Vercel Blob uploads are not enabled on this server; use the upload_url");
   const body = (await request.json()) as HandleUploadBody;
@@ -23,10 +24,14 @@ export async function handleBlobUpload(request: Request, userId: string) {
     token: getEnv().BLOB_READ_WRITE_TOKEN,
     onBeforeGenerateToken: async (pathname, clientPayload) => {
       const claims = await verifyUploadToken(clientPayload ?? "", "session");
-      if (claims.userId !== userId || !claims.keys.includes(pathname)) {
+      if (
+        claims.userId !== actor.userId ||
+        claims.workspaceId !== actor.workspaceId ||
+        !claims.keys.includes(pathname)
+      ) {
         throw forbidden(`'${pathname}' was not reserved by this upload`);
       }
-      const file = { userId, sessionId: claims.sessionId, storageKey: pathname };
+      const file = { workspaceId: actor.workspaceId, sessionId: claims.sessionId, storageKey: pathname };
       const state = await findDirectUploadFileState(await getDb(), file);
       if (!state) throw notFound("Upload");
       if (state !== "reserved") throw conflict(`'${pathname}' is already uploaded and cannot be replaced`);

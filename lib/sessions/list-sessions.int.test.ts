@@ -82,6 +82,7 @@ beforeAll(async () => {
   if (!suite) throw new Error("catalog not seeded");
   const rows = Array.from({ length: 160 }, (_, i) => ({
     id: crypto.randomUUID(),
+    workspaceId: lister.user.id,
     userId: lister.user.id,
     suiteId: suite.id,
     description: describeSession(i),

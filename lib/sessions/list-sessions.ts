@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listSessionsForUser } from "@/db/queries/sessions";
+import { listSessionsForWorkspace } from "@/db/queries/sessions";
 import type { ListSessionsQuery } from "@/schemas/sessions";
 import { resolveSuiteId } from "./create-streaming-session";
 import { decodeSessionCursor, encodeSessionCursor } from "./session-cursor";
@@ -8,12 +8,12 @@ import { toSessionSearch } from "./session-search";
 
 /** The caller's sessions, newest or oldest first, optionally searched, one keyset page at a time. */
 export async function listSessions(
-  userId: string,
+  workspaceId: string,
   query: Omit<ListSessionsQuery, "order"> & Partial<Pick<ListSessionsQuery, "order">>,
 ) {
   const order = query.order ?? "newest";
-  const rows = await listSessionsForUser(await getDb(), {
-    userId,
+  const rows = await listSessionsForWorkspace(await getDb(), {
+    workspaceId,
     limit: query.limit + 1,
     order,
     after: query.cursor ? decodeSessionCursor(query.cursor, order) : undefined,

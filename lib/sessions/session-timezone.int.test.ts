@@ -11,6 +11,7 @@ import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { calendarRecording } from "@/test/helpers/calendar-recording";
 import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
 import { callRoute } from "./call-route";
@@ -60,7 +61,7 @@ async function exampleCalls(sessionId: string, map: string) {
   });
   expect(created.status).toBe(202);
   const example = await created.json();
-  await generateExample(example.id, caller.user.id, directSteps, deps);
+  await generateExample(example.id, personalActor(caller.user.id), directSteps, deps);
   const messages = await callRoute(exampleMessages.GET, {
     path: `/v1/examples/${example.id}/messages`,
     headers: caller.headers,

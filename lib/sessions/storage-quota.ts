@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { sumStoredAndReservedBytesForUser } from "@/db/queries/storage-usage";
+import { sumStoredAndReservedBytesForWorkspace } from "@/db/queries/storage-usage";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -8,13 +8,13 @@ import { AppError } from "@/lib/errors";
  * is usage-based with no plan to buy, so paying cannot lift the quota — deleting sessions (or asking for a larger
  * quota) can. 413 says what happened: this content is more than the account may still store.
  */
-export async function assertStorageQuota(userId: string, incomingBytes: number): Promise<void> {
+export async function assertStorageQuota(workspaceId: string, incomingBytes: number): Promise<void> {
   const quota = getEnv().TRACEPIPE_STORAGE_QUOTA_BYTES;
   if (!quota) return;
   // Upload tokens live an hour; a reservation older than two cannot be used any more.
-  const used = await sumStoredAndReservedBytesForUser(
+  const used = await sumStoredAndReservedBytesForWorkspace(
     await getDb(),
-    userId,
+    workspaceId,
     new Date(Date.now() - 2 * 60 * 60 * 1000),
   );
   if (used + incomingBytes <= quota) return;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { idOrSlugSchema } from "@/schemas/common";
@@ -22,11 +23,11 @@ const suiteIdFieldSchema = z.object({ suite_id: idOrSlugSchema });
 export const MAX_MULTIPART_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 /** `POST /v1/sessions` multipart: stream the files to storage, create the session, start the pipeline. */
-export async function uploadSession(request: Request, userId: string) {
+export async function uploadSession(request: Request, actor: Actor) {
   const sessionId = crypto.randomUUID();
   // The declared length when there is one (refused before any byte is stored), else checked once received.
   const declared = Number(request.headers.get("content-length") ?? "0") || 0;
-  await assertStorageQuota(userId, declared);
+  await assertStorageQuota(actor.workspaceId, declared);
   const store = await getObjectStore();
   // `suite_ids` may be repeated; the parser keeps only the last value of a field, so collect them here.
   const suiteIdValues: string[] = [];
@@ -58,12 +59,12 @@ export async function uploadSession(request: Request, userId: string) {
     }
     if (!declared)
       await assertStorageQuota(
-        userId,
+        actor.workspaceId,
         files.reduce((sum, f) => sum + f.sizeBytes, 0),
       );
     return await createUploadedSession({
       sessionId,
-      userId,
+      actor,
       suiteId,
       suiteIds,
       description: input.description,

@@ -43,6 +43,7 @@ function signingKey(): Promise<CryptoKey> {
 
 export interface FileUploadClaims {
   kind: "file";
+  workspaceId: string;
   userId: string;
   sessionId: string;
   key: string;
@@ -52,6 +53,7 @@ export interface FileUploadClaims {
 
 export interface SessionUploadClaims {
   kind: "session";
+  workspaceId: string;
   userId: string;
   sessionId: string;
   keys: string[];

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { isExampleOwnedByUser, isSessionOwnedByUser } from "@/db/queries/storage-owners";
+import { isExampleOwnedByWorkspace, isSessionOwnedByWorkspace } from "@/db/queries/storage-owners";
 import { notFound } from "@/lib/errors";
 import { getObjectStore } from "./get-object-store";
 import type { StoredObject } from "./object-store";
@@ -22,10 +22,10 @@ export function parseOwnerOfKey(key: string): { kind: "session" | "example"; id:
  */
 export async function openOwnedObject({
   key,
-  userId,
+  workspaceId,
 }: {
   key: string;
-  userId: string;
+  workspaceId: string;
 }): Promise<{ object: StoredObject; stream: ReadableStream<Uint8Array> }> {
   assertValidKey(key);
   const owner = parseOwnerOfKey(key);
@@ -33,8 +33,8 @@ export async function openOwnedObject({
   const db = await getDb();
   const owned =
     owner.kind === "session"
-      ? await isSessionOwnedByUser(db, { sessionId: owner.id, userId })
-      : await isExampleOwnedByUser(db, { exampleId: owner.id, userId });
+      ? await isSessionOwnedByWorkspace(db, { sessionId: owner.id, workspaceId })
+      : await isExampleOwnedByWorkspace(db, { exampleId: owner.id, workspaceId });
   if (!owned) throw notFound("Object");
   const store = await getObjectStore();
   const object = await store.head(key);

@@ -22,7 +22,7 @@ const LAST_MONTH = new Date("2026-10-31T23:59:59Z");
 describe("getUsageSummary", () => {
   it("is all zeros for a new user", async () => {
     const { user } = await createTestCaller();
-    const summary = await getUsageSummary({ userId: user.id, now: NOW });
+    const summary = await getUsageSummary({ workspaceId: user.id, now: NOW });
     expect(summary).toEqual({
       periodStart: "2026-11-01T00:00:00.000Z",
       tokens: { input: 0, output: 0, byModel: [] },
@@ -46,6 +46,7 @@ describe("getUsageSummary", () => {
       model: string | null,
       at = NOW,
     ) => ({
+      workspaceId: userId,
       userId,
       kind,
       modelId: model,
@@ -64,7 +65,7 @@ describe("getUsageSummary", () => {
       record(user.id, "examples_generated", 7, null),
       record(other.user.id, "input_tokens", 123, gpt),
     ]);
-    const summary = await getUsageSummary({ userId: user.id, now: NOW });
+    const summary = await getUsageSummary({ workspaceId: user.id, now: NOW });
     expect(summary.tokens).toEqual({
       input: 6000,
       output: 250,
@@ -84,6 +85,7 @@ describe("getUsageSummary", () => {
     for (const id of ids) {
       await insertSession(db, {
         id,
+        workspaceId: user.id,
         userId: user.id,
         suiteId: suiteId("gmail"),
         status: "completed",
@@ -91,6 +93,7 @@ describe("getUsageSummary", () => {
       });
     }
     const values = {
+      workspaceId: user.id,
       userId: user.id,
       sessionId: ids[0] as string,
       modelId: modelId("tracepipe-rules-1"),
@@ -101,12 +104,15 @@ describe("getUsageSummary", () => {
     const done = await insertExample(db, values);
     await insertExample(db, values);
     await markExampleCompleted(db, done.id, { storagePath: "x", recordCount: 2, sizeBytes: 300 });
-    const summary = await getUsageSummary({ userId: user.id });
+    const summary = await getUsageSummary({ workspaceId: user.id });
     expect(summary.sessions).toEqual({ total: 2, thisMonth: 2 });
     expect(summary.examples).toMatchObject({ total: 2, thisMonth: 2, inFlight: 1 });
     expect(summary.storage.currentBytes).toBe(2300);
     // Rows created now are not in a month that ended before them.
-    const later = await getUsageSummary({ userId: user.id, now: new Date(Date.now() + 62 * 86_400_000) });
+    const later = await getUsageSummary({
+      workspaceId: user.id,
+      now: new Date(Date.now() + 62 * 86_400_000),
+    });
     expect(later.sessions).toEqual({ total: 2, thisMonth: 0 });
   });
 });

@@ -1,5 +1,9 @@
 import { getDb } from "@/db/client";
-import { countExamplesOfUser, countSessionsOfUser, sumUsageByKindAndModel } from "@/db/queries/usage-summary";
+import {
+  countExamplesOfWorkspace,
+  countSessionsOfWorkspace,
+  sumUsageByKindAndModel,
+} from "@/db/queries/usage-summary";
 import { findModelById } from "@/lib/examples/resolve-catalog-refs";
 
 const BYTES_PER_GB = 1_000_000_000;
@@ -28,13 +32,13 @@ export function startOfUtcMonth(now: Date): Date {
  * What the dashboard shows: this month's billed usage from `usage_records` (tokens per model, storage
  * byte-hours, examples generated) and the user's session and example counts.
  */
-export async function getUsageSummary(input: { userId: string; now?: Date }): Promise<UsageSummary> {
+export async function getUsageSummary(input: { workspaceId: string; now?: Date }): Promise<UsageSummary> {
   const db = await getDb();
   const since = startOfUtcMonth(input.now ?? new Date());
   const [usage, sessionCounts, exampleCounts] = await Promise.all([
-    sumUsageByKindAndModel(db, { userId: input.userId, since }),
-    countSessionsOfUser(db, { userId: input.userId, since }),
-    countExamplesOfUser(db, { userId: input.userId, since }),
+    sumUsageByKindAndModel(db, { workspaceId: input.workspaceId, since }),
+    countSessionsOfWorkspace(db, { workspaceId: input.workspaceId, since }),
+    countExamplesOfWorkspace(db, { workspaceId: input.workspaceId, since }),
   ]);
 
   const byModel = new Map<string, ModelTokens>();

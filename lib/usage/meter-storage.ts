@@ -1,13 +1,13 @@
 import { getDb } from "@/db/client";
-import { sumStoredBytesPerUser } from "@/db/queries/pipeline-artifacts";
+import { sumStoredBytesPerWorkspace } from "@/db/queries/pipeline-artifacts";
 import { findLastStorageMeasurements, insertUsageRecords } from "@/db/queries/usage-records";
 
 const HOUR_MS = 3_600_000;
 
 /**
- * Charges storage as byte-hours: each user's current stored bytes × whole hours since their last measurement
+ * Charges storage as byte-hours: each workspace's current stored bytes × whole hours since their last measurement
  * (at most `maxHours`, so a long outage does not bill a burst at today's size). The record of an hour bucket
- * has the key `storage:<user>:<bucket>`, so running twice in one hour records nothing new.
+ * has the key `storage:<workspace>:<bucket>` (a personal workspace's id is its user's, so keys of older records still match), so running twice in one hour records nothing new.
  */
 export async function meterStorage(
   now = new Date(),
@@ -15,24 +15,24 @@ export async function meterStorage(
 ): Promise<{ users: number; inserted: number }> {
   const db = await getDb();
   const bucket = Math.floor(now.getTime() / HOUR_MS);
-  const [bytesByUser, lastByUser] = await Promise.all([
-    sumStoredBytesPerUser(db),
+  const [bytesByWorkspace, lastByWorkspace] = await Promise.all([
+    sumStoredBytesPerWorkspace(db),
     findLastStorageMeasurements(db),
   ]);
   const records = [];
-  for (const [userId, bytes] of bytesByUser) {
+  for (const [workspaceId, bytes] of bytesByWorkspace) {
     if (bytes <= 0) continue;
-    const last = lastByUser.get(userId);
+    const last = lastByWorkspace.get(workspaceId);
     const lastBucket = last ? Math.floor(last.getTime() / HOUR_MS) : bucket - 1;
     const hours = Math.min(maxHours, bucket - lastBucket);
     if (hours <= 0) continue;
     records.push({
-      userId,
+      workspaceId,
       kind: "storage_byte_hours" as const,
       modelId: null,
       quantity: bytes * hours,
-      subject: `storage:${userId}`,
-      idempotencyKey: `storage:${userId}:${bucket}`,
+      subject: `storage:${workspaceId}`,
+      idempotencyKey: `storage:${workspaceId}:${bucket}`,
       occurredAt: new Date(bucket * HOUR_MS),
     });
   }

@@ -14,7 +14,10 @@ export interface UsageItem {
  * model and discriminator, so a retried or re-driven step records nothing twice. Zero quantities are skipped.
  */
 export async function recordUsage(input: {
-  userId: string;
+  /** The workspace billed. */
+  workspaceId: string;
+  /** Who caused it, when a person did. */
+  userId?: string | null;
   subject: string;
   items: UsageItem[];
   occurredAt?: Date;
@@ -22,7 +25,8 @@ export async function recordUsage(input: {
   const records = input.items
     .filter((item) => item.quantity > 0)
     .map((item) => ({
-      userId: input.userId,
+      workspaceId: input.workspaceId,
+      userId: input.userId ?? null,
       kind: item.kind,
       modelId: item.modelId ?? null,
       quantity: Math.round(item.quantity),

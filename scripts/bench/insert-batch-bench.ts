@@ -41,12 +41,18 @@ async function main() {
   const sessionId = crypto.randomUUID();
   const suite = findSuite(getBundledCatalog(), "gmail");
   if (!suite) throw new Error("the gmail suite is not seeded");
-  await insertSession(db, { id: sessionId, userId: user.id, suiteId: suite.id, status: "open" });
+  await insertSession(db, {
+    id: sessionId,
+    workspaceId: user.id,
+    userId: user.id,
+    suiteId: suite.id,
+    status: "open",
+  });
 
   const batchAt = (n: number) => Array.from({ length: BATCH }, (_, i) => makeEvent(n * BATCH + i));
   const time = async (events: ReturnType<typeof makeEvent>[], expected: number) => {
     const started = performance.now();
-    const stored = await insertSessionEventBatch(db, { userId: user.id, sessionId, events });
+    const stored = await insertSessionEventBatch(db, { workspaceId: user.id, sessionId, events });
     const ms = performance.now() - started;
     if (stored.length !== expected) throw new Error(`stored ${stored.length}, expected ${expected}`);
     return ms;

@@ -1,3 +1,4 @@
+import { personalActor } from "@/lib/workspaces/personal-workspace";
 /**
  * Measures process-session and generate-example on a generated Gmail recording, step by step, against a fresh
  * database (PGlite in a temp folder, or DATABASE_URL): `npx tsx scripts/bench/measure-process-session.ts [events]`.
@@ -31,7 +32,7 @@ async function main() {
     const stored = await (await getObjectStore()).put(key, `${lines.join("\n")}\n`);
     await createUploadedSession({
       sessionId,
-      userId: caller.user.id,
+      actor: personalActor(caller.user.id),
       suiteId: suiteId("gmail"),
       files: [{ fileName: "input_events.jsonl", storageKey: key, sizeBytes: stored.size, format: "native" }],
     });
@@ -53,6 +54,7 @@ async function main() {
     const processed = await processSession(sessionId, timed, stages);
     const processMs = Math.round(performance.now() - total);
     const example = await insertExample(await getDb(), {
+      workspaceId: caller.user.id,
       userId: caller.user.id,
       sessionId,
       modelId: modelId("tracepipe-rules-1"),
@@ -63,7 +65,7 @@ async function main() {
     const exampleTimings = { ...timings };
     for (const k of Object.keys(timings)) delete timings[k];
     const generateStarted = performance.now();
-    const generated = await generateExample(example.id, caller.user.id, timed, stages);
+    const generated = await generateExample(example.id, personalActor(caller.user.id), timed, stages);
     const generateMs = Math.round(performance.now() - generateStarted);
     process.stdout.write(
       `${JSON.stringify(

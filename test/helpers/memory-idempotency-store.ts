@@ -5,7 +5,8 @@ export function createMemoryIdempotencyStore(): IdempotencyStore & {
   records: Map<string, IdempotencyRecord>;
 } {
   const records = new Map<string, IdempotencyRecord & { claimedAt: number }>();
-  const id = (a: { userId: string; scope: string; key: string }) => `${a.userId}:${a.scope}:${a.key}`;
+  const id = (a: { workspaceId: string; scope: string; key: string }) =>
+    `${a.workspaceId}:${a.scope}:${a.key}`;
   return {
     records,
     claim: async (args) => {

@@ -17,6 +17,7 @@ export async function createUserWithApiKey(
   if (!user) throw new Error("user insert returned nothing");
   const apiKey = generateApiKeySecret();
   await db.insert(apiKeys).values({
+    workspaceId: user.id,
     userId: user.id,
     name: "test key",
     keyHash: await hashApiKey(apiKey),
@@ -32,7 +33,9 @@ export async function createSessionFor(userId: string): Promise<string> {
   const [suite] = await db.select({ id: suites.id }).from(suites).limit(1);
   if (!suite) throw new Error("catalog not seeded: no suite");
   const id = crypto.randomUUID();
-  await db.insert(sessions).values({ id, userId, suiteId: suite.id, storagePath: `sessions/${id}/` });
+  await db
+    .insert(sessions)
+    .values({ id, workspaceId: userId, userId, suiteId: suite.id, storagePath: `sessions/${id}/` });
   return id;
 }
 
@@ -43,7 +46,7 @@ export async function createExampleFor(userId: string, sessionId: string): Promi
   if (!model || !map) throw new Error("catalog not seeded: no model or action-tool map");
   const [example] = await db
     .insert(examples)
-    .values({ userId, sessionId, modelId: model.id, actionToolMapId: map.id })
+    .values({ workspaceId: userId, userId, sessionId, modelId: model.id, actionToolMapId: map.id })
     .returning({ id: examples.id });
   if (!example) throw new Error("example insert returned nothing");
   return example.id;

@@ -3,7 +3,7 @@ import { RECENT_SESSIONS_PAGE_SIZE } from "@/components/dashboard/page-sizes";
 import { QuickActions } from "@/components/dashboard/quick-actions";
 import { RecentSessions } from "@/components/dashboard/recent-sessions";
 import { UsageCards } from "@/components/dashboard/usage-cards";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { listSuites } from "@/lib/catalog/read-catalog";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { getUsageSummary } from "@/lib/usage/get-usage-summary";
@@ -15,17 +15,17 @@ const monthName = (iso: string) =>
   new Date(iso).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export default async function DashboardPage() {
-  const user = await requireSessionUser("/dashboard");
+  const member = await requireSessionMember("/dashboard");
   const [summary, firstPage, suites] = await Promise.all([
-    getUsageSummary({ userId: user.id }),
-    listSessions(user.id, { limit: RECENT_SESSIONS_PAGE_SIZE }),
+    getUsageSummary({ workspaceId: member.workspaceId }),
+    listSessions(member.workspaceId, { limit: RECENT_SESSIONS_PAGE_SIZE }),
     listSuites(),
   ]);
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.displayName}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">Welcome, {member.user.displayName}</h1>
           <p className="text-sm text-muted-foreground">
             Usage for {monthName(summary.periodStart)} (UTC). You pay for tokens and storage × time, nothing
             else.

@@ -10,7 +10,7 @@ import { NewExampleLink } from "@/components/examples/new-example-link";
 import { loadListPage, redirectUnlessCanonical } from "@/components/list-url/canonical-list-url";
 import { firstPage } from "@/components/list-url/page-trail";
 import { withQuery } from "@/components/list-url/search-params";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { getCatalogLabels } from "@/lib/examples/catalog-labels";
 import { listExamples } from "@/lib/examples/list-examples";
 
@@ -28,14 +28,14 @@ export default async function ExamplesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireSessionUser("/examples");
+  const member = await requireSessionMember("/examples");
   const raw = await searchParams;
   const labels = getCatalogLabels();
   const search = parseExampleListSearch(raw, labels);
   redirectUnlessCanonical("/examples", raw, toExampleListQueryString(search));
 
   const initialPage = await loadListPage(
-    () => listExamples({ userId: user.id, query: toListExamplesQuery(search) }),
+    () => listExamples({ workspaceId: member.workspaceId, query: toListExamplesQuery(search) }),
     { hasCursor: Boolean(search.cursor), firstPageUrl: toUrl(firstPage(search)) },
   );
   return (

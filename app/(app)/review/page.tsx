@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirectUnlessCanonical } from "@/components/list-url/canonical-list-url";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { parseReviewSearch, toReviewQueryString } from "@/components/review/review-search";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { listReviewItems } from "@/lib/review/list-review-items";
 import type { CatalogTool } from "@/schemas/catalog";
@@ -16,14 +16,14 @@ export default async function ReviewPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireSessionUser("/review");
+  const member = await requireSessionMember("/review");
   const raw = await searchParams;
   const search = parseReviewSearch(raw);
   const query = toReviewQueryString(search);
   redirectUnlessCanonical("/review", raw, query);
   const catalog = getBundledCatalog();
   const initialPage = await listReviewItems({
-    userId: user.id,
+    workspaceId: member.workspaceId,
     query: {
       status: search.status,
       session_id: search.session,

@@ -11,7 +11,7 @@ import {
 } from "@/components/sessions/session-list-search";
 import { SessionsList } from "@/components/sessions/sessions-list";
 import { Button } from "@/components/ui/button";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { listSuites } from "@/lib/catalog/read-catalog";
 import { listSessions } from "@/lib/sessions/list-sessions";
 
@@ -27,7 +27,7 @@ export default async function SessionsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireSessionUser("/sessions");
+  const member = await requireSessionMember("/sessions");
   const raw = await searchParams;
   const suites = (await listSuites()).map((s) => ({ id: s.id, slug: s.slug, name: s.name }));
   const search = parseSessionListSearch(
@@ -36,10 +36,13 @@ export default async function SessionsPage({
   );
   redirectUnlessCanonical("/sessions", raw, toSessionListQueryString(search));
 
-  const initialPage = await loadListPage(() => listSessions(user.id, toListSessionsQuery(search)), {
-    hasCursor: Boolean(search.cursor),
-    firstPageUrl: withQuery("/sessions", toSessionListQueryString(firstPage(search))),
-  });
+  const initialPage = await loadListPage(
+    () => listSessions(member.workspaceId, toListSessionsQuery(search)),
+    {
+      hasCursor: Boolean(search.cursor),
+      firstPageUrl: withQuery("/sessions", toSessionListQueryString(firstPage(search))),
+    },
+  );
   return (
     <div className="flex flex-col gap-6">
       <div className="flex items-center justify-between">

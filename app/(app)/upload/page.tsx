@@ -1,12 +1,12 @@
 import { ImportBundleForm } from "@/components/upload/import-bundle-form";
 import { UploadForm } from "@/components/upload/upload-form";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 
 export const metadata = { title: "Upload a recording" };
 export const dynamic = "force-dynamic";
 
 export default async function UploadPage() {
-  await requireSessionUser("/upload");
+  await requireSessionMember("/upload");
   return (
     <div className="flex flex-col gap-6">
       <div>

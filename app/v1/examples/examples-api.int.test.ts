@@ -35,7 +35,7 @@ async function newSession(
   status: "uploaded" | "completed" | "failed" = "completed",
 ) {
   const id = crypto.randomUUID();
-  await insertSession(await getDb(), { id, userId, suiteId: suiteId(suite), status });
+  await insertSession(await getDb(), { id, workspaceId: userId, userId, suiteId: suiteId(suite), status });
   return id;
 }
 
@@ -112,7 +112,7 @@ describe("POST /v1/examples", () => {
     expect((await noGateway.json()).detail).toContain("none is configured");
   });
 
-  it("validates the body, and answers 404 for an unknown session, 403 for another's, 409 for a failed one", async () => {
+  it("validates the body, and answers 404 for an unknown session and for another workspace's, 409 for a failed one", async () => {
     const caller = await createTestCaller();
     const other = await createTestCaller();
     expect((await post(caller.headers, { session_id: "nope" })).status).toBe(422);
@@ -120,7 +120,7 @@ describe("POST /v1/examples", () => {
       (await post(caller.headers, { session_id: crypto.randomUUID(), callback_url: "ftp://x" })).status,
     ).toBe(422);
     expect((await post(caller.headers, { session_id: crypto.randomUUID() })).status).toBe(404);
-    expect((await post(caller.headers, { session_id: await newSession(other.user.id) })).status).toBe(403);
+    expect((await post(caller.headers, { session_id: await newSession(other.user.id) })).status).toBe(404);
     expect(
       (await post(caller.headers, { session_id: await newSession(caller.user.id, "gmail", "failed") }))
         .status,
@@ -201,7 +201,7 @@ describe("GET /v1/examples", () => {
 });
 
 describe("GET /v1/examples/{id} and /messages", () => {
-  it("returns the example, 404 for unknown, 403 for another's; messages stream once completed", async () => {
+  it("returns the example, 404 for unknown and for another workspace's; messages stream once completed", async () => {
     const caller = await createTestCaller();
     const other = await createTestCaller();
     const created = await (
@@ -223,7 +223,7 @@ describe("GET /v1/examples/{id} and /messages", () => {
     expect(
       (await callRoute(getOne, { path: "/x", headers: caller.headers, params: { id: "not-a-uuid" } })).status,
     ).toBe(404);
-    expect((await callRoute(getOne, { path: "/x", headers: other.headers, params })).status).toBe(403);
+    expect((await callRoute(getOne, { path: "/x", headers: other.headers, params })).status).toBe(404);
 
     const pending = await callRoute(getMessages, { path: "/x", headers: caller.headers, params });
     expect(pending.status).toBe(409);
@@ -241,7 +241,7 @@ describe("GET /v1/examples/{id} and /messages", () => {
     expect(messages.status).toBe(200);
     expect(messages.headers.get("content-type")).toContain("application/x-ndjson");
     expect(await messages.text()).toBe(jsonl);
-    expect((await callRoute(getMessages, { path: "/x", headers: other.headers, params })).status).toBe(403);
+    expect((await callRoute(getMessages, { path: "/x", headers: other.headers, params })).status).toBe(404);
   });
 
   it("gives each user a distinct, stable callback secret", async () => {

@@ -10,24 +10,35 @@ import { createExampleSchema, listExamplesQuerySchema } from "@/schemas/examples
 export const dynamic = "force-dynamic";
 
 /** A retried POST with the same `Idempotency-Key` replays the first 202 instead of creating a second example. */
-export const POST = authedRoute({ scopes: ["full"] }, async ({ request, principal }) => {
-  const body = await readJsonBodyBytes(request);
-  const response = await withIdempotency(
-    { request, body, userId: principal.userId, scope: "examples:create", store: databaseIdempotencyStore },
-    async () => {
-      const example = await createExample({
-        userId: principal.userId,
-        body: createExampleSchema.parse(parseJsonBytes(body, "bad-request")),
-      });
-      return { status: 202, body: toExampleResource(example) };
-    },
-  );
-  const created = (await response.clone().json()) as { id?: unknown };
-  if (typeof created.id === "string") response.headers.set("location", `/v1/examples/${created.id}`);
-  return response;
-});
+export const POST = authedRoute(
+  { scopes: ["full"], permission: "create_example" },
+  async ({ request, principal }) => {
+    const body = await readJsonBodyBytes(request);
+    const response = await withIdempotency(
+      {
+        request,
+        body,
+        workspaceId: principal.workspaceId,
+        scope: "examples:create",
+        store: databaseIdempotencyStore,
+      },
+      async () => {
+        const example = await createExample({
+          actor: principal,
+          body: createExampleSchema.parse(parseJsonBytes(body, "bad-request")),
+        });
+        return { status: 202, body: toExampleResource(example) };
+      },
+    );
+    const created = (await response.clone().json()) as { id?: unknown };
+    if (typeof created.id === "string") response.headers.set("location", `/v1/examples/${created.id}`);
+    return response;
+  },
+);
 
-export const GET = authedRoute({ scopes: ["read"] }, async ({ request, principal }) => {
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ request, principal }) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  return json(await listExamples({ userId: principal.userId, query: listExamplesQuerySchema.parse(params) }));
+  return json(
+    await listExamples({ workspaceId: principal.workspaceId, query: listExamplesQuerySchema.parse(params) }),
+  );
 });

@@ -4,7 +4,7 @@ import { readOnlyMethods } from "@/lib/catalog/read-only-methods";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute({ scopes: ["read", "ingest"] }, async () =>
+export const GET = authedRoute({ scopes: ["read", "ingest"], permission: "read" }, async () =>
   Response.json({ data: await listModels() }),
 );
 export const { POST, PUT, PATCH, DELETE } = readOnlyMethods;

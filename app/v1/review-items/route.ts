@@ -4,9 +4,12 @@ import { listReviewItemsQuerySchema } from "@/schemas/review-items";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute({ scopes: ["read"] }, async ({ request, principal }) => {
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ request, principal }) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   return json(
-    await listReviewItems({ userId: principal.userId, query: listReviewItemsQuerySchema.parse(params) }),
+    await listReviewItems({
+      workspaceId: principal.workspaceId,
+      query: listReviewItemsQuerySchema.parse(params),
+    }),
   );
 });

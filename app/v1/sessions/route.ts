@@ -9,22 +9,31 @@ import { createStreamingSessionSchema, listSessionsQuerySchema } from "@/schemas
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute({ scopes: ["read"] }, async ({ request, principal }) => {
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ request, principal }) => {
   const query = listSessionsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(await listSessions(principal.userId, query));
+  return Response.json(await listSessions(principal.workspaceId, query));
 });
 
 /** multipart/form-data uploads recordings; application/json opens an empty session for streaming. */
-export const POST = authedRoute({ scopes: ["ingest"], uploads: true }, async ({ request, principal }) => {
-  if (/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
-    return Response.json(await uploadSession(request, principal.userId), { status: 201 });
-  }
-  const body = await readJsonBodyBytes(request);
-  return withIdempotency(
-    { request, body, userId: principal.userId, scope: "sessions:create", store: databaseIdempotencyStore },
-    async () => {
-      const input = createStreamingSessionSchema.parse(parseJsonBytes(body, "empty-object"));
-      return { status: 201, body: await createStreamingSession(principal.userId, input) };
-    },
-  );
-});
+export const POST = authedRoute(
+  { scopes: ["ingest"], uploads: true, permission: "upload" },
+  async ({ request, principal }) => {
+    if (/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
+      return Response.json(await uploadSession(request, principal), { status: 201 });
+    }
+    const body = await readJsonBodyBytes(request);
+    return withIdempotency(
+      {
+        request,
+        body,
+        workspaceId: principal.workspaceId,
+        scope: "sessions:create",
+        store: databaseIdempotencyStore,
+      },
+      async () => {
+        const input = createStreamingSessionSchema.parse(parseJsonBytes(body, "empty-object"));
+        return { status: 201, body: await createStreamingSession(principal, input) };
+      },
+    );
+  },
+);

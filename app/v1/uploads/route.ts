@@ -4,7 +4,10 @@ import { beginUploadSchema } from "@/schemas/sessions";
 
 export const dynamic = "force-dynamic";
 
-export const POST = authedRoute({ scopes: ["ingest"] }, async ({ request, principal }) => {
-  const input = beginUploadSchema.parse(await request.json().catch(() => ({})));
-  return Response.json(await beginUpload(principal.userId, input), { status: 201 });
-});
+export const POST = authedRoute(
+  { scopes: ["ingest"], permission: "upload" },
+  async ({ request, principal }) => {
+    const input = beginUploadSchema.parse(await request.json().catch(() => ({})));
+    return Response.json(await beginUpload(principal, input), { status: 201 });
+  },
+);

@@ -8,8 +8,9 @@ import { uuidParamSchema } from "@/schemas/common";
 
 export const deleteExampleAction = validatedAction(
   z.object({ id: uuidParamSchema }),
-  async ({ id }, { user, meta }) => {
-    await deleteExample({ userId: user.id, exampleId: id, meta });
+  async ({ id }, { member, meta }) => {
+    await deleteExample({ workspaceId: member.workspaceId, actorId: member.userId, exampleId: id, meta });
     redirect("/examples");
   },
+  { permission: "delete_data" },
 );

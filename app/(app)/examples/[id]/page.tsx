@@ -6,11 +6,11 @@ import { ExampleDetail } from "@/components/examples/example-detail";
 import type { PreviewData } from "@/components/examples/example-preview";
 import { PREVIEW_RECORDS } from "@/components/examples/example-status";
 import { readJsonlPreview } from "@/components/examples/read-jsonl-preview";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getCatalogLabels } from "@/lib/examples/catalog-labels";
 import { toExampleResource } from "@/lib/examples/example-resource";
-import { getExampleForUser } from "@/lib/examples/get-example";
+import { getExampleForWorkspace } from "@/lib/examples/get-example";
 import { openExampleMessages } from "@/lib/examples/open-example-messages";
 
 import { deleteExampleAction } from "./actions";
@@ -19,9 +19,9 @@ export const metadata: Metadata = { title: "Example" };
 export const dynamic = "force-dynamic";
 
 /** Someone else's example is a 404 here too: the page does not confirm that an id exists. */
-async function getExampleOrNotFound(userId: string, exampleId: string) {
+async function getExampleOrNotFound(workspaceId: string, exampleId: string) {
   try {
-    return await getExampleForUser({ userId, exampleId });
+    return await getExampleForWorkspace({ workspaceId, exampleId });
   } catch (error) {
     if (error instanceof AppError && (error.status === 404 || error.status === 403)) notFound();
     throw error;
@@ -30,11 +30,11 @@ async function getExampleOrNotFound(userId: string, exampleId: string) {
 
 export default async function ExamplePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireSessionUser(`/examples/${id}`);
-  const example = await getExampleOrNotFound(user.id, id);
+  const member = await requireSessionMember(`/examples/${id}`);
+  const example = await getExampleOrNotFound(member.workspaceId, id);
   let preview: PreviewData | undefined;
   if (example.status === "completed") {
-    const { stream } = await openExampleMessages({ userId: user.id, exampleId: example.id });
+    const { stream } = await openExampleMessages({ workspaceId: member.workspaceId, exampleId: example.id });
     preview = await readJsonlPreview(stream, PREVIEW_RECORDS);
   }
   return (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreateExamplePanel } from "@/components/examples/create-example-panel";
 import { StatusBadge } from "@/components/sessions/status-badge";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getCatalogLabels } from "@/lib/examples/catalog-labels";
 import { getSessionDetail } from "@/lib/sessions/get-session";
@@ -12,9 +12,9 @@ import { listSessions } from "@/lib/sessions/list-sessions";
 export const metadata: Metadata = { title: "New example" };
 export const dynamic = "force-dynamic";
 
-async function getSessionOrNotFound(userId: string, sessionId: string) {
+async function getSessionOrNotFound(workspaceId: string, sessionId: string) {
   try {
-    return await getSessionDetail(userId, sessionId);
+    return await getSessionDetail(workspaceId, sessionId);
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
@@ -22,8 +22,8 @@ async function getSessionOrNotFound(userId: string, sessionId: string) {
 }
 
 /** Without `?session=` the page lists processed sessions to choose from. */
-async function SessionPicker({ userId }: { userId: string }) {
-  const { data } = await listSessions(userId, { limit: 20, status: "completed" });
+async function SessionPicker({ workspaceId }: { workspaceId: string }) {
+  const { data } = await listSessions(workspaceId, { limit: 20, status: "completed" });
   const suites = getCatalogLabels().suites;
   if (data.length === 0) {
     return (
@@ -62,17 +62,17 @@ export default async function NewExamplePage({
 }) {
   const { session: sessionParam } = await searchParams;
   const sessionId = typeof sessionParam === "string" ? sessionParam : undefined;
-  const user = await requireSessionUser(`/examples/new${sessionId ? `?session=${sessionId}` : ""}`);
+  const member = await requireSessionMember(`/examples/new${sessionId ? `?session=${sessionId}` : ""}`);
   if (!sessionId) {
     return (
       <div className="flex flex-col gap-6">
         <h1 className="text-2xl font-semibold tracking-tight">New example</h1>
         <p className="text-sm text-muted-foreground">Choose the session to generate training data from.</p>
-        <SessionPicker userId={user.id} />
+        <SessionPicker workspaceId={member.workspaceId} />
       </div>
     );
   }
-  const session = await getSessionOrNotFound(user.id, sessionId);
+  const session = await getSessionOrNotFound(member.workspaceId, sessionId);
   const suiteName = getCatalogLabels().suites[session.suite_id] ?? "unknown suite";
   return (
     <div className="flex max-w-3xl flex-col gap-6">

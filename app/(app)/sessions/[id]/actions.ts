@@ -8,8 +8,9 @@ import { uuidParamSchema } from "@/schemas/common";
 
 export const deleteSessionAction = validatedAction(
   z.object({ id: uuidParamSchema }),
-  async ({ id }, { user, meta }) => {
-    await deleteSession(user.id, id, meta);
+  async ({ id }, { member, meta }) => {
+    await deleteSession(member.workspaceId, id, { actorId: member.userId, meta });
     redirect("/sessions?deleted=1");
   },
+  { permission: "delete_data" },
 );

@@ -8,7 +8,7 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { SessionReviewItems } from "@/components/review/session-review-items";
 import { SessionLiveHeader } from "@/components/sessions/session-live-header";
 import { Button } from "@/components/ui/button";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { AppError } from "@/lib/errors";
@@ -19,9 +19,9 @@ import { deleteSessionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Session" };
 
-async function loadSession(userId: string, id: string) {
+async function loadSession(workspaceId: string, id: string) {
   try {
-    return await getSessionDetail(userId, id);
+    return await getSessionDetail(workspaceId, id);
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
@@ -30,8 +30,8 @@ async function loadSession(userId: string, id: string) {
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireSessionUser(`/sessions/${id}`);
-  const session = await loadSession(user.id, id);
+  const member = await requireSessionMember(`/sessions/${id}`);
+  const session = await loadSession(member.workspaceId, id);
   const suite = findSuite(getBundledCatalog(), session.suite_id);
   return (
     <QueryProvider>

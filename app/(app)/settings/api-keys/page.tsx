@@ -1,15 +1,15 @@
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata = { title: "API keys" };
 export const dynamic = "force-dynamic";
 
 export default async function ApiKeysPage() {
-  const user = await requireSessionUser("/settings/api-keys");
-  const keys = await listApiKeys(user.id);
+  const member = await requireSessionMember("/settings/api-keys");
+  const keys = await listApiKeys(member.workspaceId);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex items-center justify-between gap-4">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { getBillingOverview } from "@/lib/billing/get-billing-overview";
 import { addCardAction } from "./actions";
 import { AddCardButton } from "./add-card-button";
@@ -22,8 +22,11 @@ const monthName = (iso: string) =>
   new Date(iso).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ setup?: string }> }) {
-  const user = await requireSessionUser("/settings/billing");
-  const [overview, { setup }] = await Promise.all([getBillingOverview({ userId: user.id }), searchParams]);
+  const member = await requireSessionMember("/settings/billing");
+  const [overview, { setup }] = await Promise.all([
+    getBillingOverview({ workspaceId: member.workspaceId }),
+    searchParams,
+  ]);
   const muted = "text-sm text-muted-foreground";
   return (
     <div className="flex flex-col gap-8">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DataPolicyForm } from "@/components/settings/data-policy-form";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionMember } from "@/lib/auth/session";
 import { getDataPolicy } from "@/lib/data-policy/get-data-policy";
 import { updateDataPolicyAction } from "./actions";
 
@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: "Data" };
 export const dynamic = "force-dynamic";
 
 export default async function DataSettingsPage() {
-  const user = await requireSessionUser("/settings/data");
-  const policy = await getDataPolicy(user.id);
+  const member = await requireSessionMember("/settings/data");
+  const policy = await getDataPolicy(member.workspaceId);
   return (
     <div className="flex max-w-xl flex-col gap-8">
       <div>

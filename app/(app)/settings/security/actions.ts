@@ -9,13 +9,21 @@ import { validatedAction } from "@/lib/auth/validated-action";
 import { changePasswordSchema } from "@/schemas/auth";
 
 /** Every session of the user ends (other browsers, copied cookies, this one), then this browser goes to sign-in. */
-export const signOutEverywhereAction = validatedAction(z.object({}), async (_input, { user, meta }) => {
-  const ended = await endAllBrowserSessions(user.id);
-  await recordAuditEvent("user.signed_out_everywhere", { userId: user.id }, meta, { sessionsEnded: ended });
-  await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
-});
+export const signOutEverywhereAction = validatedAction(
+  z.object({}),
+  async (_input, { user, meta }) => {
+    const ended = await endAllBrowserSessions(user.id);
+    await recordAuditEvent("user.signed_out_everywhere", { userId: user.id }, meta, { sessionsEnded: ended });
+    await signOut({ redirectTo: "/sign-in?notice=signed-out-everywhere" });
+  },
+  { account: true },
+);
 
-export const changePasswordAction = validatedAction(changePasswordSchema, async (input, { user, meta }) => {
-  await changePassword(user, input, meta);
-  await signOut({ redirectTo: "/sign-in?notice=password-changed" });
-});
+export const changePasswordAction = validatedAction(
+  changePasswordSchema,
+  async (input, { user, meta }) => {
+    await changePassword(user, input, meta);
+    await signOut({ redirectTo: "/sign-in?notice=password-changed" });
+  },
+  { account: true },
+);

@@ -18,11 +18,11 @@ const contentTypes: Record<string, string> = {
  * data served from the app's origin, so it is always an attachment, never sniffed, and sandboxed by CSP: a
  * recording containing HTML must not run as a page of this app.
  */
-export const GET = authedRoute({ scopes: ["read"] }, async ({ params, principal }) => {
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ params, principal }) => {
   const segments = params.key;
   if (!Array.isArray(segments) || segments.length === 0) throw badRequest("A storage key is required");
   const key = segments.join("/");
-  const { object, stream } = await openOwnedObject({ key, userId: principal.userId });
+  const { object, stream } = await openOwnedObject({ key, workspaceId: principal.workspaceId });
   const name = segments.at(-1) ?? "download";
   const extension = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
   return new Response(stream, {

@@ -6,11 +6,14 @@ import { revokeApiKeySchema } from "@/schemas/api-keys";
 
 export const dynamic = "force-dynamic";
 
-/** Revokes a key: 404 when it does not exist, 403 when it belongs to another account. */
-export const DELETE = authedRoute({ scopes: ["full"] }, async ({ request, params, principal }) => {
-  // An id that is not a UUID cannot name any key: that is a 404 like any other missing key.
-  const parsed = revokeApiKeySchema.safeParse({ id: params.id });
-  if (!parsed.success) throw notFound("API key");
-  await revokeApiKey(principal.userId, parsed.data.id, readRequestMeta(request.headers));
-  return new Response(null, { status: 204 });
-});
+/** Revokes a key of the caller's workspace: 404 when there is none with this id there. */
+export const DELETE = authedRoute(
+  { scopes: ["full"], permission: "manage_keys" },
+  async ({ request, params, principal }) => {
+    // An id that is not a UUID cannot name any key: that is a 404 like any other missing key.
+    const parsed = revokeApiKeySchema.safeParse({ id: params.id });
+    if (!parsed.success) throw notFound("API key");
+    await revokeApiKey(principal, parsed.data.id, readRequestMeta(request.headers));
+    return new Response(null, { status: 204 });
+  },
+);

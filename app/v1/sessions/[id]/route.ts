@@ -5,12 +5,18 @@ import { getSessionDetail } from "@/lib/sessions/get-session";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute({ scopes: ["read"] }, async ({ params, principal }) =>
-  Response.json(await getSessionDetail(principal.userId, String(params.id))),
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ params, principal }) =>
+  Response.json(await getSessionDetail(principal.workspaceId, String(params.id))),
 );
 
 // Deleting needs a full-scope credential: an ingest or read-only key must not be able to destroy data.
-export const DELETE = authedRoute({ scopes: [] }, async ({ request, params, principal }) => {
-  await deleteSession(principal.userId, String(params.id), readRequestMeta(request.headers));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = authedRoute(
+  { scopes: [], permission: "delete_data" },
+  async ({ request, params, principal }) => {
+    await deleteSession(principal.workspaceId, String(params.id), {
+      actorId: principal.userId,
+      meta: readRequestMeta(request.headers),
+    });
+    return new Response(null, { status: 204 });
+  },
+);

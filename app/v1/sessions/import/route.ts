@@ -8,25 +8,29 @@ import { importBundleFieldsSchema } from "@/schemas/bundles";
 
 export const dynamic = "force-dynamic";
 
-export const POST = authedRoute({ scopes: ["full"], uploads: true }, async ({ request, principal }) => {
-  refuseDeclaredOverLimit(request, MAX_MULTIPART_UPLOAD_BYTES);
-  const form = await request.formData().catch(() => {
-    throw badRequest("Send the bundle as multipart/form-data in the field 'file'");
-  });
-  const file = form.get("file");
-  if (!(file instanceof Blob)) {
-    throw new AppError({
-      code: "unprocessable",
-      message: "Attach a session bundle (.tar.gz) in the field 'file'",
-      extensions: { errors: [{ field: "file", code: "required", message: "A bundle file is required" }] },
+export const POST = authedRoute(
+  { scopes: ["full"], permission: "upload", uploads: true },
+  async ({ request, principal }) => {
+    refuseDeclaredOverLimit(request, MAX_MULTIPART_UPLOAD_BYTES);
+    const form = await request.formData().catch(() => {
+      throw badRequest("Send the bundle as multipart/form-data in the field 'file'");
     });
-  }
-  const fields = importBundleFieldsSchema.parse({ dry_run: form.get("dry_run") ?? undefined });
-  const report = await importSessionBundle({
-    userId: principal.userId,
-    file,
-    dryRun: fields.dry_run,
-    meta: readRequestMeta(request.headers),
-  });
-  return json(report, { status: fields.dry_run ? 200 : 201 });
-});
+    const file = form.get("file");
+    if (!(file instanceof Blob)) {
+      throw new AppError({
+        code: "unprocessable",
+        message: "Attach a session bundle (.tar.gz) in the field 'file'",
+        extensions: { errors: [{ field: "file", code: "required", message: "A bundle file is required" }] },
+      });
+    }
+    const fields = importBundleFieldsSchema.parse({ dry_run: form.get("dry_run") ?? undefined });
+    const report = await importSessionBundle({
+      workspaceId: principal.workspaceId,
+      userId: principal.userId,
+      file,
+      dryRun: fields.dry_run,
+      meta: readRequestMeta(request.headers),
+    });
+    return json(report, { status: fields.dry_run ? 200 : 201 });
+  },
+);

@@ -4,7 +4,7 @@ import { readOnlyMethods } from "@/lib/catalog/read-only-methods";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute({ scopes: ["read", "ingest"] }, async ({ params }) =>
+export const GET = authedRoute({ scopes: ["read", "ingest"], permission: "read" }, async ({ params }) =>
   Response.json(await getSuiteDetail(String(params.id))),
 );
 export const { POST, PUT, PATCH, DELETE } = readOnlyMethods;

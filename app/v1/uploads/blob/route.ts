@@ -3,6 +3,7 @@ import { handleBlobUpload } from "@/lib/sessions/handle-blob-upload";
 
 export const dynamic = "force-dynamic";
 
-export const POST = authedRoute({ scopes: ["ingest"] }, async ({ request, principal }) =>
-  handleBlobUpload(request, principal.userId),
+export const POST = authedRoute(
+  { scopes: ["ingest"], permission: "upload" },
+  async ({ request, principal }) => handleBlobUpload(request, principal),
 );

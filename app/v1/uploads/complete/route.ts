@@ -4,7 +4,10 @@ import { completeUploadSchema } from "@/schemas/sessions";
 
 export const dynamic = "force-dynamic";
 
-export const POST = authedRoute({ scopes: ["ingest"] }, async ({ request, principal }) => {
-  const input = completeUploadSchema.parse(await request.json().catch(() => ({})));
-  return Response.json(await completeUpload(principal.userId, input), { status: 201 });
-});
+export const POST = authedRoute(
+  { scopes: ["ingest"], permission: "upload" },
+  async ({ request, principal }) => {
+    const input = completeUploadSchema.parse(await request.json().catch(() => ({})));
+    return Response.json(await completeUpload(principal, input), { status: 201 });
+  },
+);

@@ -1,9 +1,9 @@
 import { authedRoute } from "@/lib/api/handler";
 import { openExampleMessages } from "@/lib/examples/open-example-messages";
 
-export const GET = authedRoute({ scopes: ["read"] }, async ({ params, principal }) => {
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ params, principal }) => {
   const { stream, sizeBytes, exampleId } = await openExampleMessages({
-    userId: principal.userId,
+    workspaceId: principal.workspaceId,
     exampleId: String(params.id),
   });
   return new Response(stream, {

@@ -3,9 +3,9 @@ import { exportSessionBundle } from "@/lib/bundles/export-session-bundle";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute({ scopes: ["read"] }, async ({ params, principal }) => {
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ params, principal }) => {
   const id = String(params.id);
-  const body = await exportSessionBundle(principal.userId, id);
+  const body = await exportSessionBundle(principal.workspaceId, id);
   return new Response(body, {
     headers: {
       "content-type": "application/gzip",

@@ -6,8 +6,11 @@ import { isUuid } from "@/lib/sessions/get-session";
 
 export const dynamic = "force-dynamic";
 
-export const POST = authedRoute({ scopes: ["ingest"] }, async ({ request, params, principal }) => {
-  const sessionId = String(params.id);
-  if (!isUuid(sessionId)) throw notFound("Session");
-  return ingestEvents({ request, userId: principal.userId, sessionId, deps: databaseIngestDeps });
-});
+export const POST = authedRoute(
+  { scopes: ["ingest"], permission: "upload" },
+  async ({ request, params, principal }) => {
+    const sessionId = String(params.id);
+    if (!isUuid(sessionId)) throw notFound("Session");
+    return ingestEvents({ request, workspaceId: principal.workspaceId, sessionId, deps: databaseIngestDeps });
+  },
+);

@@ -4,7 +4,7 @@ import { readOnlyMethods } from "@/lib/catalog/read-only-methods";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute({ scopes: ["read", "ingest"] }, async ({ params }) => {
+export const GET = authedRoute({ scopes: ["read", "ingest"], permission: "read" }, async ({ params }) => {
   const suite = await getSuiteOrThrow(String(params.id));
   return Response.json({ data: await listSuiteActions(suite.id) });
 });

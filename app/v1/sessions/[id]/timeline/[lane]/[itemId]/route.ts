@@ -5,9 +5,9 @@ import { laneIdSchema } from "@/schemas/timeline";
 
 export const dynamic = "force-dynamic";
 
-export const GET = authedRoute({ scopes: ["read"] }, async ({ params, principal }) => {
+export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async ({ params, principal }) => {
   const item = await getTimelineItem(
-    principal.userId,
+    principal.workspaceId,
     z.string().parse(params.id),
     laneIdSchema.parse(params.lane),
     z.string().min(1).parse(params.itemId),

@@ -9,4 +9,4 @@ CREATE TABLE "data_policies" (
 --> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "raw_deleted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "derived_deleted_at" timestamp with time zone;--> statement-breakpoint
-ALTER TABLE "data_policies" ADD CONSTRAINT "data_policies_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "data_policies" ADD CONSTRAINT "data_policies_owner_id_workspaces_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;
