@@ -6,6 +6,7 @@ import * as exampleMessages from "@/app/v1/examples/[id]/messages/route";
 import * as examples from "@/app/v1/examples/route";
 import * as sessionRoute from "@/app/v1/sessions/[id]/route";
 import * as sessions from "@/app/v1/sessions/route";
+import * as workspaceRoute from "@/app/v1/workspace/route";
 import { getDb } from "@/db/client";
 import { listAuditEntriesForUser } from "@/db/queries/audit-log";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
@@ -155,5 +156,32 @@ describe("redaction level in the durable pipeline", () => {
       await (await getObjectStore()).getStream(artifactKeys(id).bronze),
     ).text();
     expect(bronze).toContain("alice@example.com");
+  });
+});
+
+describe("the data policy under the workspace", () => {
+  it("PATCH /v1/workspace { redaction, retention } sets the workspace's data policy, audited", async () => {
+    const owner = await createTestCaller();
+    const res = await callRoute(workspaceRoute.PATCH, {
+      method: "PATCH",
+      path: "/v1/workspace",
+      headers: { ...owner.headers, ...json },
+      body: JSON.stringify({ redaction: "strict", retention: { raw_days: 7 } }),
+    });
+    expect(res.status).toBe(200);
+    const policy = await callRoute(dataPolicy.GET, { path: "/v1/data-policy", headers: owner.headers });
+    expect(await policy.json()).toEqual({
+      redaction: "strict",
+      retention: { raw_days: 7, derived_days: null },
+    });
+    const audit = await listAuditEntriesForUser(await getDb(), owner.user.id);
+    expect(audit.some((entry) => entry.action === "data_policy.updated")).toBe(true);
+    const bad = await callRoute(workspaceRoute.PATCH, {
+      method: "PATCH",
+      path: "/v1/workspace",
+      headers: { ...owner.headers, ...json },
+      body: JSON.stringify({ redaction: "everything" }),
+    });
+    expect(bad.status).toBe(422);
   });
 });
