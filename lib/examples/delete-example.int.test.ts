@@ -95,7 +95,11 @@ describe("deleting", () => {
     expect(session.status).toBe(200);
     expect((await del(exampleRoute.DELETE, `/v1/examples/${exampleId}`, exampleId)).status).toBe(404);
     const audit = await listAuditEntriesForUser(await getDb(), caller.user.id);
-    expect(audit.find((a) => a.action === "example.deleted")?.metadata).toEqual({ workspaceId: caller.user.id, exampleId, sessionId });
+    expect(audit.find((a) => a.action === "example.deleted")?.metadata).toEqual({
+      workspaceId: caller.user.id,
+      exampleId,
+      sessionId,
+    });
   });
 
   it("a session: its objects, its examples' objects and every row go; nothing of it is metered; audited", async () => {
@@ -110,7 +114,11 @@ describe("deleting", () => {
     expect(await store.list(`examples/${exampleId}/`)).toEqual([]);
     expect(await metered()).toBe(othersBytes);
     const audit = await listAuditEntriesForUser(await getDb(), caller.user.id);
-    expect(audit.find((a) => a.action === "session.deleted")?.metadata).toEqual({ workspaceId: caller.user.id, sessionId, examples: 1 });
+    expect(audit.find((a) => a.action === "session.deleted")?.metadata).toEqual({
+      workspaceId: caller.user.id,
+      sessionId,
+      examples: 1,
+    });
   });
 });
 
