@@ -52,6 +52,7 @@ const FOREIGN_PARAMS: Record<string, (f: Foreign) => Record<string, string>> = {
   "v1/sessions/[id]/complete": (f) => ({ id: f.session as string }),
   "v1/sessions/[id]/events": (f) => ({ id: f.session as string }),
   "v1/sessions/[id]/timeline": (f) => ({ id: f.session as string }),
+  "v1/sessions/[id]/bundle": (f) => ({ id: f.session as string }),
   "v1/sessions/[id]/timeline/columns": (f) => ({ id: f.session as string }),
   "v1/sessions/[id]/timeline/[lane]/[itemId]": (f) => ({
     id: f.session as string,

@@ -37,6 +37,7 @@ test("a new account lands on the dashboard: name, honest zero states, quick acti
     "Billing",
     "Security",
     "Audit log",
+    "Data",
   ]);
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   await screenshot(page, "dashboard-empty");

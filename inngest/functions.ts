@@ -1,5 +1,6 @@
 import type { InngestFunction } from "inngest";
 import { deliverCallbackFunction } from "./functions/deliver-callback";
+import { enforceRetentionFunction } from "./functions/enforce-retention";
 import { generateExampleFunction } from "./functions/generate-example";
 import { meterStorageFunction } from "./functions/meter-storage";
 import { processSessionFunction } from "./functions/process-session";
@@ -11,5 +12,6 @@ export const functions: InngestFunction.Any[] = [
   generateExampleFunction,
   deliverCallbackFunction,
   meterStorageFunction,
+  enforceRetentionFunction,
   reportUsageFunction,
 ];

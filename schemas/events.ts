@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { redactionKindSchema } from "./data-policy";
 import { text } from "./text";
 
 /**
@@ -136,6 +137,10 @@ export const canonicalEventSchema = nativeEventSchema.omit({ timestamp: true }).
   id: text().min(1),
   ts: z.number(),
   masked: z.boolean().optional(),
+  redacted: z
+    .array(redactionKindSchema)
+    .optional()
+    .describe("What bronze redacted in this event (the kinds, never the values)."),
   source: eventProvenanceSchema,
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { eventTargetSchema } from "@/schemas/events";
+import { redactionKindSchema } from "./data-policy";
 import { text } from "./text";
 
 /**
@@ -38,6 +39,10 @@ export const interactionSchema = z.object({
   key: text().optional().describe("The key of a `press` (Enter, Escape)."),
   modifiers: z.array(text()).optional(),
   masked: z.boolean().optional(),
+  redacted: z
+    .array(redactionKindSchema)
+    .optional()
+    .describe("What bronze redacted in the interaction's events (kinds only)."),
   eventIds: z.array(text()),
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cursorSchema, timestampSchema } from "./common";
+import { redactionKindSchema } from "./data-policy";
 import { pageTrailParamsSchema } from "./page-trail";
 import { reviewReasonSchema } from "./pipeline";
 import { jsonValue, text } from "./text";
@@ -67,6 +68,10 @@ export const reviewItemSchema = z
             value: text().optional(),
             url: text().optional(),
             title: text().optional(),
+            redacted: z
+              .array(redactionKindSchema)
+              .optional()
+              .describe("What was redacted in this element's text or value (kinds, never the value)."),
           }),
         )
         .describe("What the page showed around the action, in time order."),

@@ -142,6 +142,17 @@ export const sessionDetailSchema = sessionSchema
     files: z.array(sessionFileSchema),
     updated_at: timestampSchema,
     completed_at: timestampSchema.nullable(),
+    retention: z
+      .object({
+        raw_deleted_at: timestampSchema.nullable(),
+        raw_delete_at: timestampSchema
+          .nullable()
+          .describe("When retention will delete the raw recordings; null when kept (or already deleted)."),
+        derived_deleted_at: timestampSchema.nullable(),
+        derived_delete_at: timestampSchema.nullable(),
+        notice: text().describe('What remains, for people: "Raw recording deleted after 30 days."'),
+      })
+      .describe("What the account's retention keeps of this session."),
   })
   .meta({ id: "SessionDetail" });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { redactionLevelSchema, retentionSchema } from "./data-policy";
 import { text } from "./text";
 
 export const workspaceRoleSchema = z
@@ -34,6 +35,11 @@ export const updateWorkspaceSchema = z
   .object({
     name: workspaceName.optional(),
     settings: workspaceSettingsSchema.optional(),
+    redaction: redactionLevelSchema.optional(),
+    retention: retentionSchema
+      .partial()
+      .optional()
+      .describe("Days raw recordings and derived artifacts are kept (see `GET /v1/data-policy`)."),
   })
   .strict();
 export type UpdateWorkspaceInput = z.infer<typeof updateWorkspaceSchema>;

@@ -23,6 +23,7 @@ export const NAV_LINKS: (NavLink & { permission?: Permission })[] = [
   { href: "/settings/billing", label: "Billing", permission: "billing" },
   { href: "/settings/security", label: "Security" },
   { href: "/settings/audit-log", label: "Audit log" },
+  { href: "/settings/data", label: "Data" },
 ];
 
 export function AppShell({

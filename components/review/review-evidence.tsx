@@ -1,3 +1,4 @@
+import { RedactionMarker } from "@/components/data/redaction-marker";
 import type { ReviewItemResource } from "@/schemas/review-items";
 
 const REASON_LABELS: Record<string, string> = {
@@ -54,6 +55,7 @@ export function PageContext({ item }: { item: ReviewItemResource }) {
                   → <q className="font-medium">{line.value}</q>
                 </>
               ) : null}
+              {line.redacted ? <RedactionMarker kinds={line.redacted} /> : null}
             </li>
           ))}
         </ol>

@@ -145,3 +145,40 @@ export async function markExampleFailed(
     .returning();
   return row;
 }
+
+export async function deleteExampleForWorkspace(db: Database, workspaceId: string, id: string) {
+  const [row] = await db
+    .delete(examples)
+    .where(and(eq(examples.id, id), eq(examples.workspaceId, workspaceId)))
+    .returning({ id: examples.id, sessionId: examples.sessionId });
+  return row;
+}
+
+/** A session's completed examples, oldest first (what a session bundle carries). */
+export async function listCompletedExamplesForSession(db: Database, workspaceId: string, sessionId: string) {
+  return db
+    .select({
+      id: examples.id,
+      modelId: examples.modelId,
+      actionToolMapId: examples.actionToolMapId,
+      modelConfiguration: examples.modelConfiguration,
+      storagePath: examples.storagePath,
+      recordCount: examples.recordCount,
+      sizeBytes: examples.sizeBytes,
+      createdAt: examples.createdAt,
+      completedAt: examples.completedAt,
+    })
+    .from(examples)
+    .where(
+      and(
+        eq(examples.workspaceId, workspaceId),
+        eq(examples.sessionId, sessionId),
+        eq(examples.status, "completed"),
+      ),
+    )
+    .orderBy(examples.createdAt, examples.id);
+}
+
+export async function insertImportedExamples(db: Database, rows: (typeof examples.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(examples).values(rows);
+}

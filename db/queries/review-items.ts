@@ -187,3 +187,16 @@ export async function listAcceptedReviewItemsForSession(
     )
     .orderBy(asc(reviewItems.seq));
 }
+
+/** A session's review items in the order of its actions (what a session bundle carries). */
+export async function listReviewItemsForSession(db: Database, workspaceId: string, sessionId: string) {
+  return db
+    .select()
+    .from(reviewItems)
+    .where(and(eq(reviewItems.workspaceId, workspaceId), eq(reviewItems.sessionId, sessionId)))
+    .orderBy(asc(reviewItems.seq));
+}
+
+export async function insertImportedReviewItems(db: Database, rows: (typeof reviewItems.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(reviewItems).values(rows);
+}

@@ -26,6 +26,13 @@ export async function insertSession(
     status: SessionStatus;
     sourceFormat?: string | null;
     rawBytes?: number;
+    /** An imported session arrives processed: its counts, metrics and completion time come with it. */
+    eventCount?: number;
+    interactionCount?: number;
+    actionCount?: number;
+    metrics?: Record<string, unknown> | null;
+    createdAt?: Date;
+    completedAt?: Date | null;
   },
 ) {
   const [row] = await db

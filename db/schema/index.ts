@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./billing";
 export * from "./catalog";
+export * from "./data-policies";
 export * from "./examples";
 export * from "./jobs";
 export * from "./outbox";

@@ -35,6 +35,8 @@ export interface ReviewItemEvidence {
     value?: string;
     url?: string;
     title?: string;
+    /** Kinds bronze redacted there (never the values). */
+    redacted?: string[];
   }[];
   timezone: string | null;
 }

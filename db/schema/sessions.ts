@@ -65,6 +65,10 @@ export const sessions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** When retention deleted the raw recordings (files and streamed events); the session and examples stay. */
+    rawDeletedAt: timestamp("raw_deleted_at", { withTimezone: true }),
+    /** When retention deleted the derived artifacts (the layers behind the explorer). */
+    derivedDeletedAt: timestamp("derived_deleted_at", { withTimezone: true }),
   },
   (t) => [
     index("sessions_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),

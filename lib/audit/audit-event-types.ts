@@ -1,8 +1,8 @@
 /**
  * Every audit event type: sign-up, sign-in (success and failure), sign-out, sign-out everywhere, password change,
  * API key create / revoke / first use, workspace creation and settings, invitations, member and role changes,
- * review decisions, session deletion, billing card changes (Stripe webhooks) and audit-log exports.
- * `example.deleted` is declared for the example deletion that does not exist yet.
+ * review decisions, session and example deletion, session bundle export and import, data-policy changes, billing card
+ * changes (Stripe webhooks) and audit-log exports.
  */
 export const AUDIT_EVENT_TYPES = [
   "user.sign_up",
@@ -24,7 +24,10 @@ export const AUDIT_EVENT_TYPES = [
   "workspace.member_left",
   "audit_log.exported",
   "session.deleted",
+  "session.exported",
+  "session.imported",
   "example.deleted",
+  "data_policy.updated",
   "review_item.accepted",
   "review_item.rejected",
   "billing.card_added",

@@ -20,6 +20,11 @@ export interface TimelineChunk {
 
 export const TIMELINE_CHUNK_SIZE = 20_000;
 
+/** The explorer's marker where bronze redacted something: the kinds, never the value. */
+export function redactionNote(kinds: readonly string[] | undefined): string {
+  return kinds && kinds.length > 0 ? `[redacted: ${kinds.join(", ")}]` : "";
+}
+
 function targetName(event: Pick<CanonicalEvent, "target">): string {
   const t = event.target;
   if (!t) return "";
@@ -45,7 +50,9 @@ export const eventRow = (e: CanonicalEvent, t0: number): Row => {
     start: e.ts - t0,
     end: e.ts - t0,
     id: e.id,
-    label: [e.type, targetName(e), value ? `“${String(value).slice(0, 40)}”` : ""].filter(Boolean).join(" "),
+    label: [e.type, targetName(e), value ? `“${String(value).slice(0, 40)}”` : "", redactionNote(e.redacted)]
+      .filter(Boolean)
+      .join(" "),
     category: e.type,
   };
 };
@@ -58,6 +65,7 @@ export const interactionRow = (i: Interaction, t0: number): Row => ({
     i.kind,
     i.target ? targetName({ target: i.target }) : "",
     i.value ? `“${i.value.slice(0, 40)}”` : "",
+    redactionNote(i.redacted),
   ]
     .filter(Boolean)
     .join(" "),

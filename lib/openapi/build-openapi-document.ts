@@ -2,7 +2,9 @@ import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { canonicalEventSchema, nativeEventSchema } from "@/schemas/events";
 import { apiKeyPaths } from "./paths/api-keys";
 import { auditEventPaths } from "./paths/audit-events";
+import { bundlePaths } from "./paths/bundles";
 import { catalogPaths } from "./paths/catalog";
+import { dataPolicyPaths } from "./paths/data-policy";
 import { examplePaths } from "./paths/examples";
 import { mcpPaths } from "./paths/mcp";
 import { platformPaths } from "./paths/platform";
@@ -32,6 +34,8 @@ const pathModules: ZodOpenApiPathsObject[] = [
   timelinePaths,
   usagePaths,
   mcpPaths,
+  dataPolicyPaths,
+  bundlePaths,
   workspacePaths,
 ];
 

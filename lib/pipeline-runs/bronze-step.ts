@@ -7,6 +7,7 @@ import { ImportLimitError, UnsupportedRecordingError } from "@/lib/pipeline/impo
 import { type BronzeSummary, bronzeStage, type RawSource } from "@/lib/pipeline/stages/bronze";
 import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import type { RedactionLevel } from "@/schemas/data-policy";
 import type { CanonicalEvent } from "@/schemas/events";
 import { artifactKeys } from "./artifact-keys";
 import { inflatedByteLimit, inflationLimitError } from "./inflated-byte-limit";
@@ -22,6 +23,8 @@ export interface BronzeResult {
   /** Evidence of the user's zone outside the events, for the gold step's session zone (a few entries at most). */
   zoneEvidence: ZoneEvidence[];
   details: BronzeSummary["details"];
+  /** The level bronze redacted at (the owner's data policy when the run started). */
+  redaction: RedactionLevel;
   ms: number;
 }
 
@@ -93,10 +96,14 @@ async function* permanentOnBadInput(events: AsyncIterable<CanonicalEvent>): Asyn
  * The bronze step: the session's sources → bronze stage → `artifacts/bronze.jsonl`, and import issues (bad lines,
  * with their location) → `artifacts/import-issues.jsonl`. Returns counts and keys only.
  */
-export async function runBronzeStep(sessionId: string): Promise<BronzeResult> {
+export async function runBronzeStep(
+  sessionId: string,
+  options: { redaction?: RedactionLevel } = {},
+): Promise<BronzeResult> {
   const started = performance.now();
   const keys = artifactKeys(sessionId);
-  const bronze = bronzeStage(await sessionSources(sessionId));
+  const redaction = options.redaction ?? "standard";
+  const bronze = bronzeStage(await sessionSources(sessionId), { redaction });
   const written = await writeJsonlArtifact(keys.bronze, permanentOnBadInput(bronze.events));
   const summary = await bronze.summary();
   const issues = await writeJsonlArtifact(keys.importIssues, summary.issues);
@@ -109,6 +116,7 @@ export async function runBronzeStep(sessionId: string): Promise<BronzeResult> {
     formats: summary.formats,
     zoneEvidence: summary.zoneEvidence,
     details: summary.details,
+    redaction,
     ms: Math.round(performance.now() - started),
   };
 }

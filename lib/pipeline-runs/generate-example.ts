@@ -17,6 +17,7 @@ import {
   RULES_MODEL,
 } from "@/lib/pipeline/examples/generate-examples";
 import { listReviewedCalls, noRecordsError } from "@/lib/review/reviewed-calls";
+import { getObjectStore } from "@/lib/storage/get-object-store";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { exampleOutputOptionsSchema } from "@/schemas/examples";
 import type { GoldAction } from "@/schemas/pipeline";
@@ -157,14 +158,17 @@ export async function generateExample(exampleId: string, actor: Actor, step: Ste
       ],
     });
   });
-  await step.run("complete", async () => {
-    await markExampleCompleted(await getDb(), exampleId, {
+  const completed = await step.run("complete", async () => {
+    const row = await markExampleCompleted(await getDb(), exampleId, {
       storagePath: result.key,
       recordCount: result.records,
       sizeBytes: result.bytes,
     });
-    return { status: "completed" };
+    // Deleted while it was being generated: what this run wrote must not outlive the row.
+    if (!row) await (await getObjectStore()).deletePrefix(`examples/${exampleId}/`);
+    return { status: row ? "completed" : "deleted" };
   });
+  if (completed.status === "deleted") throw new NonRetriableError(`Example ${exampleId} was deleted`);
   return {
     exampleId,
     skipped: false,

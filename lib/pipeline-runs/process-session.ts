@@ -8,10 +8,13 @@ import {
 } from "@/db/queries/pipeline-artifacts";
 import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
+import { deleteRawRecordings } from "@/lib/data-policy/enforce-retention";
+import { getDataPolicy } from "@/lib/data-policy/get-data-policy";
 import { childLogger } from "@/lib/logger";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { recordUsage } from "@/lib/usage/record-usage";
 import type { Catalog } from "@/schemas/catalog";
+import type { RedactionLevel } from "@/schemas/data-policy";
 import { type BronzeResult, runBronzeStep } from "./bronze-step";
 import { type GoldResult, runGoldStep } from "./gold-step";
 import type { PipelineDeps } from "./pipeline-deps";
@@ -24,7 +27,14 @@ const log = childLogger("process-session");
 async function startSessionRun(
   sessionId: string,
   catalog: Catalog,
-): Promise<{ suites: string[]; workspaceId: string; userId: string; statedTimezone?: string }> {
+): Promise<{
+  suites: string[];
+  workspaceId: string;
+  userId: string;
+  statedTimezone?: string;
+  redaction: RedactionLevel;
+  rawRetentionDays: number | null;
+}> {
   const db = await getDb();
   const session = await findSessionRunState(db, sessionId);
   if (!session) throw new NonRetriableError(`Session ${sessionId} does not exist`);
@@ -36,10 +46,14 @@ async function startSessionRun(
     return suite.slug;
   });
   await markSessionProcessing(db, sessionId);
+  // Read once per run (a step's output is memoized): every retry of bronze redacts at the same level.
+  const policy = await getDataPolicy(session.workspaceId, db);
   return {
     suites,
     workspaceId: session.workspaceId,
     userId: session.userId,
+    redaction: policy.redaction,
+    rawRetentionDays: policy.retention.raw_days,
     ...(session.timezoneSource === "stated" && session.timezone ? { statedTimezone: session.timezone } : {}),
   };
 }
@@ -74,7 +88,7 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
   return {
     events: { bronze: bronze.events, silver: silver.interactions, gold: gold.actions },
     importIssues: bronze.issues,
-    bronze: bronze.details,
+    bronze: { ...bronze.details, redaction: bronze.redaction },
     formats: bronze.formats,
     timezone: gold.timezone.timezone ?? null,
     timezoneSource: gold.timezone.source,
@@ -104,10 +118,13 @@ export function buildRunMetrics(bronze: BronzeResult, silver: SilverResult, gold
  * them; review-items writes the session's pending review items, idempotently).
  */
 export async function processSession(sessionId: string, step: StepRunner, deps: PipelineDeps) {
-  const { suites, workspaceId, userId, statedTimezone } = await step.run("start", () =>
-    startSessionRun(sessionId, deps.catalog),
+  const { suites, workspaceId, userId, statedTimezone, redaction, rawRetentionDays } = await step.run(
+    "start",
+    () => startSessionRun(sessionId, deps.catalog),
   );
-  const bronze = await step.run("bronze", () => unlessDeleted(sessionId, () => runBronzeStep(sessionId)));
+  const bronze = await step.run("bronze", () =>
+    unlessDeleted(sessionId, () => runBronzeStep(sessionId, { redaction })),
+  );
   const silver = await step.run("silver", () => unlessDeleted(sessionId, () => runSilverStep(sessionId)));
   const timezone = {
     ...(statedTimezone ? { stated: statedTimezone } : {}),
@@ -130,7 +147,7 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
       ),
     ),
   );
-  return step.run("finalize", async () => {
+  const finalized = await step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);
     await markSessionCompleted(await getDb(), sessionId, {
       sourceFormat: bronze.formats.join(",") || null,
@@ -183,6 +200,11 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
       reviewItems: review.reviewItems,
     };
   });
+  // Retention 0: the raw recording is not kept once every layer is written (the layers and examples stay).
+  if (rawRetentionDays === 0) {
+    await step.run("retention", () => deleteRawRecordings(workspaceId, sessionId));
+  }
+  return finalized;
 }
 
 /** After the last retry: the session shows `failed` with the error a person can act on. */

@@ -1,5 +1,6 @@
 import { findSuite } from "@/lib/catalog/find-suite";
 import type { Catalog } from "@/schemas/catalog";
+import type { RedactionLevel } from "@/schemas/data-policy";
 import type { GoldAction, Interaction, PipelineMetrics, Window } from "@/schemas/pipeline";
 import type { LlmClient } from "./llm-client";
 import { pipelineMetricsOf } from "./pipeline-metrics";
@@ -19,6 +20,8 @@ export type RunPipelineInput = (
   /** IANA zone the customer stated; else the recording's own (`meta` event), else one inferred from the pages. */
   timezone?: string;
   llm?: LlmClient;
+  /** The account's redaction level for bronze (`standard` when not given). */
+  redaction?: RedactionLevel;
 };
 
 export type PipelineResult = {
@@ -43,7 +46,7 @@ export class UnknownSuiteError extends Error {
 
 function bronzeOf(input: RunPipelineInput): { events: EventSource; bronze?: BronzeOutput } {
   if (!("sources" in input)) return { events: input.events };
-  const bronze = bronzeStage(input.sources);
+  const bronze = bronzeStage(input.sources, input.redaction ? { redaction: input.redaction } : {});
   return { events: bronze.events, bronze };
 }
 

@@ -1,4 +1,5 @@
 import type { ReviewItemRow } from "@/db/queries/review-items";
+import { redactionKindSchema } from "@/schemas/data-policy";
 import { reviewReasonSchema } from "@/schemas/pipeline";
 import type { ReviewItemResource } from "@/schemas/review-items";
 
@@ -44,6 +45,7 @@ export function toReviewItemResource(row: ReviewItemRow): ReviewItemResource {
         ...(line.value !== undefined ? { value: line.value } : {}),
         ...(line.url !== undefined ? { url: line.url } : {}),
         ...(line.title !== undefined ? { title: line.title } : {}),
+        ...(line.redacted !== undefined ? { redacted: redactionKindsOf(line.redacted) } : {}),
       })),
       timezone: row.evidence.timezone ?? null,
     },
@@ -57,4 +59,12 @@ export function toReviewItemResource(row: ReviewItemRow): ReviewItemResource {
       : null,
     created_at: row.createdAt.toISOString(),
   };
+}
+
+/** Stored kinds as the API names them (a kind this version does not know is left out, not a 500). */
+function redactionKindsOf(kinds: string[]) {
+  return kinds.flatMap((kind) => {
+    const parsed = redactionKindSchema.safeParse(kind);
+    return parsed.success ? [parsed.data] : [];
+  });
 }

@@ -12,7 +12,8 @@ import { isUuid } from "./get-session";
 /**
  * Deletes a session with everything derived from it: its rows (events, files and examples cascade) and its
  * stored objects (`sessions/<id>/` and each example's `examples/<id>/`). Rows go first so a failure half-way
- * leaves unreachable objects at worst, never a session pointing at missing files.
+ * leaves unreachable objects at worst, never a session pointing at missing files. Storage metering counts rows,
+ * so it stops with them. With `meta` (a person or key asked) the deletion is audited.
  */
 export async function deleteSession(actor: Actor, sessionId: string, meta: RequestMeta): Promise<void> {
   if (!isUuid(sessionId)) throw notFound("Session");

@@ -2,6 +2,8 @@ import { getDb } from "@/db/client";
 import { countSessionEvents } from "@/db/queries/session-events";
 import { listSessionFiles } from "@/db/queries/session-files";
 import { findSessionForWorkspace } from "@/db/queries/sessions";
+import { describeRetention } from "@/lib/data-policy/describe-retention";
+import { getDataPolicy } from "@/lib/data-policy/get-data-policy";
 import { notFound } from "@/lib/errors";
 import { toSessionResponse } from "./session-response";
 
@@ -15,6 +17,7 @@ export async function getSessionDetail(workspaceId: string, sessionId: string) {
   const session = await findSessionForWorkspace(db, workspaceId, sessionId);
   if (!session) throw notFound("Session");
   const files = await listSessionFiles(db, session.id);
+  const policy = await getDataPolicy(workspaceId, db);
   // An open session's count moves with every batch; count it live instead of trusting the stored column.
   const eventCount =
     session.status === "open" ? await countSessionEvents(db, session.id) : session.eventCount;
@@ -40,6 +43,7 @@ export async function getSessionDetail(workspaceId: string, sessionId: string) {
     })),
     updated_at: session.updatedAt.toISOString(),
     completed_at: session.completedAt?.toISOString() ?? null,
+    retention: describeRetention(session, policy.retention),
   };
 }
 

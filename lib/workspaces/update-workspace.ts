@@ -3,6 +3,7 @@ import { insertWorkspace, updateWorkspaceRow } from "@/db/queries/workspaces";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/principal";
 import type { RequestMeta } from "@/lib/auth/request-meta";
+import { updateDataPolicy } from "@/lib/data-policy/update-data-policy";
 import type { CreateWorkspaceInput, UpdateWorkspaceInput, WorkspaceResponse } from "@/schemas/workspaces";
 import { getWorkspace } from "./get-workspace";
 
@@ -13,6 +14,18 @@ export async function updateWorkspace(
   meta: RequestMeta,
 ): Promise<WorkspaceResponse> {
   const before = await getWorkspace(actor);
+  // The data policy has its own table and audit entry (lib/data-policy); the workspace route is its home.
+  if (input.redaction !== undefined || input.retention !== undefined) {
+    await updateDataPolicy({
+      ownerId: actor.workspaceId,
+      actorId: actor.userId,
+      changes: {
+        ...(input.redaction !== undefined ? { redaction: input.redaction } : {}),
+        ...(input.retention !== undefined ? { retention: input.retention } : {}),
+      },
+      meta,
+    });
+  }
   const settings = input.settings ? { ...before.settings, ...input.settings } : undefined;
   await updateWorkspaceRow(await getDb(), actor.workspaceId, {
     ...(input.name !== undefined ? { name: input.name } : {}),

@@ -9,6 +9,7 @@ import {
 } from "@/lib/pipeline/examples/generate-examples";
 import { mapArguments } from "@/lib/pipeline/examples/map-arguments";
 import { runPipeline } from "@/lib/pipeline/run-pipeline";
+import type { RedactionLevel } from "@/schemas/data-policy";
 import type { ToolCallLike } from "./score-tool-calls";
 
 export type ConvertedRecording = {
@@ -38,6 +39,7 @@ export async function convertRecording(
   suite: string,
   timezone: string | undefined,
   secrets: string[] = [],
+  redaction: RedactionLevel = "standard",
 ): Promise<ConvertedRecording> {
   const catalog = getBundledCatalog();
   const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
@@ -45,6 +47,7 @@ export async function convertRecording(
     sources: [{ stream, fileName: path.basename(file) }],
     suite,
     catalog,
+    redaction,
     ...(timezone ? { timezone } : {}),
   });
   const examples = await generateExamples({

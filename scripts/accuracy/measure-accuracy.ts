@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
+import { type RedactionLevel, redactionLevelSchema } from "@/schemas/data-policy";
 import { convertRecording } from "./convert-recording";
 import { CORPUS_DIR, type CorpusFormat, RECORDING_FILES } from "./corpus-files";
 import {
@@ -17,7 +18,8 @@ import {
 /**
  * Fixture-corpus accuracy: every scenario in e2e/fixtures/recordings, in every recorded format, through the whole
  * pipeline; tool-call precision/recall/F1 and exact-argument accuracy overall, per format and per suite.
- * `npx tsx scripts/accuracy/measure-accuracy.ts [dir] [--without-holdout]` prints the table and the failures;
+ * `npx tsx scripts/accuracy/measure-accuracy.ts [dir] [--without-holdout] [--redaction=off|standard|strict]` prints
+ * the table and the failures (bronze redacts at `standard` unless told);
  * held-out scenarios are also reported apart.
  */
 
@@ -113,6 +115,7 @@ async function exists(file: string): Promise<boolean> {
 export async function measureAccuracy(
   corpusDir = CORPUS_DIR,
   holdout: HoldoutMode = "include",
+  redaction: RedactionLevel = "standard",
 ): Promise<AccuracyReport> {
   const runs: RunResult[] = [];
   const scenarios = (await readdir(corpusDir, { withFileTypes: true })).filter((d) => d.isDirectory());
@@ -132,6 +135,7 @@ export async function measureAccuracy(
           expected.suite,
           format === "native" ? undefined : expected.timezone,
           expected.secrets,
+          redaction,
         );
         runs.push({
           ...base,
@@ -237,6 +241,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const report = await measureAccuracy(
     args.find((arg) => !arg.startsWith("--")) ?? CORPUS_DIR,
     args.includes("--without-holdout") ? "exclude" : "include",
+    redactionLevelSchema.parse(args.find((arg) => arg.startsWith("--redaction="))?.slice(12) ?? "standard"),
   );
   process.stdout.write(`${formatReport(report)}\n`);
 }

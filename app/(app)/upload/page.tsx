@@ -1,3 +1,4 @@
+import { ImportBundleForm } from "@/components/upload/import-bundle-form";
 import { UploadForm } from "@/components/upload/upload-form";
 import { requireSessionMember } from "@/lib/auth/session";
 import { can } from "@/lib/workspaces/policy";
@@ -27,6 +28,16 @@ export default async function UploadPage() {
         </p>
       </div>
       <UploadForm />
+      <section aria-labelledby="import-heading" className="flex max-w-xl flex-col gap-3 border-t pt-6">
+        <h2 id="import-heading" className="text-lg font-semibold">
+          Import a session bundle
+        </h2>
+        <p className="text-sm text-muted-foreground">
+          A bundle exported from a session page: the recording, its processed layers, examples and review
+          decisions, checked file by file against its manifest.
+        </p>
+        <ImportBundleForm />
+      </section>
     </div>
   );
 }

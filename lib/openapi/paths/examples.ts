@@ -63,6 +63,15 @@ export const examplePaths: ZodOpenApiPathsObject = {
       requestParams: { path: idPath },
       responses: { "200": json(exampleResource, "The example and its status."), ...problems(403, 404) },
     },
+    delete: {
+      tags: ["Examples"],
+      summary: "Delete an example",
+      description:
+        "Removes the example and its stored JSONL (its storage is no longer metered). The session is kept. Needs a full-scope credential.",
+      security: authenticated,
+      requestParams: { path: idPath },
+      responses: { "204": { description: "Deleted." }, ...problems(403, 404) },
+    },
   },
   "/v1/examples/{id}/messages": {
     get: {

@@ -2,9 +2,11 @@ import { BatchedItems } from "@/lib/pipeline/import/batched-items";
 import type { ImportIssue, RecordingHints } from "@/lib/pipeline/import/import-issue";
 import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
 import { formatOffset } from "@/lib/pipeline/timezone/zoned-time";
+import type { RedactionLevel } from "@/schemas/data-policy";
 import type { CanonicalEvent } from "@/schemas/events";
 import { IdSet } from "./id-set";
 import { maskEventValues } from "./mask-values";
+import { EventRedactor } from "./redact/event-redactor";
 import { ReorderBuffer } from "./reorder-buffer";
 
 export interface BronzeOptions {
@@ -16,6 +18,8 @@ export interface BronzeOptions {
   file?: string;
   /** Hints the importer filled (`importRecording(...).hints`); read when the events are exhausted. */
   hints?: RecordingHints;
+  /** The account's redaction level (`standard` when not given); applied before any event leaves bronze. */
+  redaction?: RedactionLevel;
 }
 
 export interface BronzeSummary {
@@ -29,6 +33,8 @@ export interface BronzeSummary {
   zoneEvidence: ZoneEvidence[];
   maskedCount: number;
   passwordCount: number;
+  /** Events whose text bronze redacted (cards, secrets, one-time codes; in `strict` also personal data). */
+  redactedCount: number;
   duplicateIdCount: number;
   reorderedCount: number;
 }
@@ -68,10 +74,12 @@ export function buildBronze(
     zoneEvidence: [],
     maskedCount: 0,
     passwordCount: 0,
+    redactedCount: 0,
     duplicateIdCount: 0,
     reorderedCount: 0,
   };
   const seenIds = new IdSet();
+  const redactor = new EventRedactor(options.redaction ?? "standard");
   const where = (event: CanonicalEvent) => ({
     ...((options.file ?? event.source.file) ? { file: options.file ?? event.source.file } : {}),
     ...(event.source.line !== undefined ? { line: event.source.line } : {}),
@@ -111,6 +119,9 @@ export function buildBronze(
     }
     const id = uniqueId(event);
     if (id !== event.id) event = { ...event, id };
+    const redacted = redactor.apply(event, summary);
+    // A value redacted whole (a card number typed alone) is all `*` now: masked, never a parameter.
+    if (redacted !== event) event = maskEventValues(redacted, summary);
     summary.eventCount++;
     summary.firstTs ??= event.ts;
     summary.lastTs = event.ts;
@@ -130,6 +141,7 @@ export function buildBronze(
           issues.push({ ...where(raw), code: "invalid_timestamp", message: "no valid time" });
         return;
       }
+      redactor.learn(raw);
       buffer.push(maskEventValues(raw, summary));
       if (buffer.size > window) {
         const event = emit(buffer.shift()!, lastTs);

@@ -1,4 +1,5 @@
 import type { CatalogActionToolMap, CatalogMcpServer } from "@/schemas/catalog";
+import type { RedactionKind } from "@/schemas/data-policy";
 import type { EventTarget } from "@/schemas/events";
 import type { GoldAction, Interaction, ParameterValue, ReviewReason } from "@/schemas/pipeline";
 import { mapArguments } from "../examples/map-arguments";
@@ -36,6 +37,8 @@ export interface PageContextLine {
   value?: string;
   url?: string;
   title?: string;
+  /** What bronze redacted there (kinds only): the reviewer sees that a value was replaced, never the value. */
+  redacted?: RedactionKind[];
 }
 
 const NEIGHBOURS = 3;
@@ -84,6 +87,7 @@ export function pageContextOf(action: GoldAction, interactions: Interaction[]): 
         ...(value && !interaction.masked ? { value: value.slice(0, 500) } : {}),
         ...(interaction.url ? { url: interaction.url } : {}),
         ...(interaction.title ? { title: interaction.title } : {}),
+        ...(interaction.redacted ? { redacted: interaction.redacted } : {}),
       },
     ];
   });

@@ -1,3 +1,4 @@
+import type { RedactionKind } from "@/schemas/data-policy";
 import type { CanonicalEvent, EventTarget } from "@/schemas/events";
 import type { Interaction, InteractionKind } from "@/schemas/pipeline";
 import {
@@ -38,6 +39,8 @@ export class SilverBuilder {
       this.emit(tab, out, "dblclick", eventIds, ts, endTs, { target }),
   );
   private nextId = 1;
+  /** Redaction kinds of events not yet part of an emitted interaction (only redacted events are held). */
+  private readonly redactedByEvent = new Map<string, RedactionKind[]>();
   readonly counts: SilverCounts = {};
   eventCount = 0;
   /** keydown events seen: recordings without any (rrweb) never show Enter presses. */
@@ -47,6 +50,7 @@ export class SilverBuilder {
   push(event: CanonicalEvent): Interaction[] {
     this.eventCount++;
     if (event.type === "keydown") this.keyEventCount++;
+    if (event.redacted) this.redactedByEvent.set(event.id, event.redacted);
     if (event.type === "meta") {
       if (event.timezone) this.timezone ??= event.timezone;
       return [];
@@ -310,6 +314,14 @@ export class SilverBuilder {
     if (tab.title !== undefined) interaction.title = tab.title;
     for (const [name, value] of Object.entries(extra)) {
       if (value !== undefined && name !== "url") Object.assign(interaction, { [name]: value });
+    }
+    if (this.redactedByEvent.size > 0) {
+      const kinds = new Set<RedactionKind>();
+      for (const id of eventIds) {
+        for (const kind of this.redactedByEvent.get(id) ?? []) kinds.add(kind);
+        this.redactedByEvent.delete(id);
+      }
+      if (kinds.size > 0) interaction.redacted = [...kinds].sort();
     }
     this.count(kind, eventIds.length, 1);
     out.push(interaction);

@@ -7,6 +7,7 @@ import {
   importRecording,
 } from "@/lib/pipeline/import/import-recording";
 import type { ZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
+import type { RedactionLevel } from "@/schemas/data-policy";
 import type { CanonicalEvent } from "@/schemas/events";
 
 /** One recording of a session: a stored file, an uploaded file, or its streamed events as native JSONL. */
@@ -34,7 +35,7 @@ export interface BronzeSummary {
 }
 
 export interface BronzeOutput {
-  /** Time-ordered, unique ids, passwords dropped. Iterate once. */
+  /** Time-ordered, unique ids, passwords dropped, secrets (and in `strict` personal data) redacted. Iterate once. */
   events: AsyncIterable<CanonicalEvent>;
   /** Complete once `events` has been drained. */
   summary(): Promise<BronzeSummary>;
@@ -46,7 +47,10 @@ export interface BronzeOutput {
  * order; each importer fills hints while its events are read, and bronze reads them at the end. Batches, not
  * single events, cross into bronze: an async step per event cost a fifth to a third of the stage.
  */
-export function bronzeStage(sources: readonly RawSource[]): BronzeOutput {
+export function bronzeStage(
+  sources: readonly RawSource[],
+  options: { redaction?: RedactionLevel } = {},
+): BronzeOutput {
   const hints: RecordingHints = {};
   const imports: ImportedRecording[] = [];
   async function* chained(): AsyncGenerator<CanonicalEvent[]> {
@@ -69,7 +73,11 @@ export function bronzeStage(sources: readonly RawSource[]): BronzeOutput {
   }
   // With one source its name goes on bronze's own issues; merged sources' events carry their file themselves.
   const only = sources.length === 1 ? sources[0]?.fileName : undefined;
-  const bronze = buildBronze(chained(), { hints, ...(only ? { file: only } : {}) });
+  const bronze = buildBronze(chained(), {
+    hints,
+    ...(only ? { file: only } : {}),
+    ...(options.redaction ? { redaction: options.redaction } : {}),
+  });
   return {
     events: bronze.events,
     summary: async () => {

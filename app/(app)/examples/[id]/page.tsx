@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConfirmDeleteButton } from "@/components/data/confirm-delete-button";
 import { ExampleDetail } from "@/components/examples/example-detail";
 import type { PreviewData } from "@/components/examples/example-preview";
 import { PREVIEW_RECORDS } from "@/components/examples/example-status";
@@ -11,6 +12,8 @@ import { getCatalogLabels } from "@/lib/examples/catalog-labels";
 import { toExampleResource } from "@/lib/examples/example-resource";
 import { getExampleForWorkspace } from "@/lib/examples/get-example";
 import { openExampleMessages } from "@/lib/examples/open-example-messages";
+
+import { deleteExampleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Example" };
 export const dynamic = "force-dynamic";
@@ -42,6 +45,14 @@ export default async function ExamplePage({ params }: { params: Promise<{ id: st
         </Link>{" "}
         / <span aria-current="page">{example.id.slice(0, 8)}</span>
       </nav>
+      <div>
+        <ConfirmDeleteButton
+          label="Delete example"
+          title="Delete this example?"
+          description="Its JSONL is removed from storage. The session and its other examples are kept. This cannot be undone."
+          action={deleteExampleAction.bind(null, { id: example.id })}
+        />
+      </div>
       <ExampleDetail
         initialExample={toExampleResource(example)}
         labels={getCatalogLabels()}

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ConfirmDeleteButton } from "@/components/data/confirm-delete-button";
 import { CreateExamplePanel } from "@/components/examples/create-example-panel";
 import { SessionExamples } from "@/components/examples/session-examples";
 import { SessionExplorerLoader } from "@/components/explorer/session-explorer-loader";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { SessionReviewItems } from "@/components/review/session-review-items";
 import { SessionLiveHeader } from "@/components/sessions/session-live-header";
+import { Button } from "@/components/ui/button";
 import { requireSessionMember } from "@/lib/auth/session";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { AppError } from "@/lib/errors";
 import { stageSpansFromMetrics } from "@/lib/explorer/stage-spans";
 import { getSessionDetail } from "@/lib/sessions/get-session";
+
+import { deleteSessionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -33,11 +37,33 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     <QueryProvider>
       <div className="flex flex-col gap-8">
         <SessionLiveHeader initial={session} suiteName={suite?.name ?? "Unknown suite"} />
+        <div className="flex flex-wrap items-center gap-3">
+          {session.status === "completed" || session.status === "failed" ? (
+            <Button asChild variant="outline">
+              <a href={`/v1/sessions/${session.id}/bundle`} download>
+                Export bundle
+              </a>
+            </Button>
+          ) : null}
+          <ConfirmDeleteButton
+            label="Delete session"
+            title="Delete this session?"
+            description="The recording, its processed layers, its examples and review items are removed from storage. This cannot be undone."
+            action={deleteSessionAction.bind(null, { id: session.id })}
+          />
+          <p className="text-sm text-muted-foreground" data-testid="retention-notice">
+            {session.retention.notice}
+          </p>
+        </div>
         <section aria-labelledby="explorer-heading" className="flex flex-col gap-3">
           <h2 id="explorer-heading" className="text-lg font-semibold">
             Trace explorer
           </h2>
-          {session.status === "completed" ? (
+          {session.retention.derived_deleted_at ? (
+            <p className="rounded-lg border border-dashed border-input p-6 text-sm text-muted-foreground">
+              The processed layers were deleted by your retention setting; examples are kept.
+            </p>
+          ) : session.status === "completed" ? (
             <SessionExplorerLoader
               sessionId={session.id}
               stages={stageSpansFromMetrics(session.metrics, session.error)}
