@@ -29,7 +29,7 @@ test("key, sign-out and sign-in events appear on the audit log page; filters liv
   await signUp(page, "Audit Tester", email);
   await createAndRevokeKey(page, "audit e2e key");
 
-  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("button", { name: "Audit Tester" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/settings/audit-log");

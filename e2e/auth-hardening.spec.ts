@@ -51,7 +51,8 @@ test("every page carries a strict CSP with a fresh nonce, frame denial, nosniff 
 
   // The app itself works under the policy: hydration, client navigation, a server action.
   await signUp(page, "Csp Checker");
-  await page.getByRole("link", { name: "Security" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Security" }).click();
   await expect(page.getByRole("heading", { name: "Security" })).toBeVisible();
   const dashboard = await page.request.get("/dashboard");
   expect(dashboard.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");

@@ -13,7 +13,8 @@ test("a new user adds a card through Stripe Checkout, sees it on the Billing pag
   page,
 }) => {
   await signUp(page, "Billing Buyer");
-  await page.getByRole("link", { name: "Billing" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Billing" }).click();
   await expect(page).toHaveURL(/\/settings\/billing$/);
   await expect(page.getByRole("heading", { name: "Billing", level: 1 })).toBeVisible();
   await expect(page.getByText("No card on file")).toBeVisible();

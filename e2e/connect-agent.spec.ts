@@ -28,7 +28,8 @@ test("Connect an agent: a key made on the page drives the MCP server from record
 }) => {
   test.setTimeout(120_000);
   await signUp(page, "Agent Builder");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agents" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Agents" }).click();
   await expect(page.getByRole("heading", { name: "Connect an agent" })).toBeVisible();
   const mcpUrl = `${baseURL}/v1/mcp`;
   await expect(page.getByLabel("MCP endpoint URL")).toHaveValue(mcpUrl);

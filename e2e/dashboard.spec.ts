@@ -31,13 +31,8 @@ test("a new account lands on the dashboard: name, honest zero states, quick acti
     "Examples",
     "Review",
     "Upload",
-    "API keys",
-    "Agents",
-    "Members",
-    "Billing",
-    "Security",
-    "Audit log",
-    "Data",
+    "Usage",
+    "Settings",
   ]);
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
   await screenshot(page, "dashboard-empty");

@@ -101,7 +101,9 @@ test("every page fits a 390 px phone: no sideways scrolling, navigation in a dra
   page,
 }) => {
   test.setTimeout(240_000);
-  for (const route of pagesOf("(marketing)").concat(pagesOf("(auth)"))) {
+  // An invitation link that does not exist still renders its page (it says the link is not valid).
+  const authPages = pagesOf("(auth)", { "/invitations/[token]": "no-such-invitation" });
+  for (const route of pagesOf("(marketing)").concat(authPages)) {
     await page.goto(route);
     await expectNoHorizontalOverflow(page, route);
   }

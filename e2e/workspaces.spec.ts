@@ -54,7 +54,8 @@ test("an owner invites a viewer and a member; roles decide who may upload, and a
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(currentWorkspace(page)).toHaveText("Acme Research · owner");
 
-  await mainNav(page).getByRole("link", { name: "Members" }).click();
+  await mainNav(page).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
   const viewerEmail = uniqueEmail("viewer");
   const memberEmail = uniqueEmail("member");

@@ -6,17 +6,24 @@ import { MobileNav } from "./mobile-nav";
 import { type NavLink, NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
+type GuardedLink = NavLink & { permission?: Permission };
+
 /**
- * Navigation for signed-in pages. Later pages add their links to NAV_LINKS: the header (wide screens) and the
- * drawer (narrow screens) both render this list. A link with a `permission` is shown only to roles that have it
- * (the page and its API check again).
+ * Navigation for signed-in pages: the header (wide screens) shows the sections, the drawer (narrow screens) also
+ * the settings pages. A link with a `permission` is shown only to roles that have it (the page and its API check
+ * again). Settings pages go in SETTINGS_LINKS: the header keeps one "Settings" entry, the settings layout lists them.
  */
-export const NAV_LINKS: (NavLink & { permission?: Permission })[] = [
+export const NAV_LINKS: GuardedLink[] = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/sessions", label: "Sessions" },
   { href: "/examples", label: "Examples" },
   { href: "/review", label: "Review" },
   { href: "/upload", label: "Upload", permission: "upload" },
+  { href: "/usage", label: "Usage" },
+  { href: "/settings", label: "Settings" },
+];
+
+export const SETTINGS_LINKS: GuardedLink[] = [
   { href: "/settings/api-keys", label: "API keys", permission: "manage_keys" },
   { href: "/settings/agents", label: "Agents", permission: "manage_keys" },
   { href: "/settings/members", label: "Members" },
@@ -25,6 +32,12 @@ export const NAV_LINKS: (NavLink & { permission?: Permission })[] = [
   { href: "/settings/audit-log", label: "Audit log" },
   { href: "/settings/data", label: "Data" },
 ];
+
+/** The links `role` may use, as plain links (the permission stays on the server). */
+export const linksFor = (links: GuardedLink[], role: WorkspaceRole): NavLink[] =>
+  links
+    .filter((link) => !link.permission || can(role, link.permission))
+    .map(({ href, label }) => ({ href, label }));
 
 export function AppShell({
   user,
@@ -45,9 +58,7 @@ export function AppShell({
   children: ReactNode;
 }) {
   const counts = { "/review": pendingReviewCount };
-  const links = NAV_LINKS.filter((link) => !link.permission || can(role, link.permission)).map(
-    ({ href, label }) => ({ href, label }),
-  );
+  const links = linksFor(NAV_LINKS, role);
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b">
@@ -55,7 +66,10 @@ export function AppShell({
           className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6 lg:gap-6"
           aria-label="Main"
         >
-          <MobileNav links={links} counts={counts} />
+          <MobileNav
+            links={[...links.filter((l) => l.href !== "/settings"), ...linksFor(SETTINGS_LINKS, role)]}
+            counts={counts}
+          />
           <Link href="/dashboard" className="shrink-0 font-semibold">
             Tracepipe
           </Link>
