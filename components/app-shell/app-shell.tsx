@@ -69,6 +69,7 @@ export function AppShell({
           <MobileNav
             links={[...links.filter((l) => l.href !== "/settings"), ...linksFor(SETTINGS_LINKS, role)]}
             counts={counts}
+            workspace={switcher}
           />
           <Link href="/dashboard" className="shrink-0 font-semibold">
             Tracepipe
@@ -79,7 +80,8 @@ export function AppShell({
             <NavLinks links={links} counts={counts} />
           </div>
           <div className="ml-auto flex min-w-0 shrink-0 items-center gap-2">
-            {switcher}
+            {/* On narrow screens the switcher is in the drawer. */}
+            <div className="hidden lg:block">{switcher}</div>
             <UserMenu user={user} signOut={signOut} />
           </div>
         </nav>

@@ -2,7 +2,7 @@
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { Menu, X } from "lucide-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { type NavLink, NavLinks } from "./nav-links";
 
@@ -10,7 +10,16 @@ import { type NavLink, NavLinks } from "./nav-links";
  * The main navigation on narrow screens: a menu button and a drawer. Radix Dialog traps focus inside it, Escape
  * and the overlay close it, and focus returns to the button; following a link closes it too.
  */
-export function MobileNav({ links, counts }: { links: NavLink[]; counts?: Record<string, number> }) {
+export function MobileNav({
+  links,
+  counts,
+  workspace,
+}: {
+  links: NavLink[];
+  counts?: Record<string, number>;
+  /** The workspace switcher: the header has no room for it on a phone. */
+  workspace?: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <DialogPrimitive.Root open={open} onOpenChange={setOpen}>
@@ -33,6 +42,7 @@ export function MobileNav({ links, counts }: { links: NavLink[]; counts?: Record
               </Button>
             </DialogPrimitive.Close>
           </div>
+          {workspace}
           {/* A click that lands on a link closes the drawer, also when the link is the current page. */}
           <nav
             aria-label="Main menu"
