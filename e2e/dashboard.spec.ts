@@ -31,7 +31,6 @@ test("a new account lands on the dashboard: name, honest zero states, quick acti
     "Examples",
     "Review",
     "Upload",
-    "Usage",
     "Settings",
   ]);
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");

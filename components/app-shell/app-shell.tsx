@@ -19,7 +19,6 @@ export const NAV_LINKS: GuardedLink[] = [
   { href: "/examples", label: "Examples" },
   { href: "/review", label: "Review" },
   { href: "/upload", label: "Upload", permission: "upload" },
-  { href: "/usage", label: "Usage" },
   { href: "/settings", label: "Settings" },
 ];
 
@@ -76,7 +75,7 @@ export function AppShell({
           </Link>
           {/* Wide screens only; below lg the menu button opens the same links in a drawer. A longer list scrolls
               here rather than widen the page. */}
-          <div className="hidden min-w-0 items-center gap-6 overflow-x-auto py-1 lg:flex">
+          <div className="hidden min-w-0 items-center gap-4 overflow-x-auto py-1 lg:flex xl:gap-6">
             <NavLinks links={links} counts={counts} />
           </div>
           <div className="ml-auto flex min-w-0 shrink-0 items-center gap-2">

@@ -25,7 +25,8 @@ export function UserMenu({
         {/* Named by the person's name (who is signed in); a long name is cut visually, never for a screen reader. */}
         <Button variant="ghost" size="sm" aria-label={user.displayName} className="max-w-full">
           <User className="size-4 shrink-0" aria-hidden />
-          <span className="max-w-[10rem] truncate">{user.displayName}</span>
+          {/* The name shows where the header has room; the button is named by it everywhere. */}
+          <span className="max-w-[10rem] truncate lg:hidden xl:inline">{user.displayName}</span>
         </Button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -45,6 +46,7 @@ export function WorkspaceSwitcher({
     <div className="flex items-center gap-2">
       <NativeSelect
         aria-label="Workspace"
+        className="max-w-[11rem] truncate"
         value={currentId}
         disabled={pending}
         onChange={(event) =>
@@ -64,8 +66,8 @@ export function WorkspaceSwitcher({
       </NativeSelect>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogTrigger asChild>
-          <Button variant="ghost" size="sm">
-            New workspace
+          <Button variant="ghost" size="icon" aria-label="New workspace" title="New workspace">
+            <Plus className="size-4" aria-hidden />
           </Button>
         </DialogTrigger>
         <DialogContent>
