@@ -26,7 +26,7 @@ test("landing → sign-up → dashboard → upload → processing → explorer �
   await page.getByLabel("Suite").selectOption({ label: "Gmail" });
   await page.getByLabel("Description").fill("Compose and send");
   await page.getByLabel("Recordings").setInputFiles(recording);
-  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
   const sessionUrl = page.url();
 

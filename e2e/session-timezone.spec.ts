@@ -43,11 +43,11 @@ test("a Calendar recording uploaded with the browser's zone gives zoned start/en
     .getByLabel("Recordings")
     .setInputFiles(recordingFile("input_events.jsonl", calendarRecording(["Jul 14, 2026", "Dec 4, 2026"])));
   await zone.fill("Berlin");
-  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "“Berlin” is not a time zone" })).toBeVisible();
   await zone.fill("Europe/Berlin");
   await screenshot(page, "upload-with-timezone");
-  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
 
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
   const sessionId = page.url().split("/").pop() ?? "";
@@ -83,7 +83,7 @@ test("with no zone stated and none in the recording, the event needs review inst
     .setInputFiles(recordingFile("input_events.jsonl", calendarRecording(["Dec 4, 2026"])));
   // Cleared: the customer says nothing about the zone.
   await page.getByLabel("Time zone").fill("");
-  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
   const sessionId = page.url().split("/").pop() ?? "";
   await waitUntilCompleted(page, sessionId);

@@ -35,7 +35,7 @@ test("a signed-in user uploads a recording through the page, watches its progres
   fs.writeFileSync(file, `${lines.join("\n")}\n`);
 
   await expect(page.getByLabel("Suite").locator("option")).toHaveCount(4);
-  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Choose a suite." })).toBeVisible();
 
   await page.getByLabel("Suite").selectOption({ label: "Gmail" });
@@ -43,7 +43,7 @@ test("a signed-in user uploads a recording through the page, watches its progres
   await page.getByLabel("Recordings").setInputFiles(file);
   const progress = page.getByRole("progressbar", { name: "Upload progress of input_events.jsonl" });
   await expect(progress).toHaveAttribute("aria-valuenow", "0");
-  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(progress).toHaveAttribute("aria-valuenow", "100");
   const shownId = await page.getByTestId("session-id").textContent();
 
@@ -78,7 +78,7 @@ test("the page names a file that is not a recording", async ({ page }) => {
     mimeType: "application/json",
     buffer: Buffer.from('{"hello":"world"}'),
   });
-  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(
     page.getByRole("alert").filter({ hasText: "'notes.json' is not a recognised recording" }),
   ).toBeVisible();

@@ -91,7 +91,7 @@ test("an owner invites a viewer and a member; roles decide who may upload, and a
   await member.getByLabel("Suite").selectOption({ label: "GitHub" });
   await member.getByLabel("Description").fill("Member's recording");
   await member.getByLabel("Recordings").setInputFiles(file);
-  await member.getByRole("button", { name: "Upload" }).click();
+  await member.getByRole("button", { name: "Upload", exact: true }).click();
   await member.waitForURL(/\/sessions\/[0-9a-f-]{36}$/, { timeout: 30_000 });
 
   // The viewer sees the member's session: the data is the workspace's.
