@@ -3,7 +3,7 @@ import { ConnectAgent } from "@/components/settings/connect-agent";
 import { originFromHeaders } from "@/lib/auth/public-request-url";
 import { requireSessionUser } from "@/lib/auth/session";
 import { MCP_PATH } from "@/lib/mcp/protected-resource-metadata";
-import { createAgentKeyAction } from "./actions";
+import { createApiKeyAction } from "../api-keys/actions";
 
 export const metadata = { title: "Connect an agent" };
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export default async function ConnectAgentPage() {
           same with <code>npx tracepipe mcp --scope read</code>.
         </p>
       </div>
-      <ConnectAgent mcpUrl={`${origin}${MCP_PATH}`} action={createAgentKeyAction} />
+      <ConnectAgent mcpUrl={`${origin}${MCP_PATH}`} action={createApiKeyAction} />
     </div>
   );
 }
