@@ -21,12 +21,19 @@ async function main() {
   });
   try {
     const page = await browser.newPage({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 } });
+    const email = `bench-${Date.now()}@example.com`;
+    const password = "a long enough password 1";
     await page.goto("/sign-up");
     await page.getByLabel("Name").fill("Bench User");
-    await page.getByLabel("Email").fill(`bench-${Date.now()}@example.com`);
-    await page.getByLabel(/^Password/).fill("a long enough password 1");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/^Password/).fill(password);
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
+    // Sign-up never signs in (it answers a taken email the same way): sign in with the same credentials.
+    await page.waitForURL((url) => url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname.startsWith("/dashboard"), { timeout: 60_000 });
 
     for (const size of sizes) {
       const body = await gzipLines(nativeRecordingLines(size));
