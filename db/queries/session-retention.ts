@@ -7,30 +7,23 @@ import { sessionEventBatches, sessionFiles, sessions } from "../schema";
  * other customer-data query.
  */
 
-/** Processed sessions of an owner whose raw recordings are still kept and were completed before `before`. */
-export async function listSessionsWithRawBefore(db: Database, workspaceId: string, before: Date) {
+/**
+ * Processed sessions of a workspace whose `layer` (raw recordings, or derived artifacts) is still kept and that were
+ * completed before `before`; at most 500 per call (the hourly run comes back for the rest).
+ */
+export async function listSessionsKeepingBefore(
+  db: Database,
+  workspaceId: string,
+  layer: "raw" | "derived",
+  before: Date,
+) {
   return db
     .select({ id: sessions.id })
     .from(sessions)
     .where(
       and(
         eq(sessions.workspaceId, workspaceId),
-        isNull(sessions.rawDeletedAt),
-        sql`${sessions.status} in ('completed', 'failed')`,
-        lt(sessions.completedAt, before),
-      ),
-    )
-    .limit(500);
-}
-
-export async function listSessionsWithDerivedBefore(db: Database, workspaceId: string, before: Date) {
-  return db
-    .select({ id: sessions.id })
-    .from(sessions)
-    .where(
-      and(
-        eq(sessions.workspaceId, workspaceId),
-        isNull(sessions.derivedDeletedAt),
+        isNull(layer === "raw" ? sessions.rawDeletedAt : sessions.derivedDeletedAt),
         sql`${sessions.status} in ('completed', 'failed')`,
         lt(sessions.completedAt, before),
       ),

@@ -2,8 +2,7 @@ import { getDb } from "@/db/client";
 import { listOwnersWithRetention } from "@/db/queries/data-policies";
 import {
   listRawFileKeys,
-  listSessionsWithDerivedBefore,
-  listSessionsWithRawBefore,
+  listSessionsKeepingBefore,
   markDerivedDeleted,
   markRawDeleted,
 } from "@/db/queries/session-retention";
@@ -42,12 +41,12 @@ export async function enforceRetention(now = new Date()) {
   for (const owner of await listOwnersWithRetention(db)) {
     if (owner.rawRetentionDays !== null) {
       const before = new Date(now.getTime() - owner.rawRetentionDays * DAY_MS);
-      for (const { id } of await listSessionsWithRawBefore(db, owner.ownerId, before))
+      for (const { id } of await listSessionsKeepingBefore(db, owner.ownerId, "raw", before))
         if (await deleteRawRecordings(owner.ownerId, id, now)) raw++;
     }
     if (owner.derivedRetentionDays !== null) {
       const before = new Date(now.getTime() - owner.derivedRetentionDays * DAY_MS);
-      for (const { id } of await listSessionsWithDerivedBefore(db, owner.ownerId, before))
+      for (const { id } of await listSessionsKeepingBefore(db, owner.ownerId, "derived", before))
         if (await deleteDerivedArtifacts(owner.ownerId, id, now)) derived++;
     }
   }

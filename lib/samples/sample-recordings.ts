@@ -2,7 +2,7 @@ import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 
 /**
  * One real recording per catalog suite, in the native `input_events.jsonl` format, served from `public/samples/`
- * so the dashboard's "Try a sample recording" uploads it through the same path as any customer file (and a
+ * so the dashboard's "Try a sample recording" uploads it through the path every customer file takes (and a
  * newcomer can download it to see the format). Each one was recorded from the fixture corpus and is checked by
  * `scripts/accuracy/sample-recordings.test.ts` to give the tool calls its scenario expects.
  */
