@@ -35,6 +35,8 @@ export async function listUnreportedUsage(
     .where(
       and(
         isNull(usageRecords.reportedAt),
+        // AP2 examples are paid on their own PaymentIntent, never on the subscription's invoice.
+        eq(usageRecords.prepaid, false),
         isNotNull(users.stripeCustomerId),
         inArray(usageRecords.kind, filter.kinds),
       ),
