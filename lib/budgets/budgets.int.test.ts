@@ -2,8 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PATCH as patchBudget, GET as readBudget } from "@/app/v1/workspace/budget/route";
 import { POST as createExampleRoute } from "@/app/v1/examples/route";
+import { PATCH as patchBudget, GET as readBudget } from "@/app/v1/workspace/budget/route";
 import { getDb } from "@/db/client";
 import { insertSession } from "@/db/queries/sessions";
 import { auditLog, budgetAlerts, examples, outboxEvents, sessions } from "@/db/schema";
@@ -15,8 +15,8 @@ import { modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { resetEnvCache } from "@/lib/env";
 import { callRoute } from "@/lib/sessions/call-route";
 import { recordUsage } from "@/lib/usage/record-usage";
-import { budgetAlertCallbackSchema } from "@/schemas/budgets";
 import { budgetThresholdReachedData } from "@/schemas/app-events";
+import { budgetAlertCallbackSchema } from "@/schemas/budgets";
 import { deliverBudgetAlert } from "./deliver-budget-alert";
 import { estimateExampleCostCents } from "./estimate-example-cost";
 
@@ -51,7 +51,8 @@ afterAll(async () => {
   await closeTestDatabase(dataDir);
 });
 
-const jsonRequest = (handler: Parameters<typeof callRoute>[0], method: string, path: string) =>
+const jsonRequest =
+  (handler: Parameters<typeof callRoute>[0], method: string, path: string) =>
   (headers: Record<string, string>, body?: unknown) =>
     callRoute(handler, {
       method,
@@ -73,7 +74,13 @@ const gpt4oOutput = (cents: number) => ({
 async function completedSession(workspaceId: string, actionCount: number) {
   const id = crypto.randomUUID();
   const db = await getDb();
-  await insertSession(db, { id, workspaceId, userId: workspaceId, suiteId: suiteId("gmail"), status: "completed" });
+  await insertSession(db, {
+    id,
+    workspaceId,
+    userId: workspaceId,
+    suiteId: suiteId("gmail"),
+    status: "completed",
+  });
   await db.update(sessions).set({ actionCount }).where(eq(sessions.id, id));
   return id;
 }
@@ -84,7 +91,11 @@ describe("monthly budget", () => {
     const workspaceId = caller.user.id;
     const set = await setBudget(caller.headers, { monthly_limit_usd: 10, webhook_url: webhookUrl });
     expect(set.status).toBe(200);
-    expect(await set.json()).toMatchObject({ monthly_limit_usd: 10, hard_cap: false, thresholds_reached: [] });
+    expect(await set.json()).toMatchObject({
+      monthly_limit_usd: 10,
+      hard_cap: false,
+      thresholds_reached: [],
+    });
 
     const steps: [string, number, number[]][] = [
       ["a", 525, [50]],
@@ -109,24 +120,31 @@ describe("monthly budget", () => {
     const events = await db
       .select({ id: outboxEvents.id, data: outboxEvents.data })
       .from(outboxEvents)
-      .where(and(eq(outboxEvents.name, "budget/threshold-reached"), like(outboxEvents.id, `%${workspaceId}%`)));
+      .where(
+        and(eq(outboxEvents.name, "budget/threshold-reached"), like(outboxEvents.id, `%${workspaceId}%`)),
+      );
     expect(events).toHaveLength(3);
 
     for (const event of events) await deliverBudgetAlert(budgetThresholdReachedData.parse(event.data));
     expect(received).toHaveLength(3);
     for (const delivery of received) {
-      expect(verifyCallbackSignature(getCallbackSecret(workspaceId), delivery.body, delivery.signature)).toBe(true);
+      expect(verifyCallbackSignature(getCallbackSecret(workspaceId), delivery.body, delivery.signature)).toBe(
+        true,
+      );
       const body = budgetAlertCallbackSchema.parse(JSON.parse(delivery.body));
       expect(body.data).toMatchObject({ workspace_id: workspaceId, limit_usd: 10, hard_cap: false });
       expect(delivery.eventId).toContain(String(body.data.threshold_percent));
     }
-    expect(received.map((d) => budgetAlertCallbackSchema.parse(JSON.parse(d.body)).data.threshold_percent).sort())
-      .toEqual([100, 50, 80]);
+    expect(
+      received.map((d) => budgetAlertCallbackSchema.parse(JSON.parse(d.body)).data.threshold_percent).sort(),
+    ).toEqual([100, 50, 80]);
     const audits = await db
       .select({ after: auditLog.after })
       .from(auditLog)
       .where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.type, "billing.budget_updated")));
-    expect(audits).toEqual([{ after: { monthly_limit_cents: 1000, hard_cap: false, webhook_url: webhookUrl } }]);
+    expect(audits).toEqual([
+      { after: { monthly_limit_cents: 1000, hard_cap: false, webhook_url: webhookUrl } },
+    ]);
   });
 
   it("only an owner sets a budget, and a viewer-scoped key cannot", async () => {
@@ -146,7 +164,9 @@ describe("monthly budget", () => {
     await setBudget(caller.headers, { monthly_limit_usd: limitCents / 100, hard_cap: true });
 
     const responses = await Promise.all(
-      Array.from({ length: 8 }, () => postExample(caller.headers, { session_id: sessionId, model_id: "gpt-4o" })),
+      Array.from({ length: 8 }, () =>
+        postExample(caller.headers, { session_id: sessionId, model_id: "gpt-4o" }),
+      ),
     );
     const admitted = responses.filter((r) => r.status === 202).length;
     const refused = responses.filter((r) => r.status === 402);
@@ -166,7 +186,9 @@ describe("monthly budget", () => {
     const endInFlight = async () =>
       (await getDb()).update(examples).set({ status: "failed" }).where(eq(examples.workspaceId, workspaceId));
     await endInFlight();
-    expect((await postExample(caller.headers, { session_id: sessionId, model_id: "gpt-4o" })).status).toBe(202);
+    expect((await postExample(caller.headers, { session_id: sessionId, model_id: "gpt-4o" })).status).toBe(
+      202,
+    );
     await endInFlight();
     // Spending recorded beyond the cap refuses with nothing in flight.
     await recordUsage({ workspaceId, subject: "example:over", items: [gpt4oOutput(450)] });
