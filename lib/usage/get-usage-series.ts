@@ -96,11 +96,12 @@ const csvCell = (value: string | number | undefined) => {
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-/** The same rows as CSV (RFC 4180), for spreadsheets. */
+/** The same rows as CSV (RFC 4180), for spreadsheets; `api_key_id` is a column when the rows are per API key. */
 export function usageSeriesToCsv(series: UsageSeries): string {
-  const header = "start,kind,model,api_key_id,quantity,unit,amount_usd";
+  const byKey = series.data.some((r) => r.api_key_id !== undefined);
+  const header = `start,kind,model,${byKey ? "api_key_id," : ""}quantity,unit,amount_usd`;
   const lines = series.data.map((r) =>
-    [r.start, r.kind, r.model, r.api_key_id ?? undefined, r.quantity, r.unit, r.amount_usd]
+    [r.start, r.kind, r.model, ...(byKey ? [r.api_key_id ?? ""] : []), r.quantity, r.unit, r.amount_usd]
       .map(csvCell)
       .join(","),
   );
