@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "./text";
 
 export const ap2ReceiptSchema = z
   .object({
-    payment_intent_id: z.string().describe("The Stripe PaymentIntent (manual capture) on the card on file."),
+    payment_intent_id: text().describe("The Stripe PaymentIntent (manual capture) on the card on file."),
     status: z
       .enum(["authorized", "captured", "canceled"])
       .describe(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasNoNul, NUL_MESSAGE } from "./text";
+import { hasNoNul, NUL_MESSAGE, text } from "./text";
 
 export const updateBudgetSchema = z
   .object({
@@ -30,7 +30,7 @@ export type UpdateBudgetInput = z.infer<typeof updateBudgetSchema>;
 export const budgetSchema = z.object({
   monthly_limit_usd: z.number().nullable(),
   hard_cap: z.boolean(),
-  webhook_url: z.string().nullable(),
+  webhook_url: text().nullable(),
   period_start: z.iso.datetime().describe("This period's start (UTC month)."),
   cost_usd: z.number().describe("This month's cost so far: the ledger × the price list."),
   thresholds_reached: z.array(z.number().int()).describe("Thresholds (percent) alerted this month."),
