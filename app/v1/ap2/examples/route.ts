@@ -15,13 +15,15 @@ export const dynamic = "force-dynamic";
 export const POST = authedRoute(
   { scopes: ["full"], permission: "create_example" },
   async ({ request, principal }) => {
+    const body = await readJsonBodyBytes(request);
+    // The body is checked first, so a bad field is named (422) whether or not the key is there.
+    const input = createExampleSchema.parse(parseJsonBytes(body, "bad-request"));
     const idempotencyKey = readIdempotencyKey(request);
     if (!idempotencyKey)
       throw new AppError({
         code: "bad_request",
         message: "AP2 payments need an Idempotency-Key header, so a retried request never pays twice",
       });
-    const body = await readJsonBodyBytes(request);
     const response = await withIdempotency(
       {
         request,
@@ -32,11 +34,7 @@ export const POST = authedRoute(
       },
       async () => ({
         status: 202,
-        body: await createAp2Example({
-          actor: principal,
-          body: createExampleSchema.parse(parseJsonBytes(body, "bad-request")),
-          idempotencyKey,
-        }),
+        body: await createAp2Example({ actor: principal, body: input, idempotencyKey }),
       }),
     );
     const created = (await response.clone().json()) as { id?: unknown };
