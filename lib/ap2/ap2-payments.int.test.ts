@@ -49,7 +49,11 @@ afterAll(async () => {
 
 async function agentWithCard() {
   const user = await createTestUser();
-  const { url } = await startCardSetup({ user, returnUrl: "http://127.0.0.1/settings/billing" });
+  const { url } = await startCardSetup({
+    workspaceId: user.id,
+    user,
+    returnUrl: "http://127.0.0.1/settings/billing",
+  });
   expect(await env.stripe.completeCheckout(url.split("/pay/")[1] ?? "")).toBe(200);
   const key = await createTestApiKey(user.id);
   const sessionId = crypto.randomUUID();

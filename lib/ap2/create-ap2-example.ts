@@ -42,7 +42,7 @@ export async function createAp2Example(input: {
       code: "unavailable",
       message: "AP2 payments need Stripe, which this server has not configured.",
     });
-  const customer = await findBillingCustomer(await getDb(), { userId: input.actor.workspaceId });
+  const customer = await findBillingCustomer(await getDb(), { workspaceId: input.actor.workspaceId });
   if (!customer?.card || !customer.stripeCustomerId)
     throw paymentRequired(
       "card_required",
