@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { ancestorKeys, childrenOf, findItem, flattenTree, rootsOf } from "./explorer-tree";
 import type { LaneColumns, LaneId } from "./timeline-lanes";
 
-function lane(id: LaneId, items: { id: string; start: number; end?: number; links?: string[] }[]): LaneColumns {
+function lane(
+  id: LaneId,
+  items: { id: string; start: number; end?: number; links?: string[] }[],
+): LaneColumns {
   return {
     id,
     label: id,

@@ -34,7 +34,8 @@ function eventsOf(lanes: LaneColumns[], interaction: LaneColumns, index: number)
   const out: ItemRef[] = [];
   const first = lowerBound(events.starts, interaction.starts[index] as number);
   const last = lowerBound(events.starts, (interaction.ends[index] as number) + 1e-6);
-  for (let i = first; i < last; i++) if (wanted.has(events.ids[i] as string)) out.push({ lane: "events", index: i });
+  for (let i = first; i < last; i++)
+    if (wanted.has(events.ids[i] as string)) out.push({ lane: "events", index: i });
   return out;
 }
 
@@ -107,10 +108,10 @@ export function ancestorKeys(lanes: LaneColumns[], ref: ItemRef): string[] {
   const keys: string[] = [];
   let current: { lane: LaneId; id: string } | undefined = { lane: ref.lane, id };
   while (current) {
-    const up = parentLane[current.lane];
-    const parent = up ? laneOf(lanes, up) : undefined;
+    const up: LaneId | undefined = parentLane[current.lane];
+    const parent: LaneColumns | undefined = up ? laneOf(lanes, up) : undefined;
     const target: string = current.id;
-    const index = parent?.links?.findIndex((links) => links.includes(target)) ?? -1;
+    const index = parent?.links?.findIndex((links: string[]) => links.includes(target)) ?? -1;
     if (!parent || index < 0) break;
     const parentId = parent.ids[index] as string;
     keys.push(`${parent.id}:${parentId}`);
@@ -119,11 +120,22 @@ export function ancestorKeys(lanes: LaneColumns[], ref: ItemRef): string[] {
   return keys;
 }
 
+// Built on first use per lane snapshot: a provenance list of hundreds of ids then resolves in O(1) each.
+const idIndexes = new WeakMap<LaneColumns, Map<string, number>>();
+function idIndexOf(lane: LaneColumns): Map<string, number> {
+  let index = idIndexes.get(lane);
+  if (!index) {
+    index = new Map(lane.ids.map((id, i) => [id, i]));
+    idIndexes.set(lane, index);
+  }
+  return index;
+}
+
 /** The lane and index of an item id in any lane (provenance chips name ids only). */
 export function findItem(lanes: LaneColumns[], id: string): ItemRef | undefined {
   for (const lane of lanes) {
-    const index = lane.ids.indexOf(id);
-    if (index >= 0) return { lane: lane.id, index };
+    const index = idIndexOf(lane).get(id);
+    if (index !== undefined) return { lane: lane.id, index };
   }
   return undefined;
 }

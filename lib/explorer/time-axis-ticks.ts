@@ -12,8 +12,31 @@ const HOUR = 60 * MINUTE;
 
 // Steps a person reads without arithmetic: 1-2-5 below a second, then whole seconds, minutes and hours.
 const STEPS = [
-  1, 2, 5, 10, 20, 50, 100, 200, 500, SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND,
-  MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 6 * HOUR, 12 * HOUR,
+  1,
+  2,
+  5,
+  10,
+  20,
+  50,
+  100,
+  200,
+  500,
+  SECOND,
+  2 * SECOND,
+  5 * SECOND,
+  10 * SECOND,
+  15 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
 ];
 
 /** The smallest readable step that keeps tick labels at least `minSpacingPx` apart on a `widthPx` axis. */
@@ -49,7 +72,9 @@ export function formatTick(t: number, step: number): string {
   const seconds = (abs % MINUTE) / SECOND;
   const decimals = step < SECOND ? Math.ceil(-Math.log10(step / SECOND)) : 0;
   const secondsText =
-    decimals > 0 ? seconds.toFixed(decimals).padStart(3 + decimals, "0") : String(Math.floor(seconds)).padStart(2, "0");
+    decimals > 0
+      ? seconds.toFixed(decimals).padStart(3 + decimals, "0")
+      : String(Math.floor(seconds)).padStart(2, "0");
   return hours > 0
     ? `${sign}${hours}:${String(minutes).padStart(2, "0")}:${secondsText}`
     : `${sign}${minutes}:${secondsText}`;

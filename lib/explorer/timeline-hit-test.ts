@@ -29,7 +29,8 @@ export function hitTestLane(
   let bestDistance = MIN_MARKER_PX;
   for (let i = Math.min(lane.starts.length, around) - 1; i >= Math.max(0, around - 200); i--) {
     const { left, width } = markerExtent(toX(lane.starts[i] as number), toX(lane.ends[i] as number));
-    const distance = x >= left && x <= left + width ? 0 : Math.min(Math.abs(x - left), Math.abs(x - left - width));
+    const distance =
+      x >= left && x <= left + width ? 0 : Math.min(Math.abs(x - left), Math.abs(x - left - width));
     // Strictly closer wins; on a tie the later item (drawn on top) is kept, as it was found first.
     if (distance < bestDistance || (best === undefined && distance <= bestDistance)) {
       best = i;
@@ -39,3 +40,7 @@ export function hitTestLane(
   }
   return best;
 }
+
+/** The canvas layout, shared by drawing, hit testing and the time axis above it. */
+export const TIMELINE_LANE_HEIGHT = 36;
+export const TIMELINE_LABEL_WIDTH = 110;
