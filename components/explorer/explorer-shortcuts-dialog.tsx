@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { EXPLORER_KEYS } from "./use-explorer-keyboard";
 
@@ -11,9 +12,23 @@ export function ExplorerShortcutsDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  // Opened by a key, not a trigger button: Radix would return focus to its (absent) trigger, so the sheet
+  // remembers what had focus (the timeline) and gives it back on close.
+  const returnFocusTo = useRef<Element | null>(null);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="max-w-[calc(100vw-2rem)] sm:max-w-lg">
+      <DialogContent
+        className="max-w-[calc(100vw-2rem)] sm:max-w-lg"
+        onOpenAutoFocus={() => {
+          returnFocusTo.current = document.activeElement;
+        }}
+        onCloseAutoFocus={(event) => {
+          if (returnFocusTo.current instanceof HTMLElement) {
+            event.preventDefault();
+            returnFocusTo.current.focus();
+          }
+        }}
+      >
         <DialogTitle>Explorer keyboard shortcuts</DialogTitle>
         <DialogDescription>
           Tab to the timeline, then move through the recording without the mouse.

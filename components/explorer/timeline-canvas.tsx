@@ -151,11 +151,16 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
       }
     });
     ctx.restore();
+    // Name over count, so "Raw events" and "1,000,000" both fit the labels' column.
     ctx.fillStyle = colors.label;
     lanes.forEach((lane, laneIndex) => {
-      const text = `${lane.label} (${lane.starts.length.toLocaleString()})`;
-      ctx.fillText(fitText(ctx, text, LABEL_WIDTH - 10), 6, laneIndex * LANE_HEIGHT + 22);
+      const top = laneIndex * LANE_HEIGHT;
+      ctx.font = "12px ui-sans-serif, system-ui";
+      ctx.fillText(fitText(ctx, lane.label, LABEL_WIDTH - 10), 6, top + 16);
+      ctx.font = "10px ui-sans-serif, system-ui";
+      ctx.fillText(fitText(ctx, lane.starts.length.toLocaleString(), LABEL_WIDTH - 10), 6, top + 29);
     });
+    ctx.font = "12px ui-sans-serif, system-ui";
     onFrame?.(performance.now() - started);
   }, [lanes, viewport, selection, highlighted, matched, durations, onFrame, colors, ticks]);
 
