@@ -91,6 +91,14 @@ test("the explorer: argument values, provenance chips to the source event, keys,
   await expect(sheet).toHaveCount(0);
   await expect(timeline).toBeFocused();
   await page.keyboard.press("ArrowRight");
+  // + and − zoom around the selection: the axis ticks change with the span they show.
+  const axis = page.getByTestId("timeline-axis");
+  const before = (await axis.textContent()) ?? "";
+  await page.keyboard.press("+");
+  await expect(axis).not.toHaveText(before);
+  const zoomedIn = (await axis.textContent()) ?? "";
+  await page.keyboard.press("-");
+  await expect(axis).not.toHaveText(zoomedIn);
   const selectedId = (await canvas.getAttribute("data-selected-id")) ?? "";
   await page.keyboard.press("Enter");
   await expect(inspector).toBeFocused();
