@@ -106,6 +106,10 @@ export class ActionRecogniser {
   private readonly strengths = new WeakMap<GoldAction, number>();
   /** Some interaction had a target element or a value: the session is not trace-only. */
   private sawPageEvidence = false;
+  /** Some untargeted `appear`: this recording shows what interactions painted, so a missing paint means none. */
+  private sawPaints = false;
+  /** Actions read as "no paint followed" (`Recogniser.whenPainted`), with the reading a paint would have given. */
+  private readonly unpainted = new Map<GoldAction, string>();
 
   constructor(
     private readonly recognisers: SuiteRecognisers,
@@ -147,6 +151,9 @@ export class ActionRecogniser {
   /** Ends the session: a field typed last may still commit (`field-left`). */
   finish(): void {
     for (const tab of this.tabs.values()) this.settleFieldLeft(tab, undefined);
+    // A trace from a Chrome that logs no soft-navigation paints cannot show that nothing was painted: such
+    // actions keep the reading they would have had with a paint (the send over the draft).
+    if (!this.sawPaints) for (const [action, slug] of this.unpainted) this.reread(action, slug);
     if (this.options.traceOnly === undefined && !this.sawPageEvidence) {
       this.options = { ...this.options, traceOnly: true };
       for (const action of this.actions) this.rescore(action);
@@ -188,25 +195,33 @@ export class ActionRecogniser {
     tab.outcomes.set(best.action.slug, { kind: "commit", ts: interaction.ts, action: best.action });
     this.consume(tab, best.recogniser);
     const whenPainted = best.recogniser.whenPainted;
-    if (whenPainted)
+    if (whenPainted && this.suite.actions.some((a) => a.slug === whenPainted.action)) {
       tab.awaitingPaint = {
         action: best.action,
         slug: whenPainted.action,
         until: interaction.ts + whenPainted.withinMs,
       };
+      this.unpainted.set(best.action, whenPainted.action);
+    }
+  }
+
+  private reread(action: GoldAction, slug: string): void {
+    this.unpainted.delete(action);
+    action.slug = slug;
+    this.rescore(action);
   }
 
   /** A painted outcome soon after an action that awaits one makes it the other action; later, it stays. */
   private settleAwaitingPaint(tab: TabState, interaction: Interaction): void {
+    if (isPaintedOutcome(interaction)) this.sawPaints = true;
     const awaiting = tab.awaitingPaint;
     if (!awaiting) return;
     if (interaction.ts > awaiting.until) tab.awaitingPaint = undefined;
-    else if (isPaintedOutcome(interaction) && this.suite.actions.some((a) => a.slug === awaiting.slug)) {
+    else if (isPaintedOutcome(interaction)) {
       tab.awaitingPaint = undefined;
-      awaiting.action.slug = awaiting.slug;
       awaiting.action.interactionIds.push(interaction.id);
       awaiting.action.eventIds.push(...interaction.eventIds);
-      this.rescore(awaiting.action);
+      this.reread(awaiting.action, awaiting.slug);
     }
   }
 

@@ -146,6 +146,14 @@ describe("FormOutcomes", () => {
     expect(other.painted("30", 150)).toBe(false);
   });
 
+  it("takes the first paint after a URL change as the new view's, once", () => {
+    const outcomes = new FormOutcomes();
+    outcomes.navigated("20", 100);
+    expect(outcomes.painted("20", 99)).toBe(false);
+    expect(outcomes.painted("20", 140)).toBe(true);
+    expect(outcomes.painted("20", 150)).toBe(false);
+  });
+
   it("forgets a dismissed form: a later paint after the next untyped blur is no outcome", () => {
     const outcomes = new FormOutcomes();
     outcomes.dispatched("20", "input", 0);
@@ -189,8 +197,17 @@ describe("Chrome trace form outcomes", () => {
     ]);
   });
 
-  const composeClosed = (notice: boolean) => {
-    const trace = new TraceBuilder(inbox).dispatch(500, "click").sameDocument(5, composeUrl).paint(40);
+  it("makes no label of a search, whose results are a new view at a new address", async () => {
+    const trace = new TraceBuilder(inbox).dispatch(500, "click").type(7).dispatch(50, "keydown", "change");
+    trace.sameDocument(5, "https://mail.google.com/mail/u/0/#search/invoice").dispatch(5, "blur").paint(60);
+    expect((await actionsOf(trace, "gmail")).map((a) => [a.slug, a.parameters])).toEqual([
+      ["search_mail", { query: "invoice" }],
+    ]);
+  });
+
+  const composeClosed = (notice: boolean, paintsLogged = true) => {
+    const trace = new TraceBuilder(inbox).dispatch(500, "click").sameDocument(5, composeUrl);
+    if (paintsLogged) trace.paint(40, "H2 id='compose-title'");
     trace.dispatch(300, "click").type(10).dispatch(200, "blur", "focus", "click", "blur");
     trace.sameDocument(3, inbox);
     return notice ? trace.paint(70, "DIV id='toast'") : trace.dispatch(3000, "scroll");
@@ -198,6 +215,12 @@ describe("Chrome trace form outcomes", () => {
 
   it("takes a compose closed with nothing painted after it as a kept draft", async () => {
     expect((await actionsOf(composeClosed(false), "gmail")).map((a) => a.slug)).toEqual(["save_draft"]);
+  });
+
+  it("reads a closed compose as sent in a trace whose Chrome logs no soft-navigation paints at all", async () => {
+    expect((await actionsOf(composeClosed(false, false), "gmail")).map((a) => a.slug)).toEqual([
+      "compose_email",
+    ]);
   });
 
   it("takes a compose closed and answered by a notice as sent, and the notice as no label", async () => {

@@ -12,6 +12,8 @@ type RendererState = {
   typed: boolean;
   /** The last `blur` not followed by a `focus`: the focused element went away (its dialog closed) or focus left. */
   blur?: { ts: number; typed: boolean };
+  /** A same-document URL change (a soft navigation) whose new view has not painted yet. */
+  navigatedAt?: number;
 };
 
 /**
@@ -26,8 +28,10 @@ type RendererState = {
  *   node's debug name only. Content revealed or removed (a dismissed dialog) logs nothing.
  *
  * So "typed, focus left with nothing focused, new content painted within {@link OUTCOME_PAINT_MS}" is a form that
- * was submitted and answered by the page; the same without a paint is one dismissed. The trace never says what was
- * painted (text, labels), so the outcome carries no target and no value: nothing is invented.
+ * was submitted and answered by the page; the same without a paint is one dismissed. The first paint after a
+ * same-document URL change is kept too (the new view of a single-page app): it shows that this trace records
+ * such paints at all (older Chrome builds log none), and the recognisers never read it as a form's outcome.
+ * The trace never says what was painted (text, labels), so an outcome carries no target and no value.
  */
 export class FormOutcomes {
   private readonly renderers = new Map<string, RendererState>();
@@ -60,12 +64,24 @@ export class FormOutcomes {
     this.renderers.delete(renderer);
   }
 
-  /** A soft-navigation paint candidate at `ts`: true when it is the outcome of a form that just closed. */
+  /** A same-document main-frame URL change at `ts`. */
+  navigated(renderer: string, ts: number): void {
+    this.stateOf(renderer).navigatedAt = ts;
+  }
+
+  /**
+   * A soft-navigation paint candidate at `ts`: true when it is the outcome of a form that just closed, or the
+   * first paint of a view a URL change just showed.
+   */
   painted(renderer: string, ts: number): boolean {
     const state = this.renderers.get(renderer);
-    const blur = state?.blur;
-    if (!state || !blur?.typed || ts - blur.ts > OUTCOME_PAINT_MS || ts < blur.ts) return false;
-    state.blur = undefined;
-    return true;
+    if (!state) return false;
+    const within = (since: number | undefined) =>
+      since !== undefined && ts >= since && ts - since <= OUTCOME_PAINT_MS;
+    const answersForm = state.blur?.typed === true && within(state.blur.ts);
+    const showsView = within(state.navigatedAt);
+    if (answersForm) state.blur = undefined;
+    if (showsView) state.navigatedAt = undefined;
+    return answersForm || showsView;
   }
 }

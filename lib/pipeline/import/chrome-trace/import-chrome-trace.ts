@@ -72,14 +72,14 @@ export async function* importChromeTrace(
     ts: number,
     source: CanonicalEvent["source"],
     out: CanonicalEvent[],
-  ): void {
-    if (!frame || !url || url === "about:blank") return;
+  ): boolean {
+    if (!frame || !url || url === "about:blank") return false;
     // A same-document commit to the URL the frame already shows changes nothing a person did.
-    if (sameDocument && urlByFrame.get(frame) === url) return;
+    if (sameDocument && urlByFrame.get(frame) === url) return false;
     urlByFrame.set(frame, url);
     const last = lastNavigation.get(frame);
     // One navigation shows up as several events (navigationStart, FrameCommittedInBrowser, CommitLoad).
-    if (last && last.url === url && Math.abs(ts - last.ts) < 5000) return;
+    if (last && last.url === url && Math.abs(ts - last.ts) < 5000) return false;
     lastNavigation.set(frame, { url, ts });
     out.push({
       id: `t${++seq}`,
@@ -89,6 +89,7 @@ export async function* importChromeTrace(
       tab: frame.slice(0, 128),
       source,
     });
+    return true;
   }
 
   function importTraceEvent(record: SourceRecord, out: CanonicalEvent[]): void {
@@ -153,14 +154,9 @@ export async function* importChromeTrace(
         const process = isRecord(host.process) ? host.process : {};
         const child = typeof process.child_process_id === "number" ? process.child_process_id : undefined;
         if (child === undefined) break;
-        navigateFrame(
-          mainFrameByPid.get(child) ?? `pid:${child}`,
-          str(args.url, 8192),
-          true,
-          ts,
-          source,
-          out,
-        );
+        const frame = mainFrameByPid.get(child) ?? `pid:${child}`;
+        if (navigateFrame(frame, str(args.url, 8192), true, ts, source, out))
+          outcomes.navigated(String(child), ts);
         break;
       }
       case "navigationStart": {
