@@ -21,11 +21,16 @@ type RendererState = {
  * records of every page without any app knowledge:
  *
  * - `EventDispatch` `input` / `blur` / `focus` (category `devtools.timeline`): typing, and focus leaving. When a
- *   dialog closes (Save, Enter, Escape, Cancel, Send) the focused field or button is removed, so Chrome dispatches
- *   `blur` with no `focus` after it; moving between fields dispatches `blur` then `focus` within a few ms.
+ *   dialog closes (Save, Enter, Escape, Cancel, Send) the focused field or button is removed, and Chromium, unlike
+ *   Gecko and WebKit, dispatches `blur` on removal (whatwg/html#3847, #12842: kept for compatibility, perhaps moved
+ *   to the next rendering update, still a `blur`) with no `focus` after it; moving between fields dispatches `blur`
+ *   then `focus` within a few ms. A dialog that hands focus back to its opener looks like a move: no outcome is
+ *   read, so no action is proposed (missed, never invented).
  * - `largestContentfulPaint::CandidateForSoftNavigation` (category `loading`): Chrome's soft-navigation heuristics
- *   log content painted for the first time because of a user interaction (a new event chip, a notice), with the
- *   node's debug name only. Content revealed or removed (a dismissed dialog) logs nothing.
+ *   (WICG soft-navigations; `SoftNavigationHeuristics` in Blink) attribute DOM changes to the interaction that
+ *   caused them and log content painted for the first time because of it (a new event chip, a notice), with the
+ *   node's debug name only; Chrome 14x logs them even without a URL change. Content revealed or removed (a
+ *   dismissed dialog) logs nothing.
  *
  * So "typed, focus left with nothing focused, new content painted within {@link OUTCOME_PAINT_MS}" is a form that
  * was submitted and answered by the page; the same without a paint is one dismissed. The first paint after a
