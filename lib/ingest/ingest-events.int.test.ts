@@ -4,7 +4,7 @@ import * as events from "@/app/v1/sessions/[id]/events/route";
 import * as sessions from "@/app/v1/sessions/route";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { callRoute } from "@/lib/sessions/call-route";
+import { callRoute } from "@/test/helpers/call-route";
 
 let dataDir: string;
 let caller: Awaited<ReturnType<typeof createTestCaller>>;

@@ -11,7 +11,7 @@ import { createTestCaller } from "@/db/test-factories";
 import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
 import { runBronzeStep, streamedEventsAsJsonl } from "@/lib/pipeline-runs/bronze-step";
 import { collectJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
-import { callRoute } from "@/lib/sessions/call-route";
+import { callRoute } from "@/test/helpers/call-route";
 import { makeEvent } from "./stream-session";
 
 // What the streamed-event storage keeps: one id row per event for deduplication and one NDJSON batch row per

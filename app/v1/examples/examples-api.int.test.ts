@@ -8,7 +8,7 @@ import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { actionToolMapId, modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { resetEnvCache } from "@/lib/env";
-import { callRoute } from "@/lib/sessions/call-route";
+import { callRoute } from "@/test/helpers/call-route";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { relayOutboxOnce } from "@/test/helpers/relay-outbox";
 import { GET as getMessages } from "./[id]/messages/route";

@@ -1,0 +1,196 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as complete from "@/app/v1/sessions/[id]/complete/route";
+import * as events from "@/app/v1/sessions/[id]/events/route";
+import * as sessions from "@/app/v1/sessions/route";
+import { type Database, getDb } from "@/db/client";
+import { countSessionEvents } from "@/db/queries/session-events";
+import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
+import { createTestCaller } from "@/db/test-factories";
+import { callRoute } from "@/test/helpers/call-route";
+import { databaseIngestDeps, getEventQueue } from "./database-ingest-deps";
+import { storeEvents } from "./ingest-events";
+import { makeEvent } from "./stream-session";
+
+// Group commit on the real database (PGlite, or the Postgres in DATABASE_URL): concurrent requests' batches go to
+// the database in one statement, each request is answered with its own counts, and a batch the database refuses
+// fails its own request only.
+
+let dataDir: string;
+let db: Database;
+let caller: Awaited<ReturnType<typeof createTestCaller>>;
+
+beforeAll(async () => {
+  ({ dataDir } = await openTestDatabase());
+  db = await getDb();
+  caller = await createTestCaller();
+});
+afterAll(() => closeTestDatabase(dataDir));
+
+const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+async function openSession(): Promise<string> {
+  const res = await callRoute(sessions.POST, {
+    method: "POST",
+    path: "/v1/sessions",
+    headers: { ...caller.headers, "content-type": "application/json" },
+    body: JSON.stringify({ suite_id: "gmail", description: "group commit" }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+const post = (sessionId: string, body: unknown[]) =>
+  callRoute(events.POST, {
+    method: "POST",
+    path: `/v1/sessions/${sessionId}/events`,
+    headers: { ...caller.headers, "content-type": "application/json" },
+    body: JSON.stringify(body),
+    params: { id: sessionId },
+  });
+
+const store = (sessionId: string, batch: { id: string }[]) =>
+  storeEvents({ workspaceId: caller.user.id, sessionId, events: batch, deps: databaseIngestDeps });
+
+/** The batch rows of these sessions: count, and how many transactions wrote them (`xmin`, one per transaction). */
+async function batchRows(sessionIds: string[]) {
+  const result = await db.execute(sql`
+    select count(*)::int as batches, count(distinct xmin::text)::int as transactions,
+      coalesce(sum(event_count), 0)::int as events
+    from session_event_batches where session_id = any(${sql.param(sessionIds)}::uuid[])`);
+  const [row] = rows<{ batches: number; transactions: number; events: number }>(result);
+  return row;
+}
+
+const batchOf = (start: number, count = 500) => Array.from({ length: count }, (_, i) => makeEvent(start + i));
+
+describe("ingest group commit", () => {
+  it("writes concurrent requests' batches in one statement and one transaction, every row of each", async () => {
+    const sessionIds = await Promise.all(Array.from({ length: 4 }, () => openSession()));
+    const queue = await getEventQueue();
+    const flushesBefore = queue.stats.flushes;
+    // Eight requests over four sessions, submitted together: one flush.
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => store(sessionIds[i % 4] ?? "", batchOf(i * 500))),
+    );
+    expect(results).toEqual(Array.from({ length: 8 }, () => ({ accepted: 500, duplicates: 0 })));
+    expect(queue.stats.flushes - flushesBefore).toBe(1);
+    expect(await batchRows(sessionIds)).toEqual({ batches: 8, transactions: 1, events: 4_000 });
+    for (const sessionId of sessionIds) expect(await countSessionEvents(db, sessionId)).toBe(1_000);
+  });
+
+  it("answers every one of many concurrent HTTP requests with its own rows stored", async () => {
+    const sessionIds = await Promise.all(Array.from({ length: 3 }, () => openSession()));
+    const queue = await getEventQueue();
+    const flushesBefore = queue.stats.flushes;
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => post(sessionIds[i % 3] ?? "", batchOf(i * 100, 100))),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 12 }, () => 202));
+    for (const response of responses) expect(await response.json()).toEqual({ accepted: 100, duplicates: 0 });
+    const written = await batchRows(sessionIds);
+    expect(written).toMatchObject({ batches: 12, events: 1_200 });
+    expect(written?.transactions).toBe(queue.stats.flushes - flushesBefore);
+  });
+
+  it("keeps a session's request order and counts an id sent by an earlier request of the same flush as a duplicate", async () => {
+    const sessionId = await openSession();
+    const results = await Promise.all([
+      store(sessionId, [makeEvent(1), makeEvent(2)]),
+      store(sessionId, [makeEvent(2), makeEvent(3)]),
+      store(sessionId, [makeEvent(4), makeEvent(1), makeEvent(5)]),
+    ]);
+    expect(results).toEqual([
+      { accepted: 2, duplicates: 0 },
+      { accepted: 1, duplicates: 1 },
+      { accepted: 2, duplicates: 1 },
+    ]);
+    const result = await db.execute(
+      sql`select body from session_event_batches where session_id = ${sessionId} order by seq`,
+    );
+    const ids = rows<{ body: string }>(result).map((row) =>
+      row.body.split("\n").map((line) => (JSON.parse(line) as { id: string }).id),
+    );
+    expect(ids).toEqual([
+      [makeEvent(1).id, makeEvent(2).id],
+      [makeEvent(3).id],
+      [makeEvent(4).id, makeEvent(5).id],
+    ]);
+  });
+
+  it("answers a completed or foreign session in a flush with its own error, the others with their rows", async () => {
+    const open = await openSession();
+    const completed = await openSession();
+    expect(
+      (
+        await callRoute(complete.POST, {
+          method: "POST",
+          path: `/v1/sessions/${completed}/complete`,
+          headers: caller.headers,
+          params: { id: completed },
+        })
+      ).status,
+    ).toBe(200);
+    const other = await createTestCaller();
+    const outcomes = await Promise.allSettled([
+      store(open, batchOf(0, 10)),
+      store(completed, batchOf(0, 10)),
+      storeEvents({
+        workspaceId: other.user.id,
+        sessionId: open,
+        events: batchOf(100, 5),
+        deps: databaseIngestDeps,
+      }),
+      store(open, batchOf(10, 10)),
+    ]);
+    expect(outcomes[0]).toMatchObject({ status: "fulfilled", value: { accepted: 10, duplicates: 0 } });
+    expect(outcomes[1]).toMatchObject({ status: "rejected", reason: { status: 409 } });
+    expect(outcomes[2]).toMatchObject({ status: "rejected", reason: { status: 404 } });
+    expect(outcomes[3]).toMatchObject({ status: "fulfilled", value: { accepted: 10, duplicates: 0 } });
+    expect(await countSessionEvents(db, open)).toBe(20);
+    expect(await countSessionEvents(db, completed)).toBe(0);
+  });
+
+  it("fails only the request whose row the database refuses: the flush is retried request by request", async () => {
+    const sessionIds = await Promise.all(Array.from({ length: 3 }, () => openSession()));
+    const suffix = crypto.randomUUID().replaceAll("-", "");
+    // A trigger made for this test refuses any batch row holding "poison", failing the whole grouped statement.
+    await db.execute(
+      sql.raw(`create function reject_poison_${suffix}() returns trigger as $$
+        begin
+          if new.body like '%poison%' then raise exception 'poisoned batch'; end if;
+          return new;
+        end;
+        $$ language plpgsql`),
+    );
+    await db.execute(
+      sql.raw(`create trigger reject_poison_${suffix} before insert on session_event_batches
+        for each row execute function reject_poison_${suffix}()`),
+    );
+    const queue = await getEventQueue();
+    const retriedBefore = queue.stats.retriedAlone;
+    try {
+      const outcomes = await Promise.allSettled([
+        store(sessionIds[0] ?? "", batchOf(0, 50)),
+        store(sessionIds[1] ?? "", [...batchOf(50, 49), { ...makeEvent(99), text: "poison" }]),
+        store(sessionIds[2] ?? "", batchOf(100, 50)),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      expect(outcomes[1]).toMatchObject({ reason: { cause: { message: "poisoned batch" } } });
+      expect(queue.stats.retriedAlone - retriedBefore).toBe(3);
+    } finally {
+      await db.execute(sql.raw(`drop trigger reject_poison_${suffix} on session_event_batches`));
+      await db.execute(sql.raw(`drop function reject_poison_${suffix}()`));
+    }
+    expect(await countSessionEvents(db, sessionIds[0] ?? "")).toBe(50);
+    expect(await countSessionEvents(db, sessionIds[1] ?? "")).toBe(0);
+    expect(await countSessionEvents(db, sessionIds[2] ?? "")).toBe(50);
+    // Nothing of the refused request was kept (no id without its body), so its retry stores all of it.
+    expect(
+      await store(sessionIds[1] ?? "", [...batchOf(50, 49), { ...makeEvent(99), text: "poison" }]),
+    ).toEqual({
+      accepted: 50,
+      duplicates: 0,
+    });
+  });
+});
