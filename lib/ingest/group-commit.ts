@@ -103,7 +103,7 @@ export class GroupCommitQueue<I, R> {
     this.stats.flushes += 1;
     try {
       const results = await this.write(group.map((entry) => entry.item));
-      group.forEach((entry, index) => entry.resolve(results[index] as R));
+      for (const [index, entry] of group.entries()) entry.resolve(results[index] as R);
     } catch (error) {
       if (group.length === 1) group[0]?.reject(error);
       else await this.retryAlone(group);
