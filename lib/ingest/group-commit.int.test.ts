@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as complete from "@/app/v1/sessions/[id]/complete/route";
-import * as events from "@/app/v1/sessions/[id]/events/route";
-import * as sessions from "@/app/v1/sessions/route";
 import { type Database, getDb } from "@/db/client";
 import { countSessionEvents } from "@/db/queries/session-events";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { callRoute } from "@/test/helpers/call-route";
+import {
+  completeStreamingSession,
+  openStreamingSession,
+  postEvents,
+} from "@/test/helpers/streaming-ingest-client";
 import { databaseIngestDeps, getEventQueue } from "./database-ingest-deps";
 import { storeEvents } from "./ingest-events";
 import { makeEvent } from "./stream-session";
@@ -29,25 +30,10 @@ afterAll(() => closeTestDatabase(dataDir));
 
 const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-async function openSession(): Promise<string> {
-  const res = await callRoute(sessions.POST, {
-    method: "POST",
-    path: "/v1/sessions",
-    headers: { ...caller.headers, "content-type": "application/json" },
-    body: JSON.stringify({ suite_id: "gmail", description: "group commit" }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+const openSession = async () => (await openStreamingSession(caller.headers)).id;
 
 const post = (sessionId: string, body: unknown[]) =>
-  callRoute(events.POST, {
-    method: "POST",
-    path: `/v1/sessions/${sessionId}/events`,
-    headers: { ...caller.headers, "content-type": "application/json" },
-    body: JSON.stringify(body),
-    params: { id: sessionId },
-  });
+  postEvents(caller.headers, sessionId, JSON.stringify(body));
 
 const store = (sessionId: string, batch: { id: string }[]) =>
   storeEvents({ workspaceId: caller.user.id, sessionId, events: batch, deps: databaseIngestDeps });
@@ -121,16 +107,7 @@ describe("ingest group commit", () => {
   it("answers a completed or foreign session in a flush with its own error, the others with their rows", async () => {
     const open = await openSession();
     const completed = await openSession();
-    expect(
-      (
-        await callRoute(complete.POST, {
-          method: "POST",
-          path: `/v1/sessions/${completed}/complete`,
-          headers: caller.headers,
-          params: { id: completed },
-        })
-      ).status,
-    ).toBe(200);
+    expect((await completeStreamingSession(caller.headers, completed)).status).toBe(200);
     const other = await createTestCaller();
     const outcomes = await Promise.allSettled([
       store(open, batchOf(0, 10)),
@@ -167,12 +144,14 @@ describe("ingest group commit", () => {
       sql.raw(`create trigger reject_poison_${suffix} before insert on session_event_batches
         for each row execute function reject_poison_${suffix}()`),
     );
+    const poisonEvent = { ...makeEvent(99), text: "poison" };
+    const poisoned = [...batchOf(50, 49), poisonEvent];
     const queue = await getEventQueue();
     const retriedBefore = queue.stats.retriedAlone;
     try {
       const outcomes = await Promise.allSettled([
         store(sessionIds[0] ?? "", batchOf(0, 50)),
-        store(sessionIds[1] ?? "", [...batchOf(50, 49), { ...makeEvent(99), text: "poison" }]),
+        store(sessionIds[1] ?? "", poisoned),
         store(sessionIds[2] ?? "", batchOf(100, 50)),
       ]);
       expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
@@ -186,9 +165,7 @@ describe("ingest group commit", () => {
     expect(await countSessionEvents(db, sessionIds[1] ?? "")).toBe(0);
     expect(await countSessionEvents(db, sessionIds[2] ?? "")).toBe(50);
     // Nothing of the refused request was kept (no id without its body), so its retry stores all of it.
-    expect(
-      await store(sessionIds[1] ?? "", [...batchOf(50, 49), { ...makeEvent(99), text: "poison" }]),
-    ).toEqual({
+    expect(await store(sessionIds[1] ?? "", poisoned)).toEqual({
       accepted: 50,
       duplicates: 0,
     });

@@ -1,8 +1,5 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as complete from "@/app/v1/sessions/[id]/complete/route";
-import * as events from "@/app/v1/sessions/[id]/events/route";
-import * as sessions from "@/app/v1/sessions/route";
 import { type Database, getDb } from "@/db/client";
 import { countSessionEvents, insertSessionEventBatch } from "@/db/queries/session-events";
 import { deleteSessionForWorkspace } from "@/db/queries/sessions";
@@ -11,7 +8,11 @@ import { createTestCaller } from "@/db/test-factories";
 import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
 import { runBronzeStep, streamedEventsAsJsonl } from "@/lib/pipeline-runs/bronze-step";
 import { collectJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
-import { callRoute } from "@/test/helpers/call-route";
+import {
+  completeStreamingSession,
+  openStreamingSession,
+  postEvents,
+} from "@/test/helpers/streaming-ingest-client";
 import { makeEvent } from "./stream-session";
 
 // What the streamed-event storage keeps: one id row per event for deduplication and one NDJSON batch row per
@@ -35,33 +36,12 @@ const event = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function openSession(): Promise<string> {
-  const res = await callRoute(sessions.POST, {
-    method: "POST",
-    path: "/v1/sessions",
-    headers: { ...caller.headers, "content-type": "application/json" },
-    body: JSON.stringify({ suite_id: "gmail", description: "storage" }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+const openSession = async () => (await openStreamingSession(caller.headers)).id;
 
 const post = (sessionId: string, body: unknown[]) =>
-  callRoute(events.POST, {
-    method: "POST",
-    path: `/v1/sessions/${sessionId}/events`,
-    headers: { ...caller.headers, "content-type": "application/json" },
-    body: JSON.stringify(body),
-    params: { id: sessionId },
-  });
+  postEvents(caller.headers, sessionId, JSON.stringify(body));
 
-const completeSession = (sessionId: string) =>
-  callRoute(complete.POST, {
-    method: "POST",
-    path: `/v1/sessions/${sessionId}/complete`,
-    headers: caller.headers,
-    params: { id: sessionId },
-  });
+const completeSession = (sessionId: string) => completeStreamingSession(caller.headers, sessionId);
 
 const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
