@@ -15,55 +15,72 @@ export async function insertSessionEventBatch(db: Database, batch: SessionEventB
   return stored ?? [];
 }
 
+/** The requests of one session in one call, their events concatenated in request order (one batch row). */
+interface SessionUnit {
+  workspaceId: string;
+  sessionId: string;
+  events: { id: string }[];
+  /** Which request sent each event, by index into `batches`. */
+  senders: number[];
+}
+
 /**
- * Stores several requests' batches in ONE statement (group commit: the ingest queue hands it every batch that
- * arrived while the last flush ran) and returns, per batch and in the order given, the ids it stored (not the
- * duplicates). Per batch: the ids (deduplication) and one NDJSON row holding the bodies of the events it stored, in
- * request order; the batch rows are inserted in the order given, so `seq` keeps a session's request order. A single
- * statement is atomic on its own, so every row commits or none does (an id without its body would make the client's
- * retry a "duplicate" and lose the event), and it needs no interactive transaction: on the embedded database a
- * transaction would hold the database across round trips to the server's thread, and Neon's HTTP driver has none.
+ * Stores several requests' batches in ONE statement (group commit: the ingest queue hands it every request that
+ * arrived while the last flush ran) and returns, per request and in the order given, the ids it stored (not the
+ * duplicates). Per session: the ids (deduplication) and one NDJSON row holding the bodies of the events it stored,
+ * in request order, so `seq` and the line order keep a session's request order. A single statement is atomic on its
+ * own, so every row commits or none does (an id without its body would make the client's retry a "duplicate" and
+ * lose the event), and it needs no interactive transaction: on the embedded database a transaction would hold the
+ * database across round trips to the server's thread, and Neon's HTTP driver has none.
  *
- * A batch is stored only while its session is open and its workspace's (the `for share` lock, held to the commit,
+ * A session's events are stored only while it is open and the workspace's (the `for share` lock, held to the commit,
  * makes a concurrent completion wait until the batch is committed, so no event lands after it). Ids already stored
- * are skipped, and so are repeated ids within a batch or in an earlier batch of the same session in this call (the
- * earlier request stores the event, the later one counts a duplicate, as if they had run one after the other). When
- * every id of a batch is new (the common case) its body is the NDJSON as built here; otherwise the statement keeps the
- * lines of the stored ids (NDJSON lines are split on "\n", which JSON.stringify never leaves inside a value).
+ * are skipped, and so are repeated ids within the call (the earlier request stores the event, the later one counts a
+ * duplicate, as if they had run one after the other). When every id of a session is new (the common case) its body
+ * is the NDJSON as built here; otherwise the statement keeps the lines of the stored ids (NDJSON lines are split on
+ * "\n", which JSON.stringify never leaves inside a value). Counting per session, not per request, keeps the
+ * statement free of joins on the stored ids: the planner, unable to size the arrays, would nest-loop them.
  */
 export async function insertSessionEventBatches(
   db: Database,
   batches: readonly SessionEventBatch[],
 ): Promise<string[][]> {
-  const firsts = firstOccurrencesAcrossBatches(batches);
   const results: string[][] = batches.map(() => []);
-  const sent = firsts.map((events, index) => ({ index, events })).filter((b) => b.events.length > 0);
-  if (sent.length === 0) return results;
+  const units = sessionUnits(batches);
+  if (units.length === 0) return results;
   // `sql.param` binds each array as one array parameter; a bare array would expand into one parameter per item.
-  const column = <T>(pick: (batch: (typeof sent)[number]) => T) => sql.param(sent.map(pick));
-  const eventColumn = <T>(pick: (event: { id: string }, ord: number, no: number) => T) =>
-    sql.param(sent.flatMap((batch, no) => batch.events.map((event, ord) => pick(event, ord + 1, no + 1))));
+  const unitColumn = <T>(pick: (unit: SessionUnit) => T) => sql.param(units.map(pick));
+  const eventColumn = <T>(pick: (event: { id: string }, no: number) => T) =>
+    sql.param(units.flatMap((unit, no) => unit.events.map((event) => pick(event, no + 1))));
+  // Where each unit's events start in the flattened event arrays (1-based), for the lines of a partly stored body.
+  let first = 1;
+  const firsts = units.map((unit) => {
+    const at = first;
+    first += unit.events.length;
+    return at;
+  });
   const result = await db.execute(sql`
-    with b as (
-      select b.no, b.workspace_id, b.session_id, b.sent, b.body
+    with u as (
+      select u.no, u.workspace_id, u.session_id, u.sent, u.first, u.body
       from unnest(
-        ${column((b) => batches[b.index]?.workspaceId)}::uuid[],
-        ${column((b) => batches[b.index]?.sessionId)}::uuid[],
-        ${column((b) => b.events.length)}::int[],
-        ${column((b) => b.events.map((event) => JSON.stringify(event)).join("\n"))}::text[]
-      ) with ordinality as b(workspace_id, session_id, sent, body, no)),
+        ${unitColumn((unit) => unit.workspaceId)}::uuid[],
+        ${unitColumn((unit) => unit.sessionId)}::uuid[],
+        ${unitColumn((unit) => unit.events.length)}::int[],
+        ${sql.param(firsts)}::int[],
+        ${unitColumn((unit) => unit.events.map((event) => JSON.stringify(event)).join("\n"))}::text[]
+      ) with ordinality as u(workspace_id, session_id, sent, first, body, no)),
     s as (
       select id, workspace_id from sessions
-      where id in (select session_id from b) and status = 'open'
+      where id in (select session_id from u) and status = 'open'
       for share),
-    ok as (select b.* from b join s on s.id = b.session_id and s.workspace_id = b.workspace_id),
+    -- At most one unit per session here: a session has one workspace.
+    ok as (select u.* from u join s on s.id = u.session_id and s.workspace_id = u.workspace_id),
     input as (
-      select e.no, e.id, e.ord
+      select e.no, e.id, e.pos
       from unnest(
-        ${eventColumn((_e, _ord, no) => no)}::int[],
-        ${eventColumn((event) => event.id)}::text[],
-        ${eventColumn((_e, ord) => ord)}::int[]
-      ) as e(no, id, ord)),
+        ${eventColumn((_event, no) => no)}::int[],
+        ${eventColumn((event) => event.id)}::text[]
+      ) with ordinality as e(no, id, pos)),
     inserted as (
       insert into session_event_ids (session_id, event_id)
       -- In id order, so that concurrent statements with overlapping ids wait on each other in one order, never a deadlock.
@@ -71,13 +88,7 @@ export async function insertSessionEventBatches(
       order by ok.session_id, input.id
       on conflict do nothing
       returning session_id, event_id),
-    -- An id is in at most one batch of its session here (deduplicated above), so this maps each stored id to its batch.
-    stored as (
-      select input.no, input.id, input.ord
-      from inserted
-      join ok on ok.session_id = inserted.session_id
-      join input on input.no = ok.no and input.id = inserted.event_id),
-    counts as (select no, count(*)::int as stored from stored group by no),
+    counts as (select session_id, count(*)::int as stored from inserted group by session_id),
     batch as (
       insert into session_event_batches (session_id, event_count, body)
       select ok.session_id, counts.stored,
@@ -85,47 +96,58 @@ export async function insertSessionEventBatches(
         else (
           select string_agg(line.text, E'\n' order by line.ord)
           from unnest(string_to_array(ok.body, E'\n')) with ordinality as line(text, ord)
-          join stored on stored.no = ok.no and stored.ord = line.ord)
+          join input on input.pos = ok.first + line.ord - 1
+          -- Uncorrelated, so that Postgres hashes the stored ids once instead of scanning them per line.
+          where (ok.session_id, input.id) in (select session_id, event_id from inserted))
         end
-      from ok join counts on counts.no = ok.no
+      from ok join counts on counts.session_id = ok.session_id
       order by ok.no
       returning seq)
-    select b.no, coalesce(counts.stored, 0) as stored,
-      case when coalesce(counts.stored, 0) between 1 and b.sent - 1
-        then (select array_agg(stored.id) from stored where stored.no = b.no) end as ids,
+    select u.no, coalesce(counts.stored, 0) as stored,
+      case when coalesce(counts.stored, 0) between 1 and u.sent - 1
+        then (select array_agg(event_id) from inserted where inserted.session_id = ok.session_id) end as ids,
       (select count(*) from batch) as batches
-    from b left join counts on counts.no = b.no
-    order by b.no`);
+    from u left join ok on ok.no = u.no left join counts on counts.session_id = ok.session_id
+    order by u.no`);
   for (const row of rowsOf<{ no: number | string; stored: number; ids: string[] | null }>(result)) {
-    const batch = sent[Number(row.no) - 1];
-    if (!batch || row.stored === 0) continue;
-    const storedIds = row.stored === batch.events.length ? undefined : new Set(row.ids ?? []);
-    results[batch.index] = batch.events.map((event) => event.id).filter((id) => storedIds?.has(id) ?? true);
+    const unit = units[Number(row.no) - 1];
+    if (!unit || row.stored === 0) continue;
+    const storedIds = row.stored === unit.events.length ? undefined : new Set(row.ids ?? []);
+    unit.events.forEach((event, i) => {
+      if (storedIds && !storedIds.has(event.id)) return;
+      results[unit.senders[i] ?? -1]?.push(event.id);
+    });
   }
   return results;
 }
 
 /**
- * Per batch, the first occurrence of each id in request order, leaving out ids that an earlier batch of the same
- * session (and workspace) in the same call already carries: within one statement they would collide.
+ * The call's requests grouped by session (and workspace), in order of first appearance: each request's first
+ * occurrence of an id, leaving out ids an earlier request of the same session in this call already carries.
  */
-function firstOccurrencesAcrossBatches(batches: readonly SessionEventBatch[]): { id: string }[][] {
-  const seenBySession = new Map<string, Set<string>>();
-  return batches.map((batch) => {
-    const sessionKey = `${batch.workspaceId}/${batch.sessionId}`;
-    let seen = seenBySession.get(sessionKey);
-    if (!seen) {
-      seen = new Set();
-      seenBySession.set(sessionKey, seen);
+function sessionUnits(batches: readonly SessionEventBatch[]): SessionUnit[] {
+  const units = new Map<string, SessionUnit & { seen: Set<string> }>();
+  batches.forEach((batch, index) => {
+    const key = `${batch.workspaceId}/${batch.sessionId}`;
+    let unit = units.get(key);
+    if (!unit) {
+      unit = {
+        workspaceId: batch.workspaceId,
+        sessionId: batch.sessionId,
+        events: [],
+        senders: [],
+        seen: new Set(),
+      };
+      units.set(key, unit);
     }
-    const first: { id: string }[] = [];
     for (const event of batch.events) {
-      if (seen.has(event.id)) continue;
-      seen.add(event.id);
-      first.push(event);
+      if (unit.seen.has(event.id)) continue;
+      unit.seen.add(event.id);
+      unit.events.push(event);
+      unit.senders.push(index);
     }
-    return first;
   });
+  return [...units.values()].filter((unit) => unit.events.length > 0);
 }
 
 /** node-postgres and PGlite return `{ rows }`; the Neon pool does too. */
