@@ -172,7 +172,11 @@ async function benchDatabase(label: string, databaseUrl: string) {
   });
   try {
     const key = await createIngestKey(server.baseUrl, server.seedKey);
-    const load = () => os.loadavg().map((n) => n.toFixed(2)).join(", ");
+    const load = () =>
+      os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(", ");
     const flush = Object.entries(process.env).filter(([name]) => name.startsWith("INGEST_"));
     process.stdout.write(
       `\n## ${label}: ${BATCH} events per batch, ${seconds} s per run after 1 s warm-up; load ${load()}${flush.length ? `; ${flush.map(([k, v]) => `${k}=${v}`).join(" ")}` : ""}\n`,
