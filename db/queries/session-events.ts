@@ -59,16 +59,20 @@ export async function insertSessionEventBatches(
     first += unit.events.length;
     return at;
   });
+  // Every unit's NDJSON lines in one text parameter (up to a few MB), split by the statement: bound as a text[] the
+  // bodies would be escaped into an array literal and parsed back, which cost seconds per flush of 16 requests.
+  const lines = units.flatMap((unit) => unit.events.map((event) => JSON.stringify(event))).join("\n");
   const result = await db.execute(sql`
-    with u as (
-      select u.no, u.workspace_id, u.session_id, u.sent, u.first, u.body
+    with request as (select string_to_array(${lines}::text, E'\n') as lines),
+    u as (
+      select u.no, u.workspace_id, u.session_id, u.sent, u.first,
+        array_to_string((select lines from request)[u.first : u.first + u.sent - 1], E'\n') as body
       from unnest(
         ${unitColumn((unit) => unit.workspaceId)}::uuid[],
         ${unitColumn((unit) => unit.sessionId)}::uuid[],
         ${unitColumn((unit) => unit.events.length)}::int[],
-        ${sql.param(firsts)}::int[],
-        ${unitColumn((unit) => unit.events.map((event) => JSON.stringify(event)).join("\n"))}::text[]
-      ) with ordinality as u(workspace_id, session_id, sent, first, body, no)),
+        ${sql.param(firsts)}::int[]
+      ) with ordinality as u(workspace_id, session_id, sent, first, no)),
     s as (
       select id, workspace_id from sessions
       where id in (select session_id from u) and status = 'open'
@@ -95,7 +99,7 @@ export async function insertSessionEventBatches(
         case when counts.stored = ok.sent then ok.body
         else (
           select string_agg(line.text, E'\n' order by line.ord)
-          from unnest(string_to_array(ok.body, E'\n')) with ordinality as line(text, ord)
+          from unnest((select lines from request)[ok.first : ok.first + ok.sent - 1]) with ordinality as line(text, ord)
           join input on input.pos = ok.first + line.ord - 1
           -- Uncorrelated, so that Postgres hashes the stored ids once instead of scanning them per line.
           where (ok.session_id, input.id) in (select session_id, event_id from inserted))

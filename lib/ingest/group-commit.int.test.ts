@@ -4,6 +4,7 @@ import { type Database, getDb } from "@/db/client";
 import { countSessionEvents } from "@/db/queries/session-events";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
+import { withPoisonedBatchRowsRefused } from "@/test/helpers/poisoned-batch-rows";
 import {
   completeStreamingSession,
   openStreamingSession,
@@ -142,25 +143,12 @@ describe("ingest group commit", () => {
 
   it("fails only the request whose row the database refuses: the flush is retried request by request", async () => {
     const sessionIds = await Promise.all(Array.from({ length: 3 }, () => openSession()));
-    const suffix = crypto.randomUUID().replaceAll("-", "");
-    // A trigger made for this test refuses any batch row holding "poison", failing the whole grouped statement.
-    await db.execute(
-      sql.raw(`create function reject_poison_${suffix}() returns trigger as $$
-        begin
-          if new.body like '%poison%' then raise exception 'poisoned batch'; end if;
-          return new;
-        end;
-        $$ language plpgsql`),
-    );
-    await db.execute(
-      sql.raw(`create trigger reject_poison_${suffix} before insert on session_event_batches
-        for each row execute function reject_poison_${suffix}()`),
-    );
     const poisonEvent = { ...makeEvent(99), text: "poison" };
     const poisoned = [...batchOf(50, 49), poisonEvent];
     const queue = await getEventQueue();
     const retriedBefore = queue.stats.retriedAlone;
-    try {
+    // The refused row fails the whole grouped statement; the queue then writes each request on its own.
+    await withPoisonedBatchRowsRefused(db, async () => {
       const outcomes = await Promise.allSettled([
         store(sessionIds[0] ?? "", batchOf(0, 50)),
         store(sessionIds[1] ?? "", poisoned),
@@ -169,10 +157,7 @@ describe("ingest group commit", () => {
       expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
       expect(outcomes[1]).toMatchObject({ reason: { cause: { message: "poisoned batch" } } });
       expect(queue.stats.retriedAlone - retriedBefore).toBe(3);
-    } finally {
-      await db.execute(sql.raw(`drop trigger reject_poison_${suffix} on session_event_batches`));
-      await db.execute(sql.raw(`drop function reject_poison_${suffix}()`));
-    }
+    });
     expect(await countSessionEvents(db, sessionIds[0] ?? "")).toBe(50);
     expect(await countSessionEvents(db, sessionIds[1] ?? "")).toBe(0);
     expect(await countSessionEvents(db, sessionIds[2] ?? "")).toBe(50);

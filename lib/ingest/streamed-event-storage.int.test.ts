@@ -8,6 +8,7 @@ import { createTestCaller } from "@/db/test-factories";
 import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
 import { runBronzeStep, streamedEventsAsJsonl } from "@/lib/pipeline-runs/bronze-step";
 import { collectJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
+import { withPoisonedBatchRowsRefused } from "@/test/helpers/poisoned-batch-rows";
 import {
   completeStreamingSession,
   openStreamingSession,
@@ -189,29 +190,13 @@ describe("streamed event storage", () => {
 
   it("writes the ids and the batch together: a failed batch row leaves no id behind, so a retry stores it", async () => {
     const sessionId = await openSession();
-    const suffix = crypto.randomUUID().replaceAll("-", "");
-    // A trigger made for this test fails the batch-row insert after the id insert has run.
-    await db.execute(
-      sql.raw(`create function reject_poison_${suffix}() returns trigger as $$
-        begin
-          if new.body like '%poison%' then raise exception 'poisoned batch'; end if;
-          return new;
-        end;
-        $$ language plpgsql`),
-    );
-    await db.execute(
-      sql.raw(`create trigger reject_poison_${suffix} before insert on session_event_batches
-        for each row execute function reject_poison_${suffix}()`),
-    );
     const batch = [event("p1"), event("p2", { text: "poison" })];
-    try {
+    // The batch-row insert fails after the id insert has run.
+    await withPoisonedBatchRowsRefused(db, async () => {
       await expect(insert(sessionId, batch)).rejects.toThrow();
       expect(await storedIds(sessionId)).toEqual([]);
       expect(await storedBatches(sessionId)).toEqual([]);
-    } finally {
-      await db.execute(sql.raw(`drop trigger reject_poison_${suffix} on session_event_batches`));
-      await db.execute(sql.raw(`drop function reject_poison_${suffix}()`));
-    }
+    });
     expect(await insert(sessionId, batch)).toEqual(["p1", "p2"]);
     expect(await storedBatches(sessionId)).toHaveLength(1);
   });
