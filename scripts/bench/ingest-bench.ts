@@ -78,15 +78,22 @@ type Target = "events" | "noop" | "bare";
 const urlFor = (baseUrl: string, target: Target, sessionId: string) =>
   target === "events" ? `${baseUrl}/v1/sessions/${sessionId}/events` : `${baseUrl}/v1/bench/${target}`;
 
-/** Sends one batch; returns the HTTP status once the whole answer is read. */
+/**
+ * Sends one batch; returns the HTTP status once the whole answer is read, or 0 when no answer came (the connection
+ * failed, as it does when an overloaded server falls behind by a minute), counted as an error, not a crash of the run.
+ */
 async function post(url: string, key: string, body: string): Promise<number> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body,
-  });
-  await response.arrayBuffer();
-  return response.status;
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body,
+    });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  }
 }
 
 function summarize(latencies: number[], errors: Record<string, number>, elapsedSeconds: number): RunResult {
