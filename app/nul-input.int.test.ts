@@ -5,7 +5,7 @@ import * as sessionsRoute from "@/app/v1/sessions/route";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestApiKey, createTestCaller } from "@/db/test-factories";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
-import { callRoute } from "@/lib/sessions/call-route";
+import { callRoute } from "@/test/helpers/call-route";
 
 /**
  * Generated from the route list: every route handler under app/ gets U+0000 in each text input it has — each path

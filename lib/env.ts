@@ -84,6 +84,10 @@ const envSchema = z.object({
   TRACEPIPE_MAX_INFLATE_RATIO: rate(100),
   TRACEPIPE_STORAGE_QUOTA_BYTES: rate(50 * 1024 ** 3),
   TRACEPIPE_BENCH_ROUTES: flag,
+  INGEST_FLUSH_MAX_ROWS: rate(10_000),
+  INGEST_FLUSH_DELAY_MS: rate(1),
+  INGEST_FLUSH_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  INGEST_QUEUE_MAX_ROWS: rate(100_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

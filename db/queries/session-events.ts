@@ -2,77 +2,156 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { sessionEventBatches } from "../schema";
 
-/** The first occurrence of each id, in request order: a repeated id within one request is a duplicate. */
-function firstOccurrences<T extends { id: string }>(events: readonly T[]): T[] {
-  const seen = new Set<string>();
-  const first: T[] = [];
-  for (const event of events) {
-    if (seen.has(event.id)) continue;
-    seen.add(event.id);
-    first.push(event);
-  }
-  return first;
+/** One request's events for `insertSessionEventBatches`. */
+export interface SessionEventBatch {
+  workspaceId: string;
+  sessionId: string;
+  events: readonly { id: string }[];
+}
+
+/** Stores one request's batch: `insertSessionEventBatches` with a single batch (see there). */
+export async function insertSessionEventBatch(db: Database, batch: SessionEventBatch): Promise<string[]> {
+  const [stored] = await insertSessionEventBatches(db, [batch]);
+  return stored ?? [];
+}
+
+/** The requests of one session in one call, their events concatenated in request order (one batch row). */
+interface SessionUnit {
+  workspaceId: string;
+  sessionId: string;
+  events: { id: string }[];
+  /** Which request sent each event, by index into `batches`. */
+  senders: number[];
 }
 
 /**
- * Stores a batch in ONE statement: the ids (deduplication) and one NDJSON row holding the bodies of the events it
- * stored, in request order. A single statement is atomic on its own, so both rows commit or neither does (an id
- * without its body would make the client's retry a "duplicate" and lose the event), and it needs no interactive
- * transaction: on the embedded database a transaction would hold the database across round trips to the server's
- * thread, and Neon's HTTP driver has none.
+ * Stores several requests' batches in ONE statement (group commit: the ingest queue hands it every request that
+ * arrived while the last flush ran) and returns, per request and in the order given, the ids it stored (not the
+ * duplicates). Per session: the ids (deduplication) and one NDJSON row holding the bodies of the events it stored,
+ * in request order, so `seq` and the line order keep a session's request order. A single statement is atomic on its
+ * own, so every row commits or none does (an id without its body would make the client's retry a "duplicate" and
+ * lose the event), and it needs no interactive transaction: on the embedded database a transaction would hold the
+ * database across round trips to the server's thread, and Neon's HTTP driver has none.
  *
- * It inserts only while the session is open and the caller's (the `for share` lock, held to the commit, makes a
- * concurrent completion wait until the batch is committed, so no event lands after it), skips ids already stored
- * and repeated ids within the request, and returns the ids it stored. When every id is new (the common case) the
- * body is the request's NDJSON as sent; otherwise the statement keeps the lines of the stored ids (NDJSON lines
- * are split on "\n", which JSON.stringify never leaves inside a value).
+ * A session's events are stored only while it is open and the workspace's (the `for share` lock, held to the commit,
+ * makes a concurrent completion wait until the batch is committed, so no event lands after it). Ids already stored
+ * are skipped, and so are repeated ids within the call (the earlier request stores the event, the later one counts a
+ * duplicate, as if they had run one after the other). When every id of a session is new (the common case) its body
+ * is the NDJSON as built here; otherwise the statement keeps the lines of the stored ids (NDJSON lines are split on
+ * "\n", which JSON.stringify never leaves inside a value). Counting per session, not per request, keeps the
+ * statement free of joins on the stored ids: the planner, unable to size the arrays, would nest-loop them.
  */
-export async function insertSessionEventBatch(
+export async function insertSessionEventBatches(
   db: Database,
-  args: { workspaceId: string; sessionId: string; events: readonly { id: string }[] },
-): Promise<string[]> {
-  const events = firstOccurrences(args.events);
-  if (events.length === 0) return [];
-  // `sql.param` binds the array as one text[] parameter; a bare array would expand into one parameter per id.
-  const ids = sql.param(events.map((event) => event.id));
-  const body = events.map((event) => JSON.stringify(event)).join("\n");
-  const result = await db.execute<{ stored: number; ids: string[] | null }>(sql`
-    with s as (
-      select id from sessions
-      where id = ${args.sessionId} and workspace_id = ${args.workspaceId} and status = 'open'
+  batches: readonly SessionEventBatch[],
+): Promise<string[][]> {
+  const results: string[][] = batches.map(() => []);
+  const units = sessionUnits(batches);
+  if (units.length === 0) return results;
+  // `sql.param` binds each array as one array parameter; a bare array would expand into one parameter per item.
+  const unitColumn = <T>(pick: (unit: SessionUnit) => T) => sql.param(units.map(pick));
+  const eventColumn = <T>(pick: (event: { id: string }, no: number) => T) =>
+    sql.param(units.flatMap((unit, no) => unit.events.map((event) => pick(event, no + 1))));
+  // Where each unit's events start in the flattened event arrays (1-based), for the lines of a partly stored body.
+  let first = 1;
+  const firsts = units.map((unit) => {
+    const at = first;
+    first += unit.events.length;
+    return at;
+  });
+  // Every unit's NDJSON lines in one text parameter (up to a few MB), split by the statement: bound as a text[] the
+  // bodies would be escaped into an array literal and parsed back, which cost seconds per flush of 16 requests.
+  const lines = units.flatMap((unit) => unit.events.map((event) => JSON.stringify(event))).join("\n");
+  const result = await db.execute(sql`
+    with request as (select string_to_array(${lines}::text, E'\n') as lines),
+    u as (
+      select u.no, u.workspace_id, u.session_id, u.sent, u.first,
+        array_to_string((select lines from request)[u.first : u.first + u.sent - 1], E'\n') as body
+      from unnest(
+        ${unitColumn((unit) => unit.workspaceId)}::uuid[],
+        ${unitColumn((unit) => unit.sessionId)}::uuid[],
+        ${unitColumn((unit) => unit.events.length)}::int[],
+        ${sql.param(firsts)}::int[]
+      ) with ordinality as u(workspace_id, session_id, sent, first, no)),
+    s as (
+      select id, workspace_id from sessions
+      where id in (select session_id from u) and status = 'open'
       for share),
-    input as (select e.id, e.ord from unnest(${ids}::text[]) with ordinality as e(id, ord)),
-    -- The body is bound once (it is up to 5 MB) and referenced twice below.
-    request as (select ${body}::text as body),
+    -- At most one unit per session here: a session has one workspace.
+    ok as (select u.* from u join s on s.id = u.session_id and s.workspace_id = u.workspace_id),
+    input as (
+      select e.no, e.id, e.pos
+      from unnest(
+        ${eventColumn((_event, no) => no)}::int[],
+        ${eventColumn((event) => event.id)}::text[]
+      ) with ordinality as e(no, id, pos)),
     inserted as (
       insert into session_event_ids (session_id, event_id)
-      -- In id order, so that concurrent requests with overlapping ids wait on each other in one order, never a deadlock.
-      select s.id, input.id from s cross join input order by input.id
+      -- In id order, so that concurrent statements with overlapping ids wait on each other in one order, never a deadlock.
+      select ok.session_id, input.id from ok join input on input.no = ok.no
+      order by ok.session_id, input.id
       on conflict do nothing
-      returning event_id),
-    summary as (select count(*)::int as stored from inserted),
+      returning session_id, event_id),
+    counts as (select session_id, count(*)::int as stored from inserted group by session_id),
     batch as (
       insert into session_event_batches (session_id, event_count, body)
-      select s.id, summary.stored,
-        case when summary.stored = ${events.length} then request.body
+      select ok.session_id, counts.stored,
+        case when counts.stored = ok.sent then ok.body
         else (
           select string_agg(line.text, E'\n' order by line.ord)
-          from unnest(string_to_array(request.body, E'\n')) with ordinality as line(text, ord)
-          join input on input.ord = line.ord
-          where input.id in (select event_id from inserted))
+          from unnest((select lines from request)[ok.first : ok.first + ok.sent - 1]) with ordinality as line(text, ord)
+          join input on input.pos = ok.first + line.ord - 1
+          -- Uncorrelated, so that Postgres hashes the stored ids once instead of scanning them per line.
+          where (ok.session_id, input.id) in (select session_id, event_id from inserted))
         end
-      from s cross join summary cross join request
-      where summary.stored > 0
+      from ok join counts on counts.session_id = ok.session_id
+      order by ok.no
       returning seq)
-    select summary.stored,
-      case when summary.stored < ${events.length} then (select array_agg(event_id) from inserted) end as ids,
+    select u.no, coalesce(counts.stored, 0) as stored,
+      case when coalesce(counts.stored, 0) between 1 and u.sent - 1
+        then (select array_agg(event_id) from inserted where inserted.session_id = ok.session_id) end as ids,
       (select count(*) from batch) as batches
-    from summary`);
-  const [summary] = rowsOf<{ stored: number; ids: string[] | null }>(result);
-  if (!summary || summary.stored === 0) return [];
-  if (summary.stored === events.length) return events.map((event) => event.id);
-  const storedIds = new Set(summary.ids ?? []);
-  return events.filter((event) => storedIds.has(event.id)).map((event) => event.id);
+    from u left join ok on ok.no = u.no left join counts on counts.session_id = ok.session_id
+    order by u.no`);
+  for (const row of rowsOf<{ no: number | string; stored: number; ids: string[] | null }>(result)) {
+    const unit = units[Number(row.no) - 1];
+    if (!unit || row.stored === 0) continue;
+    const storedIds = row.stored === unit.events.length ? undefined : new Set(row.ids ?? []);
+    unit.events.forEach((event, i) => {
+      if (storedIds && !storedIds.has(event.id)) return;
+      results[unit.senders[i] ?? -1]?.push(event.id);
+    });
+  }
+  return results;
+}
+
+/**
+ * The call's requests grouped by session (and workspace), in order of first appearance: each request's first
+ * occurrence of an id, leaving out ids an earlier request of the same session in this call already carries.
+ */
+function sessionUnits(batches: readonly SessionEventBatch[]): SessionUnit[] {
+  const units = new Map<string, SessionUnit & { seen: Set<string> }>();
+  batches.forEach((batch, index) => {
+    const key = `${batch.workspaceId}/${batch.sessionId}`;
+    let unit = units.get(key);
+    if (!unit) {
+      unit = {
+        workspaceId: batch.workspaceId,
+        sessionId: batch.sessionId,
+        events: [],
+        senders: [],
+        seen: new Set(),
+      };
+      units.set(key, unit);
+    }
+    for (const event of batch.events) {
+      if (unit.seen.has(event.id)) continue;
+      unit.seen.add(event.id);
+      unit.events.push(event);
+      unit.senders.push(index);
+    }
+  });
+  return [...units.values()].filter((unit) => unit.events.length > 0);
 }
 
 /** node-postgres and PGlite return `{ rows }`; the Neon pool does too. */

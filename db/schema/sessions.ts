@@ -112,9 +112,9 @@ export const sessionEventIds = pgTable(
 );
 
 /**
- * The events one ingest request stored, as NDJSON in request order (one `JSON.stringify(event)` per line, at
- * most the request's 5 MB). One text row per request costs a fraction of one jsonb row per event; `seq` orders
- * the batches of a session.
+ * The events one ingest flush stored for a session, as NDJSON in request order (one `JSON.stringify(event)` per
+ * line): one request's, or several concurrent requests' when the ingest queue grouped them (lib/ingest/group-commit.ts).
+ * One text row per flush costs a fraction of one jsonb row per event; `seq` orders the batches of a session.
  */
 export const sessionEventBatches = pgTable(
   "session_event_batches",

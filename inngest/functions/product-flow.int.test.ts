@@ -23,11 +23,11 @@ import { collectJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
 import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
-import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { startAppExecutor } from "@/test/helpers/app-executor";
+import { callRoute } from "@/test/helpers/call-route";
 import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
 
 // The product path end to end through the real embedded executor: upload → process-session → POST /v1/examples

@@ -14,11 +14,11 @@ import { convertSession } from "@/lib/cli/convert-session";
 import type { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
 import { waitForEventRuns } from "@/lib/jobs/wait-for-job-runs";
 import type { RecordingFormat } from "@/lib/pipeline/import/detect-format";
-import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { startAppExecutor } from "@/test/helpers/app-executor";
+import { callRoute } from "@/test/helpers/call-route";
 
 // Each recording format of one corpus scenario, uploaded as a file, through the real executor to a downloadable
 // example whose tool call matches the scenario's expectation.

@@ -17,9 +17,9 @@ import { generateExample } from "@/lib/pipeline-runs/generate-example";
 import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
-import { callRoute } from "@/lib/sessions/call-route";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { calendarRecording } from "@/test/helpers/calendar-recording";
+import { callRoute } from "@/test/helpers/call-route";
 
 // Export and import of a session bundle through the real API, database and storage.
 

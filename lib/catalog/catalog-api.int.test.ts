@@ -13,7 +13,7 @@ import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import * as ids from "@/lib/catalog/catalog-ids";
-import { callRoute, type RouteHandler } from "@/lib/sessions/call-route";
+import { callRoute, type RouteHandler } from "@/test/helpers/call-route";
 
 let dataDir: string;
 let headers: Record<string, string>;

@@ -16,8 +16,8 @@ import { generateExample } from "@/lib/pipeline-runs/generate-example";
 import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
-import { callRoute } from "@/lib/sessions/call-route";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { callRoute } from "@/test/helpers/call-route";
 
 // The data policy through the real API and database, and its redaction level through the durable pipeline.
 

@@ -12,8 +12,8 @@ import { generateExample } from "@/lib/pipeline-runs/generate-example";
 import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
-import { callRoute } from "@/lib/sessions/call-route";
 import { getObjectStore } from "@/lib/storage/get-object-store";
+import { callRoute } from "@/test/helpers/call-route";
 import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
 
 // Deleting examples and sessions through the real API: rows, stored objects and storage metering go with them.

@@ -6,8 +6,8 @@ import { createTestCaller } from "@/db/test-factories";
 import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
-import { callRoute } from "@/lib/sessions/call-route";
 import { calendarRecording } from "@/test/helpers/calendar-recording";
+import { callRoute } from "@/test/helpers/call-route";
 import { streamSessionTimeline } from "./stream-session-timeline";
 
 // The inspector's view of a tool call: its argument values, through the real route, pipeline and storage.

@@ -8,7 +8,7 @@ import * as completeUpload from "@/app/v1/uploads/complete/route";
 import * as beginUpload from "@/app/v1/uploads/route";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { callRoute, type RouteHandler } from "@/lib/sessions/call-route";
+import { callRoute, type RouteHandler } from "@/test/helpers/call-route";
 import { fuzzRuns } from "@/test/helpers/fuzz-runs";
 import { mutateText, textMutation } from "@/test/helpers/mutate-text";
 

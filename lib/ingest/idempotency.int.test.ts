@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { idempotencyKeys, sessions as sessionsTable } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { callRoute } from "@/lib/sessions/call-route";
+import { callRoute } from "@/test/helpers/call-route";
 import { IDEMPOTENCY_STALE_MS } from "./idempotency";
 
 // Idempotency-Key per Stripe's rules, through the real route handlers on the real database (PGlite, and the

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as complete from "@/app/v1/sessions/[id]/complete/route";
 import * as events from "@/app/v1/sessions/[id]/events/route";
-import * as sessions from "@/app/v1/sessions/route";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { callRoute } from "@/lib/sessions/call-route";
+import { callRoute } from "@/test/helpers/call-route";
+import {
+  completeStreamingSession,
+  openStreamingSession,
+  postEvents,
+} from "@/test/helpers/streaming-ingest-client";
 
 let dataDir: string;
 let caller: Awaited<ReturnType<typeof createTestCaller>>;
@@ -22,25 +25,10 @@ const event = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function openSession() {
-  const res = await callRoute(sessions.POST, {
-    method: "POST",
-    path: "/v1/sessions",
-    headers: { ...caller.headers, "content-type": "application/json" },
-    body: JSON.stringify({ suite_id: "gmail", description: "stream" }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { id: string; status: string; storage_path: string };
-}
+const openSession = () => openStreamingSession(caller.headers);
 
 const post = (id: string, body: BodyInit, headers: Record<string, string> = {}) =>
-  callRoute(events.POST, {
-    method: "POST",
-    path: `/v1/sessions/${id}/events`,
-    headers: { ...caller.headers, "content-type": "application/json", ...headers },
-    body,
-    params: { id },
-  });
+  postEvents(caller.headers, id, body, headers);
 
 describe("streaming ingest", () => {
   it("opens a session, accepts events, counts duplicates, rejects bad items with 207 and closes with 409", async () => {
@@ -80,12 +68,7 @@ describe("streaming ingest", () => {
       rejected: [{ index: 1, code: "invalid_json" }],
     });
 
-    const done = await callRoute(complete.POST, {
-      method: "POST",
-      path: `/v1/sessions/${session.id}/complete`,
-      headers: caller.headers,
-      params: { id: session.id },
-    });
+    const done = await completeStreamingSession(caller.headers, session.id);
     expect(done.status).toBe(200);
     expect(await done.json()).toMatchObject({ status: "uploaded", event_count: 6 });
 

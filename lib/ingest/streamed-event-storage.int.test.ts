@@ -1,8 +1,5 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as complete from "@/app/v1/sessions/[id]/complete/route";
-import * as events from "@/app/v1/sessions/[id]/events/route";
-import * as sessions from "@/app/v1/sessions/route";
 import { type Database, getDb } from "@/db/client";
 import { countSessionEvents, insertSessionEventBatch } from "@/db/queries/session-events";
 import { deleteSessionForWorkspace } from "@/db/queries/sessions";
@@ -11,7 +8,12 @@ import { createTestCaller } from "@/db/test-factories";
 import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
 import { runBronzeStep, streamedEventsAsJsonl } from "@/lib/pipeline-runs/bronze-step";
 import { collectJsonlArtifact } from "@/lib/pipeline-runs/jsonl-artifacts";
-import { callRoute } from "@/lib/sessions/call-route";
+import { withPoisonedBatchRowsRefused } from "@/test/helpers/poisoned-batch-rows";
+import {
+  completeStreamingSession,
+  openStreamingSession,
+  postEvents,
+} from "@/test/helpers/streaming-ingest-client";
 import { makeEvent } from "./stream-session";
 
 // What the streamed-event storage keeps: one id row per event for deduplication and one NDJSON batch row per
@@ -35,33 +37,12 @@ const event = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function openSession(): Promise<string> {
-  const res = await callRoute(sessions.POST, {
-    method: "POST",
-    path: "/v1/sessions",
-    headers: { ...caller.headers, "content-type": "application/json" },
-    body: JSON.stringify({ suite_id: "gmail", description: "storage" }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+const openSession = async () => (await openStreamingSession(caller.headers)).id;
 
 const post = (sessionId: string, body: unknown[]) =>
-  callRoute(events.POST, {
-    method: "POST",
-    path: `/v1/sessions/${sessionId}/events`,
-    headers: { ...caller.headers, "content-type": "application/json" },
-    body: JSON.stringify(body),
-    params: { id: sessionId },
-  });
+  postEvents(caller.headers, sessionId, JSON.stringify(body));
 
-const completeSession = (sessionId: string) =>
-  callRoute(complete.POST, {
-    method: "POST",
-    path: `/v1/sessions/${sessionId}/complete`,
-    headers: caller.headers,
-    params: { id: sessionId },
-  });
+const completeSession = (sessionId: string) => completeStreamingSession(caller.headers, sessionId);
 
 const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -209,29 +190,13 @@ describe("streamed event storage", () => {
 
   it("writes the ids and the batch together: a failed batch row leaves no id behind, so a retry stores it", async () => {
     const sessionId = await openSession();
-    const suffix = crypto.randomUUID().replaceAll("-", "");
-    // A trigger made for this test fails the batch-row insert after the id insert has run.
-    await db.execute(
-      sql.raw(`create function reject_poison_${suffix}() returns trigger as $$
-        begin
-          if new.body like '%poison%' then raise exception 'poisoned batch'; end if;
-          return new;
-        end;
-        $$ language plpgsql`),
-    );
-    await db.execute(
-      sql.raw(`create trigger reject_poison_${suffix} before insert on session_event_batches
-        for each row execute function reject_poison_${suffix}()`),
-    );
     const batch = [event("p1"), event("p2", { text: "poison" })];
-    try {
+    // The batch-row insert fails after the id insert has run.
+    await withPoisonedBatchRowsRefused(db, async () => {
       await expect(insert(sessionId, batch)).rejects.toThrow();
       expect(await storedIds(sessionId)).toEqual([]);
       expect(await storedBatches(sessionId)).toEqual([]);
-    } finally {
-      await db.execute(sql.raw(`drop trigger reject_poison_${suffix} on session_event_batches`));
-      await db.execute(sql.raw(`drop function reject_poison_${suffix}()`));
-    }
+    });
     expect(await insert(sessionId, batch)).toEqual(["p1", "p2"]);
     expect(await storedBatches(sessionId)).toHaveLength(1);
   });

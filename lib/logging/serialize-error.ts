@@ -21,12 +21,13 @@ export function redactErrorMessage(message: string): string {
   return message.replace(/Failed query: [\s\S]*$/, "Failed query");
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Anything with properties, arrays included: what was thrown may be any object, not only a JSON record. */
+function isObjectLike(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
 function serializeAt(error: unknown, depth: number): unknown {
-  if (!isRecord(error)) return error;
+  if (!isObjectLike(error)) return error;
   const name = typeof error.name === "string" ? error.name : (error.constructor?.name ?? "Error");
   const rawMessage = typeof error.message === "string" ? error.message : "";
   const message = redactErrorMessage(rawMessage);

@@ -3,7 +3,7 @@ import * as sessionById from "@/app/v1/sessions/[id]/route";
 import * as sessions from "@/app/v1/sessions/route";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
-import { callRoute } from "@/lib/sessions/call-route";
+import { callRoute } from "@/test/helpers/call-route";
 import { inflatedByteLimit } from "./inflated-byte-limit";
 import { getPipelineDeps } from "./pipeline-deps";
 import { failSessionRun, processSession } from "./process-session";

@@ -15,11 +15,11 @@ import { generateExample } from "@/lib/pipeline-runs/generate-example";
 import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
-import { callRoute } from "@/lib/sessions/call-route";
 import { createUploadedSession } from "@/lib/sessions/create-uploaded-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { calendarEditorRecordingLines } from "@/test/helpers/calendar-recording";
+import { callRoute } from "@/test/helpers/call-route";
 
 let dataDir: string;
 beforeAll(async () => {

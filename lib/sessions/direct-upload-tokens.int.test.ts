@@ -12,7 +12,7 @@ import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps, type StepRunner } from "@/lib/pipeline-runs/step-runner";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { callRoute } from "./call-route";
+import { callRoute } from "@/test/helpers/call-route";
 
 // Direct-upload tokens are single-use per file, files are immutable once uploaded, a completion lists each key
 // once, and deleting a session (even while its pipeline runs) leaves nothing in storage or the database.

@@ -5,7 +5,7 @@ import * as begin from "@/app/v1/uploads/route";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { callRoute } from "./call-route";
+import { callRoute } from "@/test/helpers/call-route";
 
 let dataDir: string;
 let caller: Awaited<ReturnType<typeof createTestCaller>>;

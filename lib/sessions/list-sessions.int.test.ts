@@ -6,7 +6,7 @@ import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { findSuite } from "@/lib/catalog/find-suite";
-import { callRoute } from "./call-route";
+import { callRoute } from "@/test/helpers/call-route";
 
 type Caller = Awaited<ReturnType<typeof createTestCaller>>;
 interface Page {

@@ -3,7 +3,7 @@ import * as sessions from "@/app/v1/sessions/route";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { callRoute } from "./call-route";
+import { callRoute } from "@/test/helpers/call-route";
 
 let dataDir: string;
 let caller: Awaited<ReturnType<typeof createTestCaller>>;

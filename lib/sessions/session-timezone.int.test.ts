@@ -13,8 +13,8 @@ import { directSteps } from "@/lib/pipeline-runs/step-runner";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { personalActor } from "@/lib/workspaces/personal-workspace";
 import { calendarRecording } from "@/test/helpers/calendar-recording";
+import { callRoute } from "@/test/helpers/call-route";
 import { gmailRecordingLines } from "@/test/helpers/gmail-recording";
-import { callRoute } from "./call-route";
 
 // The session's zone and suites through the real API, database and durable pipeline (steps run inline).
 

@@ -5,7 +5,7 @@ import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestCaller } from "@/db/test-factories";
 import { resetEnvCache } from "@/lib/env";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { callRoute } from "./call-route";
+import { callRoute } from "@/test/helpers/call-route";
 
 // The per-account storage quota: an upload that would pass it is a 413 `storage_quota_exceeded` problem naming
 // the quota and the bytes in use, and stores nothing; other accounts are unaffected.

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { iterateStream } from "@/lib/pipeline/import/read-lines";
+import { chunksWithinLimit } from "@/lib/ingest/read-limited-body";
 
 /**
  * A stored object's bytes as UTF-8 text, for protocols that carry a whole file in one message (MCP resources).
@@ -10,17 +10,14 @@ export async function readCappedText(
   limits: { maxBytes: number; what: string; downloadHint: string },
 ): Promise<string> {
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of iterateStream(stream)) {
-    size += chunk.byteLength;
-    if (size > limits.maxBytes) {
-      await stream.cancel().catch(() => undefined);
-      throw new AppError({
-        code: "payload_too_large",
-        message: `${limits.what} is larger than ${limits.maxBytes / 1024 / 1024} MB; download it from ${limits.downloadHint}`,
-      });
-    }
-    chunks.push(chunk);
+  try {
+    for await (const chunk of chunksWithinLimit(stream, limits.maxBytes)) chunks.push(chunk);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "payload_too_large")) throw error;
+    throw new AppError({
+      code: "payload_too_large",
+      message: `${limits.what} is larger than ${limits.maxBytes / 1024 / 1024} MB; download it from ${limits.downloadHint}`,
+    });
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }

@@ -9,8 +9,8 @@ import { getDb } from "@/db/client";
 import { insertMember, insertWorkspace } from "@/db/queries/workspaces";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestApiKey, createTestUser } from "@/db/test-factories";
-import { callRoute, type RouteHandler } from "@/lib/sessions/call-route";
 import type { WorkspaceRole } from "@/schemas/workspaces";
+import { callRoute, type RouteHandler } from "@/test/helpers/call-route";
 import { resolveMembership } from "./current-workspace";
 import { acceptInvitation, previewInvitation, revokeInvitation } from "./invitations";
 

@@ -10,7 +10,10 @@
  * In a closed loop the latency is the queue the clients themselves build (Little's law: 16 clients at 100 batches/s
  * wait 160 ms on average), so the open loop is what the p99 target is checked against.
  * Bounded: BENCH_SECONDS per run (default 8, BENCH_SIZE=reduced: 3). Run `next build` first.
+ * BENCH_BASELINES=0 skips the noop and bare runs (for tuning the ingest queue's INGEST_FLUSH_* settings, which the
+ * server reads from the environment); `uptime`'s load is printed with each database's table, as the machine is shared.
  */
+import os from "node:os";
 import { getEnv } from "@/lib/env";
 import { makeEvent } from "@/lib/ingest/stream-session";
 import { startBenchServer } from "./bench-server";
@@ -20,6 +23,7 @@ const TARGET_EVENTS_PER_SECOND = 50_000;
 const reduced = process.env.BENCH_SIZE === "reduced";
 const seconds = Number(process.env.BENCH_SECONDS ?? (reduced ? 3 : 8));
 const concurrencies = [4, 16];
+const withBaselines = process.env.BENCH_BASELINES !== "0";
 
 interface RunResult {
   eventsPerSecond: number;
@@ -74,15 +78,22 @@ type Target = "events" | "noop" | "bare";
 const urlFor = (baseUrl: string, target: Target, sessionId: string) =>
   target === "events" ? `${baseUrl}/v1/sessions/${sessionId}/events` : `${baseUrl}/v1/bench/${target}`;
 
-/** Sends one batch; returns the HTTP status once the whole answer is read. */
+/**
+ * Sends one batch; returns the HTTP status once the whole answer is read, or 0 when no answer came (the connection
+ * failed, as it does when an overloaded server falls behind by a minute), counted as an error, not a crash of the run.
+ */
 async function post(url: string, key: string, body: string): Promise<number> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body,
-  });
-  await response.arrayBuffer();
-  return response.status;
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body,
+    });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  }
 }
 
 function summarize(latencies: number[], errors: Record<string, number>, elapsedSeconds: number): RunResult {
@@ -168,8 +179,14 @@ async function benchDatabase(label: string, databaseUrl: string) {
   });
   try {
     const key = await createIngestKey(server.baseUrl, server.seedKey);
+    const load = () =>
+      os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(", ");
+    const flush = Object.entries(process.env).filter(([name]) => name.startsWith("INGEST_"));
     process.stdout.write(
-      `\n## ${label}: ${BATCH} events per batch, ${seconds} s per run after 1 s warm-up\n`,
+      `\n## ${label}: ${BATCH} events per batch, ${seconds} s per run after 1 s warm-up; load ${load()}${flush.length ? `; ${flush.map(([k, v]) => `${k}=${v}`).join(" ")}` : ""}\n`,
     );
     process.stdout.write("clients | route  | events/s acked | p50 ms | p99 ms | requests | errors\n");
     const row = (clients: string, name: string, r: RunResult) =>
@@ -178,9 +195,10 @@ async function benchDatabase(label: string, databaseUrl: string) {
       );
     for (const clients of concurrencies) {
       const ingest = await closedLoop(server.baseUrl, key, clients, "events");
+      row(String(clients), "events", ingest);
+      if (!withBaselines) continue;
       const noop = await closedLoop(server.baseUrl, key, clients, "noop");
       const bare = await closedLoop(server.baseUrl, key, clients, "bare");
-      row(String(clients), "events", ingest);
       row(String(clients), "noop", noop);
       row(String(clients), "bare", bare);
       const ratio = (baseline: RunResult) => (ingest.eventsPerSecond / baseline.eventsPerSecond).toFixed(2);
@@ -193,6 +211,7 @@ async function benchDatabase(label: string, databaseUrl: string) {
       `open loop, ${fmt(TARGET_EVENTS_PER_SECOND)} events/s offered over 16 sessions (latency from scheduled send):\n`,
     );
     row("16", "events", atTarget);
+    process.stdout.write(`load after: ${load()}\n`);
   } finally {
     await server.stop();
   }

@@ -11,7 +11,7 @@ import * as sessionComplete from "@/app/v1/sessions/[id]/complete/route";
 import * as sessionEvents from "@/app/v1/sessions/[id]/events/route";
 import * as sessionById from "@/app/v1/sessions/[id]/route";
 import * as sessions from "@/app/v1/sessions/route";
-import type { RouteHandler } from "@/lib/sessions/call-route";
+import type { RouteHandler } from "@/test/helpers/call-route";
 
 /**
  * The app's real route handlers behind a real HTTP server (tests only), so the CLI is tested over the wire as

@@ -5,9 +5,9 @@ import { sessionEventBatches, usageRecords } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestApiKey, createTestCaller } from "@/db/test-factories";
 import { modelId, suiteId } from "@/lib/catalog/catalog-ids";
-import { callRoute } from "@/lib/sessions/call-route";
 import { meterStorage } from "@/lib/usage/meter-storage";
 import { recordUsage } from "@/lib/usage/record-usage";
+import { callRoute } from "@/test/helpers/call-route";
 import { GET } from "./route";
 
 let dataDir: string;

@@ -1,12 +1,9 @@
 import type { RecordingHints } from "@/lib/pipeline/import/import-issue";
+import { isRecord } from "@/lib/pipeline/is-record";
 import { scanZoneEvidence } from "@/lib/pipeline/timezone/zone-evidence";
 
 const MAX_EVIDENCE = 20;
 const NODE_TEXT = 3;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** What a mutation adds to the page: added subtrees and changed text nodes. */
 export function mutationTexts(data: Record<string, unknown>): unknown[] {
