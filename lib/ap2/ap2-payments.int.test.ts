@@ -13,8 +13,8 @@ import { startCardSetup } from "@/lib/billing/start-card-setup";
 import { estimateExampleCostCents } from "@/lib/budgets/estimate-example-cost";
 import { modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { resetEnvCache } from "@/lib/env";
-import { callRoute } from "@/lib/sessions/call-route";
 import { recordUsage } from "@/lib/usage/record-usage";
+import { callRoute } from "@/test/helpers/call-route";
 import { type StripeTestEnv, startStripeTestEnv } from "@/test/helpers/fake-stripe-env";
 
 /** Simulates a crash between Stripe's authorisation and the commit of the example and its payment row. */

@@ -13,10 +13,10 @@ import { getCallbackSecret } from "@/lib/callbacks/callback-secret";
 import { SIGNATURE_HEADER, verifyCallbackSignature } from "@/lib/callbacks/sign-callback";
 import { modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { resetEnvCache } from "@/lib/env";
-import { callRoute } from "@/lib/sessions/call-route";
 import { recordUsage } from "@/lib/usage/record-usage";
 import { budgetThresholdReachedData } from "@/schemas/app-events";
 import { budgetAlertCallbackSchema } from "@/schemas/budgets";
+import { callRoute } from "@/test/helpers/call-route";
 import { deliverBudgetAlert } from "./deliver-budget-alert";
 import { estimateExampleCostCents } from "./estimate-example-cost";
 
