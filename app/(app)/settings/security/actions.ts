@@ -6,7 +6,9 @@ import { signOut } from "@/lib/auth/auth";
 import { endAllBrowserSessions } from "@/lib/auth/browser-session";
 import { changePassword } from "@/lib/auth/change-password";
 import { validatedAction } from "@/lib/auth/validated-action";
+import { eraseAccount } from "@/lib/deletion/erase-account";
 import { changePasswordSchema } from "@/schemas/auth";
+import { deleteAccountSchema } from "@/schemas/deletion";
 
 /** Every session of the user ends (other browsers, copied cookies, this one), then this browser goes to sign-in. */
 export const signOutEverywhereAction = validatedAction(
@@ -33,6 +35,20 @@ export const changePasswordAction = validatedAction(
   async (input, { user, meta }) => {
     await changePassword(user, input, meta);
     await signOut({ redirectTo: "/sign-in?notice=password-changed" });
+  },
+  { account: true },
+);
+
+/**
+ * GDPR erasure of the signed-in user. Deleting the user row ends every sign-in session; the cookie is cleared
+ * here without a redirect, so the page can show the signed receipt before leaving.
+ */
+export const deleteAccountAction = validatedAction(
+  deleteAccountSchema,
+  async (input, { user, meta }) => {
+    const receipt = await eraseAccount(user, input, meta);
+    await signOut({ redirect: false });
+    return receipt;
   },
   { account: true },
 );
