@@ -33,7 +33,11 @@ describe("deletion and billing", () => {
     });
     expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe("active");
 
-    const result = await eraseAccount({ ...user, createdAt: new Date() }, {}, { ip: "203.0.113.8", userAgent: "vitest" });
+    const result = await eraseAccount(
+      { ...user, createdAt: new Date() },
+      {},
+      { ip: "203.0.113.8", userAgent: "vitest" },
+    );
     expect(result.claims.removed.stripe_subscriptions_canceled).toBe(1);
     expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe("canceled");
   });
