@@ -89,7 +89,7 @@ test("erasure is refused for the last owner of a shared team, then removes the a
   await screenshot(page, "account-erased-receipt");
 
   // Signed out, and the credentials no longer work.
-  await page.getByRole("link", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Close" }).click();
   await expect(page.getByText("Your account has been deleted.")).toBeVisible();
   expect((await page.request.get("/v1/workspace")).status()).toBe(401);
   await page.getByLabel("Email").fill(email);

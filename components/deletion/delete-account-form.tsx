@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -13,9 +12,12 @@ import { DeletionReceiptView } from "./deletion-receipt-view";
 export function DeleteAccountForm({
   hasPassword,
   action,
+  leaveAction,
 }: {
   hasPassword: boolean;
   action: (input: DeleteAccountInput) => Promise<ActionResult<DeletionReceiptResponse>>;
+  /** Clears the dead session cookie and goes to sign-in. */
+  leaveAction: (input: Record<string, never>) => Promise<ActionResult<unknown>>;
 }) {
   const [result, setResult] = useState<ActionResult<DeletionReceiptResponse>>();
   const [isPending, startTransition] = useTransition();
@@ -24,9 +26,15 @@ export function DeleteAccountForm({
       <div className="flex flex-col gap-3">
         <DeletionReceiptView result={result.data} />
         <p className="text-sm text-muted-foreground">Your account is gone and you are signed out.</p>
-        <Link className="text-sm underline" href="/sign-in?notice=account-deleted">
-          Close
-        </Link>
+        <div>
+          <Button
+            type="button"
+            variant="outline"
+            onClick={() => startTransition(() => leaveAction({}).then(() => undefined))}
+          >
+            Close
+          </Button>
+        </div>
       </div>
     );
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};

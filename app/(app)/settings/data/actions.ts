@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/auth/validated-action";
 import { updateDataPolicy } from "@/lib/data-policy/update-data-policy";
 import { deleteWorkspace } from "@/lib/deletion/delete-workspace";
@@ -14,13 +13,12 @@ export const updateDataPolicyAction = validatedAction(
   { permission: "manage_workspace" },
 );
 
-/** Deletes the current workspace once its name is typed; the browser falls back to the personal workspace. */
+/**
+ * Deletes the current workspace once its name is typed; the browser falls back to the personal workspace on its
+ * next page. No revalidation here: re-rendering this page now would replace the receipt the form shows.
+ */
 export const deleteWorkspaceAction = validatedAction(
   deleteWorkspaceSchema,
-  async (input, { member, meta }) => {
-    const receipt = await deleteWorkspace(member, input, meta);
-    revalidatePath("/", "layout");
-    return receipt;
-  },
+  async (input, { member, meta }) => deleteWorkspace(member, input, meta),
   { permission: "delete_workspace" },
 );

@@ -40,15 +40,22 @@ export const changePasswordAction = validatedAction(
 );
 
 /**
- * GDPR erasure of the signed-in user. Deleting the user row ends every sign-in session; the cookie is cleared
- * here without a redirect, so the page can show the signed receipt before leaving.
+ * GDPR erasure of the signed-in user. Deleting the user row ends every sign-in session at once (their rows
+ * cascade), so the cookie this browser still holds is worthless. It is cleared by `leaveAfterErasureAction`, not
+ * here: changing a cookie in an action re-renders the page, which would send the browser to sign-in before it
+ * shows the signed receipt.
  */
 export const deleteAccountAction = validatedAction(
   deleteAccountSchema,
-  async (input, { user, meta }) => {
-    const receipt = await eraseAccount(user, input, meta);
-    await signOut({ redirect: false });
-    return receipt;
-  },
+  async (input, { user, meta }) => eraseAccount(user, input, meta),
   { account: true },
+);
+
+/** Public: the account it was signed in as no longer exists. Clears the dead session cookie, then sign-in. */
+export const leaveAfterErasureAction = validatedAction(
+  z.object({}),
+  async () => {
+    await signOut({ redirectTo: "/sign-in?notice=account-deleted" });
+  },
+  { public: true },
 );

@@ -5,7 +5,12 @@ import { SignOutEverywhereButton } from "@/components/settings/sign-out-everywhe
 import { getDb } from "@/db/client";
 import { findUserPasswordHash } from "@/db/queries/users";
 import { requireSessionUser } from "@/lib/auth/session";
-import { changePasswordAction, deleteAccountAction, signOutEverywhereAction } from "./actions";
+import {
+  changePasswordAction,
+  deleteAccountAction,
+  leaveAfterErasureAction,
+  signOutEverywhereAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Security" };
 export const dynamic = "force-dynamic";
@@ -56,7 +61,11 @@ export default async function SecurityPage() {
           workspaces stays theirs. Not possible while you are the last owner of a team workspace with other
           members. You get a signed receipt of what was removed.
         </p>
-        <DeleteAccountForm hasPassword={hasPassword} action={deleteAccountAction} />
+        <DeleteAccountForm
+          hasPassword={hasPassword}
+          action={deleteAccountAction}
+          leaveAction={leaveAfterErasureAction}
+        />
       </section>
     </div>
   );
