@@ -48,7 +48,7 @@ export interface DeletedWorkspaceRows {
 
 /**
  * Deletes the workspace row (every row it owns cascades) and then its audit chain, which the append-only trigger
- * allows only once the workspace is gone (migration 0016). Locks the workspace row first: a concurrent insert of a
+ * allows only once the workspace is gone (migration 0017). Locks the workspace row first: a concurrent insert of a
  * session or key for it waits on that lock and then fails its foreign key, so nothing is left behind. Run it in a
  * transaction. Returns what was removed, or undefined when there is no such workspace.
  */

@@ -12,8 +12,7 @@ const log = childLogger("billing");
  * no longer listed, and each cancellation carries an idempotency key. Returns how many were canceled.
  */
 export async function cancelWorkspaceSubscriptions(workspaceId: string): Promise<number> {
-  // The personal workspace's id is its user's id; the billing customer is still kept on the user row.
-  const customer = await findBillingCustomer(await getDb(), { userId: workspaceId });
+  const customer = await findBillingCustomer(await getDb(), { workspaceId });
   if (!customer?.stripeCustomerId) return 0;
   const stripe = getStripe();
   let canceled = 0;
