@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -24,9 +23,10 @@ export function DeleteWorkspaceForm({
     return (
       <div className="flex flex-col gap-3">
         <DeletionReceiptView result={result.data} />
-        <Link className="text-sm underline" href="/dashboard">
+        {/* A full page load, not a client navigation: the shared layout (the workspace switcher) must render anew. */}
+        <a className="text-sm underline" href="/dashboard">
           Go to your personal workspace
-        </Link>
+        </a>
       </div>
     );
   const error = result && !result.ok ? (result.fieldErrors?.confirmName ?? result.error) : undefined;
