@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /** What a deletion removed, per kind. `objects`/`bytes` are stored objects (recordings, artifacts, examples). */
 export const deletionCountsSchema = z.object({
@@ -17,14 +18,14 @@ export type DeletionCounts = z.infer<typeof deletionCountsSchema>;
 
 /** The claims of a signed deletion receipt (a JWT signed with EdDSA; keys at /.well-known/jwks.json). */
 export const deletionReceiptClaimsSchema = z.object({
-  iss: z.string(),
-  sub: z.string().describe("`workspace:<id>` or `user:<id>`: what was deleted"),
-  jti: z.string(),
+  iss: text(),
+  sub: text().describe("`workspace:<id>` or `user:<id>`: what was deleted"),
+  jti: text(),
   iat: z.number().int(),
   kind: z.enum(["workspace", "account"]),
-  user_id: z.string().nullable().describe("The erased account (kind `account`)"),
-  workspace_ids: z.array(z.string()).describe("Every workspace deleted"),
-  requested_by: z.string(),
+  user_id: text().nullable().describe("The erased account (kind `account`)"),
+  workspace_ids: z.array(text()).describe("Every workspace deleted"),
+  requested_by: text(),
   memberships_removed: z.number().int().nonnegative(),
   removed: deletionCountsSchema,
   completed_at: z.iso.datetime(),
@@ -32,20 +33,20 @@ export const deletionReceiptClaimsSchema = z.object({
 export type DeletionReceiptClaims = z.infer<typeof deletionReceiptClaimsSchema>;
 
 export const deletionReceiptResponseSchema = z.object({
-  receipt: z.string().describe("The receipt as a compact JWS (JWT); verify it with the keys at `jwks_url`"),
-  jwks_url: z.string(),
+  receipt: text().describe("The receipt as a compact JWS (JWT); verify it with the keys at `jwks_url`"),
+  jwks_url: text(),
   claims: deletionReceiptClaimsSchema,
 });
 export type DeletionReceiptResponse = z.infer<typeof deletionReceiptResponseSchema>;
 
 /** Settings → Data: the owner types the workspace's name to confirm. */
 export const deleteWorkspaceSchema = z.object({
-  confirmName: z.string().min(1, "Type the workspace's name"),
+  confirmName: text().min(1, "Type the workspace's name"),
 });
 
 /** Settings → Security: the password again (local accounts) and the word DELETE. */
 export const deleteAccountSchema = z.object({
-  password: z.string().max(1024).optional(),
+  password: text().max(1024).optional(),
   confirm: z.literal("DELETE", { error: "Type DELETE to confirm" }),
 });
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
