@@ -42,7 +42,7 @@ test("an owner deletes a team workspace after typing its name, and gets a signed
 
   // Back in the personal workspace; the deletion is in its audit log.
   await page.getByRole("link", { name: "Go to your personal workspace" }).click();
-  await expect(currentWorkspace(page)).toHaveText(/Personal · owner/);
+  await expect(currentWorkspace(page)).toHaveText("Personal (personal) · owner");
   expect(await (await page.request.get("/v1/workspace")).json()).toMatchObject({ personal: true });
   await page.goto("/settings/audit-log?type=workspace.deleted");
   await expect(page.getByRole("table", { name: "Audit log entries" }).locator("tbody tr")).toHaveCount(1);
