@@ -18,6 +18,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "api/stripe/webhook": "Stripe webhooks; the Stripe-Signature HMAC over the raw body is verified by the SDK",
   ".well-known/oauth-protected-resource/v1/mcp":
     "RFC 9728 metadata of the MCP endpoint: tells a client where to get a token, so it must answer without one",
+  ".well-known/jwks.json":
+    "the public keys that verify deletion receipts: anyone holding a receipt checks it",
   "v1/bench/bare":
     "the ingest benchmark's bare 202 baseline; 404 unless the server runs with TRACEPIPE_BENCH_ROUTES=1",
 };

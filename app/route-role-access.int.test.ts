@@ -31,6 +31,7 @@ const NOT_WORKSPACE_ROUTES: Record<string, string> = {
   "v1/bench/bare": "public benchmark baseline",
   "v1/uploads/[token]": "the signed token in the URL is the credential; it names the workspace itself",
   ".well-known/oauth-protected-resource/v1/mcp": "public (RFC 9728 metadata of the MCP endpoint)",
+  ".well-known/jwks.json": "public (the keys that verify deletion receipts)",
   "v1/mcp":
     "one endpoint, many tools: each tool's scope and permission are checked per tool × role by lib/mcp/mcp-tool-access.int.test.ts",
 };

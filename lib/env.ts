@@ -38,6 +38,7 @@ const envSchema = z.object({
   INNGEST_BASE_URL: optionalUrl,
 
   AUTH_SECRET: optionalString,
+  DELETION_RECEIPT_SIGNING_KEY: optionalString,
   AUTH_MICROSOFT_ENTRA_ID_ID: optionalString,
   AUTH_MICROSOFT_ENTRA_ID_SECRET: optionalString,
   AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalUrl,

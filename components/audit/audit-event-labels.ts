@@ -18,6 +18,8 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   "workspace.member_role_changed": "Member role changed",
   "workspace.member_removed": "Member removed",
   "workspace.member_left": "Member left",
+  "workspace.deleted": "Workspace deleted",
+  "user.erased": "Account erased",
   "audit_log.exported": "Audit log exported",
   "session.deleted": "Session deleted",
   "session.exported": "Session exported",

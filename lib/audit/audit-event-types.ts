@@ -22,6 +22,8 @@ export const AUDIT_EVENT_TYPES = [
   "workspace.member_role_changed",
   "workspace.member_removed",
   "workspace.member_left",
+  "workspace.deleted",
+  "user.erased",
   "audit_log.exported",
   "session.deleted",
   "session.exported",

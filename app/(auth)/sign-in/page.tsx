@@ -46,6 +46,11 @@ export default async function SignInPage({
           in again.
         </p>
       ) : null}
+      {notice === "account-deleted" ? (
+        <p role="status" className="text-sm text-muted-foreground">
+          Your account has been deleted.
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm text-danger">
           Sign-in failed. Try again.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { deletionReceiptResponseSchema } from "@/schemas/deletion";
 import {
   createdInvitationSchema,
   createInvitationSchema,
@@ -34,6 +35,20 @@ export const workspacePaths: ZodOpenApiPathsObject = {
       security: authenticated,
       requestBody: { content: { "application/json": { schema: updateWorkspaceSchema } } },
       responses: { "200": json(Workspace, "The updated workspace."), ...problems(400, 403, 422) },
+    },
+    delete: {
+      tags: ["Workspace"],
+      summary: "Delete the workspace",
+      description:
+        "Owners, with a full-scope credential. Cancels the workspace's Stripe subscription, deletes every stored object of its sessions and examples and every row it owns (sessions, examples, review items, keys, members, invitations, usage, its audit chain), and answers when done with a deletion receipt: a JWT signed with EdDSA whose keys are published at `/.well-known/jwks.json`. The request is recorded in the owner's personal audit log. A personal workspace is deleted only with its account (409). Safe to repeat after an interrupted request.",
+      security: authenticated,
+      responses: {
+        "200": json(
+          deletionReceiptResponseSchema.meta({ id: "DeletionReceipt" }),
+          "What was removed, signed.",
+        ),
+        ...problems(403, 409),
+      },
     },
   },
   "/v1/workspace/members": {

@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
+import { DeleteAccountForm } from "@/components/deletion/delete-account-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { SignOutEverywhereButton } from "@/components/settings/sign-out-everywhere-button";
 import { getDb } from "@/db/client";
 import { findUserPasswordHash } from "@/db/queries/users";
 import { requireSessionUser } from "@/lib/auth/session";
-import { changePasswordAction, signOutEverywhereAction } from "./actions";
+import {
+  changePasswordAction,
+  deleteAccountAction,
+  leaveAfterErasureAction,
+  signOutEverywhereAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Security" };
 export const dynamic = "force-dynamic";
@@ -41,6 +47,25 @@ export default async function SecurityPage() {
         ) : (
           <p className={muted}>You sign in with Microsoft; this account has no password.</p>
         )}
+      </section>
+      <section
+        aria-labelledby="delete-account"
+        className="flex flex-col gap-3 rounded-md border border-red-600/40 p-4"
+      >
+        <h2 id="delete-account" className="text-lg font-semibold">
+          Delete account
+        </h2>
+        <p className={muted}>
+          Erases you: your personal workspace with everything in it (recordings, examples, keys, usage), every
+          team workspace where you are the only member, and your memberships. What you created in other team
+          workspaces stays theirs. Not possible while you are the last owner of a team workspace with other
+          members. You get a signed receipt of what was removed.
+        </p>
+        <DeleteAccountForm
+          hasPassword={hasPassword}
+          action={deleteAccountAction}
+          leaveAction={leaveAfterErasureAction}
+        />
       </section>
     </div>
   );
