@@ -26,11 +26,26 @@ export const exampleFinishedData = z.object({
 /** Report unreported usage to Stripe now (besides the cron), e.g. right after a customer adds a card. */
 export const usageReportRequestedData = z.object({});
 
+/**
+ * A workspace's spend reached a budget threshold in its period (fired once per threshold and period). Emitted into
+ * the outbox by the budget code; the database copies it to the workspace's event stream (`GET /v1/events/stream`,
+ * `budget.threshold_reached`, snake_case there).
+ */
+export const budgetThresholdReachedData = z.object({
+  workspaceId: z.uuid(),
+  thresholdPercent: z.number().int().positive(),
+  costCents: z.number().int().nonnegative(),
+  limitCents: z.number().int().nonnegative(),
+  /** ISO 8601 start of the period. */
+  periodStart: z.iso.datetime({ offset: true }),
+});
+
 export const appEventSchemas = {
   "session/uploaded": sessionUploadedData,
   "example/requested": exampleRequestedData,
   "example/finished": exampleFinishedData,
   "billing/usage-report-requested": usageReportRequestedData,
+  "budget.threshold_reached": budgetThresholdReachedData,
 } as const;
 
 export type AppEventName = keyof typeof appEventSchemas;
