@@ -5,6 +5,7 @@ import { auditEventPaths } from "./paths/audit-events";
 import { bundlePaths } from "./paths/bundles";
 import { catalogPaths } from "./paths/catalog";
 import { dataPolicyPaths } from "./paths/data-policy";
+import { eventPaths } from "./paths/events";
 import { examplePaths } from "./paths/examples";
 import { mcpPaths } from "./paths/mcp";
 import { platformPaths } from "./paths/platform";
@@ -37,6 +38,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   dataPolicyPaths,
   bundlePaths,
   workspacePaths,
+  eventPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -67,6 +69,7 @@ export function buildOpenApiDocument() {
         name: "Workspace",
         description: "The workspace that owns the data, its members, roles and invitations.",
       },
+      { name: "Live updates", description: "The workspace's status changes as Server-Sent Events." },
       { name: "Platform", description: "Health, readiness and this document." },
     ],
     paths: Object.assign({}, ...pathModules),
