@@ -4,13 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { insertExample } from "@/db/queries/examples";
 import { insertSession } from "@/db/queries/sessions";
-import { examples, sessions } from "@/db/schema";
+import { examples, sessions, workspaceEvents } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestUser } from "@/db/test-factories";
 import { actionToolMapId, modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { AppError } from "@/lib/errors";
 import { readServerSentEvents, type ServerSentEvent } from "@/test/helpers/server-sent-events";
 import { emitEvents } from "./emit-events";
+import { pruneWorkspaceEvents, WORKSPACE_EVENTS_KEPT_MS } from "./prune-workspace-events";
 import { MAX_STREAMS_PER_WORKSPACE, openWorkspaceEventStream } from "./stream-workspace-events";
 import { closeWorkspaceEventHub, WorkspaceEventHub } from "./workspace-event-hub";
 
@@ -245,5 +246,22 @@ describe("GET /v1/events/stream, on the database", () => {
       `stream latency on ${process.env.DATABASE_URL ? "Postgres" : "PGlite"}: median ${median.toFixed(1)} ms, max ${(latencies.at(-1) as number).toFixed(1)} ms`,
     );
     expect(median).toBeLessThan(1000);
+  });
+});
+
+describe("pruning the event log", () => {
+  it("deletes events past the resume window and keeps newer ones", async () => {
+    const user = await createTestUser();
+    await newSession(user.id, user.id);
+    const db = await getDb();
+    const kept = await db.select().from(workspaceEvents).where(eq(workspaceEvents.workspaceId, user.id));
+    expect(kept).toHaveLength(1);
+    expect(await pruneWorkspaceEvents(new Date(Date.now() + WORKSPACE_EVENTS_KEPT_MS - 60_000))).toBe(0);
+    expect(
+      await pruneWorkspaceEvents(new Date(Date.now() + WORKSPACE_EVENTS_KEPT_MS + 60_000)),
+    ).toBeGreaterThan(0);
+    expect(await db.select().from(workspaceEvents).where(eq(workspaceEvents.workspaceId, user.id))).toEqual(
+      [],
+    );
   });
 });
