@@ -39,13 +39,15 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     let source: EventSource | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let hasConnected = false;
+    // One event at a time, in order: a slow fetch for an older event never overwrites a newer one.
+    let applying = Promise.resolve();
 
     const onEvent = (message: MessageEvent<string>) => {
       const type = message.type as keyof typeof workspaceEventSchemas;
       const data = workspaceEventSchemas[type]?.safeParse(JSON.parse(message.data));
       if (!data?.success) return;
       const event = { id: Number(message.lastEventId), type, data: data.data } as WorkspaceStreamEvent;
-      applyLiveEvent(queryClient, event, fetchSession).catch(() => undefined);
+      applying = applying.then(() => applyLiveEvent(queryClient, event, fetchSession)).catch(() => undefined);
     };
 
     const connect = () => {
