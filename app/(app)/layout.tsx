@@ -38,7 +38,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       pendingReviewCount={pendingReviewCount}
     >
       <QueryProvider>
-        <LiveEventsProvider>{children}</LiveEventsProvider>
+        <LiveEventsProvider workspaceId={member.workspaceId}>{children}</LiveEventsProvider>
       </QueryProvider>
     </AppShell>
   );

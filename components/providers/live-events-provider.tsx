@@ -30,9 +30,19 @@ async function fetchSession(id: string): Promise<SessionResponse | undefined> {
  * query caches. The browser reconnects on its own and resumes with `Last-Event-ID`. While it is not connected,
  * `useIsLive()` is false and the lists poll as before.
  */
-export function LiveEventsProvider({ children }: { children: ReactNode }) {
-  const queryClient = useQueryClient();
+export function LiveEventsProvider({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const [isLive, setLive] = useState(false);
+  return (
+    <LiveEventsContext.Provider value={isLive}>
+      {/* A stream belongs to the workspace its credential named when it opened: a switch opens a new one. */}
+      <WorkspaceEventSource key={workspaceId} onLiveChange={setLive} />
+      {children}
+    </LiveEventsContext.Provider>
+  );
+}
+
+function WorkspaceEventSource({ onLiveChange: setLive }: { onLiveChange: (isLive: boolean) => void }) {
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
@@ -81,11 +91,12 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     return () => {
       clearTimeout(retryTimer);
       source?.close();
+      setLive(false);
       delete document.documentElement.dataset.liveUpdates;
     };
-  }, [queryClient]);
+  }, [queryClient, setLive]);
 
-  return <LiveEventsContext.Provider value={isLive}>{children}</LiveEventsContext.Provider>;
+  return null;
 }
 
 /** True while the stream is connected: a component then stops polling (`refetchInterval: false`). */
