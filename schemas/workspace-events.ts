@@ -2,6 +2,7 @@ import { z } from "zod";
 import { exampleStatusSchema } from "./examples";
 import { reviewItemStatusSchema } from "./review-items";
 import { sessionStatusSchema } from "./sessions";
+import { text } from "./text";
 
 // The events of `GET /v1/events/stream`, one schema per type. The database writes them (migration
 // `workspace-events`); the stream parses each row with these before sending, so the wire never carries a shape
@@ -31,7 +32,7 @@ export const budgetThresholdReachedSchema = z.object({
   threshold_percent: z.number().int().positive().describe("The threshold reached: 50, 80 or 100 (%)."),
   cost_cents: z.number().int().nonnegative().describe("The period's cost so far, in cents."),
   limit_cents: z.number().int().nonnegative().describe("The monthly budget, in cents."),
-  period_start: z.string().describe("Start of the budget period (UTC month), ISO 8601."),
+  period_start: text().describe("Start of the budget period (UTC month), ISO 8601."),
 });
 
 export const workspaceEventSchemas = {
