@@ -12,6 +12,8 @@ interface DatabaseHandle {
   db: Database;
   mode: DatabaseMode;
   close: () => Promise<void>;
+  /** The embedded database's thread: its `LISTEN` is in-process (a server's listen on its own connection). */
+  embedded?: import("./pglite-thread").PGliteThread;
 }
 
 // One handle per process. It lives on globalThis so that Next's dev-mode module reloads reuse it: a second
@@ -34,6 +36,7 @@ async function openDatabase(): Promise<DatabaseHandle> {
       db: drizzle(client as never, { schema }) as unknown as Database,
       mode,
       close: () => client.close(),
+      embedded: client,
     };
     // If the thread dies (a WebAssembly abort), the next caller opens the database again, as a restart would.
     client.onExit(() => {
@@ -85,6 +88,21 @@ export async function getDb(): Promise<Database> {
 
 export async function getDatabaseHandleMode(): Promise<DatabaseMode> {
   return (await getHandle()).mode;
+}
+
+/**
+ * `LISTEN` on the embedded database. `onLost` is called if its thread dies (the next `getDb()` reopens it; listen
+ * again then). Only in the embedded mode: on a server, listen on a dedicated connection (lib/events).
+ */
+export async function listenOnEmbeddedDatabase(
+  channel: string,
+  onNotify: (payload: string) => void,
+  onLost: () => void,
+): Promise<() => Promise<void>> {
+  const handle = await getHandle();
+  if (!handle.embedded) throw new Error(`LISTEN on the process's database needs PGlite, not ${handle.mode}`);
+  handle.embedded.onExit(() => onLost());
+  return handle.embedded.listen(channel, onNotify);
 }
 
 /** Closes the process's database; tests use it before switching to a fresh data folder. */

@@ -26,7 +26,9 @@ interface SerializedError {
   stack?: string;
   fields: Record<string, unknown>;
 }
-type Reply = { id: number; result?: unknown; error?: SerializedError };
+type Reply =
+  | { id: number; result?: unknown; error?: SerializedError }
+  | { notification: { channel: string; payload: string } };
 
 const workerFile = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "pglite-worker.mjs");
 
@@ -61,6 +63,7 @@ export class PGliteThread implements PGliteThreadClient {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
   private readonly exitListeners: ((error: Error) => void)[] = [];
+  private readonly channelListeners = new Map<string, Set<(payload: string) => void>>();
 
   private constructor(private readonly worker: Worker) {
     worker.on("message", (reply: Reply) => this.settle(reply));
@@ -85,6 +88,11 @@ export class PGliteThread implements PGliteThreadClient {
   }
 
   private settle(reply: Reply) {
+    if ("notification" in reply) {
+      const { channel, payload } = reply.notification;
+      for (const listener of this.channelListeners.get(channel) ?? []) listener(payload);
+      return;
+    }
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
@@ -175,6 +183,26 @@ export class PGliteThread implements PGliteThreadClient {
       await this.call({ op: "commit", txId });
     }
     return result;
+  }
+
+  /**
+   * `LISTEN channel` on the embedded database: `onNotify` gets each payload once the notifying transaction commits.
+   * Returns how to stop listening.
+   */
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    let listeners = this.channelListeners.get(channel);
+    if (!listeners) {
+      listeners = new Set();
+      this.channelListeners.set(channel, listeners);
+      await this.call({ op: "listen", channel });
+    }
+    listeners.add(onNotify);
+    return async () => {
+      listeners.delete(onNotify);
+      if (listeners.size > 0 || this.failure) return;
+      this.channelListeners.delete(channel);
+      await this.call({ op: "unlisten", channel });
+    };
   }
 
   /** Called once when the thread is gone (closed, crashed or terminated); every later call rejects. */

@@ -10,6 +10,9 @@ const port = /** @type {any} */ (parentPort);
 const rollbackRequested = Symbol("rollback requested");
 const identity = (/** @type {unknown} */ value) => value;
 
+/** The channels listened to, with how to stop. */
+const listening = new Map();
+
 /** Open transactions by id: the PGlite transaction handle and how to end it. */
 const transactions = new Map();
 
@@ -92,6 +95,20 @@ async function handle(/** @type {PGlite} */ db, /** @type {any} */ message) {
     case "commit":
     case "rollback":
       return endTransaction(message.txId, message.op);
+    case "listen": {
+      // Notifications travel as unsolicited messages; PGlite delivers its own commits' NOTIFYs to its listeners.
+      if (!listening.has(message.channel)) {
+        const unlisten = await db.listen(message.channel, (payload) =>
+          port.postMessage({ notification: { channel: message.channel, payload } }),
+        );
+        listening.set(message.channel, unlisten);
+      }
+      return null;
+    }
+    case "unlisten":
+      await listening.get(message.channel)?.();
+      listening.delete(message.channel);
+      return null;
     case "close":
       await db.close();
       return null;

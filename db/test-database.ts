@@ -29,6 +29,7 @@ const customerTables = [
   "workspaces",
   "job_runs",
   "outbox_events",
+  "workspace_events",
 ];
 
 /** A fingerprint of everything that shapes a freshly seeded database: the migrations and the catalog. */

@@ -56,7 +56,7 @@ async function exampleToolCalls(page: Page, sessionId: string) {
   };
 }
 
-test("strict redaction: the example's recipients are valid placeholder emails; the session's bundle imports into another account with the same checksums", async ({
+test("strict redaction: the session list updates from the stream with no poll; the example's recipients are valid placeholder emails; the session's bundle imports into another account with the same checksums", async ({
   page,
   browser,
 }) => {
@@ -64,11 +64,29 @@ test("strict redaction: the example's recipients are valid placeholder emails; t
   await signUp(page, "Redacting Rita");
   await setDataPolicy(page, { level: /Strict/ });
 
+  // A second tab shows the sessions list. Once its stream is connected, the upload must reach that list through
+  // the stream alone: every request for the list (what a poll would be) is counted.
+  const watcher = await page.context().newPage();
+  const listRequests: string[] = [];
+  watcher.on("request", (request) => {
+    const url = new URL(request.url());
+    if (request.method() === "GET" && url.pathname === "/v1/sessions") listRequests.push(url.search);
+  });
+  await watcher.goto("/sessions");
+  await expect(watcher.locator("html")).toHaveAttribute("data-live-updates", "connected");
+  // The first connection reads the list once (what changed since the page was rendered), then never again.
+  await expect.poll(() => listRequests.length).toBe(1);
+
   const sessionId = await uploadRecording(page, {
     suite: "gmail",
     recording: "gmail-compose-send",
     description: "Compose under strict redaction",
   });
+  const row = watcher.getByTestId("session-row").filter({ hasText: sessionId });
+  await expect(row.getByTestId("status-badge")).toHaveText("completed");
+  await expect(row).toContainText("Compose under strict redaction");
+  expect(listRequests).toHaveLength(1);
+  await watcher.close();
   const { body, calls } = await exampleToolCalls(page, sessionId);
   expect(body).not.toMatch(/alice@|bob@|carol@|lovelace/i);
   const send = calls.find((call) => Array.isArray(call.to));

@@ -28,6 +28,7 @@ const envSchema = z.object({
   DATABASE_URL: optionalString,
   DATABASE_DRIVER: z.preprocess(emptyToUndefined, z.enum(["pg", "neon"]).optional()),
   NEON_WS_PROXY: optionalString,
+  DATABASE_LISTEN_URL: optionalString,
 
   BLOB_READ_WRITE_TOKEN: optionalString,
   VERCEL_BLOB_API_URL: optionalUrl,

@@ -27,15 +27,17 @@ export const exampleFinishedData = z.object({
 export const usageReportRequestedData = z.object({});
 
 /**
- * A workspace's spend reached 50, 80 or 100 % of its monthly budget (once per threshold and month): its signed
- * `budget.threshold_reached` callback is delivered by its own retried function.
+ * A workspace's spend reached 50, 80 or 100 % of its monthly budget (once per threshold and month). Emitted into the
+ * outbox by the budget code: its own retried function delivers the signed `budget.threshold_reached` callback, and
+ * the database copies it to the workspace's event stream (`GET /v1/events/stream`, snake_case there).
  */
 export const budgetThresholdReachedData = z.object({
   workspaceId: z.uuid(),
-  periodStart: z.iso.datetime(),
-  thresholdPercent: z.number().int(),
-  costCents: z.number().int(),
-  limitCents: z.number().int(),
+  thresholdPercent: z.number().int().positive(),
+  costCents: z.number().int().nonnegative(),
+  limitCents: z.number().int().nonnegative(),
+  /** ISO 8601 start of the period. */
+  periodStart: z.iso.datetime({ offset: true }),
 });
 
 export const appEventSchemas = {

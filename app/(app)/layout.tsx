@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
+import { LiveEventsProvider } from "@/components/providers/live-events-provider";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { requireSessionMember } from "@/lib/auth/session";
@@ -39,7 +40,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       pendingReviewCount={pendingReviewCount}
       budgetBanner={budgetBanner}
     >
-      <QueryProvider>{children}</QueryProvider>
+      <QueryProvider>
+        <LiveEventsProvider workspaceId={member.workspaceId}>{children}</LiveEventsProvider>
+      </QueryProvider>
     </AppShell>
   );
 }

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { useIsLive } from "@/components/providers/live-events-provider";
 import { isSettled, StatusBadge } from "@/components/sessions/status-badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -37,6 +38,7 @@ export function RecentSessions({
 }) {
   const [cursors, setCursors] = useState<string[]>([""]);
   const cursor = cursors.at(-1) ?? "";
+  const isLive = useIsLive();
   const query = useQuery({
     queryKey: ["dashboard-sessions", cursor],
     queryFn: () => {
@@ -47,7 +49,7 @@ export function RecentSessions({
     initialData: cursor === "" ? initialPage : undefined,
     placeholderData: keepPreviousData,
     refetchInterval: (q) =>
-      q.state.data?.data.some((s) => !isSettled(s.status) && s.status !== "open") ? 2000 : false,
+      !isLive && q.state.data?.data.some((s) => !isSettled(s.status) && s.status !== "open") ? 2000 : false,
   });
   const rows = query.data?.data ?? [];
   const page = cursors.length;

@@ -5,6 +5,7 @@ import { Download } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatBytes, formatInteger } from "@/components/dashboard/format-usage";
+import { useIsLive } from "@/components/providers/live-events-provider";
 import { StatusBadge } from "@/components/sessions/status-badge";
 import { Button } from "@/components/ui/button";
 import { fetchApi } from "@/lib/api/fetch-api";
@@ -32,11 +33,12 @@ export function ExampleDetail({
   labels: CatalogLabels;
   initialPreview?: PreviewData;
 }) {
+  const isLive = useIsLive();
   const { data: example } = useQuery({
     queryKey: ["example", initialExample.id],
     queryFn: () => fetchApi<ExampleResource>(`/v1/examples/${initialExample.id}`),
     initialData: initialExample,
-    refetchInterval: (q) => pollWhileGenerating(q.state.data ? [q.state.data] : undefined),
+    refetchInterval: (q) => !isLive && pollWhileGenerating(q.state.data ? [q.state.data] : undefined),
   });
   const { temperature, format: _format, multi_step: multiStep, ...rest } = example.model_configuration;
 

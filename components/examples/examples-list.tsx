@@ -8,6 +8,7 @@ import { ListEmptyState, PastLastPage } from "@/components/list-url/list-empty-s
 import { firstPage, pageNumberOf } from "@/components/list-url/page-trail";
 import { pushSearch, useLocationSearch } from "@/components/list-url/push-search";
 import { toQueryString } from "@/components/list-url/search-params";
+import { useIsLive } from "@/components/providers/live-events-provider";
 import { Button } from "@/components/ui/button";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { CatalogLabels } from "@/lib/examples/catalog-labels";
@@ -62,12 +63,13 @@ export function ExamplesList({
     if (!isSessionInvalid && session !== search.session) navigate(withFilters(search, { session }));
   };
 
+  const isLive = useIsLive();
   const query = useQuery({
     queryKey: ["examples", apiQuery],
     queryFn: () => fetchApi<ExamplesPage>(`/v1/examples?${apiQuery}`),
     initialData: apiQuery === apiQueryString(initialSearch) ? initialPage : undefined,
     placeholderData: keepPreviousData,
-    refetchInterval: (q) => pollWhileGenerating(q.state.data?.data),
+    refetchInterval: (q) => !isLive && pollWhileGenerating(q.state.data?.data),
   });
   const rows = query.data?.data ?? [];
   const page = pageNumberOf(search);

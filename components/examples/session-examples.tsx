@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useIsLive } from "@/components/providers/live-events-provider";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { ExampleResource } from "@/schemas/examples";
 import { pollWhileGenerating } from "./example-status";
@@ -13,13 +14,14 @@ interface ModelList {
 
 /** The examples made from one session, newest first, with statuses that update while they generate. */
 export function SessionExamples({ sessionId }: { sessionId: string }) {
+  const isLive = useIsLive();
   const examples = useQuery({
     queryKey: ["examples", `session_id=${sessionId}&limit=50`],
     queryFn: () =>
       fetchApi<{ data: ExampleResource[]; has_more: boolean }>(
         `/v1/examples?session_id=${sessionId}&limit=50`,
       ),
-    refetchInterval: (q) => pollWhileGenerating(q.state.data?.data),
+    refetchInterval: (q) => !isLive && pollWhileGenerating(q.state.data?.data),
   });
   // Model names for the table; the catalog rarely changes, so it is fetched once per page view.
   const models = useQuery({

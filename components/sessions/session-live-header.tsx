@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { useIsLive } from "@/components/providers/live-events-provider";
 import { fetchApi } from "@/lib/api/fetch-api";
 import { isSettled, StatusBadge } from "./status-badge";
 
@@ -35,11 +36,12 @@ const zoneSourceText = (s: SessionSummary) =>
 /** Title, live status and counts; refreshes the server-rendered page once processing settles. */
 export function SessionLiveHeader({ initial, suiteName }: { initial: SessionSummary; suiteName: string }) {
   const router = useRouter();
+  const isLive = useIsLive();
   const { data } = useQuery({
     queryKey: ["session", initial.id],
     queryFn: () => fetchApi<SessionSummary>(`/v1/sessions/${initial.id}`),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data && !isSettled(q.state.data.status) ? 1500 : false),
+    refetchInterval: (q) => (!isLive && q.state.data && !isSettled(q.state.data.status) ? 1500 : false),
   });
   const previous = useRef(initial.status);
   useEffect(() => {

@@ -7,6 +7,7 @@ import { KeysetPager } from "@/components/list-url/keyset-pager";
 import { ListEmptyState, PastLastPage } from "@/components/list-url/list-empty-state";
 import { firstPage, pageNumberOf } from "@/components/list-url/page-trail";
 import { pushSearch, useLocationSearch } from "@/components/list-url/push-search";
+import { useIsLive } from "@/components/providers/live-events-provider";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { SessionResponse } from "@/schemas/sessions";
 import { SessionFilters, type SuiteOption } from "./session-filters";
@@ -33,7 +34,8 @@ const SEARCH_COMMIT_MS = 500;
 /**
  * The caller's sessions, a keyset page at a time, with filters, search and sort. The URL is the state (see
  * session-list-search); the server renders the page the URL names first, later pages and filters load from the
- * API. Statuses are polled while any session on the page is still being processed.
+ * API. Statuses arrive from the live stream (components/providers/live-events-provider); without it they are
+ * polled while any session on the page is still being processed.
  */
 export function SessionsList({
   initialPage,
@@ -73,15 +75,16 @@ export function SessionsList({
   }, [search.q]);
   useEffect(() => () => clearTimeout(commitTimer.current), []);
 
+  const isLive = useIsLive();
   const query = useQuery({
     queryKey: ["sessions", apiQuery],
     queryFn: () => fetchApi<SessionsPage>(`/v1/sessions?${apiQuery}`),
     initialData: apiQuery === initialApiQuery ? initialPage : undefined,
     placeholderData: keepPreviousData,
-    // Statuses move while the pipeline runs: poll until every session on the page has settled (open ones wait
-    // for their client, not for us).
+    // Statuses move while the pipeline runs: the stream brings them; without it, poll until every session on the
+    // page has settled (open ones wait for their client, not for us).
     refetchInterval: (q) =>
-      q.state.data?.data.some((s) => !isSettled(s.status) && s.status !== "open") ? 2000 : false,
+      !isLive && q.state.data?.data.some((s) => !isSettled(s.status) && s.status !== "open") ? 2000 : false,
   });
   const rows = query.data?.data ?? [];
   const page = pageNumberOf(search);

@@ -8,6 +8,7 @@ import {
   reviewItems,
   sessions,
   users,
+  workspaceEvents,
   workspaceInvitations,
   workspaceMembers,
   workspaces,
@@ -86,6 +87,8 @@ export async function deleteWorkspaceRows(
     .delete(auditLog)
     .where(eq(auditLog.workspaceId, workspaceId))
     .returning({ id: auditLog.id });
+  // The live stream's log has no foreign key (it must never block a delete); its rows name the workspace's sessions.
+  await tx.delete(workspaceEvents).where(eq(workspaceEvents.workspaceId, workspaceId));
   return { ...removed, auditEntries: audit.length };
 }
 

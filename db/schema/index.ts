@@ -10,5 +10,6 @@ export * from "./review-items";
 export * from "./sessions";
 export * from "./usage";
 export * from "./users";
+export * from "./workspace-events";
 export * from "./workspace-members";
 export * from "./workspaces";

@@ -22,7 +22,7 @@ import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestApiKey, createTestUser } from "@/db/test-factories";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password";
-import { callRoute } from "@/lib/sessions/call-route";
+import { callRoute } from "@/test/helpers/call-route";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { changeMemberRole } from "@/lib/workspaces/members";
 import { deletionReceiptResponseSchema } from "@/schemas/deletion";

@@ -7,6 +7,7 @@ import { budgetComponents, budgetPaths } from "./paths/budgets";
 import { bundlePaths } from "./paths/bundles";
 import { catalogPaths } from "./paths/catalog";
 import { dataPolicyPaths } from "./paths/data-policy";
+import { eventPaths } from "./paths/events";
 import { examplePaths } from "./paths/examples";
 import { mcpPaths } from "./paths/mcp";
 import { platformPaths } from "./paths/platform";
@@ -41,6 +42,7 @@ const pathModules: ZodOpenApiPathsObject[] = [
   workspacePaths,
   budgetPaths,
   ap2Paths,
+  eventPaths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -77,6 +79,7 @@ export function buildOpenApiDocument() {
         description:
           "Agents paying per example: an authorisation on the card on file, captured at retrieval.",
       },
+      { name: "Live updates", description: "The workspace's status changes as Server-Sent Events." },
       { name: "Platform", description: "Health, readiness and this document." },
     ],
     paths: Object.assign({}, ...pathModules),
