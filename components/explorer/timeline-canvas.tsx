@@ -10,6 +10,7 @@ import {
   visibleRange,
   zoomViewport,
 } from "@/lib/explorer/timeline-lanes";
+import { drawLaneBins } from "./draw-lane-bins";
 import { useTimelineColors } from "./timeline-colors";
 
 const LANE_HEIGHT = 36;
@@ -69,7 +70,18 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
       ctx.fillRect(0, top, width, LANE_HEIGHT);
       ctx.fillStyle = colors.label;
       ctx.font = "12px ui-sans-serif, system-ui";
-      ctx.fillText(`${lane.label} (${lane.starts.length.toLocaleString()})`, 6, top + 22);
+      ctx.fillText(`${lane.label} (${(lane.total ?? lane.starts.length).toLocaleString()})`, 6, top + 22);
+      if (lane.bins) {
+        drawLaneBins(ctx, lane.bins, {
+          toX,
+          left: LABEL_WIDTH,
+          right: width,
+          top,
+          height: LANE_HEIGHT,
+          palette,
+          flagColor: colors.flag,
+        });
+      }
       const { first, last } = visibleRange(lane, viewport.from, viewport.to, durations.get(lane.id) ?? 0);
       const density = new Uint32Array(Math.ceil(plotWidth) + 1);
       const dense = last - first > plotWidth * 2;
