@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { LaneId, Viewport } from "@/lib/explorer/timeline-lanes";
+import type { TimelineManifest } from "@/schemas/timeline";
 import { SessionExplorer, type StageSpan } from "./session-explorer";
 import { openingView, useTimelineLanes } from "./use-timeline-lanes";
 
@@ -33,15 +34,23 @@ export function SessionExplorerLoader({
   stages,
   focus,
   keyboard,
+  initialManifest,
 }: {
   sessionId: string;
   stages: StageSpan[];
   focus?: { lane: LaneId; id: string };
   keyboard?: boolean;
+  /** The index manifest when the page read it already, saving a round trip before the first paint. */
+  initialManifest?: TimelineManifest;
 }) {
   const [view, setView] = useState<Viewport>();
   const plotPixels = usePlotPixels();
-  const { manifest, lanes, painted, ready, error } = useTimelineLanes(sessionId, view, plotPixels);
+  const { manifest, lanes, painted, ready, error } = useTimelineLanes(
+    sessionId,
+    view,
+    plotPixels,
+    initialManifest,
+  );
   const bounds = useMemo(() => (manifest ? openingView(manifest) : undefined), [manifest]);
   useEffect(() => {
     if (ready) window.__tracepipeLanesReady ??= performance.now();

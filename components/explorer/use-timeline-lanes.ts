@@ -43,11 +43,17 @@ export function openingView(manifest: TimelineManifest): Viewport {
  * about a pixel wide. Tiles are TanStack queries keyed by lane, level and tile, so panning back is free and a view
  * left behind cancels its unfinished requests; the browser holds the visible tiles, never a whole large lane.
  */
-export function useTimelineLanes(sessionId: string, view: Viewport | undefined, plotPixels: number) {
+export function useTimelineLanes(
+  sessionId: string,
+  view: Viewport | undefined,
+  plotPixels: number,
+  initialManifest?: TimelineManifest,
+) {
   const manifestQuery = useQuery({
     queryKey: ["timeline-manifest", sessionId],
     queryFn: async ({ signal }) =>
       timelineManifestSchema.parse(await getJson(`/v1/sessions/${sessionId}/timeline/summary`, signal)),
+    initialData: initialManifest,
     staleTime: Number.POSITIVE_INFINITY,
   });
   const manifest = manifestQuery.data;
