@@ -3,10 +3,9 @@ import { findSessionStatusForWorkspace } from "@/db/queries/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/sessions/get-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { type TimelineManifest, timelineManifestSchema } from "@/schemas/timeline";
+import { type TimelineManifest, timelineManifestSchema, timelineTileQuerySchema } from "@/schemas/timeline";
 import { buildTimelineIndex, timelineManifestKey, timelineTileKey } from "./build-timeline-index";
 import { loadProcessedSession } from "./stream-session-timeline";
-import type { LaneId } from "./timeline-lanes";
 
 /** One build per session at a time: the explorer asks for the manifest and its tiles at once. */
 const building = new Map<string, Promise<TimelineManifest>>();
@@ -65,12 +64,10 @@ async function assertProcessedSession(workspaceId: string, sessionId: string) {
  * One tile's stored JSON, streamed as stored. A tile below a leaf does not exist: the deepest ancestor that does
  * (a raw-items leaf) answers instead, and says which it is in its `level` and `tile` fields.
  */
-export async function getTimelineTile(
-  workspaceId: string,
-  sessionId: string,
-  query: { v: string; lane: LaneId; level: number; tile: number },
-) {
+export async function getTimelineTile(workspaceId: string, sessionId: string, searchParams: URLSearchParams) {
+  // Ownership before the query: another workspace's session is 404 whatever was asked of it.
   await assertProcessedSession(workspaceId, sessionId);
+  const query = timelineTileQuerySchema.parse(Object.fromEntries(searchParams));
   const cached = recentManifests.get(sessionId);
   const manifest =
     cached?.version === query.v
@@ -82,7 +79,7 @@ export async function getTimelineTile(
   const store = await getObjectStore();
   for (let level = query.level, tile = query.tile; level >= 0; level--, tile = Math.floor(tile / 4)) {
     const stream = await store.getStream(timelineTileKey(sessionId, query.lane, level, tile));
-    if (stream) return { stream, level, tile, version: manifest.version };
+    if (stream) return { stream, lane: query.lane, level, tile, version: manifest.version };
   }
   throw notFound("Timeline tile");
 }
