@@ -60,7 +60,7 @@ export async function collectLaneItems(
   };
 }
 
-/** The span every lane's items fall in: earliest start to latest end. */
+/** The span the lanes' items fall in: earliest start to latest end. */
 export function indexBounds(lanes: LaneItems[]): TileBounds {
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;
@@ -101,34 +101,37 @@ export async function buildTimelineIndex(session: {
 }): Promise<TimelineManifest> {
   const started = performance.now();
   const t0 = await firstEventTs(session.id);
-  const lanes: LaneItems[] = [];
-  for (const lane of TIMELINE_LANES)
-    lanes.push(await collectLaneItems(lane, await laneRows(session, lane, t0)));
-  const bounds = indexBounds(lanes);
   const store = await getObjectStore();
   await store.deletePrefix(timelineIndexPrefix(session.id));
   const version = crypto.randomUUID().slice(0, 8);
+  // The raw events define the session's span (as the explorer opens on it); items of other lanes outside it fall
+  // in the first or last tile. Besides the events, one lane at a time is held in memory.
+  const events = await collectLaneItems("events", await laneRows(session, "events", t0));
+  const bounds = indexBounds([events]);
+  const summaries: TimelineManifest["lanes"] = [];
   let tiles = 0;
-  for (const lane of lanes) {
+  for (const id of TIMELINE_LANES) {
+    const lane = id === "events" ? events : await collectLaneItems(id, await laneRows(session, id, t0));
     tiles += await putAll(
       (function* () {
         for (const tile of buildLaneTiles(lane, bounds))
           yield [timelineTileKey(session.id, lane.lane, tile.level, tile.tile), JSON.stringify(tile)];
       })(),
     );
+    summaries.push({
+      id,
+      label: LANE_LABELS[id],
+      count: lane.starts.length,
+      categoryNames: lane.categoryNames,
+      maxDuration: maxItemDuration(lane),
+    });
   }
   const manifest: TimelineManifest = {
     version,
     bounds,
     binsPerTile: TILE_BINS,
     rawItemsPerTile: RAW_ITEMS_PER_TILE,
-    lanes: lanes.map((lane) => ({
-      id: lane.lane,
-      label: LANE_LABELS[lane.lane],
-      count: lane.starts.length,
-      categoryNames: lane.categoryNames,
-      maxDuration: maxItemDuration(lane),
-    })),
+    lanes: summaries,
   };
   await store.put(timelineManifestKey(session.id), JSON.stringify(manifest), {
     contentType: "application/json",

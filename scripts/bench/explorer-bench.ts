@@ -10,6 +10,7 @@ import { gzipLines, nativeRecordingLines } from "./generate-native-recording";
 const sizes = process.env.BENCH_SIZE === "reduced" ? [20_000] : [100_000, 1_000_000];
 
 interface TimelineRequest {
+  url: string;
   lane: string;
   kind: string;
   bytes: number;
@@ -76,6 +77,7 @@ async function main() {
         const timing = request.timing();
         const sizes = await request.sizes().catch(() => ({ responseBodySize: 0 }));
         requests.push({
+          url: request.url(),
           lane: url.searchParams.get("lane") ?? "manifest",
           kind: match[1] as string,
           bytes: sizes.responseBodySize,
@@ -125,13 +127,20 @@ async function main() {
       for (const r of requests.slice(0, initialRequests))
         bytesPerLane.set(r.lane, (bytesPerLane.get(r.lane) ?? 0) + r.bytes);
       const serverMs = tiles.map((r) => r.serverMs);
+      // The same tiles one at a time from Node: the server's time for one, without the page's requests queueing.
+      const sequentialMs: number[] = [];
+      for (const r of tiles.slice(0, 20)) {
+        const started = performance.now();
+        await (await page.request.get(r.url)).body();
+        sequentialMs.push(performance.now() - started);
+      }
       console.log(
         [
           `explorer ${size.toLocaleString()} events:`,
           `pipeline ${processSeconds.toFixed(1)} s,`,
           `first timeline paint ${firstPaint.toFixed(0)} ms after navigation,`,
           `all lanes usable ${loaded.toFixed(0)} ms,`,
-          `tiles ${tiles.length} (${initialRequests} requests to open), server time per tile p50 ${percentile(serverMs, 50).toFixed(1)} ms p95 ${percentile(serverMs, 95).toFixed(1)} ms,`,
+          `tiles ${tiles.length} (${initialRequests} requests to open), server time per tile p50 ${percentile(serverMs, 50).toFixed(1)} ms p95 ${percentile(serverMs, 95).toFixed(1)} ms (one at a time p50 ${percentile(sequentialMs, 50).toFixed(1)} ms p95 ${percentile(sequentialMs, 95).toFixed(1)} ms),`,
           `bytes to open per lane ${[...bytesPerLane].map(([lane, bytes]) => `${lane} ${(bytes / 1024).toFixed(1)} KB`).join(", ")},`,
           `JS heap ${heapAfterLoad.toFixed(1)} MB after load ${(await heapMb()).toFixed(1)} MB after zooming,`,
           `draw per frame p50 ${percentile(frames, 50).toFixed(1)} ms p95 ${percentile(frames, 95).toFixed(1)} ms max ${Math.max(...frames).toFixed(1)} ms`,
