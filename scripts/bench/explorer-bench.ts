@@ -7,7 +7,12 @@ import { gzipLines, nativeRecordingLines } from "./generate-native-recording";
  * every lane has its visible range loaded, the timeline requests (server time per tile p50/p95, bytes per lane),
  * the page's JS heap, and frame times while zooming and panning. Run after `npm run build`.
  */
-const sizes = process.env.BENCH_SIZE === "reduced" ? [20_000] : [100_000, 1_000_000];
+// BENCH_EXPLORER_SIZES=100000,1000000 picks the sizes; BENCH_SIZE=reduced runs the CI size.
+const sizes = process.env.BENCH_EXPLORER_SIZES
+  ? process.env.BENCH_EXPLORER_SIZES.split(",").map(Number)
+  : process.env.BENCH_SIZE === "reduced"
+    ? [20_000]
+    : [100_000, 1_000_000];
 
 interface TimelineRequest {
   url: string;
@@ -101,6 +106,7 @@ async function main() {
           return (memory?.usedJSHeapSize ?? 0) / 2 ** 20;
         });
       const heapAfterLoad = await heapMb();
+      await page.screenshot({ path: `test-results/screenshots/explorer-bench-${size}.png` });
       const initialRequests = requests.length;
 
       const canvas = page.getByTestId("timeline-canvas");
