@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../client";
-import { users } from "../schema";
+import { workspaces } from "../schema";
 
 export interface StoredCard {
   paymentMethodId: string;
@@ -10,7 +10,7 @@ export interface StoredCard {
   expYear: number;
 }
 
-export type BillingStatus = (typeof users.$inferSelect)["billingStatus"];
+export type BillingStatus = (typeof workspaces.$inferSelect)["billingStatus"];
 
 export interface BillingCustomerRow {
   stripeCustomerId: string | null;
@@ -21,21 +21,21 @@ export interface BillingCustomerRow {
 
 export async function findBillingCustomer(
   db: Database,
-  filter: { userId: string },
+  filter: { workspaceId: string },
 ): Promise<BillingCustomerRow | undefined> {
   const [row] = await db
     .select({
-      stripeCustomerId: users.stripeCustomerId,
-      paymentMethodId: users.defaultPaymentMethodId,
-      brand: users.cardBrand,
-      last4: users.cardLast4,
-      expMonth: users.cardExpMonth,
-      expYear: users.cardExpYear,
-      subscriptionId: users.stripeSubscriptionId,
-      status: users.billingStatus,
+      stripeCustomerId: workspaces.stripeCustomerId,
+      paymentMethodId: workspaces.defaultPaymentMethodId,
+      brand: workspaces.cardBrand,
+      last4: workspaces.cardLast4,
+      expMonth: workspaces.cardExpMonth,
+      expYear: workspaces.cardExpYear,
+      subscriptionId: workspaces.stripeSubscriptionId,
+      status: workspaces.billingStatus,
     })
-    .from(users)
-    .where(eq(users.id, filter.userId))
+    .from(workspaces)
+    .where(eq(workspaces.id, filter.workspaceId))
     .limit(1);
   if (!row) return undefined;
   const { paymentMethodId, brand, last4, expMonth, expYear } = row;
@@ -52,32 +52,32 @@ export async function findBillingCustomer(
 }
 
 /**
- * Stores the customer id unless the user already has one (a concurrent request won); returns the stored id,
+ * Stores the customer id unless the workspace already has one (a concurrent request won); returns the stored id,
  * so both requests go on with the same customer.
  */
 export async function setStripeCustomerIdIfMissing(
   db: Database,
-  input: { userId: string; stripeCustomerId: string },
+  input: { workspaceId: string; stripeCustomerId: string },
 ): Promise<string | null> {
   await db
-    .update(users)
+    .update(workspaces)
     .set({ stripeCustomerId: input.stripeCustomerId, updatedAt: new Date() })
-    .where(and(eq(users.id, input.userId), isNull(users.stripeCustomerId)));
+    .where(and(eq(workspaces.id, input.workspaceId), isNull(workspaces.stripeCustomerId)));
   const [row] = await db
-    .select({ stripeCustomerId: users.stripeCustomerId })
-    .from(users)
-    .where(eq(users.id, input.userId));
+    .select({ stripeCustomerId: workspaces.stripeCustomerId })
+    .from(workspaces)
+    .where(eq(workspaces.id, input.workspaceId));
   return row?.stripeCustomerId ?? null;
 }
 
-/** Returns whether a user has this customer id (a webhook for an unknown customer changes nothing). */
+/** Returns the id of the workspace with this customer, if any (a webhook for an unknown customer changes nothing). */
 export async function setDefaultCardOfCustomer(
   db: Database,
   input: { stripeCustomerId: string; card: StoredCard },
 ): Promise<string | undefined> {
   const { card } = input;
   const updated = await db
-    .update(users)
+    .update(workspaces)
     .set({
       defaultPaymentMethodId: card.paymentMethodId,
       cardBrand: card.brand,
@@ -86,8 +86,8 @@ export async function setDefaultCardOfCustomer(
       cardExpYear: card.expYear,
       updatedAt: new Date(),
     })
-    .where(eq(users.stripeCustomerId, input.stripeCustomerId))
-    .returning({ id: users.id });
+    .where(eq(workspaces.stripeCustomerId, input.stripeCustomerId))
+    .returning({ id: workspaces.id });
   return updated[0]?.id;
 }
 
@@ -100,20 +100,20 @@ const noCard = {
 };
 
 /** Forgets a card that was detached from its customer (only where it is the stored default). */
-/** Returns the ids of the users whose card was cleared. */
+/** Returns the ids of the workspaces whose card was cleared. */
 export async function clearCardByPaymentMethod(db: Database, filter: { paymentMethodId: string }) {
   const rows = await db
-    .update(users)
+    .update(workspaces)
     .set({ ...noCard, updatedAt: new Date() })
-    .where(eq(users.defaultPaymentMethodId, filter.paymentMethodId))
-    .returning({ id: users.id });
+    .where(eq(workspaces.defaultPaymentMethodId, filter.paymentMethodId))
+    .returning({ id: workspaces.id });
   return rows.map((r) => r.id);
 }
 
-/** A deleted Stripe customer: the user starts over with a new customer when adding a card again. */
+/** A deleted Stripe customer: the workspace starts over with a new customer when adding a card again. */
 export async function clearStripeCustomer(db: Database, filter: { stripeCustomerId: string }) {
   const rows = await db
-    .update(users)
+    .update(workspaces)
     .set({
       ...noCard,
       stripeCustomerId: null,
@@ -121,21 +121,21 @@ export async function clearStripeCustomer(db: Database, filter: { stripeCustomer
       billingStatus: "none",
       updatedAt: new Date(),
     })
-    .where(eq(users.stripeCustomerId, filter.stripeCustomerId))
-    .returning({ id: users.id });
+    .where(eq(workspaces.stripeCustomerId, filter.stripeCustomerId))
+    .returning({ id: workspaces.id });
   return rows.map((r) => r.id);
 }
 
-/** The subscription started for a customer, and its status; returns the owning user's id, if any. */
+/** The subscription started for a customer, and its status; returns the paying workspace's id, if any. */
 export async function setSubscriptionOfCustomer(
   db: Database,
   input: { stripeCustomerId: string; subscriptionId: string; status: BillingStatus },
 ): Promise<string | undefined> {
   const [row] = await db
-    .update(users)
+    .update(workspaces)
     .set({ stripeSubscriptionId: input.subscriptionId, billingStatus: input.status, updatedAt: new Date() })
-    .where(eq(users.stripeCustomerId, input.stripeCustomerId))
-    .returning({ id: users.id });
+    .where(eq(workspaces.stripeCustomerId, input.stripeCustomerId))
+    .returning({ id: workspaces.id });
   return row?.id;
 }
 
@@ -145,14 +145,14 @@ export async function setBillingStatusOfSubscription(
   input: { stripeCustomerId: string; subscriptionId: string; status: BillingStatus },
 ): Promise<boolean> {
   const updated = await db
-    .update(users)
+    .update(workspaces)
     .set({ billingStatus: input.status, updatedAt: new Date() })
     .where(
       and(
-        eq(users.stripeCustomerId, input.stripeCustomerId),
-        eq(users.stripeSubscriptionId, input.subscriptionId),
+        eq(workspaces.stripeCustomerId, input.stripeCustomerId),
+        eq(workspaces.stripeSubscriptionId, input.subscriptionId),
       ),
     )
-    .returning({ id: users.id });
+    .returning({ id: workspaces.id });
   return updated.length > 0;
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "../client";
-import { usageRecords, users } from "../schema";
+import { usageRecords, workspaces } from "../schema";
 import type { UsageKind } from "./usage-records";
 
 export interface UnreportedUsage {
@@ -22,20 +22,18 @@ export async function listUnreportedUsage(
     .select({
       id: usageRecords.id,
       workspaceId: usageRecords.workspaceId,
-      stripeCustomerId: users.stripeCustomerId,
+      stripeCustomerId: workspaces.stripeCustomerId,
       kind: usageRecords.kind,
       modelId: usageRecords.modelId,
       quantity: usageRecords.quantity,
       occurredAt: usageRecords.occurredAt,
     })
     .from(usageRecords)
-    // The Stripe customer is still kept on the user row of a personal workspace (same id); a team workspace's
-    // usage waits here until billing customers move to workspaces.
-    .innerJoin(users, eq(users.id, usageRecords.workspaceId))
+    .innerJoin(workspaces, eq(workspaces.id, usageRecords.workspaceId))
     .where(
       and(
         isNull(usageRecords.reportedAt),
-        isNotNull(users.stripeCustomerId),
+        isNotNull(workspaces.stripeCustomerId),
         inArray(usageRecords.kind, filter.kinds),
       ),
     )

@@ -1,9 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
-
-/** `past_due`: Stripe could not collect an invoice; paid work is refused until it is paid. */
-export const billingStatus = pgEnum("billing_status", ["none", "active", "past_due", "canceled"]);
 
 export const users = pgTable(
   "users",
@@ -16,23 +13,12 @@ export const users = pgTable(
     /** Entra ID object id (`oid`) and tenant id (`tid`) of an OIDC-linked account. */
     entraObjectId: text("entra_object_id"),
     entraTenantId: text("entra_tenant_id"),
-    stripeCustomerId: text("stripe_customer_id"),
-    /** The customer's default card, as last reported by a Stripe webhook (never by a success redirect). */
-    defaultPaymentMethodId: text("default_payment_method_id"),
-    cardBrand: text("card_brand"),
-    cardLast4: text("card_last4"),
-    cardExpMonth: integer("card_exp_month"),
-    cardExpYear: integer("card_exp_year"),
-    /** The usage subscription started when the card was saved, and its state, as Stripe's webhooks last said. */
-    stripeSubscriptionId: text("stripe_subscription_id"),
-    billingStatus: billingStatus("billing_status").notNull().default("none"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     uniqueIndex("users_entra_key").on(t.entraTenantId, t.entraObjectId),
-    uniqueIndex("users_stripe_customer_key").on(t.stripeCustomerId),
   ],
 );
 

@@ -44,7 +44,7 @@ export async function assertPaidWorkAllowed(input: {
   const what = needsModel
     ? `Model '${input.modelSlug}' is billed per token.`
     : `Storing ${input.storedBytesAfter} bytes goes beyond the free allowance of ${freeBytes} bytes.`;
-  const account = await findBillingCustomer(await getDb(), { userId: input.accountId });
+  const account = await findBillingCustomer(await getDb(), { workspaceId: input.accountId });
   if (account?.status === "past_due")
     throw paymentRequired("past_due", `${what} Your last invoice could not be paid, so paid work is paused.`);
   if (!account?.card)

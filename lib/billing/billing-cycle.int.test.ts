@@ -2,13 +2,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { findBillingCustomer } from "@/db/queries/billing-customers";
-import { stripeEvents, users } from "@/db/schema";
+import { stripeEvents, workspaces } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
 import { createTestUser } from "@/db/test-factories";
 import { modelId } from "@/lib/catalog/catalog-ids";
 import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordUsage } from "@/lib/usage/record-usage";
+import { createWorkspace } from "@/lib/workspaces/update-workspace";
 import { type StripeTestEnv, startStripeTestEnv } from "../../test/helpers/fake-stripe-env";
 import { assertPaidWorkAllowed, isPaidWorkAllowed } from "./assert-paid-work-allowed";
 import { getBillingOverview } from "./get-billing-overview";
@@ -44,7 +45,11 @@ const waitFor = async <T>(probe: () => Promise<T | undefined>): Promise<T> => {
 
 async function signUpWithCard() {
   const user = await createTestUser();
-  const { url } = await startCardSetup({ user, returnUrl: "http://127.0.0.1/settings/billing" });
+  const { url } = await startCardSetup({
+    workspaceId: user.id,
+    user,
+    returnUrl: "http://127.0.0.1/settings/billing",
+  });
   const sessionId = url.split("/pay/")[1] ?? "";
   expect(await env.stripe.completeCheckout(sessionId)).toBe(200);
   return user;
@@ -53,7 +58,8 @@ async function signUpWithCard() {
 /** Advances the customer's test clock past its period end and waits until Stripe has billed it. */
 async function advancePastPeriodEnd(userId: string) {
   const stripe = getStripe();
-  const customerId = (await findBillingCustomer(await getDb(), { userId }))?.stripeCustomerId ?? "";
+  const customerId =
+    (await findBillingCustomer(await getDb(), { workspaceId: userId }))?.stripeCustomerId ?? "";
   const customer = await stripe.customers.retrieve(customerId);
   if (customer.deleted || typeof customer.test_clock !== "string")
     throw new Error("customer has no test clock");
@@ -99,7 +105,7 @@ describe("billing cycle against the fake Stripe", () => {
 
   it("saving a card starts a metered subscription; the preview matches the ledger to the cent; a paid invoice follows", async () => {
     const user = await signUpWithCard();
-    const account = await findBillingCustomer(await getDb(), { userId: user.id });
+    const account = await findBillingCustomer(await getDb(), { workspaceId: user.id });
     expect(account?.status).toBe("active");
     // Changing the card in the Billing Portal reaches the app as customer.updated.
     const { url: portalUrl } = await openBillingPortal({
@@ -107,7 +113,7 @@ describe("billing cycle against the fake Stripe", () => {
       returnUrl: "http://127.0.0.1/settings/billing",
     });
     expect(await env.stripe.changeCardInPortal(portalUrl.split("/portal/")[1] ?? "")).toBe(200);
-    expect((await findBillingCustomer(await getDb(), { userId: user.id }))?.card).toMatchObject({
+    expect((await findBillingCustomer(await getDb(), { workspaceId: user.id }))?.card).toMatchObject({
       brand: "mastercard",
       last4: "4444",
     });
@@ -191,7 +197,7 @@ describe("billing cycle against the fake Stripe", () => {
     const user = await signUpWithCard();
     await assertPaidWorkAllowed({ accountId: user.id, modelSlug: "gpt-4o" });
     expect(await isPaidWorkAllowed({ accountId: user.id, modelSlug: "gpt-4.1-mini" })).toBe(true);
-    const account = await findBillingCustomer(await getDb(), { userId: user.id });
+    const account = await findBillingCustomer(await getDb(), { workspaceId: user.id });
     await recordUsage({
       workspaceId: user.id,
       userId: user.id,
@@ -202,7 +208,7 @@ describe("billing cycle against the fake Stripe", () => {
     env.stripe.failNextPayment(account?.stripeCustomerId ?? "");
     await advancePastPeriodEnd(user.id);
     await waitFor(async () => {
-      const a = await findBillingCustomer(await getDb(), { userId: user.id });
+      const a = await findBillingCustomer(await getDb(), { workspaceId: user.id });
       return a?.status === "past_due" ? true : undefined;
     });
     const refused = await assertPaidWorkAllowed({ accountId: user.id, modelSlug: "gpt-4o" }).catch(
@@ -222,9 +228,9 @@ describe("billing cycle against the fake Stripe", () => {
       .select()
       .from(stripeEvents)
       .where(eq(stripeEvents.type, "invoice.payment_failed"));
-    await db.update(users).set({ billingStatus: "active" }).where(eq(users.id, user.id));
+    await db.update(workspaces).set({ billingStatus: "active" }).where(eq(workspaces.id, user.id));
     expect(await redriveStripeEvent(failed?.id ?? "")).toEqual({ type: "invoice.payment_failed" });
-    expect((await findBillingCustomer(db, { userId: user.id }))?.status).toBe("past_due");
+    expect((await findBillingCustomer(db, { workspaceId: user.id }))?.status).toBe("past_due");
   });
 
   it("without a card an LLM model and storage beyond the allowance are refused with 402; the free model is not", async () => {
@@ -247,6 +253,32 @@ describe("billing cycle against the fake Stripe", () => {
     ).rejects.toMatchObject({
       status: 402,
       extensions: { reason: "storage_allowance_exceeded" },
+    });
+  });
+
+  it("a team workspace pays for itself: its own customer, card and subscription, apart from its owner's", async () => {
+    const owner = await createTestUser();
+    const team = await createWorkspace(owner.id, { name: "Acme data team" }, { ip: null, userAgent: null });
+    const { url } = await startCardSetup({
+      workspaceId: team.id,
+      user: owner,
+      returnUrl: "http://127.0.0.1/settings/billing",
+    });
+    expect(await env.stripe.completeCheckout(url.split("/pay/")[1] ?? "")).toBe(200);
+    const db = await getDb();
+    const teamBilling = await waitFor(async () => {
+      const found = await findBillingCustomer(db, { workspaceId: team.id });
+      return found?.status === "active" ? found : undefined;
+    });
+    expect(teamBilling.card?.last4).toMatch(/^\d{4}$/);
+    const personal = await findBillingCustomer(db, { workspaceId: owner.id });
+    expect(personal).toMatchObject({ stripeCustomerId: null, card: null, status: "none" });
+    const customer = await getStripe().customers.retrieve(teamBilling.stripeCustomerId ?? "");
+    expect(customer.deleted ? {} : customer.metadata).toMatchObject({ tracepipe_workspace_id: team.id });
+    // Paid work is allowed where the card is, and only there.
+    await assertPaidWorkAllowed({ accountId: team.id, modelSlug: "gpt-4o" });
+    await expect(assertPaidWorkAllowed({ accountId: owner.id, modelSlug: "gpt-4o" })).rejects.toMatchObject({
+      status: 402,
     });
   });
 });

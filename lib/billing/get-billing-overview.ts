@@ -62,8 +62,7 @@ const idOf = (value: string | { id: string } | null | undefined) =>
  */
 export async function getBillingOverview(input: { accountId: string; now?: Date }): Promise<BillingOverview> {
   const db = await getDb();
-  // A personal workspace's Stripe customer is on its user row (same id); a team workspace has none yet.
-  const customer = (await findBillingCustomer(db, { userId: input.accountId })) ?? {
+  const customer = (await findBillingCustomer(db, { workspaceId: input.accountId })) ?? {
     stripeCustomerId: null,
     card: null,
     subscriptionId: null,

@@ -87,17 +87,22 @@ export async function redriveStripeEvent(eventId: string): Promise<{ type: strin
 const idOf = (value: string | { id: string } | null | undefined) =>
   typeof value === "string" ? value : value?.id;
 
-/** A billing change made by a Stripe webhook, recorded in the user's log with the change it records. */
+/** A billing change made by a Stripe webhook, recorded in the paying workspace's log with the change it records. */
 function recordBillingChange(
   tx: Database,
   meta: RequestMeta,
-  change: { type: AuditEventType; userId: string; eventId: string; target: { type: string; id: string } },
+  change: {
+    type: AuditEventType;
+    workspaceId: string;
+    eventId: string;
+    target: { type: string; id: string };
+  },
   states: { before?: Record<string, unknown>; after?: Record<string, unknown> } = {},
 ) {
   return recordAuditEvent(
     {
       type: change.type,
-      workspaceId: change.userId,
+      workspaceId: change.workspaceId,
       actor: { type: "system", id: "stripe" },
       target: change.target,
       ...states,
@@ -116,11 +121,11 @@ async function applyEvent(event: Stripe.Event, meta: RequestMeta): Promise<void>
     case "payment_method.detached": {
       const paymentMethodId = event.data.object.id;
       await db.transaction(async (tx) => {
-        for (const userId of await clearCardByPaymentMethod(tx, { paymentMethodId })) {
+        for (const workspaceId of await clearCardByPaymentMethod(tx, { paymentMethodId })) {
           const target = { type: "payment_method", id: paymentMethodId };
           await recordBillingChange(tx, meta, {
             type: "billing.card_removed",
-            userId,
+            workspaceId,
             eventId: event.id,
             target,
           });
@@ -131,11 +136,11 @@ async function applyEvent(event: Stripe.Event, meta: RequestMeta): Promise<void>
     case "customer.deleted": {
       const stripeCustomerId = event.data.object.id;
       await db.transaction(async (tx) => {
-        for (const userId of await clearStripeCustomer(tx, { stripeCustomerId })) {
+        for (const workspaceId of await clearStripeCustomer(tx, { stripeCustomerId })) {
           const target = { type: "stripe_customer", id: stripeCustomerId };
           await recordBillingChange(tx, meta, {
             type: "billing.customer_deleted",
-            userId,
+            workspaceId,
             eventId: event.id,
             target,
           });
@@ -209,19 +214,19 @@ async function saveCardFromCheckout(
     expYear: method.card.exp_year,
   };
   const stored = await transactionWithEvents(await getDb(), async (tx, emit) => {
-    const userId = await setDefaultCardOfCustomer(tx, { stripeCustomerId: customerId, card });
-    if (!userId) return undefined;
+    const workspaceId = await setDefaultCardOfCustomer(tx, { stripeCustomerId: customerId, card });
+    if (!workspaceId) return undefined;
     const { paymentMethodId, ...shown } = card;
     const target = { type: "payment_method", id: paymentMethodId };
     await recordBillingChange(
       tx,
       meta,
-      { type: "billing.card_added", userId, eventId, target },
+      { type: "billing.card_added", workspaceId, eventId, target },
       { after: shown },
     );
     // Usage recorded before the card existed is reported now rather than at the next scheduled run.
     emit({ name: "billing/usage-report-requested", data: {}, id: `usage-report-after-${eventId}` });
-    return userId;
+    return workspaceId;
   });
   if (!stored) {
     log.warn({ eventId, customerId }, "checkout completed for an unknown customer");

@@ -8,7 +8,7 @@ export async function openBillingPortal(input: {
   accountId: string;
   returnUrl: string;
 }): Promise<{ url: string }> {
-  const customer = await findBillingCustomer(await getDb(), { userId: input.accountId });
+  const customer = await findBillingCustomer(await getDb(), { workspaceId: input.accountId });
   if (!customer?.stripeCustomerId)
     throw new AppError({
       code: "conflict",

@@ -37,7 +37,7 @@ describe("reportUsageBatch", () => {
     const db = await getDb();
     const payer = await createTestUser();
     const noCustomer = await createTestUser();
-    await setStripeCustomerIdIfMissing(db, { userId: payer.id, stripeCustomerId: "cus_payer" });
+    await setStripeCustomerIdIfMissing(db, { workspaceId: payer.id, stripeCustomerId: "cus_payer" });
     env.stripe.customers.set("cus_payer", { id: "cus_payer", object: "customer" });
     const billable = await db
       .insert(usageRecords)
@@ -116,7 +116,7 @@ describe("reportUsageBatch", () => {
     await db.delete(billingMeters);
     const before = env.stripe.meters.size;
     const user = await createTestUser();
-    await setStripeCustomerIdIfMissing(db, { userId: user.id, stripeCustomerId: "cus_again" });
+    await setStripeCustomerIdIfMissing(db, { workspaceId: user.id, stripeCustomerId: "cus_again" });
     await db.insert(usageRecords).values([usage(user.id, "output_tokens", 42, "gpt-4o")]);
     expect(await reportUsageBatch()).toBe(1);
     expect(env.stripe.meters.size).toBe(before);

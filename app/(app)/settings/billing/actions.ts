@@ -6,7 +6,6 @@ import { validatedAction } from "@/lib/auth/validated-action";
 import { openBillingPortal } from "@/lib/billing/open-billing-portal";
 import { startCardSetup } from "@/lib/billing/start-card-setup";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 
 /** The Billing page's public URL: APP_URL when set, else the origin the browser used (for Checkout's return). */
 async function billingPageUrl(): Promise<string> {
@@ -21,15 +20,8 @@ async function billingPageUrl(): Promise<string> {
 /** "Add a card": creates the Stripe customer if needed and a setup-mode Checkout Session; returns its URL. */
 export const addCardAction = validatedAction(
   z.object({}),
-  async (_input, { user, member }) => {
-    // The Stripe customer is still kept on the personal workspace's user row (same id).
-    if (member.workspaceId !== user.id)
-      throw new AppError({
-        code: "conflict",
-        message: "Cards can be added to your personal workspace only, for now",
-      });
-    return startCardSetup({ user, returnUrl: await billingPageUrl() });
-  },
+  async (_input, { user, member }) =>
+    startCardSetup({ workspaceId: member.workspaceId, user, returnUrl: await billingPageUrl() }),
   { permission: "billing" },
 );
 

@@ -29,7 +29,7 @@ const RETURN_URL = "http://127.0.0.1:3000/settings/billing";
 /** A user who went through "Add a card" and whose checkout completed; returns the session id. */
 async function userWithCard() {
   const user = await createTestUser();
-  const { url } = await startCardSetup({ user, returnUrl: RETURN_URL });
+  const { url } = await startCardSetup({ workspaceId: user.id, user, returnUrl: RETURN_URL });
   const sessionId = new URL(url).pathname.split("/").pop() ?? "";
   expect(await env.stripe.completeCheckout(sessionId)).toBe(200);
   return { user, sessionId };
@@ -39,10 +39,10 @@ describe("Add a card: checkout creation", () => {
   it("creates the customer once and a setup-mode session that returns to the Billing page", async () => {
     const user = await createTestUser();
     const before = env.stripe.customers.size;
-    const first = await startCardSetup({ user, returnUrl: RETURN_URL });
-    const second = await startCardSetup({ user, returnUrl: RETURN_URL });
+    const first = await startCardSetup({ workspaceId: user.id, user, returnUrl: RETURN_URL });
+    const second = await startCardSetup({ workspaceId: user.id, user, returnUrl: RETURN_URL });
     expect(env.stripe.customers.size).toBe(before + 1);
-    const stored = await findBillingCustomer(await getDb(), { userId: user.id });
+    const stored = await findBillingCustomer(await getDb(), { workspaceId: user.id });
     expect(stored?.stripeCustomerId).toMatch(/^cus_/);
     expect(stored?.card).toBeNull();
     const customer = env.stripe.customers.get(stored?.stripeCustomerId ?? "");
@@ -62,12 +62,12 @@ describe("POST /api/stripe/webhook", () => {
     expect((await env.deliver(delivery.body, forged)).status).toBe(400);
     const tampered = delivery.body.replace('"mode": "setup"', '"mode": "setup" ');
     expect((await env.deliver(tampered, delivery.signature)).status).toBe(400);
-    expect((await findBillingCustomer(await getDb(), { userId: user.id }))?.card?.last4).toBe("4242");
+    expect((await findBillingCustomer(await getDb(), { workspaceId: user.id }))?.card?.last4).toBe("4242");
   });
 
   it("stores the card of a completed setup checkout and makes it the customer's default", async () => {
     const { user } = await userWithCard();
-    const stored = await findBillingCustomer(await getDb(), { userId: user.id });
+    const stored = await findBillingCustomer(await getDb(), { workspaceId: user.id });
     expect(stored?.card).toMatchObject({ brand: "visa", last4: "4242", expMonth: 12 });
     expect(stored?.card?.paymentMethodId).toMatch(/^pm_/);
     const customer = env.stripe.customers.get(stored?.stripeCustomerId ?? "");
@@ -97,7 +97,7 @@ describe("POST /api/stripe/webhook", () => {
     const eventId = (JSON.parse(delivery.body) as { id: string }).id;
     expect(await isStripeEventProcessed(await getDb(), eventId)).toBe(true);
     const db = await getDb();
-    const card = (await findBillingCustomer(db, { userId: user.id }))?.card;
+    const card = (await findBillingCustomer(db, { workspaceId: user.id }))?.card;
     // Forget the card locally: a replay that re-applied the event would bring it back.
     await clearCardByPaymentMethod(db, { paymentMethodId: card?.paymentMethodId ?? "" });
     const replay = await env.deliver(
@@ -106,13 +106,13 @@ describe("POST /api/stripe/webhook", () => {
     );
     expect(replay.status).toBe(200);
     expect(await replay.json()).toEqual({ received: true, outcome: "duplicate" });
-    expect((await findBillingCustomer(db, { userId: user.id }))?.card).toBeNull();
+    expect((await findBillingCustomer(db, { workspaceId: user.id }))?.card).toBeNull();
   });
 
   it("clears the card when it is detached and the customer when it is deleted", async () => {
     const { user } = await userWithCard();
     const db = await getDb();
-    const stored = await findBillingCustomer(db, { userId: user.id });
+    const stored = await findBillingCustomer(db, { workspaceId: user.id });
     const pm = stored?.card?.paymentMethodId ?? "";
     const detached = await env.stripe.sendEvent("payment_method.detached", {
       id: pm,
@@ -121,7 +121,7 @@ describe("POST /api/stripe/webhook", () => {
       type: "card",
     });
     expect(detached.status).toBe(200);
-    expect(await findBillingCustomer(db, { userId: user.id })).toMatchObject({
+    expect(await findBillingCustomer(db, { workspaceId: user.id })).toMatchObject({
       stripeCustomerId: stored?.stripeCustomerId,
       card: null,
     });
@@ -131,7 +131,7 @@ describe("POST /api/stripe/webhook", () => {
       deleted: true,
     });
     expect(deleted.status).toBe(200);
-    expect(await findBillingCustomer(db, { userId: user.id })).toEqual({
+    expect(await findBillingCustomer(db, { workspaceId: user.id })).toEqual({
       stripeCustomerId: null,
       card: null,
       subscriptionId: null,
