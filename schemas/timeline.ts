@@ -24,9 +24,9 @@ export const timelineChunkSchema = z
 
 export const timelineManifestSchema = z
   .object({
-    version: z
-      .string()
-      .describe("Changes when the index is rebuilt; tiles are requested with it and cached forever."),
+    version: text().describe(
+      "Changes when the index is rebuilt; tiles are requested with it and cached forever.",
+    ),
     bounds: z
       .object({ from: z.number(), to: z.number() })
       .describe("The span the tiles cut up, ms after the session's first event."),
@@ -35,9 +35,9 @@ export const timelineManifestSchema = z
     lanes: z.array(
       z.object({
         id: laneIdSchema,
-        label: z.string(),
+        label: text(),
         count: z.number().int(),
-        categoryNames: z.array(z.string()),
+        categoryNames: z.array(text()),
         maxDuration: z.number(),
       }),
     ),
@@ -46,7 +46,7 @@ export const timelineManifestSchema = z
 export type TimelineManifest = z.infer<typeof timelineManifestSchema>;
 
 export const timelineTileQuerySchema = z.object({
-  v: z.string().min(1).max(64).describe("The manifest's version."),
+  v: text().min(1).max(64).describe("The manifest's version."),
   lane: laneIdSchema,
   level: z.coerce
     .number()
@@ -78,11 +78,11 @@ export const timelineTileSchema = z
       tile: z.number().int(),
       starts: z.array(z.number()),
       ends: z.array(z.number()),
-      ids: z.array(z.string()),
-      labels: z.array(z.string()),
+      ids: z.array(text()),
+      labels: z.array(text()),
       categories: z.array(z.number().int()),
       flagged: z.array(z.number().int()).optional(),
-      links: z.array(z.array(z.string())).optional(),
+      links: z.array(z.array(text())).optional(),
     }),
   ])
   .describe("One tile of a lane: sparse density bins, or the raw items once the tile holds few enough.");
