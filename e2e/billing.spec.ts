@@ -233,4 +233,57 @@ test.describe("billing cycle on an app with an LLM gateway", () => {
       description: `gpt-4o input ${input} tokens → ${dollars(cents.input)}; output ${output} tokens → ${dollars(cents.output)}`,
     });
   });
+
+  test("an owner caps the month's spend: the banner shows the alert and paid work is refused with 402 before it starts", async ({
+    page,
+  }) => {
+    await signUp(page, "Budget Owner");
+    const sessionId = await uploadRecording(page, {
+      suite: "gmail",
+      recording: "gmail-compose-send",
+      description: "Email Ana",
+    });
+    await page.goto("/settings/billing");
+    await page.getByRole("button", { name: "Add a card" }).click();
+    await page.getByRole("button", { name: "Save card" }).click();
+    await expect(page.getByTestId("card-on-file")).toContainText("ending in 4242");
+    await expect(page.getByTestId("budget-banner")).toHaveCount(0);
+
+    await createGpt4oExample(page, sessionId);
+    await expect(page.getByRole("status").getByTestId("status-badge")).toHaveText("completed", {
+      timeout: 90_000,
+    });
+    const spent = (await (await page.request.get("/v1/workspace/budget")).json()).cost_usd as number;
+    expect(spent).toBeGreaterThan(0.01);
+
+    // A budget at this month's spend, with a hard cap: saving it reaches 100 % at once.
+    const limit = (Math.floor(spent * 100) / 100).toFixed(2);
+    await page.goto("/settings/billing");
+    await page.getByLabel("Monthly budget (USD)").fill(limit);
+    await page.getByLabel(/Hard cap/).check();
+    await page.getByRole("button", { name: "Save budget" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    const banner = page.getByTestId("budget-banner");
+    await expect(banner).toContainText(`reached 100 % of the $${limit} budget`);
+    await expect(banner).toContainText("Paid work is paused by the hard cap.");
+    await page.goto("/dashboard");
+    await expect(banner).toBeVisible();
+    await screenshot(page, "budget-banner");
+
+    await createGpt4oExample(page, sessionId);
+    await expect(page.getByRole("alert").filter({ hasText: "hard budget cap" })).toContainText(
+      `hard budget cap of $${limit}`,
+    );
+    const api = await page.request.post("/v1/examples", {
+      data: { session_id: sessionId, model_id: "gpt-4o" },
+    });
+    expect(api.status()).toBe(402);
+    expect(api.headers()["content-type"]).toContain("application/problem+json");
+    expect(await api.json()).toMatchObject({
+      reason: "budget_cap_reached",
+      billing_url: "/settings/billing",
+    });
+    const budget = await (await page.request.get("/v1/workspace/budget")).json();
+    expect(budget).toMatchObject({ hard_cap: true, thresholds_reached: [50, 80, 100] });
+  });
 });

@@ -1,5 +1,6 @@
 import { eventType } from "inngest";
 import {
+  budgetThresholdReachedData,
   exampleFinishedData,
   exampleRequestedData,
   sessionUploadedData,
@@ -14,4 +15,7 @@ export const exampleRequested = eventType("example/requested", { schema: example
 export const exampleFinished = eventType("example/finished", { schema: exampleFinishedData });
 export const usageReportRequested = eventType("billing/usage-report-requested", {
   schema: usageReportRequestedData,
+});
+export const budgetThresholdReached = eventType("budget/threshold-reached", {
+  schema: budgetThresholdReachedData,
 });

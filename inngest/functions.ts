@@ -1,4 +1,5 @@
 import type { InngestFunction } from "inngest";
+import { deliverBudgetAlertFunction } from "./functions/deliver-budget-alert";
 import { deliverCallbackFunction } from "./functions/deliver-callback";
 import { enforceRetentionFunction } from "./functions/enforce-retention";
 import { generateExampleFunction } from "./functions/generate-example";
@@ -14,4 +15,5 @@ export const functions: InngestFunction.Any[] = [
   meterStorageFunction,
   enforceRetentionFunction,
   reportUsageFunction,
+  deliverBudgetAlertFunction,
 ];

@@ -26,11 +26,24 @@ export const exampleFinishedData = z.object({
 /** Report unreported usage to Stripe now (besides the cron), e.g. right after a customer adds a card. */
 export const usageReportRequestedData = z.object({});
 
+/**
+ * A workspace's spend reached 50, 80 or 100 % of its monthly budget (once per threshold and month): its signed
+ * `budget.threshold_reached` callback is delivered by its own retried function.
+ */
+export const budgetThresholdReachedData = z.object({
+  workspaceId: z.uuid(),
+  periodStart: z.iso.datetime(),
+  thresholdPercent: z.number().int(),
+  costCents: z.number().int(),
+  limitCents: z.number().int(),
+});
+
 export const appEventSchemas = {
   "session/uploaded": sessionUploadedData,
   "example/requested": exampleRequestedData,
   "example/finished": exampleFinishedData,
   "billing/usage-report-requested": usageReportRequestedData,
+  "budget/threshold-reached": budgetThresholdReachedData,
 } as const;
 
 export type AppEventName = keyof typeof appEventSchemas;

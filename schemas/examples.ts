@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ap2ReceiptSchema } from "./ap2";
 import { pageTrailParamsSchema } from "./page-trail";
 import { hasNoNul, NUL_MESSAGE, text } from "./text";
 
@@ -78,6 +79,9 @@ export const exampleSchema = z.object({
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
   completed_at: z.iso.datetime().nullable(),
+  payment: ap2ReceiptSchema
+    .optional()
+    .describe("AP2 only (`POST /v1/ap2/examples`): the payment authorised for it and what was captured."),
 });
 
 export type ExampleResource = z.infer<typeof exampleSchema>;

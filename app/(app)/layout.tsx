@@ -3,6 +3,7 @@ import { AppShell } from "@/components/app-shell/app-shell";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { requireSessionMember } from "@/lib/auth/session";
+import { getBudgetBanner } from "@/lib/budgets/get-budget-banner";
 import { countPendingReview } from "@/lib/review/count-pending-review";
 import { listMyWorkspaces } from "@/lib/workspaces/get-workspace";
 import { signOutAction } from "../(auth)/actions";
@@ -17,9 +18,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     "use server";
     return signOutAction({});
   };
-  const [pendingReviewCount, workspaces] = await Promise.all([
+  const [pendingReviewCount, workspaces, budgetBanner] = await Promise.all([
     countPendingReview(member.workspaceId),
     listMyWorkspaces(member.userId),
+    getBudgetBanner({ workspaceId: member.workspaceId }),
   ]);
   return (
     <AppShell
@@ -35,6 +37,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       }
       signOut={signOut}
       pendingReviewCount={pendingReviewCount}
+      budgetBanner={budgetBanner}
     >
       <QueryProvider>{children}</QueryProvider>
     </AppShell>

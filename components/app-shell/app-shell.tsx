@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemedToaster } from "@/components/theme/themed-toaster";
+import type { BudgetBanner as BudgetBannerData } from "@/lib/budgets/get-budget-banner";
 import { can, type Permission, type WorkspaceRole } from "@/lib/workspaces/policy";
+import { BudgetBanner } from "./budget-banner";
 import { MobileNav } from "./mobile-nav";
 import { type NavLink, NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
@@ -44,6 +46,7 @@ export function AppShell({
   switcher,
   signOut,
   pendingReviewCount = 0,
+  budgetBanner,
   children,
 }: {
   user: { displayName: string; email: string };
@@ -53,6 +56,8 @@ export function AppShell({
   switcher: ReactNode;
   /** Shown on the Review link; the layout counts it on every server render (a decision refreshes it). */
   pendingReviewCount?: number;
+  /** This month's highest budget alert, read by the layout from the stored alerts. */
+  budgetBanner?: BudgetBannerData;
   signOut: () => Promise<unknown>;
   children: ReactNode;
 }) {
@@ -85,6 +90,7 @@ export function AppShell({
           </div>
         </nav>
       </header>
+      {budgetBanner && <BudgetBanner banner={budgetBanner} />}
       {/* min-w-0: a page's wide content (a table, a timeline) scrolls inside itself instead of widening the page. */}
       <main className="mx-auto w-full min-w-0 max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">{children}</main>
       <ThemedToaster />

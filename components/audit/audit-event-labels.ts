@@ -29,4 +29,5 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   "billing.card_added": "Card added",
   "billing.card_removed": "Card removed",
   "billing.customer_deleted": "Billing customer deleted",
+  "billing.budget_updated": "Budget changed",
 };

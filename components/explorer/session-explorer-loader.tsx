@@ -79,6 +79,7 @@ export function SessionExplorerLoader({
         </p>
       )}
       <SessionExplorer
+        sessionId={sessionId}
         lanes={lanes}
         stages={stages}
         loadDetail={loadDetail}

@@ -1,25 +1,33 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { findItem } from "@/lib/explorer/explorer-tree";
 import {
   type LaneColumns,
   type LaneId,
   linkedIds,
   searchLanes,
   type Viewport,
+  zoomViewport,
 } from "@/lib/explorer/timeline-lanes";
-import { ExplorerInspector, type InspectedItem } from "./explorer-inspector";
+import { ExplorerInspector } from "./explorer-inspector";
+import { ExplorerShortcutsDialog } from "./explorer-shortcuts-dialog";
+import { ExplorerToolbar, type ExplorerView } from "./explorer-toolbar";
+import { ExplorerTreeList } from "./explorer-tree-list";
+import { buildInspectedItem } from "./inspected-item";
+import { PipelineRunStrip, type StageSpan } from "./pipeline-run-strip";
 import { TimelineCanvas, type TimelineSelection } from "./timeline-canvas";
-import { useExplorerKeyboard } from "./use-explorer-keyboard";
+import { explorerKeyAction, useExplorerKeyboard } from "./use-explorer-keyboard";
+import { useSessionReviewItems } from "./use-session-review-items";
 
-export interface StageSpan {
-  stage: string;
-  ms: number;
-  count?: number;
-  error?: string;
-}
+export type { StageSpan };
+
+// Search highlights while typing; a short pause first keeps a 1M-event scan off every keystroke.
+const SEARCH_DEBOUNCE_MS = 150;
 
 interface SessionExplorerProps {
+  /** Looks up the session's review items, so the inspector can say an action's review state. */
+  sessionId?: string;
   lanes: LaneColumns[];
   stages: StageSpan[];
   /** Full JSON of one item, fetched on selection (lanes only carry what the timeline draws). */
@@ -53,6 +61,7 @@ function selectionFromHash(lanes: LaneColumns[]): TimelineSelection | undefined 
 }
 
 export function SessionExplorer({
+  sessionId,
   lanes: allLanes,
   stages,
   loadDetail,
@@ -80,9 +89,24 @@ export function SessionExplorer({
   const latestSelection = useRef<string | undefined>(undefined);
   const [selection, setSelection] = useState<TimelineSelection | undefined>();
   const [detail, setDetail] = useState<unknown>();
+  const [detailFailed, setDetailFailed] = useState(false);
   const [query, setQuery] = useState("");
+  const [searchedQuery, setSearchedQuery] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setSearchedQuery(query), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
   const [matchIndex, setMatchIndex] = useState(0);
-  const matches = useMemo(() => searchLanes(lanes, query), [lanes, query]);
+  const matches = useMemo(() => searchLanes(lanes, searchedQuery), [lanes, searchedQuery]);
+  const matchedIds = useMemo(
+    () => new Set(matches.map((m) => lanes.find((l) => l.id === m.lane)?.ids[m.index] as string)),
+    [matches, lanes],
+  );
+  const [view, setView] = useState<ExplorerView>("timeline");
+  const [isShortcutsOpen, setIsShortcutsOpen] = useState(false);
+  const inspectorRef = useRef<HTMLElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const reviewByAction = useSessionReviewItems(sessionId);
 
   const selectedLane = selection ? lanes.find((l) => l.id === selection.lane) : undefined;
   const highlighted = useMemo(
@@ -94,6 +118,7 @@ export function SessionExplorer({
     (next: TimelineSelection | undefined, updateHash = true) => {
       setSelection(next);
       setDetail(undefined);
+      setDetailFailed(false);
       const lane = next && lanes.find((l) => l.id === next.lane);
       const id = lane && next ? lane.ids[next.index] : undefined;
       if (updateHash && !focus)
@@ -108,7 +133,7 @@ export function SessionExplorer({
       if (id && next && loadDetail) {
         loadDetail(next.lane, id).then(
           (value) => latestSelection.current === key && setDetail(value),
-          () => latestSelection.current === key && setDetail(undefined),
+          () => latestSelection.current === key && setDetailFailed(true),
         );
       }
     },
@@ -139,7 +164,9 @@ export function SessionExplorer({
     (lane: LaneColumns, index: number, zoom = false) => {
       const start = lane.starts[index] as number;
       const end = lane.ends[index] as number;
-      const span = zoom ? Math.max(50, (end - start) * 4) : viewport.to - viewport.from;
+      const current = viewport.to - viewport.from;
+      // Zooming in never zooms out: a close view stays close, a whole-session view comes down to a few seconds.
+      const span = zoom ? Math.min(current, Math.max(2000, (end - start) * 4)) : current;
       const from = Math.max(bounds.from, Math.min((start + end) / 2 - span / 2, bounds.to - span));
       setViewport({ from, to: from + span });
     },
@@ -171,22 +198,60 @@ export function SessionExplorer({
     [lanes, selectedLane, selection, select, viewport],
   );
 
+  const zoomBy = useCallback(
+    (factor: number) => {
+      const start = selectedLane && selection ? (selectedLane.starts[selection.index] as number) : undefined;
+      const anchor =
+        start !== undefined && start >= viewport.from && start <= viewport.to
+          ? start
+          : (viewport.from + viewport.to) / 2;
+      setViewport(zoomViewport(viewport, anchor, factor, bounds));
+    },
+    [selectedLane, selection, viewport, bounds, setViewport],
+  );
+
+  const resetZoom = useCallback(() => {
+    hasMoved.current = false;
+    setViewportState(bounds);
+  }, [bounds]);
+
+  /** Selects an item named by id (a provenance chip) and brings it into view. */
+  const openItem = useCallback(
+    (id: string) => {
+      const ref = findItem(lanes, id);
+      const lane = ref && lanes.find((l) => l.id === ref.lane);
+      if (!ref || !lane) return;
+      select(ref);
+      centerOn(lane, ref.index, true);
+    },
+    [lanes, select, centerOn],
+  );
+
   const keyHandlers = useMemo(
     () => ({
       next: () => step(1),
       previous: () => step(-1),
       laneUp: () => changeLane(-1),
       laneDown: () => changeLane(1),
-      focusSelection: () => selectedLane && selection && centerOn(selectedLane, selection.index, true),
+      zoomIn: () => zoomBy(0.5),
+      zoomOut: () => zoomBy(2),
+      resetZoom,
+      openInInspector: () => {
+        if (!selectedLane || !selection) return step(0);
+        centerOn(selectedLane, selection.index, true);
+        inspectorRef.current?.focus();
+      },
       clear: () => select(undefined),
+      showShortcuts: () => setIsShortcutsOpen(true),
+      focusSearch: () => searchRef.current?.focus(),
     }),
-    [step, changeLane, selectedLane, selection, centerOn, select],
+    [step, changeLane, zoomBy, resetZoom, selectedLane, selection, centerOn, select],
   );
   useExplorerKeyboard(keyHandlers, keyboard);
 
   const jumpToMatch = (offset: number) => {
     if (matches.length === 0) return;
-    const next = (matchIndex + offset + matches.length) % matches.length;
+    const next = (Math.max(-1, matchIndex) + offset + matches.length) % matches.length;
     setMatchIndex(next);
     const match = matches[next];
     const lane = match && lanes.find((l) => l.id === match.lane);
@@ -196,134 +261,77 @@ export function SessionExplorer({
     }
   };
 
-  const inspected: InspectedItem | undefined =
-    selectedLane && selection
-      ? {
-          lane: selectedLane.label,
-          id: selectedLane.ids[selection.index] as string,
-          label: selectedLane.labels[selection.index] as string,
-          start: selectedLane.starts[selection.index] as number,
-          end: selectedLane.ends[selection.index] as number,
-          links: selectedLane.links?.[selection.index] ?? [],
-          needsReview: selectedLane.flagged ? selectedLane.flagged[selection.index] === 1 : undefined,
-          confidence: confidenceOf(detail),
-          detail,
-        }
-      : undefined;
+  const inspected = selection
+    ? buildInspectedItem({
+        lanes,
+        selection,
+        detail,
+        detailStatus:
+          detail !== undefined ? "ready" : loadDetail && !detailFailed ? "loading" : "unavailable",
+        reviewByAction,
+      })
+    : undefined;
 
   const eventLane = allLanes.find((l) => l.id === "events");
   return (
-    <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-center gap-3 text-sm" role="toolbar" aria-label="Explorer tools">
-        <label className="flex items-center gap-2">
-          <span className="sr-only">Search the timeline</span>
-          <input
-            type="search"
-            value={query}
-            placeholder="Search events, actions, tools…"
-            className="w-64 rounded-md border border-input bg-card px-2 py-1"
-            onChange={(event) => {
-              setQuery(event.target.value);
-              setMatchIndex(-1);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === "Enter") jumpToMatch(event.shiftKey ? -1 : 1);
-            }}
-          />
-        </label>
-        <span className="text-muted-foreground" aria-live="polite">
-          {query ? `${matches.length.toLocaleString()} matches` : ""}
-        </span>
-        {eventLane?.categoryNames.map((type) => (
-          <label key={type} className="flex items-center gap-1 text-xs">
-            <input
-              type="checkbox"
-              checked={!hiddenTypes.has(type)}
-              onChange={() => {
-                const next = new Set(hiddenTypes);
-                if (next.has(type)) next.delete(type);
-                else next.add(type);
-                setHiddenTypes(next);
+    <div className="flex min-w-0 flex-col gap-3">
+      <ExplorerToolbar
+        query={query}
+        onQueryChange={(next) => {
+          setQuery(next);
+          setMatchIndex(-1);
+        }}
+        onJump={jumpToMatch}
+        matchCount={matches.length}
+        isSearching={Boolean(searchedQuery.trim())}
+        searchRef={searchRef}
+        eventTypes={eventLane?.categoryNames ?? []}
+        hiddenTypes={hiddenTypes}
+        onToggleType={(type) => {
+          const next = new Set(hiddenTypes);
+          if (next.has(type)) next.delete(type);
+          else next.add(type);
+          setHiddenTypes(next);
+        }}
+        view={view}
+        onViewChange={setView}
+        onResetZoom={resetZoom}
+        onShowShortcuts={() => setIsShortcutsOpen(true)}
+      />
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 overflow-hidden rounded-lg border">
+          {view === "timeline" ? (
+            <TimelineCanvas
+              lanes={lanes}
+              bounds={bounds}
+              viewport={viewport}
+              onViewportChange={setViewport}
+              selection={selection}
+              highlighted={highlighted}
+              matched={matchedIds}
+              onSelect={select}
+              onFrame={onFrame}
+              onKey={(event) => {
+                const run = explorerKeyAction(event, keyHandlers);
+                run?.();
+                return Boolean(run);
               }}
             />
-            {type}
-          </label>
-        ))}
-        <button
-          type="button"
-          className="ml-auto text-xs underline"
-          onClick={() => {
-            hasMoved.current = false;
-            setViewportState(bounds);
-          }}
-        >
-          Reset zoom
-        </button>
-      </div>
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[1fr_22rem]">
-        <div className="overflow-hidden rounded-lg border">
-          <TimelineCanvas
-            lanes={lanes}
-            bounds={bounds}
-            viewport={viewport}
-            onViewportChange={setViewport}
-            selection={selection}
-            highlighted={highlighted}
-            onSelect={select}
-            onFrame={onFrame}
-          />
-          <StageSpans stages={stages} />
+          ) : (
+            <ExplorerTreeList lanes={lanes} selection={selection} onSelect={select} />
+          )}
+          <PipelineRunStrip stages={stages} />
         </div>
-        <div className="rounded-lg border">
-          <ExplorerInspector item={inspected} />
+        <div className="min-w-0 rounded-lg border">
+          <ExplorerInspector ref={inspectorRef} item={inspected} onOpenItem={openItem} />
         </div>
       </div>
+      <p className="sr-only" aria-live="polite">
+        {inspected ? `Selected ${inspected.lane}: ${inspected.label}` : ""}
+      </p>
+      <ExplorerShortcutsDialog open={isShortcutsOpen} onOpenChange={setIsShortcutsOpen} />
     </div>
   );
-}
-
-function StageSpans({ stages }: { stages: StageSpan[] }) {
-  const total = stages.reduce((sum, s) => sum + s.ms, 0) || 1;
-  if (stages.length === 0) return null;
-  return (
-    <section aria-label="Pipeline run" className="border-t p-3 text-xs">
-      <p className="mb-2 font-medium">Pipeline run</p>
-      <div className="flex h-6 w-full overflow-hidden rounded">
-        {stages.map((s, i) => (
-          <div
-            key={s.stage}
-            title={`${s.stage}: ${Math.round(s.ms)} ms${s.count !== undefined ? `, ${s.count} items` : ""}${s.error ? `, ${s.error}` : ""}`}
-            className={
-              s.error
-                ? "bg-red-500"
-                : ["bg-indigo-400", "bg-sky-400", "bg-emerald-400", "bg-amber-400"][i % 4]
-            }
-            style={{ width: `${Math.max(2, (s.ms / total) * 100)}%` }}
-          />
-        ))}
-      </div>
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-muted-foreground">
-        {stages.map((s) => (
-          <li key={s.stage}>
-            {s.stage}: {Math.round(s.ms)} ms{s.count !== undefined ? ` · ${s.count.toLocaleString()}` : ""}
-            {s.error ? ` · ${s.error}` : ""}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function confidenceOf(detail: unknown): number | undefined {
-  if (
-    detail &&
-    typeof detail === "object" &&
-    "confidence" in detail &&
-    typeof detail.confidence === "number"
-  ) {
-    return detail.confidence;
-  }
-  return undefined;
 }
 
 /**

@@ -1,9 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { timeAxisTicks } from "@/lib/explorer/time-axis-ticks";
+import {
+  hitTestLane,
+  TIMELINE_LABEL_WIDTH as LABEL_WIDTH,
+  TIMELINE_LANE_HEIGHT as LANE_HEIGHT,
+  markerExtent,
+} from "@/lib/explorer/timeline-hit-test";
 import {
   type LaneColumns,
-  lowerBound,
   maxDuration,
   panViewport,
   type Viewport,
@@ -11,10 +17,9 @@ import {
   zoomViewport,
 } from "@/lib/explorer/timeline-lanes";
 import { drawLaneBins } from "./draw-lane-bins";
+import { TimelineAxis } from "./timeline-axis";
 import { useTimelineColors } from "./timeline-colors";
-
-const LANE_HEIGHT = 36;
-const LABEL_WIDTH = 110;
+import { TimelineTooltip } from "./timeline-tooltip";
 
 export interface TimelineSelection {
   lane: LaneColumns["id"];
@@ -29,20 +34,37 @@ interface TimelineCanvasProps {
   selection?: TimelineSelection;
   /** Ids drawn highlighted: the selected item's sources (interactions, raw events) and results (tool calls). */
   highlighted: ReadonlySet<string>;
+  /** Ids matching the search: drawn at full strength while everything else is dimmed. */
+  matched?: ReadonlySet<string>;
   onSelect: (selection: TimelineSelection) => void;
   onFrame?: (ms: number) => void;
+  /** Keys pressed while the timeline has focus; returns whether it handled the key. */
+  onKey?: (event: KeyboardEvent<HTMLDivElement>) => boolean;
+}
+
+function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+  if (ctx.measureText(text).width <= width) return text;
+  let end = text.length;
+  while (end > 1 && ctx.measureText(`${text.slice(0, end)}…`).width > width) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 /**
  * The explorer's timeline: a canvas, so a 1M-event lane costs one pass over the visible index range. When more
- * items fall in a pixel column than can be told apart, the column is drawn as a density bar.
+ * items fall in a pixel column than can be told apart, the column is drawn as a density bar. Items are clipped to
+ * the plot so zoomed bars never cover the lane labels; instants are drawn (and hit) at least 6 px wide.
  */
 export function TimelineCanvas(props: TimelineCanvasProps) {
-  const { lanes, bounds, viewport, onViewportChange, selection, highlighted, onSelect, onFrame } = props;
+  const { lanes, bounds, viewport, onViewportChange, selection, highlighted, matched, onSelect, onFrame } =
+    props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const durations = useMemo(() => new Map(lanes.map((lane) => [lane.id, maxDuration(lane)])), [lanes]);
   const drag = useRef<{ x: number; view: Viewport } | undefined>(undefined);
   const colors = useTimelineColors();
+  const [width, setWidth] = useState(0);
+  const [hover, setHover] = useState<(TimelineSelection & { x: number; y: number }) | undefined>();
+  const plotWidth = Math.max(1, width - LABEL_WIDTH);
+  const ticks = useMemo(() => timeAxisTicks(viewport, plotWidth), [viewport, plotWidth]);
 
   const draw = useCallback(() => {
     const canvas = canvasRef.current;
@@ -63,14 +85,24 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
     const scale = plotWidth / Math.max(1, viewport.to - viewport.from);
     const toX = (t: number) => LABEL_WIDTH + (t - viewport.from) * scale;
     const { palette } = colors;
+    const isSearching = Boolean(matched && matched.size > 0);
+    const dims = highlighted.size > 0 || isSearching;
+    ctx.font = "12px ui-sans-serif, system-ui";
+
+    for (let laneIndex = 0; laneIndex < lanes.length; laneIndex++) {
+      ctx.fillStyle = laneIndex % 2 ? colors.stripe : "transparent";
+      ctx.fillRect(0, laneIndex * LANE_HEIGHT, width, LANE_HEIGHT);
+    }
+    // Grid lines at the axis ticks, then every item, all clipped to the plot: the labels' column stays clear.
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(LABEL_WIDTH, 0, plotWidth, height);
+    ctx.clip();
+    ctx.fillStyle = colors.stripe;
+    for (const tick of ticks) ctx.fillRect(Math.round(toX(tick.t)), 0, 1, height);
 
     lanes.forEach((lane, laneIndex) => {
       const top = laneIndex * LANE_HEIGHT;
-      ctx.fillStyle = laneIndex % 2 ? colors.stripe : "transparent";
-      ctx.fillRect(0, top, width, LANE_HEIGHT);
-      ctx.fillStyle = colors.label;
-      ctx.font = "12px ui-sans-serif, system-ui";
-      ctx.fillText(`${lane.label} (${(lane.total ?? lane.starts.length).toLocaleString()})`, 6, top + 22);
       if (lane.bins) {
         drawLaneBins(ctx, lane.bins, {
           toX,
@@ -86,48 +118,67 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
       const density = new Uint32Array(Math.ceil(plotWidth) + 1);
       const dense = last - first > plotWidth * 2;
       for (let i = first; i < last; i++) {
-        const x0 = toX(lane.starts[i] as number);
-        const x1 = Math.max(x0 + 2, toX(lane.ends[i] as number));
+        const { left, width: w } = markerExtent(toX(lane.starts[i] as number), toX(lane.ends[i] as number));
         const id = lane.ids[i] as string;
         const isSelected = selection?.lane === lane.id && selection.index === i;
         const isHighlighted = highlighted.has(id);
-        if (dense && !isSelected && !isHighlighted) {
-          const column = Math.max(0, Math.min(density.length - 1, Math.floor(x0 - LABEL_WIDTH)));
+        const isMatch = matched?.has(id) ?? false;
+        if (dense && !isSelected && !isHighlighted && !isMatch) {
+          const column = Math.max(0, Math.min(density.length - 1, Math.floor(left - LABEL_WIDTH)));
           density[column] = (density[column] ?? 0) + 1;
           continue;
         }
         ctx.fillStyle = palette[(lane.categories[i] ?? 0) % palette.length] as string;
-        ctx.globalAlpha = highlighted.size > 0 && !isHighlighted && !isSelected ? 0.35 : 1;
-        ctx.fillRect(x0, top + 8, x1 - x0, LANE_HEIGHT - 16);
+        ctx.globalAlpha = dims && !isHighlighted && !isSelected && !isMatch ? 0.3 : 1;
+        ctx.fillRect(left, top + 8, w, LANE_HEIGHT - 16);
         ctx.globalAlpha = 1;
         if (lane.flagged?.[i]) {
           ctx.strokeStyle = colors.flag;
-          ctx.strokeRect(x0, top + 8, x1 - x0, LANE_HEIGHT - 16);
+          ctx.strokeRect(left, top + 8, w, LANE_HEIGHT - 16);
         }
-        if (isSelected || isHighlighted) {
+        if (isSelected || isHighlighted || isMatch) {
           ctx.strokeStyle = isSelected ? colors.selected : colors.highlight;
           ctx.lineWidth = 2;
-          ctx.strokeRect(x0 - 1, top + 6, x1 - x0 + 2, LANE_HEIGHT - 12);
+          ctx.setLineDash(isMatch && !isSelected && !isHighlighted ? [3, 2] : []);
+          ctx.strokeRect(left - 1, top + 6, w + 2, LANE_HEIGHT - 12);
+          ctx.setLineDash([]);
           ctx.lineWidth = 1;
         }
-        if (!dense && x1 - x0 > 40) {
+        if (!dense && w > 40) {
           ctx.fillStyle = colors.itemText;
-          ctx.fillText((lane.labels[i] ?? "").slice(0, Math.floor((x1 - x0) / 7)), x0 + 3, top + 22);
+          ctx.fillText(fitText(ctx, lane.labels[i] ?? "", w - 6), Math.max(left, LABEL_WIDTH) + 3, top + 22);
         }
       }
       if (dense) {
         let peak = 1;
         for (const count of density) peak = Math.max(peak, count);
         ctx.fillStyle = palette[laneIndex % palette.length] as string;
+        ctx.globalAlpha = isSearching ? 0.3 : 1;
         density.forEach((count, column) => {
           if (!count) return;
           const h = Math.max(2, (count / peak) * (LANE_HEIGHT - 12));
           ctx.fillRect(LABEL_WIDTH + column, top + LANE_HEIGHT - 6 - h, 1, h);
         });
+        ctx.globalAlpha = 1;
       }
     });
+    ctx.restore();
+    // Name over count, so "Raw events" and "1,000,000" both fit the labels' column.
+    ctx.fillStyle = colors.label;
+    lanes.forEach((lane, laneIndex) => {
+      const top = laneIndex * LANE_HEIGHT;
+      ctx.font = "12px ui-sans-serif, system-ui";
+      ctx.fillText(fitText(ctx, lane.label, LABEL_WIDTH - 10), 6, top + 16);
+      ctx.font = "10px ui-sans-serif, system-ui";
+      ctx.fillText(
+        fitText(ctx, (lane.total ?? lane.starts.length).toLocaleString(), LABEL_WIDTH - 10),
+        6,
+        top + 29,
+      );
+    });
+    ctx.font = "12px ui-sans-serif, system-ui";
     onFrame?.(performance.now() - started);
-  }, [lanes, viewport, selection, highlighted, durations, onFrame, colors]);
+  }, [lanes, viewport, selection, highlighted, matched, durations, onFrame, colors, ticks]);
 
   useEffect(() => {
     const frame = requestAnimationFrame(draw);
@@ -137,7 +188,10 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const observer = new ResizeObserver(() => requestAnimationFrame(draw));
+    const observer = new ResizeObserver(() => {
+      setWidth(canvas.clientWidth);
+      requestAnimationFrame(draw);
+    });
     observer.observe(canvas);
     // Wheel must be non-passive to stop the page scrolling while zooming.
     const onWheel = (event: WheelEvent) => {
@@ -166,53 +220,82 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
     if (!canvas) return undefined;
     const rect = canvas.getBoundingClientRect();
     const lane = lanes[Math.floor((clientY - rect.top) / LANE_HEIGHT)];
-    if (!lane || lane.starts.length === 0) return undefined;
-    const plotWidth = Math.max(1, rect.width - LABEL_WIDTH);
-    const msPerPx = (viewport.to - viewport.from) / plotWidth;
-    const t = viewport.from + (clientX - rect.left - LABEL_WIDTH) * msPerPx;
-    // Nearest item by start, preferring one that spans the pointer; within 6 px counts as a hit.
-    const around = lowerBound(lane.starts, t);
-    let best: number | undefined;
-    let bestDistance = 6 * msPerPx;
-    for (let i = Math.max(0, around - 50); i < Math.min(lane.starts.length, around + 2); i++) {
-      const s = lane.starts[i] as number;
-      const e = lane.ends[i] as number;
-      const distance = t >= s && t <= e ? 0 : Math.min(Math.abs(t - s), Math.abs(t - e));
-      if (distance <= bestDistance) {
-        best = i;
-        bestDistance = distance;
-      }
-    }
-    return best === undefined ? undefined : { lane: lane.id, index: best };
+    if (!lane) return undefined;
+    const index = hitTestLane(lane, viewport, rect.width - LABEL_WIDTH, clientX - rect.left - LABEL_WIDTH);
+    return index === undefined ? undefined : { lane: lane.id, index };
   };
 
+  const selectedLane = selection && lanes.find((l) => l.id === selection.lane);
+  const selectedStart = selectedLane && selection ? selectedLane.starts[selection.index] : undefined;
+  const hoveredLane = hover && lanes.find((l) => l.id === hover.lane);
   return (
-    <canvas
-      ref={canvasRef}
-      aria-label="Session timeline: scroll to zoom, shift-scroll or drag to pan, click an item to inspect it"
-      data-testid="timeline-canvas"
-      data-highlighted={highlighted.size}
-      data-selected={selection ? `${selection.lane}:${selection.index}` : ""}
-      className="block w-full cursor-crosshair select-none"
-      style={{ height: lanes.length * LANE_HEIGHT }}
-      onPointerDown={(event) => {
-        drag.current = { x: event.clientX, view: viewport };
-      }}
-      onPointerMove={(event) => {
-        const start = drag.current;
-        const canvas = canvasRef.current;
-        if (!start || !canvas || Math.abs(event.clientX - start.x) < 3) return;
-        const plotWidth = Math.max(1, canvas.clientWidth - LABEL_WIDTH);
-        const delta = ((start.x - event.clientX) / plotWidth) * (start.view.to - start.view.from);
-        onViewportChange(panViewport(start.view, delta, bounds));
-      }}
-      onPointerUp={(event) => {
-        const start = drag.current;
-        drag.current = undefined;
-        if (start && Math.abs(event.clientX - start.x) >= 3) return;
-        const hit = hitTest(event.clientX, event.clientY);
-        if (hit) onSelect(hit);
-      }}
-    />
+    <div className="relative">
+      <TimelineAxis ticks={ticks} viewport={viewport} labelWidth={LABEL_WIDTH} plotWidth={plotWidth} />
+      {/* The focusable box takes the keys; the canvas inside it is only pixels to assistive technology. */}
+      <div
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a drawn widget with its own keys is an ARIA application
+        tabIndex={0}
+        role="application"
+        aria-label="Session timeline. Arrow keys move the selection, + and − zoom, Enter opens the item in the inspector, ? lists every key."
+        data-testid="timeline-focus"
+        className="rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+        onKeyDown={(event) => {
+          if (props.onKey?.(event)) {
+            event.preventDefault();
+            // Handled here: the page's own key listener (window) must not act on it a second time.
+            event.stopPropagation();
+          }
+        }}
+      >
+        <canvas
+          ref={canvasRef}
+          data-testid="timeline-canvas"
+          data-highlighted={highlighted.size}
+          data-matches={matched?.size ?? 0}
+          data-selected={selection ? `${selection.lane}:${selection.index}` : ""}
+          data-selected-id={selectedLane && selection ? selectedLane.ids[selection.index] : ""}
+          data-selected-visible={
+            selectedStart === undefined
+              ? ""
+              : String(selectedStart >= viewport.from && selectedStart <= viewport.to)
+          }
+          className="block w-full cursor-crosshair select-none"
+          style={{ height: lanes.length * LANE_HEIGHT }}
+          onPointerDown={(event) => {
+            drag.current = { x: event.clientX, view: viewport };
+            setHover(undefined);
+          }}
+          onPointerMove={(event) => {
+            const start = drag.current;
+            const canvas = canvasRef.current;
+            if (!start) {
+              const hit = hitTest(event.clientX, event.clientY);
+              const rect = canvas?.getBoundingClientRect();
+              setHover(
+                hit && rect
+                  ? { ...hit, x: event.clientX - rect.left, y: event.clientY - rect.top }
+                  : undefined,
+              );
+              return;
+            }
+            if (!canvas || Math.abs(event.clientX - start.x) < 3) return;
+            const plotWidth = Math.max(1, canvas.clientWidth - LABEL_WIDTH);
+            const delta = ((start.x - event.clientX) / plotWidth) * (start.view.to - start.view.from);
+            onViewportChange(panViewport(start.view, delta, bounds));
+          }}
+          onPointerLeave={() => setHover(undefined)}
+          onPointerUp={(event) => {
+            const start = drag.current;
+            drag.current = undefined;
+            if (start && Math.abs(event.clientX - start.x) >= 3) return;
+            const hit = hitTest(event.clientX, event.clientY);
+            if (hit) onSelect(hit);
+          }}
+        />
+      </div>
+      {hover && hoveredLane ? (
+        <TimelineTooltip lane={hoveredLane} index={hover.index} x={hover.x} y={hover.y} width={width} />
+      ) : null}
+    </div>
   );
 }

@@ -33,6 +33,8 @@ export async function listUnreportedUsage(
     .where(
       and(
         isNull(usageRecords.reportedAt),
+        // AP2 examples are paid on their own PaymentIntent, never on the subscription's invoice.
+        eq(usageRecords.prepaid, false),
         isNotNull(workspaces.stripeCustomerId),
         inArray(usageRecords.kind, filter.kinds),
       ),

@@ -20,6 +20,8 @@ const exampleColumns = {
   recordCount: examples.recordCount,
   sizeBytes: examples.sizeBytes,
   callbackUrl: examples.callbackUrl,
+  apiKeyId: examples.apiKeyId,
+  estimatedCostCents: examples.estimatedCostCents,
   createdAt: examples.createdAt,
   updatedAt: examples.updatedAt,
   completedAt: examples.completedAt,
@@ -37,6 +39,8 @@ export async function insertExample(
     | "actionToolMapId"
     | "modelConfiguration"
     | "callbackUrl"
+    | "apiKeyId"
+    | "estimatedCostCents"
   >,
 ): Promise<ExampleRow> {
   const [row] = await db.insert(examples).values(values).returning();

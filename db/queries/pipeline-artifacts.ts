@@ -18,6 +18,7 @@ export type SessionRunState = Pick<
   | "metrics"
   | "timezone"
   | "timezoneSource"
+  | "actionCount"
 >;
 
 const runStateColumns = {
@@ -32,6 +33,7 @@ const runStateColumns = {
   metrics: sessions.metrics,
   timezone: sessions.timezone,
   timezoneSource: sessions.timezoneSource,
+  actionCount: sessions.actionCount,
 };
 
 /** For the pipeline's jobs, which were handed the id by the app (never for an id a caller sent). */

@@ -5,7 +5,16 @@ import { usageRecords } from "../schema";
 export type UsageKind = (typeof usageRecords.$inferInsert)["kind"];
 export type NewUsageRecord = Pick<
   typeof usageRecords.$inferInsert,
-  "workspaceId" | "userId" | "kind" | "modelId" | "quantity" | "subject" | "idempotencyKey" | "occurredAt"
+  | "workspaceId"
+  | "userId"
+  | "apiKeyId"
+  | "prepaid"
+  | "kind"
+  | "modelId"
+  | "quantity"
+  | "subject"
+  | "idempotencyKey"
+  | "occurredAt"
 >;
 
 /** Inserts the records whose idempotency key is new; returns how many were inserted. */

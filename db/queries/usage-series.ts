@@ -2,7 +2,7 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { usageRecords } from "../schema";
 
-/** One workspace's usage in [from, to), summed per UTC hour or day bucket, kind and model. */
+/** One workspace's usage in [from, to), summed per UTC hour or day bucket, kind, model and API key. */
 export async function listUsageBuckets(
   db: Database,
   filter: { workspaceId: string; from: Date; to: Date; granularity: "hour" | "day" },
@@ -16,6 +16,7 @@ export async function listUsageBuckets(
       start: bucket,
       kind: usageRecords.kind,
       modelId: usageRecords.modelId,
+      apiKeyId: usageRecords.apiKeyId,
       quantity: sql<string>`sum(${usageRecords.quantity})::text`,
     })
     .from(usageRecords)
@@ -26,7 +27,7 @@ export async function listUsageBuckets(
         lt(usageRecords.occurredAt, filter.to),
       ),
     )
-    .groupBy(bucket, usageRecords.kind, usageRecords.modelId)
+    .groupBy(bucket, usageRecords.kind, usageRecords.modelId, usageRecords.apiKeyId)
     .orderBy(bucket);
   return rows.map((r) => ({ ...r, quantity: Number(r.quantity) }));
 }

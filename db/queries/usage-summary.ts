@@ -57,7 +57,16 @@ export async function countExamplesOfWorkspace(db: Database, filter: { workspace
  * Usage of one account in [from, to), summed per kind, model and whether it was already sent to Stripe: the
  * ledger side of the invoice reconciliation.
  */
-export async function sumUsageInPeriod(db: Database, filter: { workspaceId: string; from: Date; to: Date }) {
+export async function sumUsageInPeriod(
+  db: Database,
+  filter: {
+    workspaceId: string;
+    from: Date;
+    to: Date;
+    /** AP2 usage (paid per example, never invoiced): counted toward a budget, not toward the invoice. */
+    includePrepaid?: boolean;
+  },
+) {
   const rows = await db
     .select({
       kind: usageRecords.kind,
@@ -71,6 +80,7 @@ export async function sumUsageInPeriod(db: Database, filter: { workspaceId: stri
         eq(usageRecords.workspaceId, filter.workspaceId),
         gte(usageRecords.occurredAt, filter.from),
         lt(usageRecords.occurredAt, filter.to),
+        filter.includePrepaid ? undefined : eq(usageRecords.prepaid, false),
       ),
     )
     .groupBy(usageRecords.kind, usageRecords.modelId, sql`${usageRecords.reportedAt} is not null`);

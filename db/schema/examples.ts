@@ -1,7 +1,7 @@
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { actionToolMaps, models } from "./catalog";
 import { sessions } from "./sessions";
-import { users } from "./users";
+import { apiKeys, users } from "./users";
 import { workspaces } from "./workspaces";
 
 export const exampleStatus = pgEnum("example_status", ["pending", "processing", "completed", "failed"]);
@@ -33,6 +33,10 @@ export const examples = pgTable(
     recordCount: integer("record_count"),
     sizeBytes: bigint("size_bytes", { mode: "number" }),
     callbackUrl: text("callback_url"),
+    /** The API key that requested it (null from the browser): `GET /v1/usage?group_by=api_key`. */
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    /** The cost estimated before it was admitted (paid models only): held against a hard-capped budget in flight. */
+    estimatedCostCents: integer("estimated_cost_cents"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),

@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./billing";
+export * from "./budgets";
 export * from "./catalog";
 export * from "./data-policies";
 export * from "./examples";

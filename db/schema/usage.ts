@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   doublePrecision,
   index,
   inet,
@@ -16,7 +17,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { models } from "./catalog";
-import { users } from "./users";
+import { apiKeys, users } from "./users";
 import { workspaces } from "./workspaces";
 
 /** What is billed: LLM tokens per model, storage as byte-hours, plus counters shown on the dashboard. */
@@ -40,7 +41,11 @@ export const usageRecords = pgTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     kind: usageKind("kind").notNull(),
     modelId: uuid("model_id").references(() => models.id),
+    /** The API key whose request caused it, when one did. */
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
     quantity: bigint("quantity", { mode: "number" }).notNull(),
+    /** Paid per example through AP2 (captured on its own PaymentIntent): never metered to the subscription. */
+    prepaid: boolean("prepaid").notNull().default(false),
     /** What the usage is for, e.g. `example:<id>` or `session:<id>`. */
     subject: text("subject"),
     /** Makes recording usage idempotent: a retried step writes the same key and is ignored. */

@@ -33,6 +33,7 @@ export const AUDIT_EVENT_TYPES = [
   "billing.card_added",
   "billing.card_removed",
   "billing.customer_deleted",
+  "billing.budget_updated",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -1,29 +1,10 @@
 import { getDb } from "@/db/client";
 import { findBillingCustomer } from "@/db/queries/billing-customers";
+import { admitWithinBudget } from "@/lib/budgets/admit-within-budget";
 import { getEnv, isStripeConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { paymentRequired } from "./payment-required";
 import { BYTES_PER_GB, FREE_MODEL_SLUG, isPaidModel } from "./prices";
-
-export type PaymentRequiredReason =
-  | "card_required"
-  | "past_due"
-  | "subscription_canceled"
-  | "storage_allowance_exceeded";
-
-/** Where a person fixes billing: absolute when APP_URL is known (API clients and the CLI print it). */
-export const billingUrl = () => {
-  const appUrl = getEnv().APP_URL;
-  return appUrl ? new URL("/settings/billing", appUrl).href : "/settings/billing";
-};
-
-function paymentRequired(reason: PaymentRequiredReason, message: string): AppError {
-  const url = billingUrl();
-  return new AppError({
-    code: "payment_required",
-    message: `${message} Fix it at ${url}`,
-    extensions: { reason, billing_url: url },
-  });
-}
 
 /**
  * Refuses paid work before it starts, with 402 naming the reason and the page that fixes it. Paid work is an LLM
@@ -36,10 +17,14 @@ export async function assertPaidWorkAllowed(input: {
   /** Bytes the account would store in all after this work (stored, reserved and incoming). */
   storedBytesAfter?: number;
 }): Promise<void> {
-  if (!isStripeConfigured()) return;
   const freeBytes = getEnv().TRACEPIPE_FREE_STORAGE_GB_MONTHS * BYTES_PER_GB;
   const needsModel = input.modelSlug !== undefined && isPaidModel(input.modelSlug);
   const needsStorage = input.storedBytesAfter !== undefined && input.storedBytesAfter > freeBytes;
+  // A budget's hard cap holds with or without Stripe (the owner set it); an LLM example checks it with its
+  // estimate when it is recorded as in flight (`createExample`), storage beyond the allowance here.
+  if (needsStorage)
+    await admitWithinBudget(await getDb(), { workspaceId: input.accountId, estimateCents: 0 });
+  if (!isStripeConfigured()) return;
   if (!needsModel && !needsStorage) return;
   const what = needsModel
     ? `Model '${input.modelSlug}' is billed per token.`

@@ -1,8 +1,10 @@
-import { getDb } from "@/db/client";
+import { type Database, getDb } from "@/db/client";
 import { type ExampleWithSuite, insertExample } from "@/db/queries/examples";
 import { findSessionRunStateForWorkspace } from "@/db/queries/pipeline-artifacts";
 import type { Actor } from "@/lib/auth/principal";
 import { assertPaidWorkAllowed } from "@/lib/billing/assert-paid-work-allowed";
+import { admitWithinBudget } from "@/lib/budgets/admit-within-budget";
+import { estimateExampleCostCents } from "@/lib/budgets/estimate-example-cost";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { actionToolMapId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
@@ -21,9 +23,12 @@ import { DEFAULT_MODEL_SLUG, resolveActionToolMap, resolveModel } from "./resolv
  * the session's pipeline when it is still running; a failed session cannot produce examples.
  */
 export async function createExample(input: {
-  actor: Actor;
+  /** `apiKeyId`: the key that asked, so its usage can be told apart (`GET /v1/usage?group_by=api_key`). */
+  actor: Actor & { apiKeyId?: string };
   body: CreateExampleInput;
-}): Promise<ExampleWithSuite> {
+  /** Runs in the transaction that records the example, after it is admitted (AP2 authorises payment here). */
+  onAdmitted?: (tx: Database, example: { id: string; estimatedCostCents: number }) => Promise<void>;
+}): Promise<ExampleWithSuite & { estimatedCostCents: number }> {
   const db = await getDb();
   const session = requireFound(
     await findSessionRunStateForWorkspace(db, {
@@ -86,7 +91,17 @@ export async function createExample(input: {
   ) {
     throw await noRecordsError({ workspaceId: input.actor.workspaceId, sessionId: session.id });
   }
+  const estimatedCostCents = estimateExampleCostCents({
+    modelSlug: model.slug,
+    actionCount: session.actionCount,
+  });
   const row = await transactionWithEvents(db, async (tx, emit) => {
+    // Under a hard-capped budget the estimate is held as in flight from here until the usage is recorded.
+    if (estimatedCostCents > 0)
+      await admitWithinBudget(tx, {
+        workspaceId: input.actor.workspaceId,
+        estimateCents: estimatedCostCents,
+      });
     const inserted = await insertExample(tx, {
       workspaceId: input.actor.workspaceId,
       userId: input.actor.userId,
@@ -95,7 +110,10 @@ export async function createExample(input: {
       actionToolMapId: map.id,
       modelConfiguration: input.body.model_configuration,
       callbackUrl: input.body.callback_url ?? null,
+      apiKeyId: input.actor.apiKeyId ?? null,
+      estimatedCostCents: estimatedCostCents > 0 ? estimatedCostCents : null,
     });
+    await input.onAdmitted?.(tx, { id: inserted.id, estimatedCostCents });
     // The event id is the example id: emitting it again (a retried request) starts no second run.
     emit({
       name: "example/requested",
@@ -104,5 +122,5 @@ export async function createExample(input: {
     });
     return inserted;
   });
-  return { ...row, suiteId: suite.id };
+  return { ...row, suiteId: suite.id, estimatedCostCents };
 }

@@ -77,21 +77,7 @@ export async function laneRows(
       );
     }
     case "toolCalls": {
-      const actions = await collect<GoldAction>(keys.actions);
-      const suite = findSuite(getBundledCatalog(), session.suiteId);
-      if (!suite || actions.length === 0) return [];
-      const timezone = typeof session.metrics?.timezone === "string" ? session.metrics.timezone : undefined;
-      // The explorer shows the calls the suite's default map would make, including actions still under review.
-      const { toolCalls } = await generateExamples({
-        actions,
-        suite: suite.slug,
-        model: RULES_MODEL,
-        catalog: getBundledCatalog(),
-        format: "openai",
-        includeNeedsReview: true,
-        timezone,
-      }).catch(() => ({ toolCalls: [] }));
-      const byId = new Map(actions.map((a) => [a.id, a]));
+      const { toolCalls, byId } = await sessionToolCalls(session);
       return toolCalls.flatMap((call) => {
         const action = byId.get(call.action);
         return action ? [toolCallRow(call, action, t0)] : [];
@@ -110,6 +96,25 @@ export async function streamSessionTimeline(
   return toChunks(lane, await laneRows(session, lane, await firstEventTs(session.id)));
 }
 
+/** The calls the suite's default map would make, including actions still under review (what the explorer shows). */
+async function sessionToolCalls(session: Pick<ProcessedSession, "id" | "suiteId" | "metrics">) {
+  const actions = await collect<GoldAction>(artifactKeys(session.id).actions);
+  const byId = new Map(actions.map((a) => [a.id, a]));
+  const suite = findSuite(getBundledCatalog(), session.suiteId);
+  if (!suite || actions.length === 0) return { toolCalls: [], byId };
+  const timezone = typeof session.metrics?.timezone === "string" ? session.metrics.timezone : undefined;
+  const { toolCalls } = await generateExamples({
+    actions,
+    suite: suite.slug,
+    model: RULES_MODEL,
+    catalog: getBundledCatalog(),
+    format: "openai",
+    includeNeedsReview: true,
+    timezone,
+  }).catch(() => ({ toolCalls: [] }));
+  return { toolCalls, byId };
+}
+
 const laneArtifact: Record<Exclude<LaneId, "toolCalls">, keyof ReturnType<typeof artifactKeys>> = {
   events: "bronze",
   interactions: "silver",
@@ -122,11 +127,11 @@ export async function getTimelineItem(workspaceId: string, sessionId: string, la
   const session = await loadProcessedSession(workspaceId, sessionId);
   const keys = artifactKeys(session.id);
   if (lane === "toolCalls") {
-    for await (const chunk of await streamSessionTimeline(workspaceId, sessionId, "toolCalls")) {
-      const index = chunk.ids.indexOf(itemId);
-      if (index >= 0) return { id: itemId, label: chunk.labels[index], action: chunk.links?.[index]?.[0] };
-    }
-    throw notFound("Timeline item");
+    // The inspector shows the call's argument values, not only its label: the same call the lane was built from.
+    const { toolCalls } = await sessionToolCalls(session);
+    const call = toolCalls.find((c) => `call:${c.action}` === itemId);
+    if (!call) throw notFound("Timeline item");
+    return { id: itemId, tool: call.tool, arguments: call.arguments, action: call.action };
   }
   for await (const record of readJsonlArtifact<{ id: string }>(keys[laneArtifact[lane]])) {
     if (record.id === itemId) return record;

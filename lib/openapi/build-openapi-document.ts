@@ -1,7 +1,9 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { canonicalEventSchema, nativeEventSchema } from "@/schemas/events";
+import { ap2Paths } from "./paths/ap2";
 import { apiKeyPaths } from "./paths/api-keys";
 import { auditEventPaths } from "./paths/audit-events";
+import { budgetComponents, budgetPaths } from "./paths/budgets";
 import { bundlePaths } from "./paths/bundles";
 import { catalogPaths } from "./paths/catalog";
 import { dataPolicyPaths } from "./paths/data-policy";
@@ -37,6 +39,8 @@ const pathModules: ZodOpenApiPathsObject[] = [
   dataPolicyPaths,
   bundlePaths,
   workspacePaths,
+  budgetPaths,
+  ap2Paths,
 ];
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -67,6 +71,12 @@ export function buildOpenApiDocument() {
         name: "Workspace",
         description: "The workspace that owns the data, its members, roles and invitations.",
       },
+      { name: "Billing", description: "Budgets, alerts and hard caps on spend." },
+      {
+        name: "AP2",
+        description:
+          "Agents paying per example: an authorisation on the card on file, captured at retrieval.",
+      },
       { name: "Platform", description: "Health, readiness and this document." },
     ],
     paths: Object.assign({}, ...pathModules),
@@ -95,6 +105,7 @@ export function buildOpenApiDocument() {
       schemas: {
         NativeEvent: nativeEventSchema,
         CanonicalEvent: canonicalEventSchema,
+        ...budgetComponents,
       },
     },
   });

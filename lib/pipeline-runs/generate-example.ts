@@ -1,5 +1,6 @@
 import { NonRetriableError } from "inngest";
 import { getDb } from "@/db/client";
+import { findAp2PaymentForExample } from "@/db/queries/ap2-payments";
 import {
   findExampleById,
   markExampleCompleted,
@@ -143,11 +144,15 @@ export async function generateExample(exampleId: string, actor: Actor, step: Ste
   }
   const result = await step.run("generate", () => generateMessages(exampleId, deps));
   await step.run("record-usage", async () => {
-    const example = await findExampleById(await getDb(), exampleId);
+    const db = await getDb();
+    const example = await findExampleById(db, exampleId);
     const subject = `example:${exampleId}`;
+    const ap2 = await findAp2PaymentForExample(db, { workspaceId: actor.workspaceId, exampleId });
     return recordUsage({
       workspaceId: actor.workspaceId,
       userId: actor.userId,
+      apiKeyId: example?.apiKeyId ?? null,
+      prepaid: ap2 !== undefined,
       subject,
       items: [
         { kind: "examples_generated", quantity: result.records, modelId: example?.modelId },

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { findBudget } from "@/db/queries/budgets";
 import { sumStoredAndReservedBytesForWorkspace } from "@/db/queries/storage-usage";
 import { assertPaidWorkAllowed } from "@/lib/billing/assert-paid-work-allowed";
 import { getEnv, isStripeConfigured } from "@/lib/env";
@@ -11,7 +12,7 @@ import { AppError } from "@/lib/errors";
  */
 export async function assertStorageQuota(workspaceId: string, incomingBytes: number): Promise<void> {
   const quota = getEnv().TRACEPIPE_STORAGE_QUOTA_BYTES;
-  if (!quota && !isStripeConfigured()) return;
+  if (!quota && !isStripeConfigured() && !(await findBudget(await getDb(), { workspaceId }))?.hardCap) return;
   // Upload tokens live an hour; a reservation older than two cannot be used any more.
   const used = await sumStoredAndReservedBytesForWorkspace(
     await getDb(),

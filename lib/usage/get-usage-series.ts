@@ -59,11 +59,13 @@ export async function getUsageSeries(input: {
     const priceKey = isBillableKind(bucket.kind) ? billingKey(bucket.kind, slug) : undefined;
     if (priceKey) totals.set(priceKey, (totals.get(priceKey) ?? 0) + bucket.quantity);
     const model = input.query.group_by === "model" && slug ? slug : undefined;
-    const key = `${bucket.start}|${bucket.kind}|${model ?? ""}`;
+    const byKey = input.query.group_by === "api_key";
+    const key = `${bucket.start}|${bucket.kind}|${model ?? ""}|${byKey ? (bucket.apiKeyId ?? "") : ""}`;
     const row = rows.get(key) ?? {
       start: bucket.start,
       kind: bucket.kind,
       ...(model ? { model } : {}),
+      ...(byKey ? { api_key_id: bucket.apiKeyId } : {}),
       quantity: 0,
       unit: UNITS[bucket.kind],
     };
@@ -94,11 +96,14 @@ const csvCell = (value: string | number | undefined) => {
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-/** The same rows as CSV (RFC 4180), for spreadsheets. */
+/** The same rows as CSV (RFC 4180), for spreadsheets; `api_key_id` is a column when the rows are per API key. */
 export function usageSeriesToCsv(series: UsageSeries): string {
-  const header = "start,kind,model,quantity,unit,amount_usd";
+  const byKey = series.data.some((r) => r.api_key_id !== undefined);
+  const header = `start,kind,model,${byKey ? "api_key_id," : ""}quantity,unit,amount_usd`;
   const lines = series.data.map((r) =>
-    [r.start, r.kind, r.model, r.quantity, r.unit, r.amount_usd].map(csvCell).join(","),
+    [r.start, r.kind, r.model, ...(byKey ? [r.api_key_id ?? ""] : []), r.quantity, r.unit, r.amount_usd]
+      .map(csvCell)
+      .join(","),
   );
   return `${[header, ...lines].join("\r\n")}\r\n`;
 }

@@ -1,6 +1,8 @@
 import { getDb } from "@/db/client";
 import { sumStoredBytesPerWorkspace } from "@/db/queries/pipeline-artifacts";
 import { findLastStorageMeasurements, insertUsageRecords } from "@/db/queries/usage-records";
+import { checkBudgetThresholds } from "@/lib/budgets/check-budget-thresholds";
+import { transactionWithEvents } from "@/lib/events/emit-events";
 
 const HOUR_MS = 3_600_000;
 
@@ -36,5 +38,12 @@ export async function meterStorage(
       occurredAt: new Date(bucket * HOUR_MS),
     });
   }
-  return { users: records.length, inserted: await insertUsageRecords(db, records) };
+  const inserted = await insertUsageRecords(db, records);
+  // Storage is billed too: each measured workspace's budget thresholds are checked after its hour is recorded.
+  if (inserted > 0)
+    for (const record of records)
+      await transactionWithEvents(db, (tx, emit) =>
+        checkBudgetThresholds(tx, { workspaceId: record.workspaceId, now, emit }),
+      );
+  return { users: records.length, inserted };
 }

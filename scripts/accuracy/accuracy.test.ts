@@ -51,8 +51,10 @@ describe("fixture corpus accuracy", () => {
     const trace = report.byFormat["chrome-trace"];
     expect(trace?.finished).toBe(0);
     expect(trace?.reasons.trace_only).toBe(trace?.reviewItems);
-    // Recognisable from a trace: most expected actions appear as review items. The rest leave no trace a
-    // recogniser can read (a quick create that neither navigates nor changes the address).
-    expect(trace?.recall).toBeGreaterThanOrEqual(0.7);
+    // Recognisable from a trace: expected actions appear as review items, from address changes and from what a
+    // closed form painted (a quick create's chip, "Label created"). What a trace cannot tell apart (a compose
+    // discarded or sent, an editor closed or saved) costs precision, not recall.
+    expect(trace?.recall).toBeGreaterThanOrEqual(0.95);
+    expect(trace?.f1).toBeGreaterThanOrEqual(0.95);
   });
 });

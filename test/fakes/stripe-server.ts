@@ -3,8 +3,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { type BillingState, createBillingRoutes } from "./stripe-billing";
+import { createCustomerRoutes } from "./stripe-customers";
+import { createMeterRoutes } from "./stripe-meters";
+import { createPaymentIntentRoutes } from "./stripe-payment-intents";
 import {
-  missing,
   type Params,
   parseStripeForm,
   StripeHttpError,
@@ -20,15 +22,14 @@ export { parseStripeForm, signStripePayload };
  * (`a[b]=1`, `expand[0]=x`), `Idempotency-Key` replays (`Idempotent-Replayed: true`; other parameters under the
  * same key → 400 `idempotency_error`), Stripe-shaped objects and `{error: {type, code, message, param}}` errors.
  *
- * - `POST /v1/customers`, `GET|POST /v1/customers/:id` (`invoice_settings[default_payment_method]`)
- * - `POST /v1/checkout/sessions` (mode `setup`) → `url` of a hosted page here, `/pay/:id`, with a "Save card"
- *   button: it creates a card PaymentMethod and a succeeded SetupIntent, POSTs a signed
- *   `checkout.session.completed` webhook (`Stripe-Signature: t=…,v1=HMAC-SHA256(secret, "t.payload")`) to the app
- *   and redirects to `success_url`
- * - `GET /v1/setup_intents/:id` (`expand[]=payment_method`)
- * - `GET|POST /v1/billing/meters`, `POST /v1/billing/meter_events` (deduplicated by `identifier`, as Stripe does)
+ * One module per Stripe resource family, each a `route(method, segments, params)`:
+ * - customers, setup-mode Checkout (a hosted page `/pay/:id` whose "Save card" POSTs a signed
+ *   `checkout.session.completed`, `Stripe-Signature: t=…,v1=HMAC-SHA256(secret, "t.payload")`), SetupIntents and
+ *   PaymentMethods (`stripe-customers.ts`)
+ * - Billing Meters and meter events (`stripe-meters.ts`)
+ * - PaymentIntents with manual capture, partial capture and cancellation (`stripe-payment-intents.ts`)
  * - products, metered prices, subscriptions, invoice previews, invoices, test clocks and billing portal sessions
- *   (`stripe-billing.ts`); customers take `test_clock` and are listed by `email`
+ *   (`stripe-billing.ts`)
  *
  * Run as a script it serves on STRIPE_FAKE_PORT with STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and
  * STRIPE_FAKE_WEBHOOK_URL from the environment (Playwright's webServer does this).
@@ -50,6 +51,8 @@ export interface FakeStripe {
   completeCheckout(sessionId: string): Promise<number>;
   /** Products, prices, subscriptions, invoices and test clocks. */
   billing: BillingState;
+  /** PaymentIntents by id. */
+  paymentIntents: Map<string, StripeObject>;
   /** The Billing Portal's "Use a new card" (Mastercard 4444); returns the webhook response status. */
   changeCardInPortal(portalSessionId: string): Promise<number>;
   /** The customer's next invoice payment fails, as a declining card would. */
@@ -66,38 +69,8 @@ export async function startFakeStripe(
   const webhookSecret = options.webhookSecret ?? `whsec_${randomBytes(16).toString("hex")}`;
   const now = () => Math.floor(Date.now() / 1000);
   const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url")}`;
-  const customers = new Map<string, StripeObject>();
-  const sessions = new Map<string, StripeObject>();
-  const setupIntents = new Map<string, StripeObject>();
-  const paymentMethods = new Map<string, StripeObject>();
-  const meters = new Map<string, StripeObject>();
-  const meterEvents = new Map<string, StripeObject>();
   const idempotent = new Map<string, { fingerprint: string; status: number; body: string }>();
-  let meterEventsBeforeFailure = -1;
   let origin = "";
-
-  const fake: FakeStripe = {
-    url: "",
-    secretKey,
-    webhookSecret,
-    customers,
-    meters,
-    meterEvents,
-    meterEventRequests: 0,
-    failMeterEventAfter: (successes) => {
-      meterEventsBeforeFailure = successes;
-    },
-    completeCheckout: async (sessionId) => (await completeCheckout(sessionId)).status,
-    get billing() {
-      return billing.state;
-    },
-    changeCardInPortal: async (portalSessionId) => (await changeCardInPortal(portalSessionId)).status,
-    failNextPayment: (customerId) => {
-      billing.state.failingCustomers.add(customerId);
-    },
-    sendEvent,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 
   async function sendEvent(type: string, object: StripeObject, previousAttributes?: Record<string, unknown>) {
     if (!options.webhookUrl) throw new Error("fake Stripe has no webhook URL");
@@ -124,203 +97,64 @@ export async function startFakeStripe(
     return { event, status: response.status };
   }
 
+  const meters = createMeterRoutes({ newId });
+  const customers = createCustomerRoutes({
+    origin: () => origin,
+    newId,
+    hasTestClock: (id) => billing.state.testClocks.has(id),
+    portalCustomer: (id) => billing.portalCustomer(id),
+    sendEvent,
+  });
   const billing = createBillingRoutes({
     origin: () => origin,
     newId,
-    customers,
-    paymentMethods,
-    meters,
-    meterEvents,
+    customers: customers.customers,
+    paymentMethods: customers.paymentMethods,
+    meters: meters.meters,
+    meterEvents: meters.meterEvents,
     // Events nobody listens for (no webhook URL in a unit test) go nowhere, as with no endpoint configured.
     sendEvent: async (type, object) => (options.webhookUrl ? sendEvent(type, object) : undefined),
   });
+  const paymentIntents = createPaymentIntentRoutes({
+    newId,
+    customers: customers.customers,
+    paymentMethods: customers.paymentMethods,
+    isFailing: (customerId) => billing.state.failingCustomers.has(customerId),
+  });
+  const resources = [customers, meters, paymentIntents, billing];
 
-  function createCard(customer: string, brand: string, last4: string): StripeObject {
-    const method: StripeObject = {
-      id: newId("pm"),
-      object: "payment_method",
-      type: "card",
-      customer,
-      created: now(),
-      livemode: false,
-      card: { brand, last4, exp_month: 12, exp_year: new Date().getUTCFullYear() + 3, funding: "credit" },
-    };
-    paymentMethods.set(method.id, method);
-    return method;
-  }
-
-  /** The portal's "Use a new card": a Mastercard becomes the default, announced by `customer.updated`. */
-  async function changeCardInPortal(portalId: string) {
-    const customerId = billing.portalCustomer(portalId);
-    const customer = customerId ? customers.get(customerId) : undefined;
-    if (!customer) throw missing("billing_portal.session", portalId);
-    const previous = customer.invoice_settings;
-    customer.invoice_settings = { default_payment_method: createCard(customer.id, "mastercard", "4444").id };
-    return sendEvent("customer.updated", customer, { invoice_settings: previous });
-  }
-
-  async function completeCheckout(sessionId: string) {
-    const session = sessions.get(sessionId);
-    if (!session) throw missing("checkout.session", sessionId);
-    const method = createCard(String(session.customer), "visa", "4242");
-    const intent = setupIntents.get(String(session.setup_intent));
-    if (intent) Object.assign(intent, { status: "succeeded", payment_method: method.id });
-    Object.assign(session, { status: "complete" });
-    return sendEvent("checkout.session.completed", session);
-  }
+  const fake: FakeStripe = {
+    url: "",
+    secretKey,
+    webhookSecret,
+    customers: customers.customers,
+    meters: meters.meters,
+    meterEvents: meters.meterEvents,
+    get meterEventRequests() {
+      return meters.counters.requests;
+    },
+    failMeterEventAfter: meters.failAfter,
+    completeCheckout: async (sessionId) => (await customers.completeCheckout(sessionId)).status,
+    get billing() {
+      return billing.state;
+    },
+    paymentIntents: paymentIntents.intents,
+    changeCardInPortal: async (portalSessionId) =>
+      (await customers.changeCardInPortal(portalSessionId)).status,
+    failNextPayment: (customerId) => {
+      billing.state.failingCustomers.add(customerId);
+    },
+    sendEvent,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 
   function route(method: string, path: string, params: Params): { status?: number; body: unknown } {
     const segments = path.split("/").filter(Boolean);
-    const [v1, resource, id, sub] = segments;
-    if (v1 !== "v1")
-      throw new StripeHttpError(404, {
-        type: "invalid_request_error",
-        message: `Unrecognized request URL (${method}: ${path})`,
-      });
-    if (resource === "customers" && !id && method === "POST") {
-      const customer: StripeObject = {
-        id: newId("cus"),
-        object: "customer",
-        created: now(),
-        email: params.email ?? null,
-        name: params.name ?? null,
-        metadata: params.metadata ?? {},
-        invoice_settings: { default_payment_method: null },
-        test_clock: params.test_clock ?? null,
-        livemode: false,
-      };
-      if (params.test_clock && !billing.state.testClocks.has(String(params.test_clock)))
-        throw missing("test_helpers.test_clock", String(params.test_clock));
-      customers.set(customer.id, customer);
-      return { body: customer };
-    }
-    if (resource === "customers" && !id && method === "GET") {
-      const data = [...customers.values()].filter((c) => !params.email || c.email === params.email);
-      return { body: { object: "list", data, has_more: false, url: "/v1/customers" } };
-    }
-    if (resource === "customers" && id) {
-      const customer = customers.get(id);
-      if (!customer) throw missing("customer", id);
-      if (method === "POST") {
-        const settings = params.invoice_settings as Params | undefined;
-        if (settings?.default_payment_method !== undefined) {
-          const pm = String(settings.default_payment_method);
-          if (!paymentMethods.has(pm)) throw missing("PaymentMethod", pm);
-          customer.invoice_settings = { default_payment_method: pm };
-        }
+    if (segments[0] === "v1")
+      for (const resource of resources) {
+        const handled = resource.route(method, segments, params);
+        if (handled) return handled;
       }
-      return { body: customer };
-    }
-    if (resource === "checkout" && id === "sessions" && method === "POST") {
-      if (params.mode !== "setup")
-        throw new StripeHttpError(400, {
-          type: "invalid_request_error",
-          message: "This fake supports mode=setup only",
-          param: "mode",
-        });
-      for (const field of ["success_url", "currency"]) {
-        if (!params[field])
-          throw new StripeHttpError(400, {
-            type: "invalid_request_error",
-            code: "parameter_missing",
-            message: `Missing required param: ${field}.`,
-            param: field,
-          });
-      }
-      const customer = String(params.customer ?? "");
-      if (!customers.has(customer)) throw missing("customer", customer);
-      const intent: StripeObject = {
-        id: newId("seti"),
-        object: "setup_intent",
-        customer,
-        status: "requires_payment_method",
-        payment_method: null,
-        usage: "off_session",
-        livemode: false,
-      };
-      setupIntents.set(intent.id, intent);
-      const session: StripeObject = {
-        id: `cs_test_${randomBytes(16).toString("hex")}`,
-        object: "checkout.session",
-        mode: "setup",
-        status: "open",
-        currency: params.currency,
-        customer,
-        client_reference_id: params.client_reference_id ?? null,
-        metadata: params.metadata ?? {},
-        setup_intent: intent.id,
-        success_url: params.success_url,
-        cancel_url: params.cancel_url ?? null,
-        created: now(),
-        livemode: false,
-      };
-      session.url = `${origin}/pay/${session.id}`;
-      sessions.set(session.id, session);
-      return { body: session };
-    }
-    if (resource === "payment_methods" && id && method === "GET") {
-      const found = paymentMethods.get(id);
-      if (!found) throw missing("payment_method", id);
-      return { body: found };
-    }
-    if (resource === "setup_intents" && id && method === "GET") {
-      const intent = setupIntents.get(id);
-      if (!intent) throw missing("setup_intent", id);
-      const expand = (params.expand as string[] | undefined) ?? [];
-      const pm = intent.payment_method ? paymentMethods.get(String(intent.payment_method)) : null;
-      return { body: expand.includes("payment_method") ? { ...intent, payment_method: pm ?? null } : intent };
-    }
-    if (resource === "billing" && id === "meters" && !sub) {
-      if (method === "GET") {
-        const data = [...meters.values()].filter((m) => !params.status || m.status === params.status);
-        return { body: { object: "list", data, has_more: false, url: "/v1/billing/meters" } };
-      }
-      const meter: StripeObject = {
-        id: newId("mtr"),
-        object: "billing.meter",
-        display_name: params.display_name,
-        event_name: params.event_name,
-        default_aggregation: params.default_aggregation,
-        customer_mapping: params.customer_mapping,
-        value_settings: params.value_settings,
-        status: "active",
-        created: now(),
-        livemode: false,
-      };
-      meters.set(meter.id, meter);
-      return { body: meter };
-    }
-    if (resource === "billing" && id === "meter_events" && method === "POST") {
-      fake.meterEventRequests++;
-      if (meterEventsBeforeFailure === 0) {
-        meterEventsBeforeFailure = -1;
-        throw new StripeHttpError(500, { type: "api_error", message: "Injected failure" });
-      }
-      const payload = (params.payload ?? {}) as Params;
-      if (!payload.stripe_customer_id || !/^\d+$/.test(String(payload.value))) {
-        throw new StripeHttpError(400, {
-          type: "invalid_request_error",
-          message: "payload needs stripe_customer_id and a whole number value",
-          param: "payload",
-        });
-      }
-      const identifier = String(params.identifier ?? newId("mev"));
-      const event = meterEvents.get(identifier) ?? {
-        id: identifier,
-        object: "billing.meter_event",
-        event_name: params.event_name,
-        identifier,
-        payload,
-        timestamp: Number(params.timestamp ?? now()),
-        created: now(),
-        livemode: false,
-      };
-      meterEvents.set(identifier, event);
-      if (meterEventsBeforeFailure > 0) meterEventsBeforeFailure--;
-      return { body: event };
-    }
-    const handled = billing.route(method, segments, params);
-    if (handled) return handled;
     throw new StripeHttpError(404, {
       type: "invalid_request_error",
       message: `Unrecognized request URL (${method}: ${path})`,
@@ -342,7 +176,7 @@ export async function startFakeStripe(
       if (pay?.[1]) return await hostedCheckout(pay[1], Boolean(pay[2]), req.method ?? "GET", res);
       const portalCard = url.pathname.match(/^\/portal\/([\w-]+)\/card$/);
       if (portalCard?.[1] && req.method === "POST") {
-        const delivered = await changeCardInPortal(portalCard[1]);
+        const delivered = await customers.changeCardInPortal(portalCard[1]);
         res.writeHead(delivered.status >= 300 ? 502 : 303, { location: `/portal/${portalCard[1]}` }).end();
         return;
       }
@@ -395,13 +229,13 @@ export async function startFakeStripe(
   });
 
   async function hostedCheckout(id: string, confirm: boolean, method: string, res: http.ServerResponse) {
-    const session = sessions.get(id);
+    const session = customers.sessions.get(id);
     if (!session) {
       res.writeHead(404, { "content-type": "text/plain" }).end("No such checkout session");
       return;
     }
     if (confirm && method === "POST") {
-      const delivered = await completeCheckout(id);
+      const delivered = await customers.completeCheckout(id);
       if (delivered.status >= 300) {
         res.writeHead(502, { "content-type": "text/plain" }).end(`webhook answered ${delivered.status}`);
         return;

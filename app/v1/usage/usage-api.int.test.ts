@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { insertSession } from "@/db/queries/sessions";
 import { sessionEventBatches, usageRecords } from "@/db/schema";
 import { closeTestDatabase, openTestDatabase } from "@/db/test-database";
-import { createTestCaller } from "@/db/test-factories";
+import { createTestApiKey, createTestCaller } from "@/db/test-factories";
 import { modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { callRoute } from "@/lib/sessions/call-route";
 import { meterStorage } from "@/lib/usage/meter-storage";
@@ -146,5 +146,54 @@ describe("the usage ledger and GET /v1/usage", () => {
     const invalid = await get(caller.headers, "from=2026-11-05&to=2026-11-01");
     expect(invalid.status).toBe(422);
     expect((await get(caller.headers, "granularity=week")).status).toBe(422);
+  });
+
+  it("splits rows per API key with group_by=api_key", async () => {
+    const caller = await createTestCaller("read");
+    const userId = caller.user.id;
+    const agentKey = await createTestApiKey(userId);
+    const day = Date.UTC(2026, 10, 7);
+    const tokens = (subject: string, apiKeyId: string | null, quantity: number) =>
+      recordUsage({
+        workspaceId: userId,
+        userId,
+        apiKeyId,
+        subject,
+        occurredAt: new Date(day + 3_600_000),
+        items: [{ kind: "input_tokens", quantity, modelId: modelId("gpt-4o") }],
+      });
+    await tokens("example:k1", agentKey.id, 100_000);
+    await tokens("example:k2", agentKey.id, 60_000);
+    await tokens("example:browser", null, 40_000);
+    const response = await get(caller.headers, "from=2026-11-07&to=2026-11-07&group_by=api_key");
+    expect(response.status).toBe(200);
+    const rows = (await response.json()).data;
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        {
+          start: "2026-11-07T00:00:00Z",
+          kind: "input_tokens",
+          api_key_id: agentKey.id,
+          quantity: 160_000,
+          unit: "tokens",
+          amount_usd: 0.6,
+        },
+        {
+          start: "2026-11-07T00:00:00Z",
+          kind: "input_tokens",
+          api_key_id: null,
+          quantity: 40_000,
+          unit: "tokens",
+          amount_usd: 0.15,
+        },
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    const csv = await (
+      await get(caller.headers, "from=2026-11-07&to=2026-11-07&group_by=api_key&format=csv")
+    ).text();
+    expect(csv.split("\r\n")).toContain(
+      `2026-11-07T00:00:00Z,input_tokens,,${agentKey.id},160000,tokens,0.6`,
+    );
   });
 });

@@ -1,8 +1,9 @@
-import type {
-  Recogniser,
-  SuiteRecognisers,
-  TargetMatcher,
-  Trigger,
+import {
+  OUTCOME_WINDOW_MS,
+  type Recogniser,
+  type SuiteRecognisers,
+  type TargetMatcher,
+  type Trigger,
 } from "@/lib/pipeline/recognisers/recogniser-types";
 import { fieldKeyOf } from "@/lib/pipeline/silver/field-key";
 import type { CatalogSuite } from "@/schemas/catalog";
@@ -23,6 +24,9 @@ type TabState = {
   /** Latest value-bearing interaction per field (and latest click per element), most recent last. */
   scope: Map<string, Interaction>;
   outcomes: Map<string, { kind: "commit" | "cancel"; ts: number; action?: GoldAction }>;
+  lastNavigationTs?: number;
+  /** A committed action that a painted outcome soon after turns into another (`Recogniser.whenPainted`). */
+  awaitingPaint?: { action: GoldAction; slug: string; until: number };
 };
 
 export type RecogniserOptions = {
@@ -42,10 +46,14 @@ const pathOf = (url: string | undefined) => localPartOf(url).split(/[?#]/)[0] ??
 const hasCommand = (interaction: Interaction) =>
   interaction.modifiers?.some((m) => m === "Control" || m === "Meta") ?? false;
 
+/** An `appear` with no element: a Chrome trace's painted outcome of a closed form. */
+const isPaintedOutcome = (interaction: Interaction) => interaction.kind === "appear" && !interaction.target;
+
 function triggerMatches(
   trigger: Trigger,
   interaction: Interaction,
   previousUrl: string | undefined,
+  lastNavigationTs: number | undefined,
 ): boolean {
   switch (trigger.on) {
     case "click":
@@ -76,6 +84,11 @@ function triggerMatches(
         (!trigger.from || trigger.from.test(localPartOf(previousUrl))) &&
         trigger.to.test(localPartOf(interaction.url))
       );
+    case "painted":
+      return (
+        isPaintedOutcome(interaction) &&
+        (lastNavigationTs === undefined || interaction.ts - lastNavigationTs > OUTCOME_WINDOW_MS)
+      );
   }
 }
 
@@ -93,6 +106,10 @@ export class ActionRecogniser {
   private readonly strengths = new WeakMap<GoldAction, number>();
   /** Some interaction had a target element or a value: the session is not trace-only. */
   private sawPageEvidence = false;
+  /** Some untargeted `appear`: this recording shows what interactions painted, so a missing paint means none. */
+  private sawPaints = false;
+  /** Actions read as "no paint followed" (`Recogniser.whenPainted`), with the reading a paint would have given. */
+  private readonly unpainted = new Map<GoldAction, string>();
 
   constructor(
     private readonly recognisers: SuiteRecognisers,
@@ -107,6 +124,9 @@ export class ActionRecogniser {
     if (interaction.kind !== "scroll") this.settleFieldLeft(tab, interaction);
     const window = this.windows.add(interaction);
     const previousUrl = tab.url;
+    const lastNavigationTs = tab.lastNavigationTs;
+    if (interaction.kind === "navigate") tab.lastNavigationTs = interaction.ts;
+    this.settleAwaitingPaint(tab, interaction);
     // A new page (not a hash or query change: Gmail and Calendar are single-page apps) starts with empty forms.
     if (interaction.url && pathOf(interaction.url) !== pathOf(tab.url)) tab.scope.clear();
     if (interaction.url) tab.url = interaction.url;
@@ -117,9 +137,10 @@ export class ActionRecogniser {
     // A Gmail search in a session processed for Calendar is not a Calendar search: only windows of this suite
     // (or of no recognised suite: an imitation served elsewhere) make actions.
     if (window.suite && window.suite !== this.suite.slug) return;
-    this.decide(interaction, window, tab, previousUrl, (t) => triggerMatches(t, interaction, previousUrl));
+    const matches = (t: Trigger) => triggerMatches(t, interaction, previousUrl, lastNavigationTs);
+    this.decide(interaction, window, tab, previousUrl, matches);
     for (const recogniser of this.recognisers.recognisers) {
-      if (recogniser.cancel?.some((t) => triggerMatches(t, interaction, previousUrl))) {
+      if (recogniser.cancel?.some(matches)) {
         tab.outcomes.set(recogniser.action, { kind: "cancel", ts: interaction.ts });
         for (const id of this.consume(tab, recogniser)) this.cancelledIds.add(id);
       }
@@ -130,6 +151,9 @@ export class ActionRecogniser {
   /** Ends the session: a field typed last may still commit (`field-left`). */
   finish(): void {
     for (const tab of this.tabs.values()) this.settleFieldLeft(tab, undefined);
+    // A trace from a Chrome that logs no soft-navigation paints cannot show that nothing was painted: such
+    // actions keep the reading they would have had with a paint (the send over the draft).
+    if (!this.sawPaints) for (const [action, slug] of this.unpainted) this.reread(action, slug);
     if (this.options.traceOnly === undefined && !this.sawPageEvidence) {
       this.options = { ...this.options, traceOnly: true };
       for (const action of this.actions) this.rescore(action);
@@ -170,6 +194,35 @@ export class ActionRecogniser {
     this.actions.push(best.action);
     tab.outcomes.set(best.action.slug, { kind: "commit", ts: interaction.ts, action: best.action });
     this.consume(tab, best.recogniser);
+    const whenPainted = best.recogniser.whenPainted;
+    if (whenPainted && this.suite.actions.some((a) => a.slug === whenPainted.action)) {
+      tab.awaitingPaint = {
+        action: best.action,
+        slug: whenPainted.action,
+        until: interaction.ts + whenPainted.withinMs,
+      };
+      this.unpainted.set(best.action, whenPainted.action);
+    }
+  }
+
+  private reread(action: GoldAction, slug: string): void {
+    this.unpainted.delete(action);
+    action.slug = slug;
+    this.rescore(action);
+  }
+
+  /** A painted outcome soon after an action that awaits one makes it the other action; later, it stays. */
+  private settleAwaitingPaint(tab: TabState, interaction: Interaction): void {
+    if (isPaintedOutcome(interaction)) this.sawPaints = true;
+    const awaiting = tab.awaitingPaint;
+    if (!awaiting) return;
+    if (interaction.ts > awaiting.until) tab.awaitingPaint = undefined;
+    else if (isPaintedOutcome(interaction)) {
+      tab.awaitingPaint = undefined;
+      awaiting.action.interactionIds.push(interaction.id);
+      awaiting.action.eventIds.push(...interaction.eventIds);
+      this.reread(awaiting.action, awaiting.slug);
+    }
   }
 
   private commit(

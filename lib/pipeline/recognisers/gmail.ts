@@ -1,4 +1,9 @@
-import type { Recogniser, SuiteRecognisers, TargetMatcher } from "./recogniser-types";
+import {
+  OUTCOME_WINDOW_MS,
+  type Recogniser,
+  type SuiteRecognisers,
+  type TargetMatcher,
+} from "./recogniser-types";
 
 /**
  * Gmail as the real app marks it up: To/Cc/Bcc are `role="combobox"` inputs labelled "To recipients" (older
@@ -129,12 +134,33 @@ const createLabel: Recogniser = {
   minFieldParams: 1,
 };
 
-/** Trace-only candidate: the compose window (`?compose=…` in the address) closed; sent or kept, unknown. */
+/**
+ * Trace-only candidate: the compose window (`?compose=…` in the address) closed. Gmail answers Send with a
+ * "Message sent" notice and Discard with "Draft discarded", and closes silently on the X ("Save & close") or
+ * Escape, keeping the draft. So a close with nothing painted after it is a saved draft; one with a painted
+ * outcome is a send (or a discard, which a trace cannot tell apart: left to the reviewer).
+ */
 const composeByNavigation: Recogniser = {
-  action: "compose_email",
+  action: "save_draft",
   page: {},
   params: {},
   commit: [{ on: "navigate", from: /[?&]compose=/, to: /^(?!.*[?&]compose=)/, strength: 0.4 }],
+  strength: 0.4,
+  onlyWithoutTargets: true,
+  whenPainted: { action: "compose_email", withinMs: OUTCOME_WINDOW_MS },
+};
+
+/**
+ * Trace-only candidate: on a mailbox page (not in a compose window, not in a message, where a reply would be),
+ * a small form typed into closed and new content was painted without a navigation: in Gmail's catalog that is
+ * the "New label" dialog answered by "Label created" and the label in the side list. Searches navigate
+ * (`#search/…`) and are not this.
+ */
+const createLabelByOutcome: Recogniser = {
+  action: "create_label",
+  page: { pageKinds: ["mailbox"] },
+  params: {},
+  commit: [{ on: "painted", strength: 0.4 }],
   strength: 0.4,
   onlyWithoutTargets: true,
 };
@@ -154,5 +180,13 @@ export const gmailRecognisers: SuiteRecognisers = {
     { kind: "message", path: /#[a-z-]+\/[A-Za-z0-9]{16,}/ },
     { kind: "mailbox", path: /^\/mail\// },
   ],
-  recognisers: [composeEmail, saveDraft, searchMail, searchMailByUrl, createLabel, composeByNavigation],
+  recognisers: [
+    composeEmail,
+    saveDraft,
+    searchMail,
+    searchMailByUrl,
+    createLabel,
+    composeByNavigation,
+    createLabelByOutcome,
+  ],
 };

@@ -161,6 +161,20 @@ const createEventByNavigation: Recogniser = {
   onlyWithoutTargets: true,
 };
 
+/**
+ * Trace-only candidate: on a calendar view (not the editor, not search), a form typed into closed and new content
+ * was painted without a navigation. That is the quick-create dialog saved (Save or Enter): the new event's chip
+ * appears in the grid. Escape or a click outside dismisses it and paints nothing new.
+ */
+const createEventByOutcome: Recogniser = {
+  action: "create_event",
+  page: { pageKinds: ["calendar"] },
+  params: {},
+  commit: [{ on: "painted", strength: 0.4 }],
+  strength: 0.4,
+  onlyWithoutTargets: true,
+};
+
 export const googleCalendarRecognisers: SuiteRecognisers = {
   suite: "google-calendar",
   detect: {
@@ -175,5 +189,5 @@ export const googleCalendarRecognisers: SuiteRecognisers = {
     { kind: "settings", path: /\/r\/settings/ },
     { kind: "calendar", path: /^\/calendar\// },
   ],
-  recognisers: [createEvent, searchEvents, searchEventsByUrl, createEventByNavigation],
+  recognisers: [createEvent, searchEvents, searchEventsByUrl, createEventByNavigation, createEventByOutcome],
 };

@@ -81,7 +81,17 @@ export type Trigger =
    */
   | { on: "appear" | "disappear"; target: TargetMatcher[]; strength?: number }
   /** A navigation from a matching page to a matching page (works without targets, e.g. Chrome traces). */
-  | { on: "navigate"; from?: RegExp; to: RegExp; strength?: number };
+  | { on: "navigate"; from?: RegExp; to: RegExp; strength?: number }
+  /**
+   * Chrome traces: new content painted right after a form the person typed into closed (an untargeted `appear`,
+   * see `lib/pipeline/import/chrome-trace/form-outcome.ts`), on the same page: no navigation in the
+   * {@link OUTCOME_WINDOW_MS} before it. A dismissed form paints nothing; one that navigated is left to
+   * `navigate` triggers.
+   */
+  | { on: "painted"; strength?: number };
+
+/** How far back a navigation makes a painted outcome belong to it rather than to an in-page form. */
+export const OUTCOME_WINDOW_MS = 1500;
 
 export type Recogniser = {
   action: string;
@@ -98,6 +108,11 @@ export type Recogniser = {
   minFieldParams?: number;
   /** Only for recordings without element targets (Chrome traces): a guess that richer sources never need. */
   onlyWithoutTargets?: boolean;
+  /**
+   * When an untargeted `appear` (a painted outcome) follows the commit within `withinMs`, the action was this
+   * other one: how a trace tells a compose window that was sent (a notice) from one closed to keep a draft (none).
+   */
+  whenPainted?: { action: string; withinMs: number };
 };
 
 /**

@@ -5,7 +5,9 @@ import { z } from "zod";
 import { validatedAction } from "@/lib/auth/validated-action";
 import { openBillingPortal } from "@/lib/billing/open-billing-portal";
 import { startCardSetup } from "@/lib/billing/start-card-setup";
+import { setBudget } from "@/lib/budgets/set-budget";
 import { getEnv } from "@/lib/env";
+import { updateBudgetSchema } from "@/schemas/budgets";
 
 /** The Billing page's public URL: APP_URL when set, else the origin the browser used (for Checkout's return). */
 async function billingPageUrl(): Promise<string> {
@@ -30,5 +32,12 @@ export const openPortalAction = validatedAction(
   z.object({}),
   async (_input, { member }) =>
     openBillingPortal({ accountId: member.workspaceId, returnUrl: await billingPageUrl() }),
+  { permission: "billing" },
+);
+
+/** "Save budget": the monthly budget, hard cap and alert webhook (owner only; audited). */
+export const setBudgetAction = validatedAction(
+  updateBudgetSchema,
+  async (input, { member, meta }) => setBudget(member, input, meta),
   { permission: "billing" },
 );

@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
+import { BudgetForm } from "@/components/billing/budget-form";
 import { formatDay, usdFromCents } from "@/components/billing/format";
 import { InvoicesTable } from "@/components/billing/invoices-table";
 import { ReconciliationTable } from "@/components/billing/reconciliation-table";
 import { StripeRedirectButton } from "@/components/billing/stripe-redirect-button";
 import { requireSessionMember } from "@/lib/auth/session";
 import { getBillingOverview } from "@/lib/billing/get-billing-overview";
-import { addCardAction, openPortalAction } from "./actions";
+import { getBudget } from "@/lib/budgets/get-budget";
+import { can } from "@/lib/workspaces/policy";
+import { addCardAction, openPortalAction, setBudgetAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing" };
 export const dynamic = "force-dynamic";
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ setup?: string }> }) {
   const member = await requireSessionMember("/settings/billing");
-  const [overview, { setup }] = await Promise.all([
+  const [overview, budget, { setup }] = await Promise.all([
     getBillingOverview({ accountId: member.workspaceId }),
+    getBudget({ workspaceId: member.workspaceId }),
     searchParams,
   ]);
   const muted = "text-sm text-muted-foreground";
@@ -90,6 +94,25 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           )}
           <span className={`ml-2 ${muted}`}>(before tax)</span>
         </p>
+      </section>
+
+      <section aria-labelledby="budget" className="flex flex-col gap-3">
+        <h2 id="budget" className="text-lg font-semibold">
+          Budget
+        </h2>
+        <p className={muted} data-testid="budget-spend">
+          This month so far:{" "}
+          <span className="font-medium">{usdFromCents(Math.round(budget.cost_usd * 100))}</span>
+          {budget.monthly_limit_usd !== null && (
+            <>
+              {" "}
+              of {usdFromCents(Math.round(budget.monthly_limit_usd * 100))}
+              {budget.thresholds_reached.length > 0 &&
+                ` · alerted at ${budget.thresholds_reached.join(", ")} %`}
+            </>
+          )}
+        </p>
+        <BudgetForm budget={budget} canEdit={can(member.role, "billing")} action={setBudgetAction} />
       </section>
 
       {overview.invoices.length > 0 && (

@@ -1,3 +1,4 @@
+import { settleAp2PaymentOnRetrieval } from "@/lib/ap2/settle-ap2-payment";
 import { authedRoute, json } from "@/lib/api/handler";
 import { readRequestMeta } from "@/lib/auth/request-meta";
 import { deleteExample } from "@/lib/examples/delete-example";
@@ -9,7 +10,9 @@ export const GET = authedRoute({ scopes: ["read"], permission: "read" }, async (
     workspaceId: principal.workspaceId,
     exampleId: String(params.id),
   });
-  return json(toExampleResource(example));
+  // An AP2 example settles its payment when it is retrieved finished (capture the cost, release the rest).
+  const payment = await settleAp2PaymentOnRetrieval(example);
+  return json({ ...toExampleResource(example), ...(payment ? { payment } : {}) });
 });
 
 // Deleting needs a full-scope credential, as for sessions.

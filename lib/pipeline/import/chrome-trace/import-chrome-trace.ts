@@ -2,6 +2,7 @@ import { isRecord } from "@/lib/pipeline/is-record";
 import type { CanonicalEvent, EventType } from "@/schemas/events";
 import type { ImporterContext } from "../import-issue";
 import { readRecords, type SourceRecord } from "../read-records";
+import { FormOutcomes } from "./form-outcome";
 
 const dispatchTypes: Record<string, EventType> = {
   click: "click",
@@ -23,7 +24,7 @@ const dispatchTypes: Record<string, EventType> = {
 
 /** Trace event names this importer uses; everything else is skipped before parsing. */
 const RELEVANT =
-  /"(?:EventDispatch|Screenshot|navigationStart|CommitLoad|FrameCommittedInBrowser|TracingStartedIn(?:Browser|Page)|RenderFrameHostImpl::DidCommitSameDocumentNavigation)"/;
+  /"(?:EventDispatch|Screenshot|navigationStart|CommitLoad|FrameCommittedInBrowser|TracingStartedIn(?:Browser|Page)|RenderFrameHostImpl::DidCommitSameDocumentNavigation|largestContentfulPaint::CandidateForSoftNavigation)"/;
 
 const str = (value: unknown, max: number) =>
   typeof value === "string" && value.length > 0 ? value.slice(0, max) : undefined;
@@ -41,9 +42,10 @@ function base64Bytes(data: string): number {
 /**
  * Chrome trace files (`{traceEvents: [...]}` or a bare array; chrome://tracing, DevTools Performance, CDP
  * Tracing). Gives a timeline: `EventDispatch` input events, main-frame navigations (including same-document ones:
- * single-page apps change `#search/…` or `?q=…` without a new document) and screenshot frames. Traces
- * carry no typed text and no target element, so events have neither — nothing is invented. `ts` is the trace's
- * monotonic clock in ms (`timeline: "monotonic"`), not wall time.
+ * single-page apps change `#search/…` or `?q=…` without a new document), screenshot frames, and `appear` events
+ * for what a closed form left on the page (see {@link FormOutcomes}). Traces carry no typed text and no target
+ * element, so events have neither — nothing is invented. `ts` is the trace's monotonic clock in ms
+ * (`timeline: "monotonic"`), not wall time.
  */
 export async function* importChromeTrace(
   text: AsyncIterable<string>,
@@ -53,6 +55,7 @@ export async function* importChromeTrace(
   const mainFrameByPid = new Map<number, string>();
   const urlByFrame = new Map<string, string>();
   const lastNavigation = new Map<string, { url: string; ts: number }>();
+  const outcomes = new FormOutcomes();
   let seq = 0;
   const records = readRecords(text, ctx, { arrayKeys: ["traceEvents"], filter: (raw) => RELEVANT.test(raw) });
 
@@ -69,14 +72,14 @@ export async function* importChromeTrace(
     ts: number,
     source: CanonicalEvent["source"],
     out: CanonicalEvent[],
-  ): void {
-    if (!frame || !url || url === "about:blank") return;
+  ): boolean {
+    if (!frame || !url || url === "about:blank") return false;
     // A same-document commit to the URL the frame already shows changes nothing a person did.
-    if (sameDocument && urlByFrame.get(frame) === url) return;
+    if (sameDocument && urlByFrame.get(frame) === url) return false;
     urlByFrame.set(frame, url);
     const last = lastNavigation.get(frame);
     // One navigation shows up as several events (navigationStart, FrameCommittedInBrowser, CommitLoad).
-    if (last && last.url === url && Math.abs(ts - last.ts) < 5000) return;
+    if (last && last.url === url && Math.abs(ts - last.ts) < 5000) return false;
     lastNavigation.set(frame, { url, ts });
     out.push({
       id: `t${++seq}`,
@@ -86,6 +89,7 @@ export async function* importChromeTrace(
       tab: frame.slice(0, 128),
       source,
     });
+    return true;
   }
 
   function importTraceEvent(record: SourceRecord, out: CanonicalEvent[]): void {
@@ -136,7 +140,10 @@ export async function* importChromeTrace(
       case "CommitLoad": {
         const frame = str(data.frame, 128);
         if (data.isMainFrame !== true || !frame) break;
-        if (pid !== undefined) mainFrameByPid.set(pid, frame);
+        if (pid !== undefined) {
+          mainFrameByPid.set(pid, frame);
+          outcomes.documentLoaded(String(pid));
+        }
         navigateFrame(frame, str(data.url, 8192), false, ts, source, out);
         break;
       }
@@ -147,14 +154,9 @@ export async function* importChromeTrace(
         const process = isRecord(host.process) ? host.process : {};
         const child = typeof process.child_process_id === "number" ? process.child_process_id : undefined;
         if (child === undefined) break;
-        navigateFrame(
-          mainFrameByPid.get(child) ?? `pid:${child}`,
-          str(args.url, 8192),
-          true,
-          ts,
-          source,
-          out,
-        );
+        const frame = mainFrameByPid.get(child) ?? `pid:${child}`;
+        if (navigateFrame(frame, str(args.url, 8192), true, ts, source, out))
+          outcomes.navigated(String(child), ts);
         break;
       }
       case "navigationStart": {
@@ -163,6 +165,8 @@ export async function* importChromeTrace(
         break;
       }
       case "EventDispatch": {
+        if (pid !== undefined && typeof data.type === "string")
+          outcomes.dispatched(String(pid), data.type, ts);
         const type = typeof data.type === "string" ? dispatchTypes[data.type] : undefined;
         if (!type) break;
         const tab = pid === undefined ? undefined : mainFrameByPid.get(pid);
@@ -173,6 +177,17 @@ export async function* importChromeTrace(
         if (url) dispatched.url = url;
         dispatched.source = source;
         out.push(dispatched);
+        break;
+      }
+      case "largestContentfulPaint::CandidateForSoftNavigation": {
+        if (pid === undefined || !outcomes.painted(String(pid), ts)) break;
+        const tab = mainFrameByPid.get(pid);
+        const url = tab ? urlByFrame.get(tab) : undefined;
+        const shown: CanonicalEvent = { id: `t${++seq}`, ts, type: "appear" } as CanonicalEvent;
+        shown.tab = tab ?? `pid:${pid}`;
+        if (url) shown.url = url;
+        shown.source = source;
+        out.push(shown);
         break;
       }
       case "Screenshot": {
