@@ -55,6 +55,8 @@ const FOREIGN_PARAMS: Record<string, (f: Foreign) => Record<string, string>> = {
   "v1/sessions/[id]/timeline": (f) => ({ id: f.session as string }),
   "v1/sessions/[id]/bundle": (f) => ({ id: f.session as string }),
   "v1/sessions/[id]/timeline/columns": (f) => ({ id: f.session as string }),
+  "v1/sessions/[id]/timeline/summary": (f) => ({ id: f.session as string }),
+  "v1/sessions/[id]/timeline/tiles": (f) => ({ id: f.session as string }),
   "v1/sessions/[id]/timeline/[lane]/[itemId]": (f) => ({
     id: f.session as string,
     lane: "actions",

@@ -31,7 +31,7 @@ test("the explorer: argument values, provenance chips to the source event, keys,
   await trySample(page, "Gmail");
   const canvas = page.getByTestId("timeline-canvas");
   await expect(canvas).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/Loading… .* events so far/)).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByText("Loading the visible range…")).toHaveCount(0, { timeout: 30_000 });
 
   // A time axis with readable relative times, and the pipeline's steps in plain words.
   const ticks = page.getByTestId("timeline-axis").locator("span");

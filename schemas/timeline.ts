@@ -21,3 +21,68 @@ export const timelineChunkSchema = z
     links: z.array(z.array(text())).optional().describe("Ids of the items each one came from."),
   })
   .describe("One NDJSON line of a timeline lane.");
+
+export const timelineManifestSchema = z
+  .object({
+    version: text().describe(
+      "Changes when the index is rebuilt; tiles are requested with it and cached forever.",
+    ),
+    bounds: z
+      .object({ from: z.number(), to: z.number() })
+      .describe("The span the tiles cut up, ms after the session's first event."),
+    binsPerTile: z.number().int(),
+    rawItemsPerTile: z.number().int(),
+    lanes: z.array(
+      z.object({
+        id: laneIdSchema,
+        label: text(),
+        count: z.number().int(),
+        categoryNames: z.array(text()),
+        maxDuration: z.number(),
+      }),
+    ),
+  })
+  .describe("The explorer's per-zoom index of a session: what its tiles cover and each lane's size.");
+export type TimelineManifest = z.infer<typeof timelineManifestSchema>;
+
+export const timelineTileQuerySchema = z.object({
+  v: text().min(1).max(64).describe("The manifest's version."),
+  lane: laneIdSchema,
+  level: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(12)
+    .describe("Zoom level: level 0 is one tile, each level has 4× the tiles."),
+  tile: z.coerce.number().int().min(0).describe("Tile index within the level, in time order."),
+});
+
+export const timelineTileSchema = z
+  .discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("bins"),
+      lane: laneIdSchema,
+      level: z.number().int(),
+      tile: z.number().int(),
+      bins: z.array(z.number().int()).describe("Indexes of the non-empty bins, of `binsPerTile` per tile."),
+      counts: z.array(z.number().int()),
+      top: z
+        .array(z.number().int())
+        .describe("Each bin's most frequent category, an index into the lane's names."),
+      flagged: z.array(z.number().int()).optional(),
+    }),
+    z.object({
+      kind: z.literal("items"),
+      lane: laneIdSchema,
+      level: z.number().int(),
+      tile: z.number().int(),
+      starts: z.array(z.number()),
+      ends: z.array(z.number()),
+      ids: z.array(text()),
+      labels: z.array(text()),
+      categories: z.array(z.number().int()),
+      flagged: z.array(z.number().int()).optional(),
+      links: z.array(z.array(text())).optional(),
+    }),
+  ])
+  .describe("One tile of a lane: sparse density bins, or the raw items once the tile holds few enough.");

@@ -1,17 +1,32 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { fetchApi } from "@/lib/api/fetch-api";
-import type { LaneId } from "@/lib/explorer/timeline-lanes";
+import type { LaneId, Viewport } from "@/lib/explorer/timeline-lanes";
+import type { TimelineManifest } from "@/schemas/timeline";
 import { SessionExplorer, type StageSpan } from "./session-explorer";
-import { useTimelineLanes } from "./use-timeline-lanes";
+import { openingView, useTimelineLanes } from "./use-timeline-lanes";
 
 declare global {
   interface Window {
     /** Paint times of the timeline canvas and the time of its first paint, read by the explorer benchmark. */
     __tracepipeFrames?: number[];
     __tracepipeFirstPaint?: number;
+    /** When every lane first had its visible range loaded, read by the explorer benchmark. */
+    __tracepipeLanesReady?: number;
   }
+}
+
+/** The canvas's plot width in CSS pixels, near enough to pick a zoom level (the label column and inspector aside). */
+function usePlotPixels() {
+  const [pixels, setPixels] = useState(1200);
+  useEffect(() => {
+    const measure = () => setPixels(Math.max(320, Math.min(window.innerWidth, 2560) - 110));
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, []);
+  return pixels;
 }
 
 export function SessionExplorerLoader({
@@ -19,13 +34,27 @@ export function SessionExplorerLoader({
   stages,
   focus,
   keyboard,
+  initialManifest,
 }: {
   sessionId: string;
   stages: StageSpan[];
   focus?: { lane: LaneId; id: string };
   keyboard?: boolean;
+  /** The index manifest when the page read it already, saving a round trip before the first paint. */
+  initialManifest?: TimelineManifest;
 }) {
-  const { lanes, loading, error } = useTimelineLanes(sessionId, true);
+  const [view, setView] = useState<Viewport>();
+  const plotPixels = usePlotPixels();
+  const { manifest, lanes, painted, ready, error } = useTimelineLanes(
+    sessionId,
+    view,
+    plotPixels,
+    initialManifest,
+  );
+  const bounds = useMemo(() => (manifest ? openingView(manifest) : undefined), [manifest]);
+  useEffect(() => {
+    if (ready) window.__tracepipeLanesReady ??= performance.now();
+  }, [ready]);
   const loadDetail = useCallback(
     (lane: LaneId, id: string) =>
       fetchApi<unknown>(`/v1/sessions/${sessionId}/timeline/${lane}/${encodeURIComponent(id)}`),
@@ -37,16 +66,16 @@ export function SessionExplorerLoader({
     window.__tracepipeFrames.push(ms);
   }, []);
   if (error) return <p className="text-sm text-danger">The explorer could not load this session: {error}</p>;
-  if (lanes.length === 0) {
+  if (!painted) {
     return (
       <div className="h-48 animate-pulse rounded-lg bg-muted" role="status" aria-label="Loading timeline" />
     );
   }
   return (
     <div className="flex flex-col gap-2">
-      {loading && (
-        <p className="text-xs text-muted-foreground">
-          Loading… {lanes.find((l) => l.id === "events")?.starts.length.toLocaleString()} events so far
+      {!ready && (
+        <p className="text-xs text-muted-foreground" role="status">
+          Loading the visible range…
         </p>
       )}
       <SessionExplorer
@@ -57,6 +86,8 @@ export function SessionExplorerLoader({
         onFrame={onFrame}
         focus={focus}
         keyboard={keyboard}
+        bounds={bounds}
+        onViewportChange={setView}
       />
     </div>
   );

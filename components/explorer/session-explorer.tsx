@@ -37,6 +37,10 @@ interface SessionExplorerProps {
   focus?: { lane: LaneId; id: string };
   /** Whether j/k and the arrows drive the timeline; off where the page owns those keys (the review queue). */
   keyboard?: boolean;
+  /** The session's span when the lanes hold only the loaded range (the per-zoom index), instead of the lanes' own. */
+  bounds?: Viewport;
+  /** Told the view after every zoom and pan, so the loader can fetch that range at that zoom. */
+  onViewportChange?: (viewport: Viewport) => void;
 }
 
 function selectionOf(
@@ -64,11 +68,15 @@ export function SessionExplorer({
   onFrame,
   focus,
   keyboard = true,
+  bounds: givenBounds,
+  onViewportChange,
 }: SessionExplorerProps) {
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(new Set());
   const lanes = useMemo(() => filterEventTypes(allLanes, hiddenTypes), [allLanes, hiddenTypes]);
-  const bounds = useMemo(() => sessionBounds(allLanes), [allLanes]);
+  const lanesBounds = useMemo(() => sessionBounds(allLanes), [allLanes]);
+  const bounds = givenBounds ?? lanesBounds;
   const [viewport, setViewportState] = useState<Viewport>(bounds);
+  useEffect(() => onViewportChange?.(viewport), [viewport, onViewportChange]);
   // Lanes stream in chunk by chunk and the bounds grow with them: follow them until the person zooms or pans.
   const hasMoved = useRef(false);
   useEffect(() => {

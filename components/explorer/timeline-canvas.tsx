@@ -16,6 +16,7 @@ import {
   visibleRange,
   zoomViewport,
 } from "@/lib/explorer/timeline-lanes";
+import { drawLaneBins } from "./draw-lane-bins";
 import { TimelineAxis } from "./timeline-axis";
 import { useTimelineColors } from "./timeline-colors";
 import { TimelineTooltip } from "./timeline-tooltip";
@@ -102,6 +103,17 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
 
     lanes.forEach((lane, laneIndex) => {
       const top = laneIndex * LANE_HEIGHT;
+      if (lane.bins) {
+        drawLaneBins(ctx, lane.bins, {
+          toX,
+          left: LABEL_WIDTH,
+          right: width,
+          top,
+          height: LANE_HEIGHT,
+          palette,
+          flagColor: colors.flag,
+        });
+      }
       const { first, last } = visibleRange(lane, viewport.from, viewport.to, durations.get(lane.id) ?? 0);
       const density = new Uint32Array(Math.ceil(plotWidth) + 1);
       const dense = last - first > plotWidth * 2;
@@ -158,7 +170,11 @@ export function TimelineCanvas(props: TimelineCanvasProps) {
       ctx.font = "12px ui-sans-serif, system-ui";
       ctx.fillText(fitText(ctx, lane.label, LABEL_WIDTH - 10), 6, top + 16);
       ctx.font = "10px ui-sans-serif, system-ui";
-      ctx.fillText(fitText(ctx, lane.starts.length.toLocaleString(), LABEL_WIDTH - 10), 6, top + 29);
+      ctx.fillText(
+        fitText(ctx, (lane.total ?? lane.starts.length).toLocaleString(), LABEL_WIDTH - 10),
+        6,
+        top + 29,
+      );
     });
     ctx.font = "12px ui-sans-serif, system-ui";
     onFrame?.(performance.now() - started);

@@ -1,13 +1,5 @@
 import type { TimelineChunk } from "./timeline-chunks";
-import type { LaneColumns, LaneId } from "./timeline-lanes";
-
-const LANE_LABELS: Record<LaneId, string> = {
-  events: "Raw events",
-  interactions: "Interactions",
-  windows: "Windows",
-  actions: "Actions",
-  toolCalls: "Tool calls",
-};
+import { LANE_LABELS, type LaneColumns, type LaneId } from "./timeline-lanes";
 
 /**
  * Accumulates streamed chunks of one lane into columns. Typed arrays grow by doubling so appending a chunk is

@@ -13,6 +13,7 @@ import {
   actionRow,
   eventRow,
   interactionRow,
+  type Row,
   type TimelineChunk,
   toChunks,
   toolCallRow,
@@ -20,7 +21,7 @@ import {
 } from "./timeline-chunks";
 import type { LaneId } from "./timeline-lanes";
 
-async function loadProcessedSession(workspaceId: string, sessionId: string) {
+export async function loadProcessedSession(workspaceId: string, sessionId: string) {
   if (!isUuid(sessionId)) throw notFound("Session");
   const session = await findSessionForWorkspace(await getDb(), workspaceId, sessionId);
   if (!session) throw notFound("Session");
@@ -33,7 +34,7 @@ async function loadProcessedSession(workspaceId: string, sessionId: string) {
   return session;
 }
 
-async function firstEventTs(sessionId: string): Promise<number> {
+export async function firstEventTs(sessionId: string): Promise<number> {
   for await (const event of readJsonlArtifact<CanonicalEvent>(artifactKeys(sessionId).bronze))
     return event.ts;
   return 0;
@@ -49,6 +50,42 @@ async function collect<T>(key: string): Promise<T[]> {
   return out;
 }
 
+type ProcessedSession = Awaited<ReturnType<typeof loadProcessedSession>>;
+
+/** The rows of one lane of a processed session, in the artifacts' order (by start), times relative to `t0`. */
+export async function laneRows(
+  session: Pick<ProcessedSession, "id" | "suiteId" | "metrics">,
+  lane: LaneId,
+  t0: number,
+): Promise<AsyncIterable<Row> | Iterable<Row>> {
+  const keys = artifactKeys(session.id);
+  switch (lane) {
+    case "events":
+      return mapArtifact<CanonicalEvent, Row>(keys.bronze, (e) => eventRow(e, t0));
+    case "interactions":
+      return mapArtifact<Interaction, Row>(keys.silver, (i) => interactionRow(i, t0));
+    case "windows":
+      return mapArtifact<Window, Row>(keys.windows, (w) => windowRow(w, t0));
+    case "actions": {
+      const actions = await collect<GoldAction>(keys.actions);
+      const wanted = new Set(actions.flatMap((a) => a.interactionIds));
+      const ends = new Map<string, number>();
+      for await (const i of readJsonlArtifact<Interaction>(keys.silver))
+        if (wanted.has(i.id)) ends.set(i.id, i.endTs);
+      return actions.map((a) =>
+        actionRow(a, t0, Math.max(0, ...a.interactionIds.map((id) => (ends.get(id) ?? a.ts) - t0))),
+      );
+    }
+    case "toolCalls": {
+      const { toolCalls, byId } = await sessionToolCalls(session);
+      return toolCalls.flatMap((call) => {
+        const action = byId.get(call.action);
+        return action ? [toolCallRow(call, action, t0)] : [];
+      });
+    }
+  }
+}
+
 /** One lane of a processed session as columnar chunks, read from the stored pipeline artifacts. */
 export async function streamSessionTimeline(
   workspaceId: string,
@@ -56,54 +93,11 @@ export async function streamSessionTimeline(
   lane: LaneId,
 ): Promise<AsyncIterable<TimelineChunk>> {
   const session = await loadProcessedSession(workspaceId, sessionId);
-  const keys = artifactKeys(session.id);
-  const t0 = await firstEventTs(session.id);
-  switch (lane) {
-    case "events":
-      return toChunks(
-        lane,
-        mapArtifact<CanonicalEvent, ReturnType<typeof eventRow>>(keys.bronze, (e) => eventRow(e, t0)),
-      );
-    case "interactions":
-      return toChunks(
-        lane,
-        mapArtifact<Interaction, ReturnType<typeof interactionRow>>(keys.silver, (i) =>
-          interactionRow(i, t0),
-        ),
-      );
-    case "windows":
-      return toChunks(
-        lane,
-        mapArtifact<Window, ReturnType<typeof windowRow>>(keys.windows, (w) => windowRow(w, t0)),
-      );
-    case "actions": {
-      const actions = await collect<GoldAction>(keys.actions);
-      const wanted = new Set(actions.flatMap((a) => a.interactionIds));
-      const ends = new Map<string, number>();
-      for await (const i of readJsonlArtifact<Interaction>(keys.silver))
-        if (wanted.has(i.id)) ends.set(i.id, i.endTs);
-      return toChunks(
-        lane,
-        actions.map((a) =>
-          actionRow(a, t0, Math.max(0, ...a.interactionIds.map((id) => (ends.get(id) ?? a.ts) - t0))),
-        ),
-      );
-    }
-    case "toolCalls": {
-      const { toolCalls, byId } = await sessionToolCalls(session);
-      return toChunks(
-        lane,
-        toolCalls.flatMap((call) => {
-          const action = byId.get(call.action);
-          return action ? [toolCallRow(call, action, t0)] : [];
-        }),
-      );
-    }
-  }
+  return toChunks(lane, await laneRows(session, lane, await firstEventTs(session.id)));
 }
 
 /** The calls the suite's default map would make, including actions still under review (what the explorer shows). */
-async function sessionToolCalls(session: Awaited<ReturnType<typeof loadProcessedSession>>) {
+async function sessionToolCalls(session: Pick<ProcessedSession, "id" | "suiteId" | "metrics">) {
   const actions = await collect<GoldAction>(artifactKeys(session.id).actions);
   const byId = new Map(actions.map((a) => [a.id, a]));
   const suite = findSuite(getBundledCatalog(), session.suiteId);

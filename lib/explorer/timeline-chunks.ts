@@ -31,7 +31,8 @@ function targetName(event: Pick<CanonicalEvent, "target">): string {
   return t.label ?? t.ariaLabel ?? t.placeholder ?? t.name ?? t.text?.slice(0, 60) ?? t.id ?? t.tag ?? "";
 }
 
-type Row = Omit<
+/** One lane item before it is grouped into columns. */
+export type Row = Omit<
   TimelineChunk,
   "lane" | "starts" | "ends" | "ids" | "labels" | "categories" | "flagged" | "links"
 > & {

@@ -4,6 +4,14 @@
  */
 export type LaneId = "events" | "interactions" | "windows" | "actions" | "toolCalls";
 
+export const LANE_LABELS: Record<LaneId, string> = {
+  events: "Raw events",
+  interactions: "Interactions",
+  windows: "Windows",
+  actions: "Actions",
+  toolCalls: "Tool calls",
+};
+
 export interface LaneColumns {
   id: LaneId;
   label: string;
@@ -19,6 +27,21 @@ export interface LaneColumns {
   flagged?: Uint8Array;
   /** Ids in other lanes each item came from (an action's interactions and raw events, a tool call's action). */
   links?: string[][];
+  /** Items in the whole lane, when the columns hold only the items of the loaded range (a large lane). */
+  total?: number;
+  /** Density to draw where the view shows a large lane zoomed out: bins instead of items. */
+  bins?: LaneBins[];
+}
+
+/** Sparse fixed-width bins from `from`: bin `bins[k]` starts at `from + bins[k] * binMs` and holds `counts[k]`. */
+export interface LaneBins {
+  from: number;
+  binMs: number;
+  bins: number[];
+  counts: number[];
+  /** Each bin's most frequent category (index into the lane's category names), for its colour. */
+  top: number[];
+  flagged?: number[];
 }
 
 /**

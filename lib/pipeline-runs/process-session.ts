@@ -10,6 +10,7 @@ import { modelId } from "@/lib/catalog/catalog-ids";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { deleteRawRecordings } from "@/lib/data-policy/enforce-retention";
 import { getDataPolicy } from "@/lib/data-policy/get-data-policy";
+import { buildTimelineIndex } from "@/lib/explorer/build-timeline-index";
 import { childLogger } from "@/lib/logger";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import { recordUsage } from "@/lib/usage/record-usage";
@@ -146,6 +147,27 @@ export async function processSession(sessionId: string, step: StepRunner, deps: 
         deps,
       ),
     ),
+  );
+  // The explorer's per-zoom index, written before the session shows completed so its first view is fast. It is a
+  // view, not a result: when it fails the run still completes and the explorer builds it on first view instead.
+  await step.run("timeline-index", () =>
+    unlessDeleted(sessionId, async () => {
+      const session = {
+        id: sessionId,
+        suiteId: suites[0] as string,
+        metrics: zone ? { timezone: zone } : null,
+      };
+      return buildTimelineIndex(session).then(
+        (manifest) => ({ version: manifest.version }),
+        (error: unknown) => {
+          log.warn(
+            { sessionId, err: error },
+            "timeline index not written; the explorer builds it on first view",
+          );
+          return { version: null };
+        },
+      );
+    }),
   );
   const finalized = await step.run("finalize", async () => {
     const metrics = buildRunMetrics(bronze, silver, gold);

@@ -3,10 +3,24 @@ import { startBenchServer } from "./bench-server";
 import { gzipLines, nativeRecordingLines } from "./generate-native-recording";
 
 /**
- * Opens generated sessions in the trace explorer in Chromium and prints time to first timeline paint, time to
- * all lanes loaded, and frame times while zooming and panning. Run after `npm run build`.
+ * Opens generated sessions in the trace explorer in Chromium and prints time to first timeline paint, time until
+ * every lane has its visible range loaded, the timeline requests (server time per tile p50/p95, bytes per lane),
+ * the page's JS heap, and frame times while zooming and panning. Run after `npm run build`.
  */
-const sizes = process.env.BENCH_SIZE === "reduced" ? [20_000] : [100_000, 1_000_000];
+// BENCH_EXPLORER_SIZES=100000,1000000 picks the sizes; BENCH_SIZE=reduced runs the CI size.
+const sizes = process.env.BENCH_EXPLORER_SIZES
+  ? process.env.BENCH_EXPLORER_SIZES.split(",").map(Number)
+  : process.env.BENCH_SIZE === "reduced"
+    ? [20_000]
+    : [100_000, 1_000_000];
+
+interface TimelineRequest {
+  url: string;
+  lane: string;
+  kind: string;
+  bytes: number;
+  serverMs: number;
+}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,15 +74,40 @@ async function main() {
       }
       const processSeconds = (Date.now() - processStarted) / 1000;
 
+      const requests: TimelineRequest[] = [];
+      const onRequest = async (request: import("@playwright/test").Request) => {
+        const url = new URL(request.url());
+        const match = /\/timeline\/(summary|tiles|columns)$/.exec(url.pathname);
+        if (!match) return;
+        const timing = request.timing();
+        const sizes = await request.sizes().catch(() => ({ responseBodySize: 0 }));
+        requests.push({
+          url: request.url(),
+          lane: url.searchParams.get("lane") ?? "manifest",
+          kind: match[1] as string,
+          bytes: sizes.responseBodySize,
+          // Request sent to first response byte, on localhost: the server's time for the tile.
+          serverMs: timing.responseStart - timing.requestStart,
+        });
+      };
+      page.on("requestfinished", onRequest);
       await page.goto(`/sessions/${id}`);
       await page.waitForFunction(() => window.__tracepipeFirstPaint !== undefined, undefined, {
         timeout: 300_000,
       });
       const firstPaint = await page.evaluate(() => window.__tracepipeFirstPaint ?? Number.NaN);
-      await page.waitForFunction(() => !document.body.textContent?.includes("events so far"), undefined, {
+      await page.waitForFunction(() => window.__tracepipeLanesReady !== undefined, undefined, {
         timeout: 600_000,
       });
-      const loaded = await page.evaluate(() => performance.now());
+      const loaded = await page.evaluate(() => window.__tracepipeLanesReady ?? Number.NaN);
+      const heapMb = async () =>
+        page.evaluate(() => {
+          const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+          return (memory?.usedJSHeapSize ?? 0) / 2 ** 20;
+        });
+      const heapAfterLoad = await heapMb();
+      await page.screenshot({ path: `test-results/screenshots/explorer-bench-${size}.png` });
+      const initialRequests = requests.length;
 
       const canvas = page.getByTestId("timeline-canvas");
       const box = await canvas.boundingBox();
@@ -86,13 +125,30 @@ async function main() {
       }
       for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 120);
       const frames = await page.evaluate(() => window.__tracepipeFrames ?? []);
+      await page.getByText("Loading the visible range…").waitFor({ state: "detached", timeout: 60_000 });
       const wall = Date.now() - wallStart;
+      page.off("requestfinished", onRequest);
+      const tiles = requests.filter((r) => r.kind === "tiles");
+      const bytesPerLane = new Map<string, number>();
+      for (const r of requests.slice(0, initialRequests))
+        bytesPerLane.set(r.lane, (bytesPerLane.get(r.lane) ?? 0) + r.bytes);
+      const serverMs = tiles.map((r) => r.serverMs);
+      // The same tiles one at a time from Node: the server's time for one, without the page's requests queueing.
+      const sequentialMs: number[] = [];
+      for (const r of tiles.slice(0, 20)) {
+        const started = performance.now();
+        await (await page.request.get(r.url)).body();
+        sequentialMs.push(performance.now() - started);
+      }
       console.log(
         [
           `explorer ${size.toLocaleString()} events:`,
           `pipeline ${processSeconds.toFixed(1)} s,`,
           `first timeline paint ${firstPaint.toFixed(0)} ms after navigation,`,
-          `all lanes loaded ${loaded.toFixed(0)} ms,`,
+          `all lanes usable ${loaded.toFixed(0)} ms,`,
+          `tiles ${tiles.length} (${initialRequests} requests to open), server time per tile p50 ${percentile(serverMs, 50).toFixed(1)} ms p95 ${percentile(serverMs, 95).toFixed(1)} ms (one at a time p50 ${percentile(sequentialMs, 50).toFixed(1)} ms p95 ${percentile(sequentialMs, 95).toFixed(1)} ms),`,
+          `bytes to open per lane ${[...bytesPerLane].map(([lane, bytes]) => `${lane} ${(bytes / 1024).toFixed(1)} KB`).join(", ")},`,
+          `JS heap ${heapAfterLoad.toFixed(1)} MB after load ${(await heapMb()).toFixed(1)} MB after zooming,`,
           `draw per frame p50 ${percentile(frames, 50).toFixed(1)} ms p95 ${percentile(frames, 95).toFixed(1)} ms max ${Math.max(...frames).toFixed(1)} ms`,
           `over ${frames.length} frames (90 wheel steps in ${wall} ms)`,
         ].join(" "),

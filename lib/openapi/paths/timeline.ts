@@ -6,6 +6,9 @@ import {
   laneIdSchema,
   timelineQuerySchema as lanesQuerySchema,
   timelineChunkSchema,
+  timelineManifestSchema,
+  timelineTileQuerySchema,
+  timelineTileSchema,
 } from "@/schemas/timeline";
 import { authenticated, json, problems } from "../responses";
 
@@ -50,6 +53,35 @@ export const timelinePaths: ZodOpenApiPathsObject = {
           content: { "application/x-ndjson": { schema: timelineChunkSchema.meta({ id: "TimelineChunk" }) } },
         },
         ...problems(404, 409),
+      },
+    },
+  },
+  "/v1/sessions/{id}/timeline/summary": {
+    get: {
+      tags: ["Timeline"],
+      summary: "The session's per-zoom timeline index",
+      description:
+        "What the trace explorer loads first: the span the index's tiles cut up, each lane's item count and categories, and the index version to request tiles with. Built when processing completes (or on first request for an older session). 409 until the session is processed.",
+      security: authenticated,
+      requestParams: { path: idPath },
+      responses: {
+        "200": json(timelineManifestSchema.meta({ id: "TimelineManifest" }), "The index manifest."),
+        ...problems(404, 409),
+      },
+    },
+  },
+  "/v1/sessions/{id}/timeline/tiles": {
+    get: {
+      tags: ["Timeline"],
+      summary: "One tile of a timeline lane at a zoom level",
+      description:
+        "Level 0 is one tile spanning the session; each level has four times the tiles. A tile holding many items is sparse density bins, one holding few is the raw items; a tile below a raw leaf is answered by that leaf. Immutable for a given index version (`v`), with an ETag.",
+      security: authenticated,
+      requestParams: { path: idPath, query: timelineTileQuerySchema },
+      responses: {
+        "200": json(timelineTileSchema.meta({ id: "TimelineTile" }), "The tile."),
+        "304": { description: "The tile named by `If-None-Match`." },
+        ...problems(404, 409, 422),
       },
     },
   },

@@ -11,6 +11,7 @@ import { requireSessionMember } from "@/lib/auth/session";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { AppError } from "@/lib/errors";
+import { readStoredManifest } from "@/lib/explorer/read-timeline-index";
 import { stageSpansFromMetrics } from "@/lib/explorer/stage-spans";
 import { getSessionDetail } from "@/lib/sessions/get-session";
 
@@ -32,6 +33,10 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const member = await requireSessionMember(`/sessions/${id}`);
   const session = await loadSession(member.workspaceId, id);
   const suite = findSuite(getBundledCatalog(), session.suite_id);
+  // The explorer's index manifest rides with the page (a round trip saved before the first paint); the session is
+  // the member's, loaded above. Absent for a session processed before the index: the explorer builds it then.
+  const timelineManifest =
+    session.status === "completed" ? await readStoredManifest(session.id).catch(() => undefined) : undefined;
   return (
     <div className="flex flex-col gap-8">
       <SessionLiveHeader initial={session} suiteName={suite?.name ?? "Unknown suite"} />
@@ -65,6 +70,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           <SessionExplorerLoader
             sessionId={session.id}
             stages={stageSpansFromMetrics(session.metrics, session.error)}
+            initialManifest={timelineManifest}
           />
         ) : (
           <p className="rounded-lg border border-dashed border-input p-6 text-sm text-muted-foreground">

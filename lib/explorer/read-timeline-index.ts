@@ -1,0 +1,85 @@
+import { getDb } from "@/db/client";
+import { findSessionStatusForWorkspace } from "@/db/queries/sessions";
+import { AppError, notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/sessions/get-session";
+import { getObjectStore } from "@/lib/storage/get-object-store";
+import { type TimelineManifest, timelineManifestSchema, timelineTileQuerySchema } from "@/schemas/timeline";
+import { buildTimelineIndex, timelineManifestKey, timelineTileKey } from "./build-timeline-index";
+import { loadProcessedSession } from "./stream-session-timeline";
+
+/** One build per session at a time: the explorer asks for the manifest and its tiles at once. */
+const building = new Map<string, Promise<TimelineManifest>>();
+/**
+ * Manifests read lately, by session. A tile request names the version it wants; a cached manifest of another
+ * version is read again, so a rebuilt index is picked up, and a deleted session fails its ownership check first.
+ */
+const recentManifests = new Map<string, TimelineManifest>();
+const RECENT_MANIFESTS = 200;
+
+/** The stored manifest of a session the caller has already been checked to own, or undefined before it is built. */
+export async function readStoredManifest(sessionId: string): Promise<TimelineManifest | undefined> {
+  const stream = await (await getObjectStore()).getStream(timelineManifestKey(sessionId));
+  if (!stream) return undefined;
+  const manifest = timelineManifestSchema.parse(JSON.parse(await new Response(stream).text()));
+  recentManifests.delete(sessionId);
+  recentManifests.set(sessionId, manifest);
+  if (recentManifests.size > RECENT_MANIFESTS)
+    recentManifests.delete(recentManifests.keys().next().value as string);
+  return manifest;
+}
+
+/**
+ * The session's timeline index. The pipeline writes it when a run finishes; a session processed before the index
+ * existed (or whose index step failed) gets it built here on first view and stored for every later one.
+ */
+async function manifestFor(session: Awaited<ReturnType<typeof loadProcessedSession>>) {
+  const stored = await readStoredManifest(session.id);
+  if (stored) return stored;
+  let pending = building.get(session.id);
+  if (!pending) {
+    pending = buildTimelineIndex(session).finally(() => building.delete(session.id));
+    building.set(session.id, pending);
+  }
+  return pending;
+}
+
+export async function getTimelineManifest(workspaceId: string, sessionId: string): Promise<TimelineManifest> {
+  return manifestFor(await loadProcessedSession(workspaceId, sessionId));
+}
+
+/** A tile is asked for by the dozen per view: its ownership check reads the status column only. */
+async function assertProcessedSession(workspaceId: string, sessionId: string) {
+  if (!isUuid(sessionId)) throw notFound("Session");
+  const status = await findSessionStatusForWorkspace(await getDb(), workspaceId, sessionId);
+  if (!status) throw notFound("Session");
+  if (status !== "completed") {
+    throw new AppError({
+      code: "conflict",
+      message: `The session is ${status}; its timeline is available once processing completes`,
+    });
+  }
+}
+
+/**
+ * One tile's stored JSON, streamed as stored. A tile below a leaf does not exist: the deepest ancestor that does
+ * (a raw-items leaf) answers instead, and says which it is in its `level` and `tile` fields.
+ */
+export async function getTimelineTile(workspaceId: string, sessionId: string, searchParams: URLSearchParams) {
+  // Ownership before the query: another workspace's session is 404 whatever was asked of it.
+  await assertProcessedSession(workspaceId, sessionId);
+  const query = timelineTileQuerySchema.parse(Object.fromEntries(searchParams));
+  const cached = recentManifests.get(sessionId);
+  const manifest =
+    cached?.version === query.v
+      ? cached
+      : ((await readStoredManifest(sessionId)) ?? (await getTimelineManifest(workspaceId, sessionId)));
+  // A tile of an older index would mix two trees: the client refetches the manifest on a 404.
+  if (manifest.version !== query.v) throw notFound("Timeline index version");
+  if (query.tile >= 4 ** query.level) throw notFound("Timeline tile");
+  const store = await getObjectStore();
+  for (let level = query.level, tile = query.tile; level >= 0; level--, tile = Math.floor(tile / 4)) {
+    const stream = await store.getStream(timelineTileKey(sessionId, query.lane, level, tile));
+    if (stream) return { stream, lane: query.lane, level, tile, version: manifest.version };
+  }
+  throw notFound("Timeline tile");
+}
