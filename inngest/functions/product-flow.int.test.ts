@@ -15,6 +15,7 @@ import { getCallbackSecret } from "@/lib/callbacks/callback-secret";
 import { verifyCallbackSignature } from "@/lib/callbacks/sign-callback";
 import { modelId, suiteId } from "@/lib/catalog/catalog-ids";
 import { resetEnvCache } from "@/lib/env";
+import { timelineIndexPrefix, timelineManifestKey } from "@/lib/explorer/build-timeline-index";
 import type { EmbeddedExecutor } from "@/lib/jobs/embedded-executor";
 import { waitForEventRuns } from "@/lib/jobs/wait-for-job-runs";
 import { artifactKeys } from "@/lib/pipeline-runs/artifact-keys";
@@ -203,8 +204,15 @@ describe("product flow on the embedded executor", () => {
     await processSession(sessionId, directSteps, stages);
     const actions = await collectJsonlArtifact(artifactKeys(sessionId).actions);
     expect(actions).toHaveLength(2);
-    const artifacts = await (await getObjectStore()).list(`sessions/${sessionId}/artifacts/`);
-    expect(artifacts.map((a) => a.key).sort()).toEqual(Object.values(artifactKeys(sessionId)).sort());
+    const artifacts = (await (await getObjectStore()).list(`sessions/${sessionId}/artifacts/`)).map(
+      (a) => a.key,
+    );
+    // The pipeline's artifacts, and beside them the explorer's per-zoom index (its own folder, manifest last).
+    const index = timelineIndexPrefix(sessionId);
+    expect(artifacts.filter((key) => !key.startsWith(index)).sort()).toEqual(
+      Object.values(artifactKeys(sessionId)).sort(),
+    );
+    expect(artifacts).toContain(timelineManifestKey(sessionId));
     expect(
       await generateExample(example.id, personalActor(caller.user.id), directSteps, stages),
     ).toMatchObject({

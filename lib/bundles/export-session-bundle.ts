@@ -13,6 +13,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/principal";
 import type { RequestMeta } from "@/lib/auth/request-meta";
 import { AppError, notFound } from "@/lib/errors";
+import { timelineIndexPrefix } from "@/lib/explorer/build-timeline-index";
 import { childLogger } from "@/lib/logger";
 import { isUuid } from "@/lib/sessions/get-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
@@ -44,7 +45,11 @@ async function entriesOf(workspaceId: string, sessionId: string): Promise<Entry[
     file,
     path: BUNDLE_PATHS.raw(file.storageKey.split("/").pop() ?? file.fileName),
   }));
-  const artifacts = await store.list(`sessions/${sessionId}/artifacts/`);
+  // The explorer's per-zoom index is a cache derived from the artifacts: an imported session rebuilds it on first
+  // view, so it never travels (nor would its nested tile paths fit the bundle's flat artifact names).
+  const artifacts = (await store.list(`sessions/${sessionId}/artifacts/`)).filter(
+    (object) => !object.key.startsWith(timelineIndexPrefix(sessionId)),
+  );
   const examples = await listCompletedExamplesForSession(db, workspaceId, sessionId);
   const reviewItems = await listReviewItemsForSession(db, workspaceId, sessionId);
   const metrics = session.metrics
