@@ -1,8 +1,7 @@
 import type { Database } from "@/db/client";
-import { findBudget, lockWorkspaceBudget, sumInFlightEstimatedCents } from "@/db/queries/budgets";
+import { findBudget, sumInFlightEstimatedCents } from "@/db/queries/budgets";
 import { paymentRequired } from "@/lib/billing/payment-required";
-import { budgetPeriodOf } from "./budget-period";
-import { computePeriodCostCents } from "./compute-period-cost";
+import { lockedMonthCost } from "./compute-period-cost";
 
 const usd = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
@@ -19,14 +18,8 @@ export async function admitWithinBudget(
 ): Promise<void> {
   const budget = await findBudget(tx, { workspaceId: input.workspaceId });
   if (!budget?.hardCap) return;
-  await lockWorkspaceBudget(tx, { workspaceId: input.workspaceId });
-  const { start, end } = budgetPeriodOf(input.now ?? new Date());
   // One connection per transaction: the two reads run one after the other.
-  const costCents = await computePeriodCostCents(tx, {
-    workspaceId: input.workspaceId,
-    from: start,
-    to: end,
-  });
+  const { costCents } = await lockedMonthCost(tx, input);
   const inFlightCents = await sumInFlightEstimatedCents(tx, { workspaceId: input.workspaceId });
   if (costCents + inFlightCents + input.estimateCents <= budget.monthlyLimitCents) return;
   throw paymentRequired(

@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
-import { findBudget, insertBudgetAlerts, lockWorkspaceBudget } from "@/db/queries/budgets";
+import { findBudget, insertBudgetAlerts } from "@/db/queries/budgets";
 import type { AppEvent } from "@/schemas/app-events";
-import { budgetPeriodOf, thresholdsReached } from "./budget-period";
-import { computePeriodCostCents } from "./compute-period-cost";
+import { thresholdsReached } from "./budget-period";
+import { lockedMonthCost } from "./compute-period-cost";
 
 /**
  * Runs inside the transaction that records usage: fires each threshold the period's cost has reached and that
@@ -16,13 +16,7 @@ export async function checkBudgetThresholds(
 ): Promise<number[]> {
   const budget = await findBudget(tx, { workspaceId: input.workspaceId });
   if (!budget || budget.monthlyLimitCents <= 0) return [];
-  await lockWorkspaceBudget(tx, { workspaceId: input.workspaceId });
-  const { start, end } = budgetPeriodOf(input.now ?? new Date());
-  const costCents = await computePeriodCostCents(tx, {
-    workspaceId: input.workspaceId,
-    from: start,
-    to: end,
-  });
+  const { costCents, periodStart: start } = await lockedMonthCost(tx, input);
   const reached = thresholdsReached(costCents, budget.monthlyLimitCents);
   const fired = await insertBudgetAlerts(
     tx,

@@ -1,4 +1,4 @@
-import type { LaneId } from "./timeline-lanes";
+import type { LaneColumns, LaneId } from "./timeline-lanes";
 
 /**
  * The explorer's precomputed per-zoom index of a lane. The session's span is cut into tiles: level 0 is one tile,
@@ -47,18 +47,11 @@ export interface ItemsTile {
 
 export type TimelineTile = BinsTile | ItemsTile;
 
-/** One lane's items, sorted by start; times are ms after the session's first event. */
-export interface LaneItems {
-  lane: LaneId;
-  starts: Float64Array;
-  ends: Float64Array;
-  ids: string[];
-  labels: string[];
-  categories: Uint16Array;
-  categoryNames: string[];
-  flagged?: Uint8Array;
-  links?: string[][];
-}
+/** One lane's items, sorted by start; times are ms after the session's first event (the columns' own fields). */
+export type LaneItems = { lane: LaneId } & Pick<
+  LaneColumns,
+  "starts" | "ends" | "ids" | "labels" | "categories" | "categoryNames" | "flagged" | "links"
+>;
 
 export const tileSpan = (bounds: TileBounds, level: number) =>
   Math.max(1e-6, bounds.to - bounds.from) / 4 ** level;
