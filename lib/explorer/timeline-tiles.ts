@@ -1,4 +1,4 @@
-import type { LaneColumns, LaneId } from "./timeline-lanes";
+import { type LaneColumns, type LaneId, lowerBound } from "./timeline-lanes";
 
 /**
  * The explorer's precomputed per-zoom index of a lane. The session's span is cut into tiles: level 0 is one tile,
@@ -83,18 +83,6 @@ export function tilesInView(bounds: TileBounds, level: number, view: TileBounds)
 /** The tile at `level` containing tile `tile` of a deeper level. */
 export const ancestorTile = (level: number, tile: number, ancestorLevel: number) =>
   Math.floor(tile / 4 ** (level - ancestorLevel));
-
-/** First index whose value is ≥ t. */
-function lowerBound(values: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export function maxItemDuration(items: Pick<LaneItems, "starts" | "ends">): number {
   let max = 0;
