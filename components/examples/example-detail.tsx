@@ -12,7 +12,7 @@ import { fetchApi } from "@/lib/api/fetch-api";
 import type { CatalogLabels } from "@/lib/examples/catalog-labels";
 import type { ExampleResource } from "@/schemas/examples";
 import { ExamplePreview, type PreviewData } from "./example-preview";
-import { formatOf, pollWhileGenerating } from "./example-status";
+import { formatOf, isExampleSettled, pollWhileGenerating } from "./example-status";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -38,6 +38,9 @@ export function ExampleDetail({
     queryKey: ["example", initialExample.id],
     queryFn: () => fetchApi<ExampleResource>(`/v1/examples/${initialExample.id}`),
     initialData: initialExample,
+    // The server rendered this snapshot: the example may have finished (its event streamed past) before this query
+    // existed, and nothing polls while the stream is live, so an unfinished one is read again on mount.
+    refetchOnMount: (q) => (q.state.data && !isExampleSettled(q.state.data.status) ? "always" : true),
     refetchInterval: (q) => !isLive && pollWhileGenerating(q.state.data ? [q.state.data] : undefined),
   });
   const { temperature, format: _format, multi_step: multiStep, ...rest } = example.model_configuration;

@@ -41,6 +41,9 @@ export function SessionLiveHeader({ initial, suiteName }: { initial: SessionSumm
     queryKey: ["session", initial.id],
     queryFn: () => fetchApi<SessionSummary>(`/v1/sessions/${initial.id}`),
     initialData: initial,
+    // The server rendered this snapshot: a status change may have streamed past before this query existed (the
+    // stream refreshes only mounted queries, and nothing polls while it is live), so an unsettled one is read again.
+    refetchOnMount: (q) => (q.state.data && !isSettled(q.state.data.status) ? "always" : true),
     refetchInterval: (q) => (!isLive && q.state.data && !isSettled(q.state.data.status) ? 1500 : false),
   });
   const previous = useRef(initial.status);
