@@ -48,6 +48,10 @@ export function RecentSessions({
     },
     initialData: cursor === "" ? initialPage : undefined,
     placeholderData: keepPreviousData,
+    // As in the sessions list: a server-rendered page with an unsettled row is read again when the live stream was
+    // already connected (a status may have streamed past before this query existed); otherwise the stream's first
+    // connection reads it.
+    refetchOnMount: (q) => (isLive && q.state.data?.data.some((s) => !isSettled(s.status)) ? "always" : true),
     refetchInterval: (q) =>
       !isLive && q.state.data?.data.some((s) => !isSettled(s.status) && s.status !== "open") ? 2000 : false,
   });

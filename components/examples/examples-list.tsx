@@ -21,7 +21,7 @@ import {
   toListExamplesQuery,
   withFilters,
 } from "./example-list-search";
-import { pollWhileGenerating } from "./example-status";
+import { isExampleSettled, pollWhileGenerating } from "./example-status";
 import { ExamplesTable } from "./examples-table";
 
 export interface ExamplesPage {
@@ -69,6 +69,11 @@ export function ExamplesList({
     queryFn: () => fetchApi<ExamplesPage>(`/v1/examples?${apiQuery}`),
     initialData: apiQuery === apiQueryString(initialSearch) ? initialPage : undefined,
     placeholderData: keepPreviousData,
+    // As in the sessions list: a server-rendered page with an unsettled example is read again when the live stream
+    // was already connected (its change may have streamed past before this query existed); otherwise the stream's
+    // first connection reads it.
+    refetchOnMount: (q) =>
+      isLive && q.state.data?.data.some((e) => !isExampleSettled(e.status)) ? "always" : true,
     refetchInterval: (q) => !isLive && pollWhileGenerating(q.state.data?.data),
   });
   const rows = query.data?.data ?? [];

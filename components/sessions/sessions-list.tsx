@@ -81,6 +81,10 @@ export function SessionsList({
     queryFn: () => fetchApi<SessionsPage>(`/v1/sessions?${apiQuery}`),
     initialData: apiQuery === initialApiQuery ? initialPage : undefined,
     placeholderData: keepPreviousData,
+    // The server rendered this page: a status may have streamed past before this query existed (the stream patches
+    // only cached queries, and nothing polls while it is live), so a page with an unsettled row is read again. Only
+    // while live: before the stream connects, its first connection reads every list once anyway.
+    refetchOnMount: (q) => (isLive && q.state.data?.data.some((s) => !isSettled(s.status)) ? "always" : true),
     // Statuses move while the pipeline runs: the stream brings them; without it, poll until every session on the
     // page has settled (open ones wait for their client, not for us).
     refetchInterval: (q) =>
