@@ -57,32 +57,43 @@ export const timelineTileQuerySchema = z.object({
   tile: z.coerce.number().int().min(0).describe("Tile index within the level, in time order."),
 });
 
+const binsTileSchema = z.object({
+  kind: z.literal("bins"),
+  lane: laneIdSchema,
+  level: z.number().int(),
+  tile: z.number().int(),
+  bins: z.array(z.number().int()).describe("Indexes of the non-empty bins, of `binsPerTile` per tile."),
+  counts: z.array(z.number().int()),
+  top: z
+    .array(z.number().int())
+    .describe("Each bin's most frequent category, an index into the lane's names."),
+  flagged: z.array(z.number().int()).optional(),
+});
+
+const itemsTileSchema = z.object({
+  kind: z.literal("items"),
+  lane: laneIdSchema,
+  level: z.number().int(),
+  tile: z.number().int(),
+  starts: z.array(z.number()),
+  ends: z.array(z.number()),
+  ids: z.array(text()),
+  labels: z.array(text()),
+  categories: z.array(z.number().int()),
+  flagged: z.array(z.number().int()).optional(),
+  links: z.array(z.array(text())).optional(),
+});
+
 export const timelineTileSchema = z
-  .discriminatedUnion("kind", [
-    z.object({
-      kind: z.literal("bins"),
-      lane: laneIdSchema,
-      level: z.number().int(),
-      tile: z.number().int(),
-      bins: z.array(z.number().int()).describe("Indexes of the non-empty bins, of `binsPerTile` per tile."),
-      counts: z.array(z.number().int()),
-      top: z
-        .array(z.number().int())
-        .describe("Each bin's most frequent category, an index into the lane's names."),
-      flagged: z.array(z.number().int()).optional(),
-    }),
-    z.object({
-      kind: z.literal("items"),
-      lane: laneIdSchema,
-      level: z.number().int(),
-      tile: z.number().int(),
-      starts: z.array(z.number()),
-      ends: z.array(z.number()),
-      ids: z.array(text()),
-      labels: z.array(text()),
-      categories: z.array(z.number().int()),
-      flagged: z.array(z.number().int()).optional(),
-      links: z.array(z.array(text())).optional(),
-    }),
-  ])
+  .discriminatedUnion("kind", [binsTileSchema, itemsTileSchema])
   .describe("One tile of a lane: sparse density bins, or the raw items once the tile holds few enough.");
+
+/**
+ * What a picture of a tile reads: its bins, or its items' times, categories and flags. A leaf's bulk (ids, labels,
+ * links: most of a 4,096-item tile) is left unread, so the session page's overview costs a few ms, not tens.
+ */
+export const timelineTilePictureSchema = z.discriminatedUnion("kind", [
+  binsTileSchema,
+  itemsTileSchema.omit({ ids: true, labels: true, links: true }),
+]);
+export type TimelineTilePicture = z.infer<typeof timelineTilePictureSchema>;

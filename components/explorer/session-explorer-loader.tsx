@@ -1,11 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { LaneId, Viewport } from "@/lib/explorer/timeline-lanes";
+import { openingView } from "@/lib/explorer/timeline-tiles";
 import type { TimelineManifest } from "@/schemas/timeline";
 import { SessionExplorer, type StageSpan } from "./session-explorer";
-import { openingView, useTimelineLanes } from "./use-timeline-lanes";
+import { useTimelineLanes } from "./use-timeline-lanes";
 
 declare global {
   interface Window {
@@ -35,6 +36,7 @@ export function SessionExplorerLoader({
   focus,
   keyboard,
   initialManifest,
+  placeholder,
 }: {
   sessionId: string;
   stages: StageSpan[];
@@ -42,6 +44,8 @@ export function SessionExplorerLoader({
   keyboard?: boolean;
   /** The index manifest when the page read it already, saving a round trip before the first paint. */
   initialManifest?: TimelineManifest;
+  /** Shown until the first tiles have loaded: the server's picture of the opening view (timeline-overview-picture). */
+  placeholder?: ReactNode;
 }) {
   const [view, setView] = useState<Viewport>();
   const plotPixels = usePlotPixels();
@@ -61,12 +65,14 @@ export function SessionExplorerLoader({
     [sessionId],
   );
   const onFrame = useCallback((ms: number) => {
+    // Unless the server's picture of the same bins was on screen first (it marks its own paint).
     window.__tracepipeFirstPaint ??= performance.now();
     window.__tracepipeFrames ??= [];
     window.__tracepipeFrames.push(ms);
   }, []);
   if (error) return <p className="text-sm text-danger">The explorer could not load this session: {error}</p>;
   if (!painted) {
+    if (placeholder) return placeholder;
     return (
       <div className="h-48 animate-pulse rounded-lg bg-muted" role="status" aria-label="Loading timeline" />
     );

@@ -1,9 +1,8 @@
 "use client";
 
 import type { AxisTick } from "@/lib/explorer/time-axis-ticks";
+import { TIMELINE_AXIS_HEIGHT } from "@/lib/explorer/timeline-hit-test";
 import type { Viewport } from "@/lib/explorer/timeline-lanes";
-
-export const AXIS_HEIGHT = 22;
 
 /**
  * Tick labels over the canvas, as text (readable, selectable and crisp at any pixel ratio); the canvas draws the
@@ -24,7 +23,7 @@ export function TimelineAxis({
   return (
     <div
       className="relative overflow-hidden border-b text-[11px] text-muted-foreground tabular-nums"
-      style={{ height: AXIS_HEIGHT }}
+      style={{ height: TIMELINE_AXIS_HEIGHT }}
       data-testid="timeline-axis"
     >
       <span className="absolute top-1 left-1.5">Time</span>

@@ -1,9 +1,9 @@
 "use client";
 
 import { formatDuration } from "@/lib/explorer/time-axis-ticks";
+import { TIMELINE_AXIS_HEIGHT } from "@/lib/explorer/timeline-hit-test";
 import type { LaneColumns } from "@/lib/explorer/timeline-lanes";
 import { formatMs } from "./explorer-inspector";
-import { AXIS_HEIGHT } from "./timeline-axis";
 
 const TOOLTIP_WIDTH = 256;
 
@@ -31,7 +31,7 @@ export function TimelineTooltip({
       role="tooltip"
       data-testid="timeline-tooltip"
       className="pointer-events-none absolute z-10 rounded-md border bg-popover px-2 py-1.5 text-xs shadow-md"
-      style={{ left, top: AXIS_HEIGHT + y + 14, width: TOOLTIP_WIDTH }}
+      style={{ left, top: TIMELINE_AXIS_HEIGHT + y + 14, width: TOOLTIP_WIDTH }}
     >
       <p className="text-muted-foreground">
         {lane.label}

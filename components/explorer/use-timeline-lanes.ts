@@ -7,6 +7,7 @@ import type { LaneColumns, LaneId, Viewport } from "@/lib/explorer/timeline-lane
 import {
   ancestorTile,
   levelForView,
+  openingView,
   type TimelineTile,
   tileRange,
   tilesInView,
@@ -29,13 +30,6 @@ interface TileRequest {
 }
 
 const tileKey = (r: TileRequest) => `${r.lane}/${r.level}/${r.tile}`;
-
-/** The view's span padded a little on each side, as the explorer opens on it. */
-export function openingView(manifest: TimelineManifest): Viewport {
-  const { from, to } = manifest.bounds;
-  const pad = Math.max(50, (to - from) * 0.02);
-  return { from: from - pad, to: to + pad };
-}
 
 /**
  * The lanes of a processed session for the current view, from the session's per-zoom index: the manifest, each

@@ -3,9 +3,22 @@ import { findSessionStatusForWorkspace } from "@/db/queries/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/sessions/get-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { type TimelineManifest, timelineManifestSchema, timelineTileQuerySchema } from "@/schemas/timeline";
-import { buildTimelineIndex, timelineManifestKey, timelineTileKey } from "./build-timeline-index";
+import {
+  type TimelineManifest,
+  type TimelineTilePicture,
+  timelineManifestSchema,
+  timelineTilePictureSchema,
+  timelineTileQuerySchema,
+} from "@/schemas/timeline";
+import {
+  buildTimelineIndex,
+  TIMELINE_LANES,
+  timelineManifestKey,
+  timelineTileKey,
+} from "./build-timeline-index";
 import { loadProcessedSession } from "./stream-session-timeline";
+import { drawTimelineOverview, type TimelineOverview } from "./timeline-overview";
+import { openingView } from "./timeline-tiles";
 
 /** One build per session at a time: the explorer asks for the manifest and its tiles at once. */
 const building = new Map<string, Promise<TimelineManifest>>();
@@ -26,6 +39,36 @@ export async function readStoredManifest(sessionId: string): Promise<TimelineMan
   if (recentManifests.size > RECENT_MANIFESTS)
     recentManifests.delete(recentManifests.keys().next().value as string);
   return manifest;
+}
+
+export interface TimelineOpening {
+  manifest?: TimelineManifest;
+  overview?: TimelineOverview;
+}
+
+/**
+ * What the session page renders the explorer with, for a session the caller has already been checked to own: the
+ * stored manifest and a picture of the opening view drawn from each lane's level-0 tile. The tiles are read beside
+ * the manifest (their keys do not name its version), so the picture costs no round trip after it. Nothing before
+ * the index is built: the explorer builds it on first view.
+ */
+export async function readTimelineOpening(sessionId: string): Promise<TimelineOpening> {
+  const store = await getObjectStore();
+  const readTile = async (
+    lane: (typeof TIMELINE_LANES)[number],
+  ): Promise<TimelineTilePicture | undefined> => {
+    const stream = await store.getStream(timelineTileKey(sessionId, lane, 0, 0));
+    return stream
+      ? timelineTilePictureSchema.parse(JSON.parse(await new Response(stream).text()))
+      : undefined;
+  };
+  const [manifest, ...tiles] = await Promise.all([
+    readStoredManifest(sessionId),
+    ...TIMELINE_LANES.map(readTile),
+  ]);
+  if (!manifest) return {};
+  const loaded = tiles.filter((tile): tile is TimelineTilePicture => tile !== undefined);
+  return { manifest, overview: drawTimelineOverview(manifest, loaded, openingView(manifest)) };
 }
 
 /**

@@ -44,3 +44,4 @@ export function hitTestLane(
 /** The canvas layout, shared by drawing, hit testing and the time axis above it. */
 export const TIMELINE_LANE_HEIGHT = 36;
 export const TIMELINE_LABEL_WIDTH = 110;
+export const TIMELINE_AXIS_HEIGHT = 22;

@@ -61,6 +61,12 @@ export function tileRange(bounds: TileBounds, level: number, tile: number): Tile
   return { from: bounds.from + tile * span, to: bounds.from + (tile + 1) * span };
 }
 
+/** The session's span padded a little on each side: the view the explorer opens on. */
+export function openingView({ bounds }: { bounds: TileBounds }): TileBounds {
+  const pad = Math.max(50, (bounds.to - bounds.from) * 0.02);
+  return { from: bounds.from - pad, to: bounds.to + pad };
+}
+
 /** The coarsest level whose bins are at most `msPerPixel` wide: one bin per pixel or finer. */
 export function levelForView(bounds: TileBounds, view: TileBounds, plotPixels: number): number {
   const msPerPixel = Math.max(1e-9, view.to - view.from) / Math.max(1, plotPixels);

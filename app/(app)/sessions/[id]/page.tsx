@@ -4,6 +4,7 @@ import { ConfirmDeleteButton } from "@/components/data/confirm-delete-button";
 import { CreateExamplePanel } from "@/components/examples/create-example-panel";
 import { SessionExamples } from "@/components/examples/session-examples";
 import { SessionExplorerLoader } from "@/components/explorer/session-explorer-loader";
+import { TimelineOverviewPicture } from "@/components/explorer/timeline-overview-picture";
 import { SessionReviewItems } from "@/components/review/session-review-items";
 import { SessionLiveHeader } from "@/components/sessions/session-live-header";
 import { Button } from "@/components/ui/button";
@@ -11,7 +12,7 @@ import { requireSessionMember } from "@/lib/auth/session";
 import { getBundledCatalog } from "@/lib/catalog/bundled-catalog";
 import { findSuite } from "@/lib/catalog/find-suite";
 import { AppError } from "@/lib/errors";
-import { readStoredManifest } from "@/lib/explorer/read-timeline-index";
+import { readTimelineOpening, type TimelineOpening } from "@/lib/explorer/read-timeline-index";
 import { stageSpansFromMetrics } from "@/lib/explorer/stage-spans";
 import { getSessionDetail } from "@/lib/sessions/get-session";
 
@@ -33,10 +34,11 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const member = await requireSessionMember(`/sessions/${id}`);
   const session = await loadSession(member.workspaceId, id);
   const suite = findSuite(getBundledCatalog(), session.suite_id);
-  // The explorer's index manifest rides with the page (a round trip saved before the first paint); the session is
-  // the member's, loaded above. Absent for a session processed before the index: the explorer builds it then.
-  const timelineManifest =
-    session.status === "completed" ? await readStoredManifest(session.id).catch(() => undefined) : undefined;
+  // The explorer's index manifest rides with the page (a round trip saved before the first paint), and so does a
+  // picture of its opening view, on screen before any script runs; the session is the member's, loaded above.
+  // Both absent for a session processed before the index: the explorer builds it then.
+  const { manifest: timelineManifest, overview }: TimelineOpening =
+    session.status === "completed" ? await readTimelineOpening(session.id).catch(() => ({})) : {};
   return (
     <div className="flex flex-col gap-8">
       <SessionLiveHeader initial={session} suiteName={suite?.name ?? "Unknown suite"} />
@@ -71,6 +73,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             sessionId={session.id}
             stages={stageSpansFromMetrics(session.metrics, session.error)}
             initialManifest={timelineManifest}
+            placeholder={overview ? <TimelineOverviewPicture overview={overview} /> : undefined}
           />
         ) : (
           <p className="rounded-lg border border-dashed border-input p-6 text-sm text-muted-foreground">
