@@ -39,6 +39,12 @@ export const timelineManifestSchema = z
         count: z.number().int(),
         categoryNames: z.array(text()),
         maxDuration: z.number(),
+        idShards: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe("Shards of the lane's find-by-id index; absent in an index built before it."),
       }),
     ),
   })
@@ -97,3 +103,27 @@ export const timelineTilePictureSchema = z.discriminatedUnion("kind", [
   itemsTileSchema.omit({ ids: true, labels: true, links: true }),
 ]);
 export type TimelineTilePicture = z.infer<typeof timelineTilePictureSchema>;
+
+export const timelineItemsQuerySchema = z.object({
+  ids: text()
+    .transform((value) => [...new Set(value.split(",").filter(Boolean))])
+    .pipe(z.array(text().min(1).max(200)).min(1).max(50))
+    .describe("Up to 50 item ids, comma-separated."),
+});
+
+export const timelineItemRefSchema = z
+  .object({
+    id: text(),
+    lane: laneIdSchema,
+    start: z.number().describe("ms after the session's first event."),
+    end: z.number(),
+  })
+  .describe("Where an item is on the timeline, to zoom to it before its tiles are loaded.");
+export type TimelineItemRef = z.infer<typeof timelineItemRefSchema>;
+
+/** One shard of a lane's find-by-id index, as stored (lib/explorer/timeline-id-shards). */
+export const timelineIdShardSchema = z.object({
+  ids: z.array(text()),
+  starts: z.array(z.number()),
+  ends: z.array(z.number()),
+});

@@ -3,6 +3,7 @@ import { getObjectStore } from "@/lib/storage/get-object-store";
 import type { TimelineManifest } from "@/schemas/timeline";
 import { firstEventTs, laneRows } from "./stream-session-timeline";
 import type { Row } from "./timeline-chunks";
+import { buildIdShards, idShardCount } from "./timeline-id-shards";
 import { LANE_LABELS, type LaneId } from "./timeline-lanes";
 import {
   buildLaneTiles,
@@ -23,6 +24,8 @@ export const timelineIndexPrefix = (sessionId: string) => `sessions/${sessionId}
 export const timelineManifestKey = (sessionId: string) => `${timelineIndexPrefix(sessionId)}manifest.json`;
 export const timelineTileKey = (sessionId: string, lane: LaneId, level: number, tile: number) =>
   `${timelineIndexPrefix(sessionId)}${lane}/${level}-${tile}.json`;
+export const timelineIdShardKey = (sessionId: string, lane: LaneId, shard: number) =>
+  `${timelineIndexPrefix(sessionId)}${lane}/ids-${shard}.json`;
 
 /** A lane's rows as sorted columns with a category dictionary (the artifacts are in time order already). */
 export async function collectLaneItems(
@@ -112,10 +115,13 @@ export async function buildTimelineIndex(session: {
   let tiles = 0;
   for (const id of TIMELINE_LANES) {
     const lane = id === "events" ? events : await collectLaneItems(id, await laneRows(session, id, t0));
+    const idShards = idShardCount(lane.starts.length);
     tiles += await putAll(
       (function* () {
         for (const tile of buildLaneTiles(lane, bounds))
           yield [timelineTileKey(session.id, lane.lane, tile.level, tile.tile), JSON.stringify(tile)];
+        for (const [shard, ids] of buildIdShards(lane, idShards).entries())
+          yield [timelineIdShardKey(session.id, lane.lane, shard), JSON.stringify(ids)];
       })(),
     );
     summaries.push({
@@ -124,6 +130,7 @@ export async function buildTimelineIndex(session: {
       count: lane.starts.length,
       categoryNames: lane.categoryNames,
       maxDuration: maxItemDuration(lane),
+      idShards,
     });
   }
   const manifest: TimelineManifest = {

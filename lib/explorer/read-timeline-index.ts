@@ -4,8 +4,10 @@ import { AppError, notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/sessions/get-session";
 import { getObjectStore } from "@/lib/storage/get-object-store";
 import {
+  type TimelineItemRef,
   type TimelineManifest,
   type TimelineTilePicture,
+  timelineIdShardSchema,
   timelineManifestSchema,
   timelineTilePictureSchema,
   timelineTileQuerySchema,
@@ -13,10 +15,12 @@ import {
 import {
   buildTimelineIndex,
   TIMELINE_LANES,
+  timelineIdShardKey,
   timelineManifestKey,
   timelineTileKey,
 } from "./build-timeline-index";
 import { loadProcessedSession } from "./stream-session-timeline";
+import { type IdShard, idShardOf } from "./timeline-id-shards";
 import { drawTimelineOverview, type TimelineOverview } from "./timeline-overview";
 import { openingView } from "./timeline-tiles";
 
@@ -125,4 +129,51 @@ export async function getTimelineTile(workspaceId: string, sessionId: string, se
     if (stream) return { stream, lane: query.lane, level, tile, version: manifest.version };
   }
   throw notFound("Timeline tile");
+}
+
+/**
+ * Where items are on the timeline, by id, from the index's find-by-id shards: for an item the browser has not
+ * loaded (a provenance chip or an `#item=` link on a large lane), so it can zoom there and load its tiles. Each id
+ * costs one small shard read per lane, shared between ids; ids not found are left out, and so is every id of an
+ * index built before the shards.
+ */
+export async function findTimelineItems(
+  workspaceId: string,
+  sessionId: string,
+  ids: string[],
+): Promise<TimelineItemRef[]> {
+  await assertProcessedSession(workspaceId, sessionId);
+  const manifest =
+    (await readStoredManifest(sessionId)) ?? (await getTimelineManifest(workspaceId, sessionId));
+  const store = await getObjectStore();
+  const shards = new Map<string, Promise<IdShard | undefined>>();
+  const readShard = (lane: TimelineItemRef["lane"], shard: number) => {
+    const key = timelineIdShardKey(sessionId, lane, shard);
+    let pending = shards.get(key);
+    if (!pending) {
+      pending = store
+        .getStream(key)
+        .then(async (stream) =>
+          stream ? timelineIdShardSchema.parse(JSON.parse(await new Response(stream).text())) : undefined,
+        );
+      shards.set(key, pending);
+    }
+    return pending;
+  };
+  const found = await Promise.all(
+    ids.map(async (id) => {
+      const perLane = await Promise.all(
+        manifest.lanes.map(async (lane): Promise<TimelineItemRef | undefined> => {
+          if (!lane.idShards) return undefined;
+          const shard = await readShard(lane.id, idShardOf(id, lane.idShards));
+          const i = shard?.ids.indexOf(id) ?? -1;
+          return shard && i >= 0
+            ? { id, lane: lane.id, start: shard.starts[i] as number, end: shard.ends[i] as number }
+            : undefined;
+        }),
+      );
+      return perLane.find((ref) => ref !== undefined);
+    }),
+  );
+  return found.filter((ref): ref is TimelineItemRef => ref !== undefined);
 }

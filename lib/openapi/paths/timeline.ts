@@ -6,6 +6,8 @@ import {
   laneIdSchema,
   timelineQuerySchema as lanesQuerySchema,
   timelineChunkSchema,
+  timelineItemRefSchema,
+  timelineItemsQuerySchema,
   timelineManifestSchema,
   timelineTileQuerySchema,
   timelineTileSchema,
@@ -81,6 +83,23 @@ export const timelinePaths: ZodOpenApiPathsObject = {
       responses: {
         "200": json(timelineTileSchema.meta({ id: "TimelineTile" }), "The tile."),
         "304": { description: "The tile named by `If-None-Match`." },
+        ...problems(404, 409, 422),
+      },
+    },
+  },
+  "/v1/sessions/{id}/timeline/items": {
+    get: {
+      tags: ["Timeline"],
+      summary: "Find timeline items by id",
+      description:
+        "Which lane each item is in and when, from the index's find-by-id part, so a client can zoom to an item it has not loaded and fetch that range's tiles. Ids not found are left out. 409 until the session is processed.",
+      security: authenticated,
+      requestParams: { path: idPath, query: timelineItemsQuerySchema },
+      responses: {
+        "200": json(
+          z.object({ data: z.array(timelineItemRefSchema.meta({ id: "TimelineItemRef" })) }),
+          "The items found.",
+        ),
         ...problems(404, 409, 422),
       },
     },

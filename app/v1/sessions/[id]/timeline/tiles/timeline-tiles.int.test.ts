@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as itemsRoute from "@/app/v1/sessions/[id]/timeline/items/route";
 import * as summaryRoute from "@/app/v1/sessions/[id]/timeline/summary/route";
 import * as tilesRoute from "@/app/v1/sessions/[id]/timeline/tiles/route";
 import * as sessions from "@/app/v1/sessions/route";
@@ -9,7 +10,7 @@ import { getPipelineDeps } from "@/lib/pipeline-runs/pipeline-deps";
 import { processSession } from "@/lib/pipeline-runs/process-session";
 import { directSteps } from "@/lib/pipeline-runs/step-runner";
 import { getObjectStore } from "@/lib/storage/get-object-store";
-import { timelineManifestSchema, timelineTileSchema } from "@/schemas/timeline";
+import { timelineItemRefSchema, timelineManifestSchema, timelineTileSchema } from "@/schemas/timeline";
 import { calendarRecording } from "@/test/helpers/calendar-recording";
 import { callRoute } from "@/test/helpers/call-route";
 
@@ -52,6 +53,13 @@ const getTile = (query: string, caller = alice, headers: Record<string, string> 
   callRoute(tilesRoute.GET, {
     path: `/v1/sessions/${sessionId}/timeline/tiles?${query}`,
     headers: { ...caller.headers, ...headers },
+    params: { id: sessionId },
+  });
+
+const findItems = (ids: string, caller = alice) =>
+  callRoute(itemsRoute.GET, {
+    path: `/v1/sessions/${sessionId}/timeline/items?ids=${encodeURIComponent(ids)}`,
+    headers: caller.headers,
     params: { id: sessionId },
   });
 
@@ -100,6 +108,30 @@ describe("timeline index routes", () => {
     expect((await getTile("v=stale&lane=events&level=0&tile=0")).status).toBe(404);
     expect((await getTile(`v=${manifest.version}&lane=events&level=1&tile=4`)).status).toBe(404);
     expect((await getTile(`v=${manifest.version}&lane=nope&level=0&tile=0`)).status).toBe(422);
+  });
+
+  it("finds items by id in any lane, where they are on the timeline, for the session's own workspace only", async () => {
+    const manifest = timelineManifestSchema.parse(await (await getSummary()).json());
+    const v = manifest.version;
+    const events = timelineTileSchema.parse(
+      await (await getTile(`v=${v}&lane=events&level=0&tile=0`)).json(),
+    );
+    const interactions = timelineTileSchema.parse(
+      await (await getTile(`v=${v}&lane=interactions&level=0&tile=0`)).json(),
+    );
+    if (events.kind !== "items" || interactions.kind !== "items")
+      throw new Error("a small session's lanes are raw tiles");
+    const eventId = events.ids[3] as string;
+    const interactionId = interactions.ids[0] as string;
+    const res = await findItems(`${eventId},${interactionId},no-such-item`);
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as { data: unknown[] };
+    expect(data.map((ref) => timelineItemRefSchema.parse(ref))).toEqual([
+      { id: eventId, lane: "events", start: events.starts[3], end: events.ends[3] },
+      { id: interactionId, lane: "interactions", start: interactions.starts[0], end: interactions.ends[0] },
+    ]);
+    expect((await findItems(eventId, bob)).status).toBe(404);
+    expect((await findItems("")).status).toBe(422);
   });
 
   it("builds the index on first view for a session processed without one", async () => {
