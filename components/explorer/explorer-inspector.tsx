@@ -43,8 +43,13 @@ const detailFlags = (detail: unknown) => {
 /** The selected item: its values, review state, where redaction happened, and its provenance as chips. */
 export const ExplorerInspector = forwardRef<
   HTMLElement,
-  { item?: InspectedItem; onOpenItem?: (id: string) => void }
->(function ExplorerInspector({ item, onOpenItem = () => {} }, ref) {
+  {
+    item?: InspectedItem;
+    onOpenItem?: (id: string) => void;
+    /** Whether an item not loaded on the timeline can still be opened (found by id in the index). */
+    canFindUnloaded?: boolean;
+  }
+>(function ExplorerInspector({ item, onOpenItem = () => {}, canFindUnloaded = false }, ref) {
   if (!item) {
     return (
       <aside ref={ref} tabIndex={-1} className="p-4 text-sm text-muted-foreground" aria-label="Inspector">
@@ -108,9 +113,16 @@ export const ExplorerInspector = forwardRef<
         title="Came from"
         chips={item.sources}
         onOpen={onOpenItem}
+        canFindUnloaded={canFindUnloaded}
         testId="provenance-sources"
       />
-      <ProvenanceChips title="Part of" chips={item.partOf} onOpen={onOpenItem} testId="provenance-part-of" />
+      <ProvenanceChips
+        title="Part of"
+        chips={item.partOf}
+        onOpen={onOpenItem}
+        canFindUnloaded={canFindUnloaded}
+        testId="provenance-part-of"
+      />
       {item.detail !== undefined ? (
         <details className="text-xs">
           <summary className="cursor-pointer text-muted-foreground">Stored record (JSON)</summary>

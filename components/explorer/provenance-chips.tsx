@@ -17,11 +17,14 @@ export function ProvenanceChips({
   title,
   chips,
   onOpen,
+  canFindUnloaded = false,
   testId,
 }: {
   title: string;
   chips: ProvenanceChip[];
   onOpen: (id: string) => void;
+  /** A chip whose item is not loaded can still be opened: it is found by id in the index and zoomed to. */
+  canFindUnloaded?: boolean;
   testId: string;
 }) {
   const [isExpanded, setIsExpanded] = useState(false);
@@ -37,9 +40,15 @@ export function ProvenanceChips({
           <li key={chip.id} className="min-w-0 max-w-full">
             <button
               type="button"
-              disabled={!chip.lane}
+              disabled={!chip.lane && !canFindUnloaded}
               onClick={() => onOpen(chip.id)}
-              title={chip.lane ? `Select ${chip.id} on the timeline` : `${chip.id} is not on the timeline`}
+              title={
+                chip.lane
+                  ? `Select ${chip.id} on the timeline`
+                  : canFindUnloaded
+                    ? `Find ${chip.id} on the timeline`
+                    : `${chip.id} is not on the timeline`
+              }
               className="flex max-w-full items-center gap-1 rounded-full border bg-card px-2 py-0.5 text-left text-xs hover:bg-muted focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60"
               data-testid="provenance-chip"
               data-item-id={chip.id}

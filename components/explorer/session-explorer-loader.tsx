@@ -1,10 +1,11 @@
 "use client";
 
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { z } from "zod";
 import { fetchApi } from "@/lib/api/fetch-api";
 import type { LaneId, Viewport } from "@/lib/explorer/timeline-lanes";
 import { openingView } from "@/lib/explorer/timeline-tiles";
-import type { TimelineManifest } from "@/schemas/timeline";
+import { type TimelineManifest, timelineItemRefSchema } from "@/schemas/timeline";
 import { SessionExplorer, type StageSpan } from "./session-explorer";
 import { useTimelineLanes } from "./use-timeline-lanes";
 
@@ -59,6 +60,17 @@ export function SessionExplorerLoader({
   useEffect(() => {
     if (ready) window.__tracepipeLanesReady ??= performance.now();
   }, [ready]);
+  const findItems = useCallback(
+    async (ids: string[]) =>
+      z
+        .object({ data: z.array(timelineItemRefSchema) })
+        .parse(
+          await fetchApi<unknown>(
+            `/v1/sessions/${sessionId}/timeline/items?ids=${encodeURIComponent(ids.join(","))}`,
+          ),
+        ).data,
+    [sessionId],
+  );
   const loadDetail = useCallback(
     (lane: LaneId, id: string) =>
       fetchApi<unknown>(`/v1/sessions/${sessionId}/timeline/${lane}/${encodeURIComponent(id)}`),
@@ -94,6 +106,7 @@ export function SessionExplorerLoader({
         keyboard={keyboard}
         bounds={bounds}
         onViewportChange={setView}
+        findItems={findItems}
       />
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { findItem } from "@/lib/explorer/explorer-tree";
+import { filterEventTypes, sessionBounds } from "@/lib/explorer/lane-views";
 import {
   type LaneColumns,
   type LaneId,
@@ -10,6 +11,7 @@ import {
   type Viewport,
   zoomViewport,
 } from "@/lib/explorer/timeline-lanes";
+import type { TimelineItemRef } from "@/schemas/timeline";
 import { ExplorerInspector } from "./explorer-inspector";
 import { ExplorerShortcutsDialog } from "./explorer-shortcuts-dialog";
 import { ExplorerToolbar, type ExplorerView } from "./explorer-toolbar";
@@ -41,23 +43,28 @@ interface SessionExplorerProps {
   bounds?: Viewport;
   /** Told the view after every zoom and pan, so the loader can fetch that range at that zoom. */
   onViewportChange?: (viewport: Viewport) => void;
+  /** Where items not loaded are (the index's find-by-id), so a chip or a link can zoom to one and select it. */
+  findItems?: (ids: string[]) => Promise<TimelineItemRef[]>;
+}
+
+/** The selected item by id: the lanes hold only the loaded range, and an index into them moves as tiles load. */
+interface SelectedItem {
+  lane: LaneId;
+  id: string;
 }
 
 function selectionOf(
   lanes: LaneColumns[],
-  item: { lane: LaneId; id: string },
+  item: { lane: string; id: string },
 ): TimelineSelection | undefined {
   const lane = lanes.find((l) => l.id === item.lane);
   const index = lane?.ids.indexOf(item.id) ?? -1;
   return lane && index >= 0 ? { lane: lane.id, index } : undefined;
 }
 
-function selectionFromHash(lanes: LaneColumns[]): TimelineSelection | undefined {
+function itemFromHash(): { lane: string; id: string } | undefined {
   const match = typeof window === "undefined" ? null : window.location.hash.match(/^#item=([a-zA-Z]+):(.+)$/);
-  if (!match) return undefined;
-  const lane = lanes.find((l) => l.id === match[1]);
-  const index = lane?.ids.indexOf(decodeURIComponent(match[2] as string)) ?? -1;
-  return lane && index >= 0 ? { lane: lane.id, index } : undefined;
+  return match ? { lane: match[1] as string, id: decodeURIComponent(match[2] as string) } : undefined;
 }
 
 export function SessionExplorer({
@@ -70,6 +77,7 @@ export function SessionExplorer({
   keyboard = true,
   bounds: givenBounds,
   onViewportChange,
+  findItems,
 }: SessionExplorerProps) {
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(new Set());
   const lanes = useMemo(() => filterEventTypes(allLanes, hiddenTypes), [allLanes, hiddenTypes]);
@@ -87,7 +95,9 @@ export function SessionExplorer({
     setViewportState(next);
   }, []);
   const latestSelection = useRef<string | undefined>(undefined);
-  const [selection, setSelection] = useState<TimelineSelection | undefined>();
+  const [selected, setSelected] = useState<SelectedItem | undefined>();
+  // Where the selected item is in the loaded columns; undefined while it is outside them (its tiles not loaded).
+  const selection = useMemo(() => (selected ? selectionOf(lanes, selected) : undefined), [lanes, selected]);
   const [detail, setDetail] = useState<unknown>();
   const [detailFailed, setDetailFailed] = useState(false);
   const [query, setQuery] = useState("");
@@ -114,51 +124,78 @@ export function SessionExplorer({
     [lanes, selectedLane, selection],
   );
 
-  const select = useCallback(
-    (next: TimelineSelection | undefined, updateHash = true) => {
-      setSelection(next);
+  const selectItem = useCallback(
+    (next: SelectedItem | undefined, updateHash = true) => {
+      setSelected(next);
       setDetail(undefined);
       setDetailFailed(false);
-      const lane = next && lanes.find((l) => l.id === next.lane);
-      const id = lane && next ? lane.ids[next.index] : undefined;
       if (updateHash && !focus)
         window.history.replaceState(
           null,
           "",
-          id && next ? `#item=${next.lane}:${encodeURIComponent(id)}` : "#",
+          next ? `#item=${next.lane}:${encodeURIComponent(next.id)}` : "#",
         );
       // A slow answer for an earlier selection must not replace the detail of the current one.
-      const key = id && next ? `${next.lane}:${id}` : undefined;
+      const key = next ? `${next.lane}:${next.id}` : undefined;
       latestSelection.current = key;
-      if (id && next && loadDetail) {
-        loadDetail(next.lane, id).then(
+      if (next && loadDetail) {
+        loadDetail(next.lane, next.id).then(
           (value) => latestSelection.current === key && setDetail(value),
           () => latestSelection.current === key && setDetailFailed(true),
         );
       }
     },
-    [lanes, loadDetail, focus],
+    [loadDetail, focus],
+  );
+  /** Selects an item of the loaded columns (a click, a key, a search match), remembered by its id. */
+  const select = useCallback(
+    (next: TimelineSelection | undefined, updateHash = true) => {
+      const id = next && lanes.find((l) => l.id === next.lane)?.ids[next.index];
+      selectItem(next && id !== undefined ? { lane: next.lane, id } : undefined, updateHash);
+    },
+    [lanes, selectItem],
   );
 
-  // A deep link (#item=lane:id), or the focus a page asks for, selects its item once its lane has streamed in.
+  /** Zooms to an item's span with its source events on either side; its tiles load for that view. */
+  const zoomToSpan = useCallback((start: number, end: number) => {
+    const pad = Math.max(500, (end - start) * 0.5);
+    hasMoved.current = true;
+    setViewportState({ from: start - pad, to: end + pad });
+  }, []);
+
+  /** Finds an item the lanes have not loaded in the index, zooms to it and selects it (it shows once loaded). */
+  const findAndOpen = useCallback(
+    (id: string, updateHash = true) => {
+      findItems?.([id]).then(
+        ([found]) => {
+          if (!found) return;
+          selectItem({ lane: found.lane, id: found.id }, updateHash);
+          zoomToSpan(found.start, found.end);
+        },
+        () => undefined,
+      );
+    },
+    [findItems, selectItem, zoomToSpan],
+  );
+
+  // A deep link (#item=lane:id), or the focus a page asks for, selects its item: from the loaded lanes when it is
+  // there, else found in the index (a large lane loads only the visible range) and zoomed to.
   const hashApplied = useRef(false);
   useEffect(() => {
     if (hashApplied.current) return;
-    const fromHash = focus ? selectionOf(lanes, focus) : selectionFromHash(lanes);
-    if (fromHash) {
+    const wanted = focus ?? itemFromHash();
+    if (!wanted) return;
+    const found = selectionOf(lanes, wanted);
+    if (found) {
       hashApplied.current = true;
-      select(fromHash, !focus);
-      const lane = lanes.find((l) => l.id === fromHash.lane);
-      if (focus && lane) {
-        // Zoom to the item's span with its source events on either side.
-        const start = lane.starts[fromHash.index] as number;
-        const end = lane.ends[fromHash.index] as number;
-        const pad = Math.max(500, (end - start) * 0.5);
-        hasMoved.current = true;
-        setViewportState({ from: start - pad, to: end + pad });
-      }
+      select(found, !focus);
+      const lane = lanes.find((l) => l.id === found.lane);
+      if (focus && lane) zoomToSpan(lane.starts[found.index] as number, lane.ends[found.index] as number);
+    } else if (findItems) {
+      hashApplied.current = true;
+      findAndOpen(wanted.id, !focus);
     }
-  }, [lanes, select, focus]);
+  }, [lanes, select, focus, findItems, findAndOpen, zoomToSpan]);
 
   const centerOn = useCallback(
     (lane: LaneColumns, index: number, zoom = false) => {
@@ -215,16 +252,16 @@ export function SessionExplorer({
     setViewportState(bounds);
   }, [bounds]);
 
-  /** Selects an item named by id (a provenance chip) and brings it into view. */
+  /** Selects an item named by id (a provenance chip) and brings it into view, found in the index if not loaded. */
   const openItem = useCallback(
     (id: string) => {
       const ref = findItem(lanes, id);
       const lane = ref && lanes.find((l) => l.id === ref.lane);
-      if (!ref || !lane) return;
+      if (!ref || !lane) return findAndOpen(id);
       select(ref);
       centerOn(lane, ref.index, true);
     },
-    [lanes, select, centerOn],
+    [lanes, select, centerOn, findAndOpen],
   );
 
   const keyHandlers = useMemo(
@@ -323,7 +360,12 @@ export function SessionExplorer({
           <PipelineRunStrip stages={stages} />
         </div>
         <div className="min-w-0 rounded-lg border">
-          <ExplorerInspector ref={inspectorRef} item={inspected} onOpenItem={openItem} />
+          <ExplorerInspector
+            ref={inspectorRef}
+            item={inspected}
+            onOpenItem={openItem}
+            canFindUnloaded={Boolean(findItems)}
+          />
         </div>
       </div>
       <p className="sr-only" aria-live="polite">
@@ -332,45 +374,4 @@ export function SessionExplorer({
       <ExplorerShortcutsDialog open={isShortcutsOpen} onOpenChange={setIsShortcutsOpen} />
     </div>
   );
-}
-
-/**
- * The time span the timeline opens on: the raw events' span (they define the session), with a little padding.
- * Derived lanes can reach outside it (a window opened before the first recorded event) and are clipped.
- */
-function sessionBounds(lanes: LaneColumns[]): Viewport {
-  const events = lanes.find((lane) => lane.id === "events" && lane.starts.length > 0);
-  const source = events ? [events] : lanes;
-  let from = Number.POSITIVE_INFINITY;
-  let to = Number.NEGATIVE_INFINITY;
-  for (const lane of source) {
-    if (lane.starts.length === 0) continue;
-    from = Math.min(from, lane.starts[0] as number);
-    for (const end of lane.ends) if (end > to) to = end;
-  }
-  if (!Number.isFinite(from)) return { from: 0, to: 1000 };
-  const pad = Math.max(50, (to - from) * 0.02);
-  return { from: from - pad, to: to + pad };
-}
-
-/** Drops hidden event types from the raw-event lane by building a filtered copy of its columns. */
-function filterEventTypes(lanes: LaneColumns[], hidden: ReadonlySet<string>): LaneColumns[] {
-  if (hidden.size === 0) return lanes;
-  return lanes.map((lane) => {
-    if (lane.id !== "events") return lane;
-    const keep: number[] = [];
-    for (let i = 0; i < lane.starts.length; i++) {
-      if (!hidden.has(lane.categoryNames[lane.categories[i] as number] as string)) keep.push(i);
-    }
-    return {
-      ...lane,
-      starts: Float64Array.from(keep, (i) => lane.starts[i] as number),
-      ends: Float64Array.from(keep, (i) => lane.ends[i] as number),
-      ids: keep.map((i) => lane.ids[i] as string),
-      labels: keep.map((i) => lane.labels[i] as string),
-      categories: Uint16Array.from(keep, (i) => lane.categories[i] as number),
-      flagged: lane.flagged ? Uint8Array.from(keep, (i) => lane.flagged?.[i] ?? 0) : undefined,
-      links: lane.links ? keep.map((i) => lane.links?.[i] ?? []) : undefined,
-    };
-  });
 }
