@@ -229,8 +229,9 @@ describe("streamed event storage", () => {
     expect(column?.collation).toBe("C");
     const sessionId = await openSession();
     const ids = ["e", "E", "é", "e\u0301", "e-10", "e-9"];
-    expect(await insert(sessionId, ids.map((id) => event(id)))).toEqual(ids);
-    expect(await insert(sessionId, ids.map((id) => event(id)))).toEqual([]);
+    const events = ids.map((id) => event(id));
+    expect(await insert(sessionId, events)).toEqual(ids);
+    expect(await insert(sessionId, events)).toEqual([]);
     expect((await storedIds(sessionId)).sort()).toEqual([...ids].sort());
   });
 
