@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { calendarEditorRecordingLines } from "@/test/helpers/calendar-recording";
+import { waitUntilSessionCompleted } from "./example-data";
 
 type Upload = { name: string; mimeType: string; buffer: Buffer };
 
@@ -17,15 +18,6 @@ export async function uploadCalendarSession(page: Page, file: Upload, fields: Re
   });
   expect(response.status(), await response.text()).toBe(201);
   const { id } = (await response.json()) as { id: string };
-  await expect
-    .poll(
-      async () => {
-        const detail = await (await page.request.get(`/v1/sessions/${id}`)).json();
-        if (detail.status === "failed") throw new Error(`session failed: ${detail.error}`);
-        return detail.status;
-      },
-      { timeout: 45_000, intervals: [500, 1000] },
-    )
-    .toBe("completed");
+  await waitUntilSessionCompleted(page, id);
   return id;
 }
