@@ -20,6 +20,12 @@ export async function uploadRecording(
   });
   expect(response.status(), await response.text()).toBe(201);
   const { id } = (await response.json()) as { id: string };
+  await waitUntilSessionCompleted(page, id);
+  return id;
+}
+
+/** Waits until the pipeline has finished a session; a failed session fails the test with its error. */
+export async function waitUntilSessionCompleted(page: Page, id: string) {
   await expect
     .poll(
       async () => {
@@ -30,7 +36,6 @@ export async function uploadRecording(
       { timeout: 45_000, intervals: [500, 1000] },
     )
     .toBe("completed");
-  return id;
 }
 
 /** Queues `count` examples of a session with the default (offline rules) model. */

@@ -125,6 +125,24 @@ test("the explorer: argument values, provenance chips to the source event, keys,
   await callRow.getByRole("button", { name: /Tool call.*send_email/ }).click();
   await expect(inspector.getByTestId("inspector-arguments")).toContainText("alan@example.org");
   const callId = (await inspector.getAttribute("data-item-id")) ?? "";
+
+  // The list by keyboard, as a tree view: ↓ steps into the open tool call, Enter selects, ← goes back to the
+  // parent and then closes it.
+  const focusedRowKey = () =>
+    page.evaluate(() => document.activeElement?.closest("[data-item-key]")?.getAttribute("data-item-key"));
+  await callRow.getByRole("button", { name: /Tool call.*send_email/ }).focus();
+  const callKey = await focusedRowKey();
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(focusedRowKey).toMatch(/^actions:/);
+  const actionKey = (await focusedRowKey()) ?? "";
+  await page.keyboard.press("Enter");
+  await expect(inspector).toHaveAttribute("data-item-id", actionKey.replace(/^actions:/, ""));
+  await page.keyboard.press("ArrowLeft");
+  await expect.poll(focusedRowKey).toBe(callKey);
+  await page.keyboard.press("ArrowLeft");
+  await expect(callRow.getByRole("button", { name: /^Expand tool call/ })).toBeVisible();
+  await expect(list.locator(`[data-item-key="${actionKey}"]`)).toHaveCount(0);
+  await callRow.getByRole("button", { name: /Tool call.*send_email/ }).click();
   await page.getByRole("button", { name: "Timeline", exact: true }).click();
   await expect(canvas).toHaveAttribute("data-selected-id", callId);
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { titlelessCalendarRecording, uploadCalendarSession } from "./calendar-session";
 import { screenshot, signUp } from "./signed-in-user";
 import { trySample } from "./try-sample";
 
@@ -135,7 +136,16 @@ test("every page fits a 390 px phone: no sideways scrolling, navigation in a dra
   const revokeBox = await revoke.boundingBox();
   expect((revokeBox?.x ?? PHONE.width) + (revokeBox?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
 
-  const pages = pagesOf("(app)", { "/sessions/[id]": sessionId, "/examples/[id]": exampleId });
+  // A Calendar event without its title waits in the review queue: its item's page is a page too.
+  const reviewSessionId = await uploadCalendarSession(page, titlelessCalendarRecording());
+  const reviews = await (await page.request.get(`/v1/review-items?session_id=${reviewSessionId}`)).json();
+  const reviewId = (reviews.data[0] as { id: string }).id;
+
+  const pages = pagesOf("(app)", {
+    "/sessions/[id]": sessionId,
+    "/examples/[id]": exampleId,
+    "/review/[id]": reviewId,
+  });
   expect(pages).toEqual(
     expect.arrayContaining(["/dashboard", "/settings/api-keys", `/sessions/${sessionId}`]),
   );

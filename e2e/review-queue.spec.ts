@@ -1,33 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect as baseExpect, type Page, test } from "@playwright/test";
-import { calendarEditorRecordingLines } from "@/test/helpers/calendar-recording";
+import { titlelessCalendarRecording, uploadCalendarSession } from "./calendar-session";
 import { screenshot, signUp } from "./signed-in-user";
 
 // Pages here load data after the first paint (items, the explorer's lanes); this machine is shared and slow.
 const expect = baseExpect.configure({ timeout: 15_000 });
-
-type Upload = { name: string; mimeType: string; buffer: Buffer };
-
-/** Uploads with the browser session (`page.request` shares the cookie) and waits for the pipeline. */
-async function uploadCalendarSession(page: Page, file: Upload, fields: Record<string, string> = {}) {
-  const response = await page.request.post("/v1/sessions", {
-    multipart: { suite_id: "google-calendar", description: "Create the design review", ...fields, file },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const { id } = (await response.json()) as { id: string };
-  await expect
-    .poll(
-      async () => {
-        const detail = await (await page.request.get(`/v1/sessions/${id}`)).json();
-        if (detail.status === "failed") throw new Error(`session failed: ${detail.error}`);
-        return detail.status;
-      },
-      { timeout: 45_000, intervals: [500, 1000] },
-    )
-    .toBe("completed");
-  return id;
-}
 
 /** Generates an example from the session page's form and returns the records of its downloaded JSONL. */
 async function generateAndDownload(page: Page, sessionId: string) {
@@ -59,14 +37,7 @@ test("a Calendar event without its title: refused example, reviewed with the key
 }) => {
   test.setTimeout(150_000);
   await signUp(page, "Rita Reviewer");
-  const recording = Buffer.from(
-    `${calendarEditorRecordingLines({ timezone: "America/New_York" }).join("\n")}\n`,
-  );
-  const sessionId = await uploadCalendarSession(page, {
-    name: "input_events.jsonl",
-    mimeType: "application/x-ndjson",
-    buffer: recording,
-  });
+  const sessionId = await uploadCalendarSession(page, titlelessCalendarRecording("America/New_York"));
 
   // Nothing is silently empty: the example is refused, naming the pending review.
   await page.goto(`/sessions/${sessionId}`);
@@ -197,4 +168,40 @@ test("a trace-only Calendar recording with its zone: accepted from the queue, do
     name: expected.toolCalls[0]?.tool,
     arguments: expected.toolCalls[0]?.arguments,
   });
+});
+
+test("a review item has its own page: the explorer links to it, a decision there is kept, a wrong id is a 404", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signUp(page, "Ivo Item");
+  const sessionId = await uploadCalendarSession(page, titlelessCalendarRecording());
+  const listed = await (await page.request.get(`/v1/review-items?session_id=${sessionId}`)).json();
+  const review = listed.data[0] as { id: string; action_id: string };
+  expect(review.id).toMatch(/^[0-9a-f-]{36}$/);
+
+  // From the explorer: the action's inspector links to its review item's page.
+  await page.goto(`/sessions/${sessionId}#item=actions:${encodeURIComponent(review.action_id)}`);
+  await page.getByRole("link", { name: "Open its review item" }).click();
+  await expect(page).toHaveURL(`/review/${review.id}`);
+  await expect(page.getByRole("heading", { name: "Review item", level: 1 })).toBeVisible();
+  const item = page.getByRole("article", { name: "Review item: create_event" });
+  await expect(item.getByRole("form", { name: "Arguments of create-event" })).toBeVisible();
+
+  // Decided in place; the decision is the item's, read again after a reload.
+  await item.getByRole("button", { name: /^Reject/ }).click();
+  await page.keyboard.type("Not a real meeting");
+  await page.keyboard.press("Enter");
+  await expect(item).toContainText("rejected");
+  await page.reload();
+  await expect(page.getByRole("article", { name: "Review item: create_event" })).toContainText(
+    "Not a real meeting",
+  );
+  await expect(page.getByRole("link", { name: "Review queue" })).toHaveAttribute(
+    "href",
+    `/review?session=${sessionId}`,
+  );
+
+  for (const missing of [crypto.randomUUID(), "not-an-id"])
+    expect((await page.request.get(`/review/${missing}`)).status()).toBe(404);
 });

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { calendarRecording } from "@/test/helpers/calendar-recording";
+import { waitUntilSessionCompleted } from "./example-data";
 import { screenshot, signUp } from "./signed-in-user";
 
 // The browser runs in Berlin: the upload form offers that zone, and a Calendar event's times come out with Berlin's
@@ -13,19 +14,6 @@ function recordingFile(name: string, lines: string[]) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tp-tz-")), name);
   fs.writeFileSync(file, `${lines.join("\n")}\n`);
   return file;
-}
-
-async function waitUntilCompleted(page: Page, sessionId: string) {
-  await expect
-    .poll(
-      async () => {
-        const detail = await (await page.request.get(`/v1/sessions/${sessionId}`)).json();
-        if (detail.status === "failed") throw new Error(`session failed: ${detail.error}`);
-        return detail.status;
-      },
-      { timeout: 45_000, intervals: [500, 1000] },
-    )
-    .toBe("completed");
 }
 
 test("a Calendar recording uploaded with the browser's zone gives zoned start/end in the example", async ({
@@ -52,7 +40,7 @@ test("a Calendar recording uploaded with the browser's zone gives zoned start/en
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
   const sessionId = page.url().split("/").pop() ?? "";
   await expect(page.getByTestId("session-timezone")).toContainText("Europe/Berlin (stated on upload)");
-  await waitUntilCompleted(page, sessionId);
+  await waitUntilSessionCompleted(page, sessionId);
 
   await page.goto(`/examples/new?session=${sessionId}`);
   const form = page.getByRole("form", { name: "Create an example" });
@@ -86,7 +74,7 @@ test("with no zone stated and none in the recording, the event needs review inst
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
   const sessionId = page.url().split("/").pop() ?? "";
-  await waitUntilCompleted(page, sessionId);
+  await waitUntilSessionCompleted(page, sessionId);
   await page.reload();
   await expect(page.getByTestId("session-timezone")).toContainText("Unknown (calendar times need review)");
 

@@ -71,7 +71,7 @@ describe("the inspected item", () => {
       ["e1", "Raw events", true],
     ]);
     expect(item?.review?.id).toBe("r1");
-    expect(reviewItemHref(review)).toBe("/review?session=s1&action=send_email&status=rejected");
+    expect(reviewItemHref(review)).toBe("/review/r1");
   });
 
   it("says what an event is part of, up to the tool call", () => {

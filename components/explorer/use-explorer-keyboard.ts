@@ -29,6 +29,8 @@ export const EXPLORER_KEYS: { keys: string[]; does: string }[] = [
   { keys: ["/"], does: "Search" },
   { keys: ["Esc"], does: "Clear the selection" },
   { keys: ["?"], does: "This list of keys" },
+  { keys: ["↑", "↓", "Home", "End"], does: "In the list view: previous / next row, first / last row" },
+  { keys: ["→", "←"], does: "In the list view: open a row or step into it / close it or step out" },
 ];
 
 /** The handler a key runs, if any; modifier chords belong to the browser. */

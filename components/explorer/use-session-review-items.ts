@@ -30,9 +30,7 @@ export function useSessionReviewItems(sessionId: string | undefined) {
   return useMemo(() => new Map((query.data ?? []).map((item) => [item.action_id, item])), [query.data]);
 }
 
-/** Where a review item is decided: the queue, filtered to its session, action and status. */
+/** Where a review item is decided: its own page (the queue links back to the session's items). */
 export function reviewItemHref(item: ReviewItemResource): string {
-  const params = new URLSearchParams({ session: item.session_id, action: item.action });
-  if (item.status !== "pending") params.set("status", item.status);
-  return `/review?${params.toString()}`;
+  return `/review/${item.id}`;
 }

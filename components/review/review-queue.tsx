@@ -1,20 +1,19 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
 import { ListEmptyState } from "@/components/list-url/list-empty-state";
 import { pushSearch, useLocationSearch } from "@/components/list-url/push-search";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
-import { ApiRequestError, fetchApi } from "@/lib/api/fetch-api";
+import { fetchApi } from "@/lib/api/fetch-api";
 import type { CatalogTool } from "@/schemas/catalog";
 import { reviewReasonSchema } from "@/schemas/pipeline";
 import type { ReviewItemResource } from "@/schemas/review-items";
 import { ReasonBadges, reasonLabel } from "./review-evidence";
-import { type Decision, ReviewItemPanel, type ReviewItemPanelHandle } from "./review-item-panel";
+import { ReviewItemPanel, type ReviewItemPanelHandle } from "./review-item-panel";
 import { parseReviewSearch, type ReviewSearch, toReviewApiQuery, toReviewQueryString } from "./review-search";
+import { fetchReviewItem, reviewItemQueryKey, useDecideReviewItem } from "./use-decide-review-item";
 import { REVIEW_KEYS, useReviewKeyboard } from "./use-review-keyboard";
 
 export interface ReviewPage {
@@ -29,8 +28,6 @@ export interface SuiteFilterOption {
 }
 
 const control = "h-9 rounded-md border border-input bg-card px-2 text-sm";
-const itemQueryKey = (id: string) => ["review-item", id] as const;
-const fetchItem = (id: string) => fetchApi<ReviewItemResource>(`/v1/review-items/${id}`);
 
 /**
  * The review queue: filters in the URL (like the sessions list), the items on the left, the current one on the
@@ -51,7 +48,6 @@ export function ReviewQueue({
   /** Catalog tools by `server/name`: the forms are generated from their JSON Schemas. */
   tools: Record<string, CatalogTool>;
 }) {
-  const router = useRouter();
   const queryClient = useQueryClient();
   const searchParams = useLocationSearch("/review", initialQuery);
   const search = useMemo(() => parseReviewSearch(searchParams), [searchParams]);
@@ -82,8 +78,8 @@ export function ReviewQueue({
   }, [listed, currentId]);
 
   const detail = useQuery({
-    queryKey: itemQueryKey(listed?.id ?? "none"),
-    queryFn: () => fetchItem(listed?.id ?? ""),
+    queryKey: reviewItemQueryKey(listed?.id ?? "none"),
+    queryFn: () => fetchReviewItem(listed?.id ?? ""),
     enabled: Boolean(listed),
     initialData: listed,
     staleTime: 30_000,
@@ -97,37 +93,17 @@ export function ReviewQueue({
     for (const neighbour of [next, previous]) {
       if (neighbour)
         void queryClient.prefetchQuery({
-          queryKey: itemQueryKey(neighbour.id),
-          queryFn: () => fetchItem(neighbour.id),
+          queryKey: reviewItemQueryKey(neighbour.id),
+          queryFn: () => fetchReviewItem(neighbour.id),
           staleTime: 30_000,
         });
     }
   }, [next, previous, queryClient]);
 
-  const [decisionError, setDecisionError] = useState<string>();
-  const decide = useMutation({
-    mutationFn: ({ id, decision }: { id: string; decision: Decision }) =>
-      fetchApi<ReviewItemResource>(`/v1/review-items/${id}/decision`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(decision),
-      }),
-    onSuccess: (decided) => {
-      setDecisionError(undefined);
-      toast.success(decided.status === "accepted" ? "Accepted" : "Rejected");
-      queryClient.setQueryData(itemQueryKey(decided.id), decided);
-      // Decided items leave the pending list: move on to the next one.
+  const decision = useDecideReviewItem({
+    // Decided items leave the pending list: move on to the next one.
+    onDecided: () => {
       if (search.status === "pending") setCurrentId(next?.id ?? previous?.id);
-      void queryClient.invalidateQueries({ queryKey: ["review-items"] });
-      // The navigation's pending count is rendered by the server.
-      router.refresh();
-    },
-    onError: (error) => {
-      setDecisionError(
-        error instanceof ApiRequestError ? error.message : "Could not reach Tracepipe; try again.",
-      );
-      if (error instanceof ApiRequestError && error.status === 409)
-        void queryClient.invalidateQueries({ queryKey: ["review-items"] });
     },
   });
 
@@ -135,7 +111,7 @@ export function ReviewQueue({
   const [isHelpOpen, setIsHelpOpen] = useState(false);
   const move = (to: ReviewItemResource | undefined) => {
     if (!to) return;
-    setDecisionError(undefined);
+    decision.clearError();
     setCurrentId(to.id);
   };
   useReviewKeyboard(
@@ -282,10 +258,10 @@ export function ReviewQueue({
               ref={panel}
               item={item}
               tool={tool}
-              isDeciding={decide.isPending}
+              isDeciding={decision.isDeciding}
               canDecide={canDecide}
-              error={decisionError}
-              onDecide={(decision) => decide.mutate({ id: item.id, decision })}
+              error={decision.error}
+              onDecide={(choice) => decision.decide({ id: item.id, decision: choice })}
             />
           ) : null}
         </div>

@@ -50,8 +50,6 @@ export async function insertSessionEventBatches(
   if (units.length === 0) return results;
   // `sql.param` binds each array as one array parameter; a bare array would expand into one parameter per item.
   const unitColumn = <T>(pick: (unit: SessionUnit) => T) => sql.param(units.map(pick));
-  const eventColumn = <T>(pick: (event: { id: string }, no: number) => T) =>
-    sql.param(units.flatMap((unit, no) => unit.events.map((event) => pick(event, no + 1))));
   // Where each unit's events start in the flattened event arrays (1-based), for the lines of a partly stored body.
   let first = 1;
   const firsts = units.map((unit) => {
@@ -80,11 +78,12 @@ export async function insertSessionEventBatches(
     -- At most one unit per session here: a session has one workspace.
     ok as (select u.* from u join s on s.id = u.session_id and s.workspace_id = u.workspace_id),
     input as (
-      select e.no, e.id, e.pos
-      from unnest(
-        ${eventColumn((_event, no) => no)}::int[],
-        ${eventColumn((event) => event.id)}::text[]
-      ) with ordinality as e(no, id, pos)),
+      -- Bytewise, as session_event_ids.event_id is (and so comparisons with the stored ids agree on one collation).
+      -- A unit's events are the contiguous positions from its first, so its number is the bucket of the sorted
+      -- firsts the position falls in (a binary search), and no per-event unit number is sent.
+      select width_bucket(e.pos::int, ${sql.param(firsts)}::int[]) as no, e.id collate "C" as id, e.pos
+      from unnest(${sql.param(units.flatMap((unit) => unit.events.map((event) => event.id)))}::text[])
+        with ordinality as e(id, pos)),
     inserted as (
       insert into session_event_ids (session_id, event_id)
       -- In id order, so that concurrent statements with overlapping ids wait on each other in one order, never a deadlock.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ancestorKeys, childrenOf, findItem, flattenTree, rootsOf } from "./explorer-tree";
+import { ancestorKeys, childrenOf, findItem, flattenTree, listKeyMove, rootsOf } from "./explorer-tree";
 import type { LaneColumns, LaneId } from "./timeline-lanes";
 
 function lane(
@@ -80,5 +80,31 @@ describe("explorer tree", () => {
     expect(ancestorKeys(lanes, { lane: "events", index: 4 })).toEqual([]);
     expect(findItem(lanes, "i2")).toEqual({ lane: "interactions", index: 1 });
     expect(findItem(lanes, "nope")).toBeUndefined();
+  });
+
+  it("moves the list's focus as a tree view does", () => {
+    const rows = flattenTree(lanes, new Set(["toolCalls:call:a2", "actions:a2", "interactions:i3"]));
+    const at = (key: string) => rows.findIndex((row) => row.key === key);
+    // ↓ ↑ Home End move, and stop at either end.
+    expect(listKeyMove(rows, 0, "ArrowDown")).toEqual({ to: 1 });
+    expect(listKeyMove(rows, rows.length - 1, "ArrowDown")).toEqual({ to: rows.length - 1 });
+    expect(listKeyMove(rows, 0, "ArrowUp")).toEqual({ to: 0 });
+    expect(listKeyMove(rows, 3, "Home")).toEqual({ to: 0 });
+    expect(listKeyMove(rows, 0, "End")).toEqual({ to: rows.length - 1 });
+    // → opens a closed row in place, steps into an open one; on a leaf it stays.
+    expect(listKeyMove(rows, at("actions:a1"), "ArrowRight")).toEqual({ to: 0, toggle: "actions:a1" });
+    expect(listKeyMove(rows, at("actions:a2"), "ArrowRight")).toEqual({ to: at("interactions:i2") });
+    expect(listKeyMove(rows, at("events:e4"), "ArrowRight")).toEqual({ to: at("events:e4") });
+    // ← closes an open row in place, steps out of a closed one to its parent; a root stays.
+    expect(listKeyMove(rows, at("interactions:i3"), "ArrowLeft")).toEqual({
+      to: at("interactions:i3"),
+      toggle: "interactions:i3",
+    });
+    expect(listKeyMove(rows, at("events:e4"), "ArrowLeft")).toEqual({ to: at("interactions:i3") });
+    expect(listKeyMove(rows, at("interactions:i2"), "ArrowLeft")).toEqual({ to: at("actions:a2") });
+    expect(listKeyMove(rows, at("actions:a1"), "ArrowLeft")).toEqual({ to: 0 });
+    // Other keys are the page's.
+    expect(listKeyMove(rows, 0, "j")).toBeUndefined();
+    expect(listKeyMove([], 0, "ArrowDown")).toBeUndefined();
   });
 });

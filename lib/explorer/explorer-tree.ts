@@ -139,3 +139,38 @@ export function findItem(lanes: LaneColumns[], id: string): ItemRef | undefined 
   }
   return undefined;
 }
+
+/**
+ * Where a key moves the list view's focus (an index into `rows`) and which row it opens or closes, as a tree view
+ * does: ↑ ↓ Home End move, → opens a closed row or steps into an open one, ← closes an open row or steps out to
+ * its parent. Undefined for a key the list does not handle.
+ */
+export function listKeyMove(
+  rows: readonly TreeRow[],
+  from: number,
+  key: string,
+): { to: number; toggle?: string } | undefined {
+  if (rows.length === 0) return undefined;
+  const at = Math.min(rows.length - 1, Math.max(0, from));
+  const row = rows[at] as TreeRow;
+  switch (key) {
+    case "ArrowDown":
+      return { to: Math.min(rows.length - 1, at + 1) };
+    case "ArrowUp":
+      return { to: Math.max(0, at - 1) };
+    case "Home":
+      return { to: 0 };
+    case "End":
+      return { to: rows.length - 1 };
+    case "ArrowRight":
+      if (!row.hasChildren) return { to: at };
+      return row.isExpanded ? { to: Math.min(rows.length - 1, at + 1) } : { to: at, toggle: row.key };
+    case "ArrowLeft": {
+      if (row.hasChildren && row.isExpanded) return { to: at, toggle: row.key };
+      for (let i = at - 1; i >= 0; i--) if ((rows[i] as TreeRow).depth < row.depth) return { to: i };
+      return { to: at };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -112,3 +112,26 @@ export function readRssBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
   return match?.[1] ? Number(match[1]) * 1024 : 0;
 }
+
+/** CPU seconds (user + system) a process has used, all its threads (Linux /proc; clock ticks are 1/100 s). */
+export function readCpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name is in parentheses and may hold spaces: fields are counted after its closing one.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds used by every process named `name` on this machine (e.g. a local Postgres server's backends). */
+export function readCpuSecondsOf(name: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name)
+        total += readCpuSeconds(Number(entry));
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return total;
+}

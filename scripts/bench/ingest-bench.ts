@@ -16,7 +16,7 @@
 import os from "node:os";
 import { getEnv } from "@/lib/env";
 import { makeEvent } from "@/lib/ingest/stream-session";
-import { startBenchServer } from "./bench-server";
+import { readCpuSeconds, readCpuSecondsOf, startBenchServer } from "./bench-server";
 
 const BATCH = 500;
 const TARGET_EVENTS_PER_SECOND = 50_000;
@@ -27,6 +27,8 @@ const withBaselines = process.env.BENCH_BASELINES !== "0";
 
 interface RunResult {
   eventsPerSecond: number;
+  /** Every acknowledged request, warm-up included: the denominator of the CPU figures. */
+  acknowledged: number;
   p50: number;
   p99: number;
   requests: number;
@@ -96,10 +98,16 @@ async function post(url: string, key: string, body: string): Promise<number> {
   }
 }
 
-function summarize(latencies: number[], errors: Record<string, number>, elapsedSeconds: number): RunResult {
+function summarize(
+  latencies: number[],
+  errors: Record<string, number>,
+  elapsedSeconds: number,
+  acknowledged: number,
+): RunResult {
   latencies.sort((a, b) => a - b);
   return {
     eventsPerSecond: (latencies.length * BATCH) / elapsedSeconds,
+    acknowledged,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     requests: latencies.length,
@@ -115,6 +123,7 @@ async function closedLoop(baseUrl: string, key: string, clients: number, target:
   const warmupEnd = performance.now() + 1_000;
   const end = warmupEnd + seconds * 1_000;
   let measuredFrom = Number.POSITIVE_INFINITY;
+  let acknowledged = 0;
   await Promise.all(
     sessions.map(async (sessionId) => {
       const url = urlFor(baseUrl, target, sessionId);
@@ -122,6 +131,7 @@ async function closedLoop(baseUrl: string, key: string, clients: number, target:
         const body = nextBody();
         const t0 = performance.now();
         const status = await post(url, key, body);
+        if (status === 202) acknowledged++;
         if (t0 < warmupEnd) continue;
         measuredFrom = Math.min(measuredFrom, t0);
         if (status === 202) latencies.push(performance.now() - t0);
@@ -129,7 +139,7 @@ async function closedLoop(baseUrl: string, key: string, clients: number, target:
       }
     }),
   );
-  return summarize(latencies, errors, (performance.now() - measuredFrom) / 1000);
+  return summarize(latencies, errors, (performance.now() - measuredFrom) / 1000, acknowledged);
 }
 
 /** Batches sent on a fixed schedule; latency counts from the scheduled time, so a stalled server cannot hide it. */
@@ -149,6 +159,7 @@ async function openLoop(
   const total = warmup + Math.round((seconds * 1_000) / interval);
   const inFlight: Promise<void>[] = [];
   let lastAnswer = started;
+  let acknowledged = 0;
   for (let i = 0; i < total; i++) {
     const scheduled = started + i * interval;
     const wait = scheduled - performance.now();
@@ -157,6 +168,7 @@ async function openLoop(
     inFlight.push(
       post(urlFor(baseUrl, target, sessions[i % sessionsCount] ?? ""), key, body).then((status) => {
         lastAnswer = performance.now();
+        if (status === 202) acknowledged++;
         if (i < warmup) return;
         if (status === 202) latencies.push(performance.now() - scheduled);
         else errors[status] = (errors[status] ?? 0) + 1;
@@ -165,7 +177,7 @@ async function openLoop(
   }
   await Promise.all(inFlight);
   // Acknowledged rate over the measured schedule, stretched when the server answers the last batches late.
-  return summarize(latencies, errors, (lastAnswer - (started + warmup * interval)) / 1_000);
+  return summarize(latencies, errors, (lastAnswer - (started + warmup * interval)) / 1_000, acknowledged);
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -188,25 +200,53 @@ async function benchDatabase(label: string, databaseUrl: string) {
     process.stdout.write(
       `\n## ${label}: ${BATCH} events per batch, ${seconds} s per run after 1 s warm-up; load ${load()}${flush.length ? `; ${flush.map(([k, v]) => `${k}=${v}`).join(" ")}` : ""}\n`,
     );
-    process.stdout.write("clients | route  | events/s acked | p50 ms | p99 ms | requests | errors\n");
-    const row = (clients: string, name: string, r: RunResult) =>
+    process.stdout.write(
+      "clients | route  | events/s acked | p50 ms | p99 ms | requests | CPU ms per 1k events: server, database, client | errors\n",
+    );
+    // CPU per acknowledged event, from /proc: on a machine whose cores the server, the database and this load
+    // generator share, throughput moves with whatever else runs, while the CPU each event costs hardly does.
+    const localPostgres =
+      databaseUrl !== "" && ["127.0.0.1", "localhost"].includes(new URL(databaseUrl).hostname);
+    const measured = async (run: () => Promise<RunResult>) => {
+      const before = {
+        server: readCpuSeconds(server.pid),
+        db: readCpuSecondsOf("postgres"),
+        client: process.cpuUsage(),
+      };
+      const result = await run();
+      const client = process.cpuUsage(before.client);
+      const perThousand = (seconds: number) => ((seconds * 1000) / (result.acknowledged * BATCH)) * 1000;
+      const cpu = [
+        perThousand(readCpuSeconds(server.pid) - before.server),
+        localPostgres ? perThousand(readCpuSecondsOf("postgres") - before.db) : Number.NaN,
+        perThousand((client.user + client.system) / 1e6),
+      ];
+      return { ...result, cpu };
+    };
+    const row = (clients: string, name: string, r: RunResult & { cpu: number[] }) =>
       process.stdout.write(
-        `${clients.padStart(7)} | ${name.padEnd(6)} | ${fmt(r.eventsPerSecond).padStart(14)} | ${r.p50.toFixed(1).padStart(6)} | ${r.p99.toFixed(1).padStart(6)} | ${String(r.requests).padStart(8)} | ${JSON.stringify(r.errors)}\n`,
+        `${clients.padStart(7)} | ${name.padEnd(6)} | ${fmt(r.eventsPerSecond).padStart(14)} | ${r.p50.toFixed(1).padStart(6)} | ${r.p99.toFixed(1).padStart(6)} | ${String(r.requests).padStart(8)} | ${r.cpu
+          .map((ms) => (Number.isNaN(ms) ? "in server" : ms.toFixed(1)))
+          .join(", ")
+          .padStart(46)} | ${JSON.stringify(r.errors)}\n`,
       );
     for (const clients of concurrencies) {
-      const ingest = await closedLoop(server.baseUrl, key, clients, "events");
+      const ingest = await measured(() => closedLoop(server.baseUrl, key, clients, "events"));
       row(String(clients), "events", ingest);
       if (!withBaselines) continue;
-      const noop = await closedLoop(server.baseUrl, key, clients, "noop");
-      const bare = await closedLoop(server.baseUrl, key, clients, "bare");
+      const noop = await measured(() => closedLoop(server.baseUrl, key, clients, "noop"));
+      const bare = await measured(() => closedLoop(server.baseUrl, key, clients, "bare"));
       row(String(clients), "noop", noop);
       row(String(clients), "bare", bare);
       const ratio = (baseline: RunResult) => (ingest.eventsPerSecond / baseline.eventsPerSecond).toFixed(2);
+      // The same ratio from CPU per event (all three processes): what the throughput ratio would be if nothing else ran.
+      const cpuTotal = (r: { cpu: number[] }) =>
+        r.cpu.reduce((sum, ms) => sum + (Number.isNaN(ms) ? 0 : ms), 0);
       process.stdout.write(
-        `${String(clients).padStart(7)} | ratio events/bare = ${ratio(bare)}, events/noop = ${ratio(noop)}\n`,
+        `${String(clients).padStart(7)} | ratio events/bare = ${ratio(bare)}, events/noop = ${ratio(noop)}; from CPU per event: events/noop = ${(cpuTotal(noop) / cpuTotal(ingest)).toFixed(2)}\n`,
       );
     }
-    const atTarget = await openLoop(server.baseUrl, key, 16, "events");
+    const atTarget = await measured(() => openLoop(server.baseUrl, key, 16, "events"));
     process.stdout.write(
       `open loop, ${fmt(TARGET_EVENTS_PER_SECOND)} events/s offered over 16 sessions (latency from scheduled send):\n`,
     );

@@ -1,5 +1,4 @@
 import { authedRoute } from "@/lib/api/handler";
-import { readRequestMeta } from "@/lib/auth/request-meta";
 import { deleteSession } from "@/lib/sessions/delete-session";
 import { getSessionDetail } from "@/lib/sessions/get-session";
 
