@@ -218,7 +218,8 @@ async function benchDatabase(label: string, databaseUrl: string) {
       const perThousand = (seconds: number) => ((seconds * 1000) / (result.acknowledged * BATCH)) * 1000;
       const cpu = [
         perThousand(readCpuSeconds(server.pid) - before.server),
-        localPostgres ? perThousand(readCpuSecondsOf("postgres") - before.db) : Number.NaN,
+        // A backend that exits during the run takes its CPU with it; the sum never reads below zero.
+        localPostgres ? perThousand(Math.max(0, readCpuSecondsOf("postgres") - before.db)) : Number.NaN,
         perThousand((client.user + client.system) / 1e6),
       ];
       return { ...result, cpu };
