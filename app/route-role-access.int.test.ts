@@ -57,6 +57,7 @@ const FOREIGN_PARAMS: Record<string, (f: Foreign) => Record<string, string>> = {
   "v1/sessions/[id]/timeline/columns": (f) => ({ id: f.session as string }),
   "v1/sessions/[id]/timeline/summary": (f) => ({ id: f.session as string }),
   "v1/sessions/[id]/timeline/tiles": (f) => ({ id: f.session as string }),
+  "v1/sessions/[id]/timeline/items": (f) => ({ id: f.session as string }),
   "v1/sessions/[id]/timeline/[lane]/[itemId]": (f) => ({
     id: f.session as string,
     lane: "actions",

@@ -8,6 +8,7 @@ import {
   type TimelineManifest,
   type TimelineTilePicture,
   timelineIdShardSchema,
+  timelineItemsQuerySchema,
   timelineManifestSchema,
   timelineTilePictureSchema,
   timelineTileQuerySchema,
@@ -140,9 +141,11 @@ export async function getTimelineTile(workspaceId: string, sessionId: string, se
 export async function findTimelineItems(
   workspaceId: string,
   sessionId: string,
-  ids: string[],
+  searchParams: URLSearchParams,
 ): Promise<TimelineItemRef[]> {
+  // Ownership before the query, as for tiles: another workspace's session is 404 whatever was asked of it.
   await assertProcessedSession(workspaceId, sessionId);
+  const { ids } = timelineItemsQuerySchema.parse(Object.fromEntries(searchParams));
   const manifest =
     (await readStoredManifest(sessionId)) ?? (await getTimelineManifest(workspaceId, sessionId));
   const store = await getObjectStore();

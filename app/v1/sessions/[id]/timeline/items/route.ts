@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { authedRoute } from "@/lib/api/handler";
 import { findTimelineItems } from "@/lib/explorer/read-timeline-index";
-import { timelineItemsQuerySchema } from "@/schemas/timeline";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +8,11 @@ export const dynamic = "force-dynamic";
 export const GET = authedRoute(
   { scopes: ["read"], permission: "read" },
   async ({ request, params, principal }) => {
-    const { ids } = timelineItemsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const data = await findTimelineItems(principal.workspaceId, z.string().parse(params.id), ids);
+    const data = await findTimelineItems(
+      principal.workspaceId,
+      z.string().parse(params.id),
+      new URL(request.url).searchParams,
+    );
     return Response.json({ data });
   },
 );
