@@ -95,6 +95,16 @@ export async function getTimelineManifest(workspaceId: string, sessionId: string
   return manifestFor(await loadProcessedSession(workspaceId, sessionId));
 }
 
+/**
+ * The manifest a request of an owned, processed session works with: the one in memory when it is the version asked
+ * for, else the stored one, else built now (a session processed before the index).
+ */
+async function currentManifest(workspaceId: string, sessionId: string, version?: string) {
+  const cached = recentManifests.get(sessionId);
+  if (cached && version !== undefined && cached.version === version) return cached;
+  return (await readStoredManifest(sessionId)) ?? (await getTimelineManifest(workspaceId, sessionId));
+}
+
 /** A tile is asked for by the dozen per view: its ownership check reads the status column only. */
 async function assertProcessedSession(workspaceId: string, sessionId: string) {
   if (!isUuid(sessionId)) throw notFound("Session");
@@ -116,11 +126,7 @@ export async function getTimelineTile(workspaceId: string, sessionId: string, se
   // Ownership before the query: another workspace's session is 404 whatever was asked of it.
   await assertProcessedSession(workspaceId, sessionId);
   const query = timelineTileQuerySchema.parse(Object.fromEntries(searchParams));
-  const cached = recentManifests.get(sessionId);
-  const manifest =
-    cached?.version === query.v
-      ? cached
-      : ((await readStoredManifest(sessionId)) ?? (await getTimelineManifest(workspaceId, sessionId)));
+  const manifest = await currentManifest(workspaceId, sessionId, query.v);
   // A tile of an older index would mix two trees: the client refetches the manifest on a 404.
   if (manifest.version !== query.v) throw notFound("Timeline index version");
   if (query.tile >= 4 ** query.level) throw notFound("Timeline tile");
@@ -146,8 +152,7 @@ export async function findTimelineItems(
   // Ownership before the query, as for tiles: another workspace's session is 404 whatever was asked of it.
   await assertProcessedSession(workspaceId, sessionId);
   const { ids } = timelineItemsQuerySchema.parse(Object.fromEntries(searchParams));
-  const manifest =
-    (await readStoredManifest(sessionId)) ?? (await getTimelineManifest(workspaceId, sessionId));
+  const manifest = await currentManifest(workspaceId, sessionId);
   const store = await getObjectStore();
   const shards = new Map<string, Promise<IdShard | undefined>>();
   const readShard = (lane: TimelineItemRef["lane"], shard: number) => {
